@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Database } from '@ec3l/db';
+import type { EventBus } from '@ec3l/kernel';
+import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { errorBody, registerErrorHandling } from './plugins/errors.js';
+import { identityPlugin } from './plugins/identity.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { projectChangeRoutes, projectRoutes } from './routes/projects.js';
+import { tenantRoutes } from './routes/tenants.js';
+import { sharedSchemas } from './schemas.js';
+
+export type AppDeps = {
+  database: Pick<Database, 'db' | 'ping'>;
+  events: EventBus;
+  bodyLimit?: number;
+  /** A pino logger; without one the app logs nothing. */
+  logger?: FastifyBaseLogger;
+};
+
+export type Services = { tenancy: TenancyService };
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Builds the gateway without listening: routes, plugins, error handling, OpenAPI. */
+export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const app = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
+    bodyLimit: deps.bodyLimit ?? 1_048_576,
+    // A caller's request id is kept when it is sane, so traces line up across services.
+    genReqId: (req) => {
+      const raw = req.headers['x-request-id'];
+      const value = Array.isArray(raw) ? raw[0] : raw;
+      return value && REQUEST_ID_RE.test(value) ? value : randomUUID();
+    },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const services: Services = {
+    tenancy: createTenancyService({ db: deps.database.db, events: deps.events }),
+  };
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  for (const schema of sharedSchemas) app.addSchema(schema);
+  registerErrorHandling(app);
+  await registerOpenApi(app);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await deps.database.ping();
+      return { status: 'ok' };
+    } catch {
+      return reply.code(503).send(errorBody(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable'));
+    }
+  });
+
+  await app.register(
+    async (api) => {
+      await api.register(identityPlugin, { tenancy: services.tenancy });
+      await api.register(tenantRoutes, { tenancy: services.tenancy });
+      await api.register(projectRoutes, { tenancy: services.tenancy });
+      await api.register(projectChangeRoutes, { tenancy: services.tenancy });
+    },
+    { prefix: '/api' },
+  );
+
+  return app;
+};

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { createTenancyService } from '@ec3l/tenancy';
+import { pino } from 'pino';
+import { ConfigError, loadConfig } from './config.js';
+import { openRuntime } from './runtime.js';
+
+const USAGE = `Usage: ec3l <command>
+
+Commands:
+  tenant list [--json]                     List tenants
+  tenant create <slug> [--name NAME] [--plan PLAN]
+                                           Create a tenant (does nothing if it exists)
+  migrate                                  Apply pending database migrations
+
+The database is chosen as the gateway chooses it: DATABASE_URL, else the embedded
+database in EC3L_DATA_DIR (default .ec3l/data). The embedded database serves one
+process at a time: stop the gateway before using the CLI on it.`;
+
+const fail = (message: string, code = 2): never => {
+  process.stderr.write(`${message}\n`);
+  process.exit(code);
+};
+
+const run = async (argv: string[]) => {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      name: { type: 'string' },
+      plan: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [group, command, ...rest] = positionals;
+  if (values.help || !group) return void process.stdout.write(`${USAGE}\n`);
+  const known = (group === 'tenant' && (command === 'list' || command === 'create')) || group === 'migrate';
+  if (!known) fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
+
+  const config = loadConfig();
+  const log = pino({ level: 'warn', name: 'ec3l-cli' });
+  const runtime = await openRuntime(config, log);
+  try {
+    const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
+    if (group === 'migrate') {
+      process.stdout.write('Database is up to date.\n');
+    } else if (command === 'list') {
+      const tenants = await tenancy.listTenants();
+      if (values.json) process.stdout.write(`${JSON.stringify(tenants, null, 2)}\n`);
+      else {
+        const width = Math.max(4, ...tenants.map((t) => t.slug.length));
+        process.stdout.write(`${'SLUG'.padEnd(width)}  NAME\n`);
+        for (const t of tenants) process.stdout.write(`${t.slug.padEnd(width)}  ${t.name}\n`);
+      }
+    } else {
+      const slug = rest[0] ?? fail(`tenant create needs a slug\n\n${USAGE}`);
+      const { tenant, created } = await tenancy.ensureTenant({
+        slug,
+        ...(values.name ? { name: values.name } : {}),
+        ...(values.plan ? { plan: values.plan } : {}),
+      });
+      process.stdout.write(
+        created
+          ? `Created tenant ${tenant.slug} (${tenant.name}).\n`
+          : `Tenant ${tenant.slug} already exists.\n`,
+      );
+    }
+  } finally {
+    await runtime.close();
+  }
+};
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ConfigError) fail(error.message);
+  fail(`ec3l: ${error instanceof Error ? error.message : String(error)}`, 1);
+});

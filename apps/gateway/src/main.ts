@@ -1,0 +1,56 @@
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { bootstrapTenants, openRuntime } from './runtime.js';
+
+const main = async () => {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const log = pino({ level: config.logLevel, name: 'ec3l-gateway' });
+  const runtime = await openRuntime(config, log);
+  await bootstrapTenants(runtime, config);
+  const app = await buildApp({
+    database: runtime.database,
+    events: runtime.events,
+    bodyLimit: config.bodyLimit,
+    logger: log,
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log.info({ signal }, 'shutting down: draining requests');
+    try {
+      await app.close();
+      await runtime.close();
+      process.exit(0);
+    } catch (error) {
+      log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  log.info(
+    { database: runtime.database.kind, tenants: config.bootstrapTenants },
+    `EC3L gateway ready: API docs at http://${config.host}:${config.port}/docs`,
+  );
+};
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `EC3L gateway failed to start: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+});

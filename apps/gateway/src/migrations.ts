@@ -1,0 +1,5 @@
+import type { MigrationModule } from '@ec3l/db';
+import { tenancyMigrations } from '@ec3l/tenancy';
+
+/** Every package's migrations, in the order of the package dependency graph. */
+export const allMigrations: readonly MigrationModule[] = [tenancyMigrations];

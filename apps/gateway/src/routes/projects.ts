@@ -1,0 +1,162 @@
+import { decodeCursor } from '@ec3l/db';
+import {
+  CreateProjectBodySchema,
+  DashboardSummarySchema,
+  EnvironmentSchema,
+  ModuleSchema,
+  ProjectSchema,
+  type TenancyService,
+} from '@ec3l/tenancy';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../plugins/errors.js';
+import { IdParamsSchema, PageQuerySchema, ref } from '../schemas.js';
+
+const NEXT_CURSOR = 'x-next-cursor';
+
+export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService }> = async (
+  app,
+  { tenancy },
+) => {
+  app.get(
+    '/projects',
+    {
+      schema: {
+        operationId: 'listProjects',
+        tags: ['projects'],
+        summary: "List the tenant's projects, oldest first",
+        description: `Paginated: pass limit (default 50) and the ${NEXT_CURSOR} response header as cursor for the next page.`,
+        querystring: PageQuerySchema,
+        response: {
+          200: {
+            ...Type.Array(ref(ProjectSchema)),
+            headers: Type.Object({ [NEXT_CURSOR]: Type.Optional(Type.String()) }),
+          },
+          ...errorResponses(400, 401, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit = 50, cursor } = request.query;
+      const page = await tenancy.listProjects(request.ctx, {
+        limit,
+        ...(cursor ? { after: decodeCursor(cursor) } : {}),
+      });
+      if (page.nextCursor) void reply.header(NEXT_CURSOR, page.nextCursor);
+      return page.items;
+    },
+  );
+
+  app.post(
+    '/projects',
+    {
+      schema: {
+        operationId: 'createProject',
+        tags: ['projects'],
+        summary: 'Create a project with dev, test and prod environments and a default module',
+        body: ref(CreateProjectBodySchema),
+        response: { 201: ref(ProjectSchema), ...errorResponses(400, 401, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const project = await tenancy.createProject(request.ctx, request.body);
+      return reply.code(201).send(project);
+    },
+  );
+
+  app.get(
+    '/projects/:id',
+    {
+      schema: {
+        operationId: 'getProject',
+        tags: ['projects'],
+        params: IdParamsSchema,
+        response: { 200: ref(ProjectSchema), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => tenancy.getProject(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/projects/:id/modules',
+    {
+      schema: {
+        operationId: 'listProjectModules',
+        tags: ['projects'],
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(ModuleSchema)), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => tenancy.listModules(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/projects/:id/environments',
+    {
+      schema: {
+        operationId: 'listProjectEnvironments',
+        tags: ['projects', 'environments'],
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(EnvironmentSchema)), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => tenancy.listEnvironments(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/environments/:id',
+    {
+      schema: {
+        operationId: 'getEnvironment',
+        tags: ['environments'],
+        params: IdParamsSchema,
+        response: { 200: ref(EnvironmentSchema), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => tenancy.getEnvironment(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/dashboard/summary',
+    {
+      schema: {
+        operationId: 'getDashboardSummary',
+        tags: ['dashboard'],
+        summary: 'Counts shown on the console dashboard',
+        response: { 200: ref(DashboardSummarySchema), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => tenancy.summarize(request.ctx),
+  );
+};
+
+/** Change records are written by the change engine; until a project has any, the list is empty. */
+export const ProjectChangeSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  projectId: Type.String({ format: 'uuid' }),
+  title: Type.String(),
+  status: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const projectChangeRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService }> = async (
+  app,
+  { tenancy },
+) => {
+  app.get(
+    '/projects/:id/changes',
+    {
+      schema: {
+        operationId: 'listProjectChanges',
+        tags: ['projects', 'changes'],
+        summary: 'List the change records of a project (P4)',
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ProjectChangeSchema), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      await tenancy.requireProject(request.ctx, request.params.id);
+      return [];
+    },
+  );
+};

@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './lock.js';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export type DatabaseConfig =
+  | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
+  /** dataDir "memory" keeps everything in memory. */
+  | { kind: 'pglite'; dataDir: string };
+
+export type Database = {
+  /** Untyped handle: each domain package narrows it to its own tables. */
+  readonly db: Kysely<any>;
+  readonly kind: DatabaseKind;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions = {
+  /** Told about errors of idle pooled connections (which must never crash the process). */
+  onPoolError?: (error: Error) => void;
+};
+
+/** Chooses the database from the environment: DATABASE_URL → PostgreSQL, else PGlite in EC3L_DATA_DIR. */
+export const databaseConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig =>
+  env.DATABASE_URL
+    ? { kind: 'postgres', url: env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: env.EC3L_DATA_DIR || '.ec3l/data' };
+
+const openPostgres = (
+  config: Extract<DatabaseConfig, { kind: 'postgres' }>,
+  options: DatabaseOptions,
+): Database => {
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: config.connectTimeoutMs ?? 5_000,
+  });
+  // An idle client dropped by the server emits here; without a listener the process would crash.
+  pool.on('error', (error) => options.onPoolError?.(error));
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    kind: 'postgres',
+    ping: async () => {
+      await sql`select 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+};
+
+const openPglite = async (config: Extract<DatabaseConfig, { kind: 'pglite' }>): Promise<Database> => {
+  const inMemory = config.dataDir === 'memory';
+  let lock: DataDirLock | undefined;
+  if (!inMemory) lock = lockDataDir(config.dataDir);
+  try {
+    const pglite = inMemory ? new PGlite() : new PGlite(join(config.dataDir, 'pgdata'));
+    await pglite.waitReady;
+    const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) });
+    return {
+      db,
+      kind: 'pglite',
+      ping: async () => {
+        await sql`select 1`.execute(db);
+      },
+      close: async () => {
+        try {
+          await db.destroy();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+};
+
+/** Opens the configured database. For PGlite on disk, the data directory is locked to this process. */
+export const openDatabase = async (
+  config: DatabaseConfig,
+  options: DatabaseOptions = {},
+): Promise<Database> => (config.kind === 'postgres' ? openPostgres(config, options) : openPglite(config));

@@ -1,0 +1,18 @@
+export { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
+export {
+  type Database,
+  type DatabaseConfig,
+  type DatabaseKind,
+  type DatabaseOptions,
+  databaseConfigFromEnv,
+  openDatabase,
+} from './database.js';
+export { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
+export { type DataDirLock, DataDirLockedError, lockDataDir } from './lock.js';
+export {
+  compareMigrationNames,
+  type MigrationModule,
+  migrateToLatest,
+  migrationsFingerprint,
+} from './migrate.js';
+export { inTransaction } from './transaction.js';

@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+
+/** A domain package's migrations. Names inside a module sort in the order they must run. */
+export type MigrationModule = {
+  readonly name: string;
+  readonly migrations: Readonly<Record<string, Migration>>;
+};
+
+const SEPARATOR = '/';
+
+/**
+ * Orders migrations by module (in the order given, which follows the package dependency graph),
+ * then by name inside each module.
+ */
+export const compareMigrationNames =
+  (modules: readonly MigrationModule[]) =>
+  (a: string, b: string): number => {
+    const rank = (name: string) => modules.findIndex((m) => name.startsWith(`${m.name}${SEPARATOR}`));
+    const byModule = rank(a) - rank(b);
+    if (byModule !== 0) return byModule;
+    return a < b ? -1 : a > b ? 1 : 0;
+  };
+
+const qualified = (modules: readonly MigrationModule[]): Record<string, Migration> => {
+  const all: Record<string, Migration> = {};
+  for (const module of modules) {
+    for (const [name, migration] of Object.entries(module.migrations)) {
+      all[`${module.name}${SEPARATOR}${name}`] = migration;
+    }
+  }
+  return all;
+};
+
+/** Runs every pending migration of the given modules; idempotent. Throws when one fails. */
+export const migrateToLatest = async (
+  db: Kysely<any>,
+  modules: readonly MigrationModule[],
+): Promise<string[]> => {
+  const migrations = qualified(modules);
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    nameComparator: compareMigrationNames(modules),
+    // A package earlier in the graph may gain a migration after later packages' ran.
+    allowUnorderedMigrations: true,
+  });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName;
+    const reason = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed ?? '(unknown)'} failed: ${reason}`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+};
+
+/** A fingerprint of the migrations' names and code; equal fingerprints mean equal schemas. */
+export const migrationsFingerprint = (modules: readonly MigrationModule[]): string => {
+  const hash = createHash('sha256');
+  for (const [name, migration] of Object.entries(qualified(modules)).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    hash.update(name).update('\0').update(migration.up.toString()).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+};

@@ -1,0 +1,23 @@
+export { type Clock, fixedClock, systemClock } from './clock.js';
+export { type Actor, type ActorType, actorOf, type RequestContext, systemContext } from './context.js';
+export {
+  conflict,
+  DomainError,
+  type ErrorCode,
+  ErrorCodes,
+  invalid,
+  isDomainError,
+  notFound,
+} from './errors.js';
+export {
+  createEventBus,
+  type DomainEvent,
+  type DomainEventType,
+  DomainEventTypes,
+  type EventBus,
+  type EventBusDeps,
+  type EventHandler,
+  type TelemetryRecord,
+  toTelemetryRecord,
+} from './events.js';
+export { isUuid, newId } from './ids.js';

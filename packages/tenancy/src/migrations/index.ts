@@ -1,0 +1,7 @@
+import type { MigrationModule } from '@ec3l/db';
+import * as m0001 from './0001_init.js';
+
+export const tenancyMigrations: MigrationModule = {
+  name: 'tenancy',
+  migrations: { '0001_init': m0001 },
+};
