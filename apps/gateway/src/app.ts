@@ -72,3 +72,22 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   return app;
 };
+
+/**
+ * The OpenAPI document of the gateway, built from the route schemas without a database
+ * (the pool below is never connected: no route runs).
+ */
+export const generateOpenApiDocument = async (): Promise<Record<string, unknown>> => {
+  const { Kysely, PostgresDialect } = await import('kysely');
+  const pg = (await import('pg')).default;
+  const { createEventBus } = await import('@ec3l/kernel');
+  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
+  const app = await buildApp({ database: { db, ping: async () => {} }, events: createEventBus() });
+  try {
+    await app.ready();
+    return app.swagger() as unknown as Record<string, unknown>;
+  } finally {
+    await app.close();
+    await db.destroy();
+  }
+};

@@ -140,11 +140,7 @@ export const createEventBus = (deps: EventBusDeps = {}): EventBus => {
       // An error reporter that throws must not break the emitter either.
     }
   };
-  const track = (
-    work: () => unknown,
-    where: 'persist' | 'subscriber',
-    event: DomainEvent,
-  ) => {
+  const track = (work: () => unknown, where: 'persist' | 'subscriber', event: DomainEvent) => {
     let promise: Promise<unknown>;
     try {
       promise = Promise.resolve(work()).catch((error) => report(error, where, event));

@@ -30,7 +30,9 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
         response: {
           200: {
             ...Type.Array(ref(ProjectSchema)),
-            headers: Type.Object({ [NEXT_CURSOR]: Type.Optional(Type.String()) }),
+            headers: {
+              [NEXT_CURSOR]: Type.String({ description: 'Cursor of the next page; absent on the last page' }),
+            },
           },
           ...errorResponses(400, 401, 404),
         },

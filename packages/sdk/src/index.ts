@@ -1,0 +1,73 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, operations, paths } from './schema.js';
+
+export type { components, operations, paths };
+export type Schemas = components['schemas'];
+export type Tenant = Schemas['Tenant'];
+export type Project = Schemas['Project'];
+export type CreateProjectBody = Schemas['CreateProjectBody'];
+export type Module = Schemas['Module'];
+export type Environment = Schemas['Environment'];
+export type DashboardSummary = Schemas['DashboardSummary'];
+export type ApiErrorBody = Schemas['Error'];
+
+/** Who the client speaks as. Values may change between calls (a console switching tenants). */
+export type Ec3lIdentity = { tenant?: string | null; user?: string | null; agent?: string | null };
+
+export type Ec3lClientOptions = Ec3lIdentity & {
+  baseUrl: string;
+  /** Read before every request; wins over the static tenant/user/agent options. */
+  identity?: () => Ec3lIdentity;
+  fetch?: typeof globalThis.fetch;
+  headers?: Record<string, string>;
+};
+
+export type Ec3lClient = Client<paths>;
+
+/** A typed client for the EC3L API that sends the tenant, user and agent headers on every request. */
+export const createEc3lClient = (options: Ec3lClientOptions): Ec3lClient => {
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  const identityHeaders: Middleware = {
+    onRequest({ request }) {
+      const who = options.identity?.() ?? options;
+      const set = (name: string, value: string | null | undefined) => {
+        if (value) request.headers.set(name, value);
+      };
+      set('x-tenant-id', who.tenant);
+      set('x-user-id', who.user);
+      set('x-agent-id', who.agent);
+      return request;
+    },
+  };
+  client.use(identityHeaders);
+  return client;
+};
+
+/** The error an EC3L call answered with: status, stable code and message. */
+export class Ec3lApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: unknown;
+
+  constructor(status: number, body: Partial<ApiErrorBody> | undefined) {
+    super(body?.message ?? `Request failed with status ${status}`);
+    this.name = 'Ec3lApiError';
+    this.status = status;
+    this.code = body?.code ?? 'UNKNOWN';
+    this.details = body?.details;
+  }
+}
+
+type Result<T> = { data?: T; error?: unknown; response: Response };
+
+/** Returns the data of a call, or throws an Ec3lApiError carrying the server's error body. */
+export const unwrap = <T>(result: Result<T>): T => {
+  if (result.error !== undefined || !result.response.ok) {
+    throw new Ec3lApiError(result.response.status, result.error as Partial<ApiErrorBody> | undefined);
+  }
+  return result.data as T;
+};
