@@ -81,7 +81,9 @@ export const generateOpenApiDocument = async (): Promise<Record<string, unknown>
   const { Kysely, PostgresDialect } = await import('kysely');
   const pg = (await import('pg')).default;
   const { createEventBus } = await import('@ec3l/kernel');
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }) });
+  const db = new Kysely<Record<string, never>>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ max: 1 }) }),
+  });
   const app = await buildApp({ database: { db, ping: async () => {} }, events: createEventBus() });
   try {
     await app.ready();

@@ -42,6 +42,12 @@ const openPostgres = (
   });
   // An idle client dropped by the server emits here; without a listener the process would crash.
   pool.on('error', (error) => options.onPoolError?.(error));
+  // pg-pool listens for errors only on idle clients. A connection that dies while checked out
+  // (the server restarts mid-request) would emit an unhandled 'error' and crash the process;
+  // the query itself still fails and is answered as 503.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onPoolError?.(error));
+  });
   const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -9,7 +9,12 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
 import { DataDirLockedError, lockDataDir } from './lock.js';
-import { compareMigrationNames, type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
+import {
+  compareMigrationNames,
+  type MigrationModule,
+  migrateToLatest,
+  migrationsFingerprint,
+} from './migrate.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 const sample: MigrationModule = {
@@ -17,7 +22,10 @@ const sample: MigrationModule = {
   migrations: {
     '0001_things': {
       up: async (db) => {
-        await db.schema.createTable('things').addColumn('id', 'integer', (c) => c.primaryKey()).execute();
+        await db.schema
+          .createTable('things')
+          .addColumn('id', 'integer', (c) => c.primaryKey())
+          .execute();
       },
     },
     '0002_more': {
@@ -67,9 +75,13 @@ describe('migrations', () => {
   it('report which migration failed and why', async () => {
     const broken: MigrationModule = {
       name: 'broken',
-      migrations: { '0001_bad': { up: async (db) => void (await sql`select * from no_such_table`.execute(db)) } },
+      migrations: {
+        '0001_bad': { up: async (db) => void (await sql`select * from no_such_table`.execute(db)) },
+      },
     };
-    await expect(migrateToLatest(database.db, [sample, broken])).rejects.toThrow(/broken\/0001_bad failed: .*no_such_table/);
+    await expect(migrateToLatest(database.db, [sample, broken])).rejects.toThrow(
+      /broken\/0001_bad failed: .*no_such_table/,
+    );
   });
 });
 
@@ -95,7 +107,9 @@ describe('data directory lock', () => {
     try {
       writeFileSync(join(path, 'ec3l.lock'), String(holder.pid));
       expect(() => lockDataDir(path)).toThrow(DataDirLockedError);
-      expect(() => lockDataDir(path)).toThrow(new RegExp(`in use by another process \\(pid ${holder.pid}\\)`));
+      expect(() => lockDataDir(path)).toThrow(
+        new RegExp(`in use by another process \\(pid ${holder.pid}\\)`),
+      );
     } finally {
       holder.kill();
     }

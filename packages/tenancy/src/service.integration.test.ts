@@ -83,7 +83,9 @@ describe('projects', () => {
     const orphans = await db
       .selectFrom('environments')
       .leftJoin('projects', (j) =>
-        j.onRef('projects.id', '=', 'environments.project_id').onRef('projects.tenant_id', '=', 'environments.tenant_id'),
+        j
+          .onRef('projects.id', '=', 'environments.project_id')
+          .onRef('projects.tenant_id', '=', 'environments.tenant_id'),
       )
       .where('projects.id', 'is', null)
       .select('environments.id')
@@ -93,7 +95,9 @@ describe('projects', () => {
 
   it('project names are unique per tenant: a duplicate is a conflict, another tenant may reuse it', async () => {
     await tenancy.createProject(acme, { name: 'Shared name' });
-    await expect(tenancy.createProject(acme, { name: 'Shared name' })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(tenancy.createProject(acme, { name: 'Shared name' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     await expect(tenancy.createProject(globex, { name: 'Shared name' })).resolves.toMatchObject({
       name: 'Shared name',
     });

@@ -1,0 +1,75 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, runNode, type Started, startNode, waitForOk } from './testing-only/processes.js';
+
+const running: Started[] = [];
+afterAll(async () => {
+  await Promise.all(running.map((p) => p.stop()));
+});
+
+const startGateway = async (env: Record<string, string>) => {
+  const port = await freePort();
+  const gateway = startNode('main.js', [], { PORT: String(port), ...env });
+  running.push(gateway);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForOk(`${base}/healthz`, 45_000, gateway);
+  return { gateway, base };
+};
+
+describe('the gateway process on the embedded database', () => {
+  it('keeps data across a restart, and refuses a second process on the same data directory', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'ec3l-data-'));
+    const env = { EC3L_DATA_DIR: dataDir, EC3L_BOOTSTRAP_TENANTS: 'default,acme' };
+
+    const first = await startGateway(env);
+    const created = await fetch(`${first.base}/api/projects`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tenant-id': 'acme' },
+      body: JSON.stringify({ name: 'Survivor' }),
+    });
+    expect(created.status).toBe(201);
+
+    const refused = await runNode('cli.js', ['tenant', 'list'], env);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toMatch(/in use by another process \(pid \d+\)/);
+
+    expect(await first.gateway.stop()).toBe(0);
+
+    const cli = await runNode('cli.js', ['tenant', 'create', 'beta', '--name', 'Beta Corp'], env);
+    expect(cli.output).toContain('Created tenant beta (Beta Corp)');
+    expect(cli.code).toBe(0);
+    const list = await runNode('cli.js', ['tenant', 'list', '--json'], env);
+    expect(JSON.parse(list.output).map((t: { slug: string }) => t.slug)).toEqual(['default', 'acme', 'beta']);
+
+    const second = await startGateway(env);
+    const projectsRes = await fetch(`${second.base}/api/projects`, { headers: { 'x-tenant-id': 'acme' } });
+    const projects = (await projectsRes.json()) as { name: string }[];
+    expect(projects.map((p) => p.name)).toEqual(['Survivor']);
+    const tenants = (await (await fetch(`${second.base}/api/tenants`)).json()) as { slug: string }[];
+    expect(tenants.map((t) => t.slug)).toEqual(['default', 'acme', 'beta']);
+    expect(await second.gateway.stop()).toBe(0);
+  });
+
+  it('refuses to start with invalid configuration and says what is wrong', async () => {
+    const result = await runNode('main.js', [], { PORT: 'eighty', EC3L_DATA_DIR: 'memory' });
+    expect(result.code).toBe(2);
+    expect(result.output).toMatch(/Invalid configuration:[\s\S]*PORT/);
+    const badTenant = await runNode('main.js', [], {
+      EC3L_BOOTSTRAP_TENANTS: 'Not Valid',
+      EC3L_DATA_DIR: 'memory',
+    });
+    expect(badTenant.code).toBe(2);
+    expect(badTenant.output).toContain('EC3L_BOOTSTRAP_TENANTS');
+  });
+
+  it('the CLI explains its usage and rejects unknown commands', async () => {
+    const help = await runNode('cli.js', ['--help'], { EC3L_DATA_DIR: 'memory' });
+    expect(help.code).toBe(0);
+    expect(help.output).toContain('tenant create <slug>');
+    const unknown = await runNode('cli.js', ['tenant', 'explode'], { EC3L_DATA_DIR: 'memory' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.output).toContain('Unknown command');
+  });
+});

@@ -1,0 +1,60 @@
+import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
+import { createEventBus, type EventBus, newId } from '@ec3l/kernel';
+import { createTenancyService, insertTelemetryRecord } from '@ec3l/tenancy';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../app.js';
+import { allMigrations } from '../migrations.js';
+
+export type Who = { tenant?: string; user?: string; agent?: string };
+
+export type Harness = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  events: EventBus;
+  call(
+    method: InjectOptions['method'],
+    url: string,
+    options?: Who & { body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+};
+
+/** The real gateway on a fresh test database, with tenants acme and globex. */
+export const createHarness = async (tenants: readonly string[] = ['acme', 'globex']): Promise<Harness> => {
+  const database = await createTestDatabase(allMigrations);
+  const events = createEventBus({ persist: (r) => insertTelemetryRecord(database.db, newId(), r) });
+  const tenancy = createTenancyService({ db: database.db, events });
+  for (const slug of tenants) await tenancy.ensureTenant({ slug });
+  const app = await buildApp({ database, events });
+  await app.ready();
+  return {
+    app,
+    database,
+    events,
+    call: (method, url, options = {}) => {
+      const headers: Record<string, string> = { ...options.headers };
+      if (options.tenant) headers['x-tenant-id'] = options.tenant;
+      if (options.user) headers['x-user-id'] = options.user;
+      if (options.agent) headers['x-agent-id'] = options.agent;
+      return app.inject({
+        method,
+        url,
+        headers,
+        ...(options.body === undefined ? {} : { payload: options.body as InjectOptions['payload'] }),
+      });
+    },
+    close: async () => {
+      await app.close();
+      await events.drain();
+      await database.destroy();
+    },
+  };
+};
+
+/** Every operation of the published API: method, path template and operationId. */
+export const operationsOf = (document: Record<string, unknown>) => {
+  const paths = document.paths as Record<string, Record<string, { operationId?: string; tags?: string[] }>>;
+  return Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, ...op })),
+  );
+};
