@@ -1,5 +1,4 @@
 import { pino } from 'pino';
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { bootstrapTenants, openRuntime } from './runtime.js';
 
@@ -15,7 +14,11 @@ const main = async () => {
     throw error;
   }
   const log = pino({ level: config.logLevel, name: 'ec3l-gateway' });
+  // Load the HTTP stack while the database opens: start-up is dominated by these two.
+  const appModule = import('./app.js');
+  appModule.catch(() => undefined); // reported when awaited below
   const runtime = await openRuntime(config, log);
+  const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
   const app = await buildApp({
     database: runtime.database,
