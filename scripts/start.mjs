@@ -15,7 +15,11 @@ const children = [];
 let stopping = false;
 
 const launch = (name, args, env) => {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const prefix = (stream, out) => {
     let carry = '';
     stream.on('data', (chunk) => {
@@ -39,8 +43,8 @@ const launch = (name, args, env) => {
 const stop = (code = 0) => {
   stopping = true;
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(() =>
-    process.exit(code),
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null))).then(
+    () => process.exit(code),
   );
 };
 process.on('SIGINT', () => stop(0));
@@ -67,10 +71,15 @@ const waitFor = async (url) => {
     await new Promise((r) => setTimeout(r, 200));
   }
 };
-await Promise.all([waitFor(`http://${host}:${gatewayPort}/healthz`), waitFor(`http://${host}:${consolePort}/`)]);
+await Promise.all([
+  waitFor(`http://${host}:${gatewayPort}/healthz`),
+  waitFor(`http://${host}:${consolePort}/`),
+]);
 process.stdout.write(
   `\nEC3L is running:\n  console   http://${host}:${consolePort}\n  API       http://${host}:${gatewayPort}/api\n` +
     `  API docs  http://${host}:${gatewayPort}/docs\n  data      ${
-      process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : resolve(invokedFrom, process.env.EC3L_DATA_DIR ?? '.ec3l/data')
+      process.env.DATABASE_URL
+        ? 'PostgreSQL (DATABASE_URL)'
+        : resolve(invokedFrom, process.env.EC3L_DATA_DIR ?? '.ec3l/data')
     }\n\n`,
 );

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, fmt, start, waitForOk } from './lib.mjs';
+import { fmt, freePort, start, waitForOk } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const { openDatabase } = await import(join(root, 'packages/db/dist/index.js'));
@@ -43,6 +43,12 @@ const gatewayNew = await timeGateway(dataDir);
 const gatewayExisting = await timeGateway(dataDir);
 
 console.log('Embedded start (launch to first /healthz 200), PGlite');
-console.log(`  new data directory:      gateway ${fmt(gatewayNew / 1000, 2)} s   PGlite alone ${fmt(pgliteNew / 1000, 2)} s   ratio ${fmt(gatewayNew / pgliteNew, 2)}`);
-console.log(`  existing data directory: gateway ${fmt(gatewayExisting / 1000, 2)} s   PGlite alone ${fmt(pgliteExisting / 1000, 2)} s   ratio ${fmt(gatewayExisting / pgliteExisting, 2)}`);
-console.log(`  target: /healthz within 4 s (${gatewayNew < 4000 && gatewayExisting < 4000 ? 'met' : 'NOT met'})`);
+console.log(
+  `  new data directory:      gateway ${fmt(gatewayNew / 1000, 2)} s   PGlite alone ${fmt(pgliteNew / 1000, 2)} s   ratio ${fmt(gatewayNew / pgliteNew, 2)}`,
+);
+console.log(
+  `  existing data directory: gateway ${fmt(gatewayExisting / 1000, 2)} s   PGlite alone ${fmt(pgliteExisting / 1000, 2)} s   ratio ${fmt(gatewayExisting / pgliteExisting, 2)}`,
+);
+console.log(
+  `  target: /healthz within 4 s (${gatewayNew < 4000 && gatewayExisting < 4000 ? 'met' : 'NOT met'})`,
+);

@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort, fmt, scratchDatabase, start, waitForOk } from './lib.mjs';
+import { fmt, freePort, scratchDatabase, start, waitForOk } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -14,7 +14,9 @@ const duration = Number(process.env.BENCH_SECONDS ?? 10);
 
 const run = (url, headers) =>
   new Promise((resolve, reject) => {
-    autocannon({ url, connections, duration, headers }, (err, result) => (err ? reject(err) : resolve(result)));
+    autocannon({ url, connections, duration, headers }, (err, result) =>
+      err ? reject(err) : resolve(result),
+    );
   });
 
 const measure = async (label, url, headers) => {
@@ -56,17 +58,25 @@ try {
   });
   await waitForOk(`http://127.0.0.1:${barePort}/projects/${project.id}`);
 
-  const baseline = await measure('bare Fastify + pg', `http://127.0.0.1:${barePort}/projects/${project.id}`, {});
+  const baseline = await measure(
+    'bare Fastify + pg',
+    `http://127.0.0.1:${barePort}/projects/${project.id}`,
+    {},
+  );
   const full = await measure('EC3L gateway', `http://127.0.0.1:${gatewayPort}/api/projects/${project.id}`, {
     'x-tenant-id': 'bench',
     'x-user-id': 'bench-user',
   });
   console.log(`GET /api/projects/:id, ${connections} connections, ${duration} s each, PostgreSQL`);
   for (const r of [baseline, full]) {
-    console.log(`  ${r.label.padEnd(20)} ${fmt(r.rps, 0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms`);
+    console.log(
+      `  ${r.label.padEnd(20)} ${fmt(r.rps, 0).padStart(7)} req/s   p50 ${r.p50} ms   p99 ${r.p99} ms`,
+    );
   }
   const ratio = full.rps / baseline.rps;
-  console.log(`  ratio gateway/bare: ${fmt(ratio, 2)} (target >= 0.60)   gateway p99: ${full.p99} ms (target < 20 ms)`);
+  console.log(
+    `  ratio gateway/bare: ${fmt(ratio, 2)} (target >= 0.60)   gateway p99: ${full.p99} ms (target < 20 ms)`,
+  );
 } finally {
   await bare?.stop();
   await gateway.stop();

@@ -42,7 +42,9 @@ export const waitForOk = async (url, timeoutMs = 60_000) => {
 };
 
 export const serverUrl = () =>
-  process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.BENCH_DATABASE_URL ??
+  process.env.TEST_DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** Creates a scratch database on the server; returns its URL and a drop function. */
 export const scratchDatabase = async (prefix) => {
