@@ -9,16 +9,12 @@ import { decodeCursor, encodeCursor } from './cursor.js';
 import { openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
 import { DataDirLockedError, lockDataDir } from './lock.js';
-import {
-  compareMigrationNames,
-  type MigrationModule,
-  migrateToLatest,
-  migrationsFingerprint,
-} from './migrate.js';
+import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 const sample: MigrationModule = {
   name: 'sample',
+  rank: 10,
   migrations: {
     '0001_things': {
       up: async (db) => {
@@ -44,28 +40,37 @@ describe('migrations', () => {
   afterAll(() => database.destroy());
 
   it('apply once and are a no-op the second time', async () => {
-    expect(await migrateToLatest(database.db, [sample])).toEqual(['sample/0001_things', 'sample/0002_more']);
+    expect(await migrateToLatest(database.db, [sample])).toEqual([
+      '0010-sample/0001_things',
+      '0010-sample/0002_more',
+    ]);
     expect(await migrateToLatest(database.db, [sample])).toEqual([]);
     await sql`insert into things (id, name) values (1, 'x')`.execute(database.db);
   });
 
-  it('order by module position first, then by name', () => {
-    const modules = [
-      { name: 'tenancy', migrations: {} },
-      { name: 'records', migrations: {} },
-    ];
-    const names = ['records/0001', 'tenancy/0002', 'tenancy/0001', 'records/0000'];
-    expect(names.sort(compareMigrationNames(modules))).toEqual([
-      'tenancy/0001',
-      'tenancy/0002',
-      'records/0000',
-      'records/0001',
-    ]);
+  it('run in the order of the package graph, whatever the module names', async () => {
+    const order: string[] = [];
+    const module = (name: string, rank: number): MigrationModule => ({
+      name,
+      rank,
+      migrations: {
+        '0001_a': { up: async () => void order.push(`${name}/a`) },
+        '0002_b': { up: async () => void order.push(`${name}/b`) },
+      },
+    });
+    const fresh = await createTestDatabase([]);
+    try {
+      await migrateToLatest(fresh.db, [module('zeta', 100), module('alpha', 200)]);
+      expect(order).toEqual(['zeta/a', 'zeta/b', 'alpha/a', 'alpha/b']);
+    } finally {
+      await fresh.destroy();
+    }
   });
 
   it('fingerprint changes when a migration changes', () => {
     const changed: MigrationModule = {
       name: 'sample',
+      rank: 10,
       migrations: { ...sample.migrations, '0003_new': { up: async () => {} } },
     };
     expect(migrationsFingerprint([sample])).toBe(migrationsFingerprint([sample]));
@@ -75,6 +80,7 @@ describe('migrations', () => {
   it('report which migration failed and why', async () => {
     const broken: MigrationModule = {
       name: 'broken',
+      rank: 20,
       migrations: {
         '0001_bad': { up: async (db) => void (await sql`select * from no_such_table`.execute(db)) },
       },

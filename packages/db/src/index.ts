@@ -10,9 +10,9 @@ export {
 export { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
 export { type DataDirLock, DataDirLockedError, lockDataDir } from './lock.js';
 export {
-  compareMigrationNames,
   type MigrationModule,
   migrateToLatest,
   migrationsFingerprint,
+  qualifiedMigrationName,
 } from './migrate.js';
 export { inTransaction } from './transaction.js';

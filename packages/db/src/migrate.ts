@@ -2,32 +2,28 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
 
-/** A domain package's migrations. Names inside a module sort in the order they must run. */
+/**
+ * A domain package's migrations. `rank` places the package in the dependency graph (a package's rank is
+ * greater than the ranks of the packages it depends on) and must never change once released; names
+ * inside a module sort in the order they must run.
+ */
 export type MigrationModule = {
   readonly name: string;
+  readonly rank: number;
   readonly migrations: Readonly<Record<string, Migration>>;
 };
 
-const SEPARATOR = '/';
-
-/**
- * Orders migrations by module (in the order given, which follows the package dependency graph),
- * then by name inside each module.
- */
-export const compareMigrationNames =
-  (modules: readonly MigrationModule[]) =>
-  (a: string, b: string): number => {
-    const rank = (name: string) => modules.findIndex((m) => name.startsWith(`${m.name}${SEPARATOR}`));
-    const byModule = rank(a) - rank(b);
-    if (byModule !== 0) return byModule;
-    return a < b ? -1 : a > b ? 1 : 0;
-  };
+/** The stored name of a migration: "<rank>-<module>/<name>", so that plain sorting follows the graph. */
+export const qualifiedMigrationName = (
+  module: Pick<MigrationModule, 'name' | 'rank'>,
+  name: string,
+): string => `${String(module.rank).padStart(4, '0')}-${module.name}/${name}`;
 
 const qualified = (modules: readonly MigrationModule[]): Record<string, Migration> => {
   const all: Record<string, Migration> = {};
   for (const module of modules) {
     for (const [name, migration] of Object.entries(module.migrations)) {
-      all[`${module.name}${SEPARATOR}${name}`] = migration;
+      all[qualifiedMigrationName(module, name)] = migration;
     }
   }
   return all;
@@ -42,7 +38,6 @@ export const migrateToLatest = async (
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations },
-    nameComparator: compareMigrationNames(modules),
     // A package earlier in the graph may gain a migration after later packages' ran.
     allowUnorderedMigrations: true,
   });

@@ -10,6 +10,8 @@ export type RequestContext = {
   userId: string | null;
   agentId: string | null;
   requestId?: string;
+  /** Set only for work the platform does itself (bootstrap, schedulers); never for an HTTP request. */
+  isSystem?: boolean;
 };
 
 export type Actor = { actorType: ActorType; actorId: string | null };
@@ -27,4 +29,21 @@ export const systemContext = (tenantId: string, tenantSlug: string): RequestCont
   tenantSlug,
   userId: null,
   agentId: null,
+  isSystem: true,
 });
+
+/**
+ * Who a permission decision is about. Unlike actorOf, a request that names no one is anonymous,
+ * not the system: only platform-internal work is the system (R3).
+ */
+export type Principal =
+  | { kind: 'system' }
+  | { kind: 'agent'; id: string }
+  | { kind: 'user'; id: string }
+  | { kind: 'anonymous' };
+
+export const principalOf = (ctx: Pick<RequestContext, 'userId' | 'agentId' | 'isSystem'>): Principal => {
+  if (ctx.agentId) return { kind: 'agent', id: ctx.agentId };
+  if (ctx.userId) return { kind: 'user', id: ctx.userId };
+  return ctx.isSystem ? { kind: 'system' } : { kind: 'anonymous' };
+};

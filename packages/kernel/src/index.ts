@@ -1,5 +1,13 @@
 export { type Clock, fixedClock, systemClock } from './clock.js';
-export { type Actor, type ActorType, actorOf, type RequestContext, systemContext } from './context.js';
+export {
+  type Actor,
+  type ActorType,
+  actorOf,
+  type Principal,
+  principalOf,
+  type RequestContext,
+  systemContext,
+} from './context.js';
 export {
   conflict,
   DomainError,

@@ -3,5 +3,6 @@ import * as m0001 from './0001_init.js';
 
 export const tenancyMigrations: MigrationModule = {
   name: 'tenancy',
+  rank: 100,
   migrations: { '0001_init': m0001 },
 };
