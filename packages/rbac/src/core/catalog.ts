@@ -1,0 +1,50 @@
+/** The global permission catalog (reference section 10). */
+export const PERMISSIONS = [
+  { name: 'form.view', description: 'View forms' },
+  { name: 'form.edit', description: 'Edit forms and form overrides' },
+  { name: 'workflow.execute', description: 'Run workflows manually' },
+  { name: 'workflow.approve', description: 'Approve or reject paused workflow steps' },
+  { name: 'override.activate', description: 'Activate module overrides' },
+  { name: 'change.approve', description: 'Approve changes: check in to Ready and merge' },
+  { name: 'admin.view', description: 'Admin console, access management, graph introspection, telemetry, audit' },
+  { name: 'environment.release_create', description: 'Create environment releases' },
+  { name: 'environment.promote', description: 'Approve and execute promotions between environments' },
+] as const;
+
+export type PermissionName = (typeof PERMISSIONS)[number]['name'];
+export const PERMISSION_NAMES: readonly PermissionName[] = PERMISSIONS.map((p) => p.name);
+
+export const isPermissionName = (value: string): value is PermissionName =>
+  (PERMISSION_NAMES as readonly string[]).includes(value);
+
+/** Roles every tenant starts with. */
+export const DEFAULT_ROLES: readonly { name: string; description: string; permissions: readonly PermissionName[] }[] = [
+  { name: 'Admin', description: 'Full control of the tenant', permissions: PERMISSION_NAMES },
+  {
+    name: 'Editor',
+    description: 'Edits forms, runs workflows, activates overrides',
+    permissions: ['form.view', 'form.edit', 'workflow.execute', 'override.activate'],
+  },
+  { name: 'Viewer', description: 'Reads forms', permissions: ['form.view'] },
+];
+
+export const RESOURCE_TYPES = ['form', 'workflow', 'override', 'change'] as const;
+export type ResourceType = (typeof RESOURCE_TYPES)[number];
+
+/**
+ * Actions refused to AI agents whatever their roles (R1): approvals and other privileged steps.
+ * Permission-guarded ones carry the permission's name; the others name the action.
+ */
+export const AGENT_GUARDED_ACTIONS = [
+  'change.approve',
+  'override.activate',
+  'workflow.execute',
+  'workflow.approve',
+  'environment.promote',
+  'trigger.fire',
+  'proposal.submit',
+  'proposal.review',
+] as const;
+export type AgentGuardedAction = (typeof AGENT_GUARDED_ACTIONS)[number];
+
+export const isAgentGuarded = (action: string): boolean => (AGENT_GUARDED_ACTIONS as readonly string[]).includes(action);

@@ -1,0 +1,220 @@
+import type { Cursor } from '@ec3l/db';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { GrantedPolicy, GrantedRole, Grants } from '../core/decide.js';
+import type { AuditLogRow, PermissionRow, PolicyRow, RbacTables, RoleRow } from '../tables.js';
+
+type Db = Kysely<RbacTables> | Transaction<RbacTables>;
+
+/** The global permission catalog (the one RBAC table without a tenant). */
+export const listPermissionRows = (db: Db): Promise<PermissionRow[]> =>
+  db.selectFrom('rbac_permissions').selectAll().orderBy('name').execute();
+
+export const findPermissionRow = (db: Db, idOrName: string): Promise<PermissionRow | undefined> =>
+  db
+    .selectFrom('rbac_permissions')
+    .selectAll()
+    .where((eb) =>
+      /^[0-9a-f-]{36}$/i.test(idOrName) ? eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]) : eb('name', '=', idOrName),
+    )
+    .executeTakeFirst();
+
+export type AuditFilter = {
+  actorId?: string;
+  actorType?: 'user' | 'agent' | 'system';
+  outcome?: 'allow' | 'deny';
+  permission?: string;
+  from?: Date;
+  to?: Date;
+};
+
+/** Queries on one tenant's RBAC data; every query carries the tenant filter (T2, R2). */
+export const forTenant = (db: Db, tenantId: string) => ({
+  listRoles: async (): Promise<(RoleRow & { permissions: string[] })[]> => {
+    const rows = await db
+      .selectFrom('rbac_roles as r')
+      .selectAll('r')
+      .select(
+        sql<string[]>`coalesce((select array_agg(p.name order by p.name) from rbac_role_permissions rp
+          join rbac_permissions p on p.id = rp.permission_id
+          where rp.tenant_id = r.tenant_id and rp.role_id = r.id), '{}')`.as('permissions'),
+      )
+      .where('r.tenant_id', '=', tenantId)
+      .orderBy('r.created_at')
+      .orderBy('r.name')
+      .execute();
+    return rows;
+  },
+
+  findRole: (id: string): Promise<RoleRow | undefined> =>
+    db.selectFrom('rbac_roles').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst(),
+
+  findRoleByName: (name: string): Promise<RoleRow | undefined> =>
+    db.selectFrom('rbac_roles').selectAll().where('tenant_id', '=', tenantId).where('name', '=', name).executeTakeFirst(),
+
+  insertRole: (row: { id: string; name: string; description: string | null; created_at: Date }): Promise<RoleRow> =>
+    db
+      .insertInto('rbac_roles')
+      .values({ ...row, tenant_id: tenantId, status: 'active' })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  insertRoleIfAbsent: async (row: { id: string; name: string; description: string | null; created_at: Date }) =>
+    db
+      .insertInto('rbac_roles')
+      .values({ ...row, tenant_id: tenantId, status: 'active' })
+      .onConflict((oc) => oc.columns(['tenant_id', 'name']).doNothing())
+      .returningAll()
+      .executeTakeFirst(),
+
+  setRoleStatus: (id: string, status: 'active' | 'disabled'): Promise<RoleRow | undefined> =>
+    db
+      .updateTable('rbac_roles')
+      .set({ status })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst(),
+
+  listRolePermissions: (roleId: string): Promise<PermissionRow[]> =>
+    db
+      .selectFrom('rbac_role_permissions as rp')
+      .innerJoin('rbac_permissions as p', 'p.id', 'rp.permission_id')
+      .select(['p.id', 'p.name', 'p.description'])
+      .where('rp.tenant_id', '=', tenantId)
+      .where('rp.role_id', '=', roleId)
+      .orderBy('p.name')
+      .execute(),
+
+  addRolePermissions: async (roleId: string, permissionIds: readonly string[]): Promise<void> => {
+    if (permissionIds.length === 0) return;
+    await db
+      .insertInto('rbac_role_permissions')
+      .values(permissionIds.map((permission_id) => ({ tenant_id: tenantId, role_id: roleId, permission_id })))
+      .onConflict((oc) => oc.columns(['tenant_id', 'role_id', 'permission_id']).doNothing())
+      .execute();
+  },
+
+  removeRolePermission: async (roleId: string, permissionId: string): Promise<boolean> => {
+    const result = await db
+      .deleteFrom('rbac_role_permissions')
+      .where('tenant_id', '=', tenantId)
+      .where('role_id', '=', roleId)
+      .where('permission_id', '=', permissionId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  },
+
+  listUserRoles: (userId: string) =>
+    db
+      .selectFrom('rbac_user_roles as ur')
+      .innerJoin('rbac_roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+      .select(['ur.user_id', 'ur.role_id', 'r.name as role_name', 'r.status as role_status', 'ur.created_at'])
+      .where('ur.tenant_id', '=', tenantId)
+      .where('ur.user_id', '=', userId)
+      .orderBy('r.name')
+      .execute(),
+
+  assignRole: async (userId: string, roleId: string, now: Date): Promise<void> => {
+    await db
+      .insertInto('rbac_user_roles')
+      .values({ tenant_id: tenantId, user_id: userId, role_id: roleId, created_at: now })
+      .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'role_id']).doNothing())
+      .execute();
+  },
+
+  removeUserRole: async (userId: string, roleId: string): Promise<boolean> => {
+    const result = await db
+      .deleteFrom('rbac_user_roles')
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where('role_id', '=', roleId)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  },
+
+  listPolicies: () =>
+    db
+      .selectFrom('rbac_policies as p')
+      .innerJoin('rbac_roles as r', (j) => j.onRef('r.tenant_id', '=', 'p.tenant_id').onRef('r.id', '=', 'p.role_id'))
+      .selectAll('p')
+      .select('r.name as role_name')
+      .where('p.tenant_id', '=', tenantId)
+      .orderBy('p.created_at')
+      .orderBy('p.id')
+      .execute(),
+
+  insertPolicy: (row: Omit<PolicyRow, 'tenant_id'>): Promise<PolicyRow> =>
+    db
+      .insertInto('rbac_policies')
+      .values({ ...row, tenant_id: tenantId })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  deletePolicy: async (id: string): Promise<boolean> => {
+    const result = await db
+      .deleteFrom('rbac_policies')
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  },
+
+  /** Everything a decision about this user needs, in one round trip. */
+  loadGrants: async (userId: string): Promise<Grants> => {
+    const { rows } = await sql<{
+      id: string;
+      name: string;
+      status: 'active' | 'disabled';
+      permissions: string[];
+      policies: { id: string; resource_type: GrantedPolicy['resourceType']; resource_id: string | null; effect: 'allow' | 'deny' }[];
+    }>`
+      select r.id, r.name, r.status,
+        coalesce((select array_agg(p.name) from rbac_role_permissions rp
+                  join rbac_permissions p on p.id = rp.permission_id
+                  where rp.tenant_id = r.tenant_id and rp.role_id = r.id), '{}') as permissions,
+        coalesce((select json_agg(json_build_object('id', pol.id, 'resource_type', pol.resource_type,
+                                                    'resource_id', pol.resource_id, 'effect', pol.effect))
+                  from rbac_policies pol
+                  where pol.tenant_id = r.tenant_id and pol.role_id = r.id), '[]') as policies
+      from rbac_user_roles ur
+      join rbac_roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+      where ur.tenant_id = ${tenantId} and ur.user_id = ${userId}`.execute(db);
+    const roles: GrantedRole[] = rows.map((r) => ({ id: r.id, name: r.name, status: r.status, permissions: r.permissions }));
+    const policies: GrantedPolicy[] = rows.flatMap((r) =>
+      r.policies.map((p) => ({
+        id: p.id,
+        roleId: r.id,
+        resourceType: p.resource_type,
+        resourceId: p.resource_id,
+        effect: p.effect,
+      })),
+    );
+    return { roles, policies };
+  },
+
+  insertAuditLog: async (row: Omit<AuditLogRow, 'tenant_id'>): Promise<void> => {
+    await db
+      .insertInto('rbac_audit_logs')
+      .values({ ...row, tenant_id: tenantId })
+      .execute();
+  },
+
+  /** Newest first; `before` continues after the last entry of the previous page. */
+  listAuditLogs: (filter: AuditFilter, page: { limit: number; before?: Cursor }): Promise<AuditLogRow[]> => {
+    let query = db.selectFrom('rbac_audit_logs').selectAll().where('tenant_id', '=', tenantId);
+    if (filter.actorId) query = query.where('actor_id', '=', filter.actorId);
+    if (filter.actorType) query = query.where('actor_type', '=', filter.actorType);
+    if (filter.outcome) query = query.where('outcome', '=', filter.outcome);
+    if (filter.permission) query = query.where('permission', '=', filter.permission);
+    if (filter.from) query = query.where('timestamp', '>=', filter.from);
+    if (filter.to) query = query.where('timestamp', '<', filter.to);
+    if (page.before) {
+      const at = new Date(page.before.createdAt);
+      const id = page.before.id;
+      query = query.where((eb) =>
+        eb.or([eb('timestamp', '<', at), eb.and([eb('timestamp', '=', at), eb('id', '<', id)])]),
+      );
+    }
+    return query.orderBy('timestamp', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
+  },
+});
