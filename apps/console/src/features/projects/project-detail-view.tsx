@@ -1,0 +1,258 @@
+'use client';
+
+import type { Project } from '@ec3l/sdk';
+import Link from 'next/link';
+import { useEffect, useState } from 'react';
+import { PageHeader } from '@/components/page-header';
+import { RequireTenant } from '@/components/require-tenant';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { Table, Tbody, Td, Th } from '@/components/ui/table';
+import { Tabs } from '@/components/ui/tabs';
+import { errorCode, errorMessage, isNotFound } from '@/lib/errors';
+import { formatDateTime } from '@/lib/format';
+import { useProjectEnvironments } from '@/queries/environments';
+import { useProjectModules } from '@/queries/modules';
+import { useProject } from '@/queries/projects';
+
+const Breadcrumb = () => (
+  <Link href="/projects" className="hover:text-slate-700">
+    ← Projects
+  </Link>
+);
+
+export function ProjectDetailView({ id }: { id: string }) {
+  return (
+    <RequireTenant>
+      {(tenant) => <ProjectDetail key={`${tenant}/${id}`} tenant={tenant} id={id} />}
+    </RequireTenant>
+  );
+}
+
+function ProjectDetail({ tenant, id }: { tenant: string; id: string }) {
+  const project = useProject(tenant, id);
+
+  useEffect(() => {
+    if (project.data) document.title = `${project.data.name} · Projects · EC3L`;
+  }, [project.data]);
+
+  if (project.isPending) {
+    return (
+      <>
+        <PageHeader eyebrow={<Breadcrumb />} title="Project" />
+        <Card>
+          <LoadingState label="Loading project…" />
+        </Card>
+      </>
+    );
+  }
+  if (project.isError) {
+    // A malformed id can name no project either: both read as "not found".
+    const missing = isNotFound(project.error) || errorCode(project.error) === 'VALIDATION_ERROR';
+    return (
+      <>
+        <PageHeader eyebrow={<Breadcrumb />} title={missing ? 'Project not found' : 'Project'} />
+        <Card>
+          {missing ? (
+            <EmptyState
+              testId="project-not-found"
+              title={`Project not found in tenant ${tenant}`}
+              description="It may belong to another tenant, or it was never created. Switch tenant or pick a project from the list."
+              action={
+                <Link
+                  href="/projects"
+                  className="text-sm font-semibold text-indigo-600 hover:text-indigo-500"
+                >
+                  Back to projects
+                </Link>
+              }
+            />
+          ) : (
+            <ErrorState
+              title="Could not load the project"
+              message={errorMessage(project.error)}
+              onRetry={() => void project.refetch()}
+            />
+          )}
+        </Card>
+      </>
+    );
+  }
+  return <ProjectPage tenant={tenant} project={project.data} />;
+}
+
+const repoHref = (repo: string) =>
+  /^[\w.-]+\/[\w.-]+$/.test(repo) ? `https://github.com/${repo}` : /^https?:\/\//.test(repo) ? repo : null;
+
+function ProjectPage({ tenant, project }: { tenant: string; project: Project }) {
+  const [tab, setTab] = useState<'environments' | 'modules'>('environments');
+  const environments = useProjectEnvironments(tenant, project.id);
+  const modules = useProjectModules(tenant, project.id);
+  const href = project.githubRepo ? repoHref(project.githubRepo) : null;
+
+  return (
+    <>
+      <PageHeader
+        eyebrow={<Breadcrumb />}
+        title={project.name}
+        description={project.description || undefined}
+      />
+      <Card className="mb-6 px-5 py-4">
+        <dl className="grid gap-4 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-500">Default branch</dt>
+            <dd className="mt-1 font-mono text-slate-900">{project.defaultBranch}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Repository</dt>
+            <dd className="mt-1 truncate text-slate-900">
+              {project.githubRepo ? (
+                href ? (
+                  <a href={href} target="_blank" rel="noreferrer" className="text-indigo-600 hover:underline">
+                    {project.githubRepo}
+                  </a>
+                ) : (
+                  project.githubRepo
+                )
+              ) : (
+                <span className="text-slate-400">Not linked</span>
+              )}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Created</dt>
+            <dd className="mt-1 text-slate-900">
+              <time dateTime={project.createdAt}>{formatDateTime(project.createdAt)}</time>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-500">Tenant</dt>
+            <dd className="mt-1 text-slate-900">{tenant}</dd>
+          </div>
+        </dl>
+      </Card>
+      <Card>
+        <Tabs
+          label="Project sections"
+          active={tab}
+          onChange={setTab}
+          items={[
+            { key: 'environments', label: 'Environments', count: environments.data?.length },
+            { key: 'modules', label: 'Modules', count: modules.data?.length },
+          ]}
+        >
+          {tab === 'environments' ? (
+            <EnvironmentsPanel query={environments} />
+          ) : (
+            <ModulesPanel query={modules} />
+          )}
+        </Tabs>
+      </Card>
+    </>
+  );
+}
+
+type EnvironmentsQuery = ReturnType<typeof useProjectEnvironments>;
+type ModulesQuery = ReturnType<typeof useProjectModules>;
+
+function EnvironmentsPanel({ query }: { query: EnvironmentsQuery }) {
+  if (query.isPending) return <LoadingState label="Loading environments…" />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        title="Could not load environments"
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  if (query.data.length === 0)
+    return <EmptyState title="No environments" description="This project has no environments." />;
+  return (
+    <Table label="Environments">
+      <thead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Requires approval</Th>
+          <Th>Promotion webhook</Th>
+          <Th>Created</Th>
+        </tr>
+      </thead>
+      <Tbody>
+        {query.data.map((env) => (
+          <tr key={env.id}>
+            <Td className="font-medium text-slate-900">
+              <span className="inline-flex items-center gap-2">
+                <span className="font-mono" data-testid="environment-name">
+                  {env.name}
+                </span>
+                {env.isDefault ? <Badge tone="indigo">default</Badge> : null}
+              </span>
+            </Td>
+            <Td>
+              {env.requiresPromotionApproval ? (
+                <Badge tone="amber">Requires approval</Badge>
+              ) : (
+                <Badge>No approval</Badge>
+              )}
+            </Td>
+            <Td className="text-slate-500">
+              {env.promotionWebhookUrl ? (
+                <span className="font-mono text-xs">{env.promotionWebhookUrl}</span>
+              ) : (
+                <span className="text-slate-300">—</span>
+              )}
+            </Td>
+            <Td className="whitespace-nowrap text-slate-500">
+              <time dateTime={env.createdAt}>{formatDateTime(env.createdAt)}</time>
+            </Td>
+          </tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}
+
+function ModulesPanel({ query }: { query: ModulesQuery }) {
+  if (query.isPending) return <LoadingState label="Loading modules…" />;
+  if (query.isError) {
+    return (
+      <ErrorState
+        title="Could not load modules"
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  if (query.data.length === 0)
+    return <EmptyState title="No modules" description="This project has no modules yet." />;
+  return (
+    <Table label="Modules">
+      <thead>
+        <tr>
+          <Th>Name</Th>
+          <Th>Type</Th>
+          <Th>Version</Th>
+          <Th>Capability profile</Th>
+          <Th>Root path</Th>
+        </tr>
+      </thead>
+      <Tbody>
+        {query.data.map((mod) => (
+          <tr key={mod.id}>
+            <Td className="font-medium text-slate-900">{mod.name}</Td>
+            <Td>
+              <Badge tone="emerald">{mod.type}</Badge>
+            </Td>
+            <Td className="font-mono text-xs">{mod.version}</Td>
+            <Td>
+              <span className="font-mono text-xs">{mod.capabilityProfile}</span>
+            </Td>
+            <Td className="font-mono text-xs text-slate-500">{mod.rootPath}</Td>
+          </tr>
+        ))}
+      </Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { type Module, unwrap } from '@ec3l/sdk';
+import { useQuery } from '@tanstack/react-query';
+import { useIdentity } from '@/providers/identity';
+
+export const projectModulesKey = (tenant: string, projectId: string) =>
+  ['/api/projects/{id}/modules', tenant, projectId] as const;
+
+/** GET /api/projects/{id}/modules. */
+export const useProjectModules = (tenant: string, projectId: string, enabled = true) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: projectModulesKey(tenant, projectId),
+    enabled,
+    queryFn: async ({ signal }): Promise<Module[]> =>
+      unwrap(
+        await api(tenant).GET('/api/projects/{id}/modules', { params: { path: { id: projectId } }, signal }),
+      ),
+  });
+};

@@ -1,0 +1,57 @@
+'use client';
+
+import { type CreateProjectBody, type Project, unwrap } from '@ec3l/sdk';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIdentity } from '@/providers/identity';
+import { dashboardSummaryKey } from './dashboard';
+
+/** Keys mirror the API path; the tenant is part of every key so switching tenant refetches. */
+export const projectsKey = (tenant: string) => ['/api/projects', tenant] as const;
+export const projectKey = (tenant: string, id: string) => ['/api/projects/{id}', tenant, id] as const;
+
+const PAGE_SIZE = 50;
+
+type ProjectPage = { items: Project[]; nextCursor: string | null };
+
+/** GET /api/projects, oldest first, page by page (x-next-cursor). */
+export const useProjects = (tenant: string) => {
+  const { api } = useIdentity();
+  return useInfiniteQuery({
+    queryKey: projectsKey(tenant),
+    initialPageParam: null as string | null,
+    queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
+      const query = pageParam ? { limit: PAGE_SIZE, cursor: pageParam } : { limit: PAGE_SIZE };
+      const result = await api(tenant).GET('/api/projects', { params: { query }, signal });
+      return { items: unwrap(result), nextCursor: result.response.headers.get('x-next-cursor') };
+    },
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    select: (data) => ({ projects: data.pages.flatMap((page) => page.items) }),
+  });
+};
+
+/** GET /api/projects/{id}. */
+export const useProject = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: projectKey(tenant, id),
+    queryFn: async ({ signal }): Promise<Project> =>
+      unwrap(await api(tenant).GET('/api/projects/{id}', { params: { path: { id } }, signal })),
+  });
+};
+
+/** POST /api/projects; refreshes the project list and the dashboard counts of the tenant. */
+export const useCreateProject = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateProjectBody): Promise<Project> =>
+      unwrap(await api(tenant).POST('/api/projects', { body })),
+    onSuccess: async (project) => {
+      queryClient.setQueryData(projectKey(tenant, project.id), project);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: projectsKey(tenant) }),
+        queryClient.invalidateQueries({ queryKey: dashboardSummaryKey(tenant) }),
+      ]);
+    },
+  });
+};
