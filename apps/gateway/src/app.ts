@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
+import { createRbacService, type RbacService } from '@ec3l/rbac';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { identityPlugin } from './plugins/identity.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { adminRoutes } from './routes/admin.js';
 import { projectChangeRoutes, projectRoutes } from './routes/projects.js';
+import { rbacRoutes } from './routes/rbac.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -19,7 +22,7 @@ export type AppDeps = {
   logger?: FastifyBaseLogger;
 };
 
-export type Services = { tenancy: TenancyService };
+export type Services = { tenancy: TenancyService; rbac: RbacService };
 
 const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -41,6 +44,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   const services: Services = {
     tenancy: createTenancyService({ db: deps.database.db, events: deps.events }),
+    rbac: createRbacService({
+      db: deps.database.db,
+      onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+    }),
   };
 
   app.addHook('onSend', async (request, reply) => {
@@ -66,6 +73,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(tenantRoutes, { tenancy: services.tenancy });
       await api.register(projectRoutes, { tenancy: services.tenancy });
       await api.register(projectChangeRoutes, { tenancy: services.tenancy });
+      await api.register(rbacRoutes, { rbac: services.rbac });
+      await api.register(adminRoutes, services);
     },
     { prefix: '/api' },
   );

@@ -3,14 +3,17 @@ import { parseArgs } from 'node:util';
 import { createTenancyService } from '@ec3l/tenancy';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
-import { openRuntime } from './runtime.js';
+import { openRuntime, provisionTenant } from './runtime.js';
 
 const USAGE = `Usage: ec3l <command>
 
 Commands:
   tenant list [--json]                     List tenants
-  tenant create <slug> [--name NAME] [--plan PLAN]
-                                           Create a tenant (does nothing if it exists)
+  tenant create <slug> [--name NAME] [--plan PLAN] [--admin USER]...
+                                           Create a tenant with its default roles (Admin,
+                                           Editor, Viewer); each --admin user becomes an Admin.
+                                           Safe to repeat: an existing tenant is kept and
+                                           only gains the named admins.
   migrate                                  Apply pending database migrations
 
 The database is chosen as the gateway chooses it: DATABASE_URL, else the embedded
@@ -30,6 +33,7 @@ const run = async (argv: string[]) => {
       name: { type: 'string' },
       plan: { type: 'string' },
       json: { type: 'boolean', default: false },
+      admin: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -55,8 +59,9 @@ const run = async (argv: string[]) => {
       }
     } else {
       const slug = rest[0] ?? fail(`tenant create needs a slug\n\n${USAGE}`);
-      const { tenant, created } = await tenancy.ensureTenant({
+      const { tenant, created } = await provisionTenant(runtime, {
         slug,
+        admins: values.admin ?? [],
         ...(values.name ? { name: values.name } : {}),
         ...(values.plan ? { plan: values.plan } : {}),
       });

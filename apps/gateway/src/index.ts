@@ -1,4 +1,4 @@
 export { type AppDeps, buildApp, generateOpenApiDocument } from './app.js';
 export { type Config, ConfigError, loadConfig } from './config.js';
 export { allMigrations } from './migrations.js';
-export { bootstrapTenants, openRuntime, type Runtime } from './runtime.js';
+export { bootstrapTenants, openRuntime, provisionTenant, type Runtime } from './runtime.js';

@@ -1,5 +1,6 @@
 import type { MigrationModule } from '@ec3l/db';
+import { rbacMigrations } from '@ec3l/rbac';
 import { tenancyMigrations } from '@ec3l/tenancy';
 
 /** Every package's migrations, in the order of the package dependency graph. */
-export const allMigrations: readonly MigrationModule[] = [tenancyMigrations];
+export const allMigrations: readonly MigrationModule[] = [tenancyMigrations, rbacMigrations];

@@ -1,5 +1,6 @@
 import { type Database, migrateToLatest, openDatabase } from '@ec3l/db';
-import { createEventBus, type EventBus, newId } from '@ec3l/kernel';
+import { createEventBus, type EventBus, newId, systemContext } from '@ec3l/kernel';
+import { createRbacService } from '@ec3l/rbac';
 import { createTenancyService, insertTelemetryRecord } from '@ec3l/tenancy';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -33,14 +34,31 @@ export const openRuntime = async (config: Pick<Config, 'database'>, log: Logger)
   };
 };
 
-/** Creates the configured tenants and records their bootstrap admins; safe to run on every start. */
+/**
+ * Creates a tenant unless it exists, seeds its default roles and makes the given users its admins
+ * (alongside any recorded before); idempotent.
+ */
+export const provisionTenant = async (
+  runtime: Pick<Runtime, 'database' | 'events'>,
+  input: { slug: string; name?: string; plan?: string; admins: readonly string[] },
+) => {
+  const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
+  const rbac = createRbacService({ db: runtime.database.db });
+  const result = await tenancy.ensureTenant(input);
+  await tenancy.recordBootstrapAdmins(input.slug, input.admins);
+  const tenant = (await tenancy.resolveTenant(input.slug))!;
+  await rbac.bootstrapAdmins(
+    systemContext(tenant.id, tenant.slug),
+    await tenancy.listBootstrapAdmins(tenant.id),
+  );
+  return result;
+};
+
+/** Provisions the configured tenants and their admins; safe to run on every start. */
 export const bootstrapTenants = async (
-  runtime: Runtime,
+  runtime: Pick<Runtime, 'database' | 'events'>,
   config: Pick<Config, 'bootstrapTenants' | 'bootstrapAdmins'>,
 ): Promise<void> => {
-  const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
-  for (const slug of config.bootstrapTenants) {
-    await tenancy.ensureTenant({ slug });
-    await tenancy.recordBootstrapAdmins(slug, config.bootstrapAdmins);
-  }
+  for (const slug of config.bootstrapTenants)
+    await provisionTenant(runtime, { slug, admins: config.bootstrapAdmins });
 };

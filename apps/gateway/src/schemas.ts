@@ -1,12 +1,27 @@
 import {
+  AddRolePermissionBodySchema,
+  AssignRoleBodySchema,
+  AuditLogSchema,
+  CreatePolicyBodySchema,
+  CreateRoleBodySchema,
+  ExplanationSchema,
+  MeSchema,
+  PermissionSchema,
+  PolicySchema,
+  RoleSchema,
+  UserRoleSchema,
+} from '@ec3l/rbac';
+import {
   CreateProjectBodySchema,
   DashboardSummarySchema,
   EnvironmentSchema,
   ModuleSchema,
   ProjectSchema,
+  TelemetryEventSchema,
   TenantSchema,
 } from '@ec3l/tenancy';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { AuditFeedEntrySchema } from './flows/audit-feed.js';
 import { ErrorBodySchema } from './plugins/errors.js';
 
 /** Schemas registered once with Fastify and published as OpenAPI components, named by $id. */
@@ -18,6 +33,19 @@ export const sharedSchemas: TSchema[] = [
   ModuleSchema,
   EnvironmentSchema,
   DashboardSummarySchema,
+  TelemetryEventSchema,
+  PermissionSchema,
+  RoleSchema,
+  CreateRoleBodySchema,
+  AddRolePermissionBodySchema,
+  UserRoleSchema,
+  AssignRoleBodySchema,
+  PolicySchema,
+  CreatePolicyBodySchema,
+  AuditLogSchema,
+  ExplanationSchema,
+  MeSchema,
+  AuditFeedEntrySchema,
 ];
 
 /** A reference to a shared schema that keeps its static type. */
@@ -34,3 +62,10 @@ export const PageQuerySchema = Type.Object({
     Type.String({ maxLength: 200, description: 'The x-next-cursor header of the previous page' }),
   ),
 });
+
+export const NEXT_CURSOR = 'x-next-cursor';
+
+/** The response header of paginated lists, for OpenAPI. */
+export const nextCursorHeader = {
+  [NEXT_CURSOR]: Type.String({ description: 'Cursor of the next page; absent on the last page' }),
+};

@@ -28,7 +28,12 @@ export type Role = Static<typeof RoleSchema>;
 
 export const CreateRoleBodySchema = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'Unique within the tenant' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      pattern: '\\S',
+      description: 'Unique within the tenant',
+    }),
     description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
     permissions: Type.Optional(
       Type.Array(Type.Union(PERMISSION_NAMES.map((p) => Type.Literal(p))), { uniqueItems: true }),
@@ -39,7 +44,12 @@ export const CreateRoleBodySchema = Type.Object(
 export type CreateRoleBody = Static<typeof CreateRoleBodySchema>;
 
 export const AddRolePermissionBodySchema = Type.Object(
-  { permissionId: Type.String({ minLength: 1, description: 'The permission\'s id or its name, e.g. change.approve' }) },
+  {
+    permissionId: Type.String({
+      minLength: 1,
+      description: "The permission's id or its name, e.g. change.approve",
+    }),
+  },
   { $id: 'AddRolePermissionBody', additionalProperties: false },
 );
 
@@ -106,9 +116,15 @@ export type AuditLog = Static<typeof AuditLogSchema>;
 export const DecisionRuleSchema = Type.Object(
   {
     kind: Type.Union(
-      ['system', 'agent_guard', 'anonymous', 'deny_policy', 'role_permission', 'allow_policy', 'no_grant'].map((k) =>
-        Type.Literal(k),
-      ),
+      [
+        'system',
+        'agent_guard',
+        'anonymous',
+        'deny_policy',
+        'role_permission',
+        'allow_policy',
+        'no_grant',
+      ].map((k) => Type.Literal(k)),
     ),
     roleId: Type.Optional(Type.String()),
     roleName: Type.Optional(Type.String()),
@@ -138,7 +154,9 @@ export const MeSchema = Type.Object(
     actorId: Nullable(Type.String()),
     roles: Type.Array(Type.Object({ id: Uuid, name: Type.String(), status: Type.String() })),
     permissions: Type.Array(Type.String(), { description: 'Effective permissions (active roles only)' }),
-    agentForbidden: Type.Array(Type.String(), { description: 'Actions refused to agents whatever their roles' }),
+    agentForbidden: Type.Array(Type.String(), {
+      description: 'Actions refused to agents whatever their roles',
+    }),
   },
   { $id: 'Me' },
 );

@@ -55,12 +55,17 @@ describe('default roles', () => {
 
 describe('decisions', () => {
   it('R3: the system actor is allowed without any role', async () => {
-    await expect(rbac.requirePermission(acmeSystem, 'admin.view')).resolves.toMatchObject({ outcome: 'allow' });
+    await expect(rbac.requirePermission(acmeSystem, 'admin.view')).resolves.toMatchObject({
+      outcome: 'allow',
+    });
   });
 
   it('R1: an agent is refused change approval with AGENT_FORBIDDEN, and it is audited', async () => {
     await expect(
-      rbac.requirePermission(as(acmeSystem, { agent: 'bot-7' }), 'change.approve', { type: 'change', id: 'c1' }),
+      rbac.requirePermission(as(acmeSystem, { agent: 'bot-7' }), 'change.approve', {
+        type: 'change',
+        id: 'c1',
+      }),
     ).rejects.toMatchObject({ code: 'AGENT_FORBIDDEN' });
     const { items } = await rbac.listAuditLogs(acmeSystem, { actorId: 'bot-7' }, { limit: 10 });
     expect(items[0]).toMatchObject({
@@ -75,12 +80,20 @@ describe('decisions', () => {
   it('R2: a role assigned in one tenant grants nothing in another', async () => {
     const globexAdmin = (await rbac.listRoles(globexSystem)).find((r) => r.name === 'Admin')!;
     await rbac.assignRole(globexSystem, 'carol', globexAdmin.id);
-    await expect(rbac.requirePermission(as(globexSystem, { user: 'carol' }), 'admin.view')).resolves.toBeTruthy();
-    await expect(rbac.requirePermission(as(acmeSystem, { user: 'carol' }), 'admin.view')).rejects.toMatchObject({
+    await expect(
+      rbac.requirePermission(as(globexSystem, { user: 'carol' }), 'admin.view'),
+    ).resolves.toBeTruthy();
+    await expect(
+      rbac.requirePermission(as(acmeSystem, { user: 'carol' }), 'admin.view'),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
-    await expect(rbac.assignRole(acmeSystem, 'carol', globexAdmin.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(rbac.listRolePermissions(acmeSystem, globexAdmin.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(rbac.assignRole(acmeSystem, 'carol', globexAdmin.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(rbac.listRolePermissions(acmeSystem, globexAdmin.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('a disabled role grants nothing until enabled again', async () => {
@@ -96,39 +109,69 @@ describe('decisions', () => {
 
   it('a deny policy on one change beats the role; an allow policy grants one change', async () => {
     const approvers = (await rbac.listRoles(acmeSystem)).find((r) => r.name === 'Approvers')!;
-    await rbac.createPolicy(acmeSystem, { roleId: approvers.id, resourceType: 'change', resourceId: 'c-9', effect: 'deny' });
+    await rbac.createPolicy(acmeSystem, {
+      roleId: approvers.id,
+      resourceType: 'change',
+      resourceId: 'c-9',
+      effect: 'deny',
+    });
     const dave = as(acmeSystem, { user: 'dave' });
-    await expect(rbac.requirePermission(dave, 'change.approve', { type: 'change', id: 'c-9' })).rejects.toMatchObject({
+    await expect(
+      rbac.requirePermission(dave, 'change.approve', { type: 'change', id: 'c-9' }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       details: { reason: expect.stringContaining('deny policy of role Approvers') },
     });
-    await expect(rbac.requirePermission(dave, 'change.approve', { type: 'change', id: 'c-1' })).resolves.toBeTruthy();
+    await expect(
+      rbac.requirePermission(dave, 'change.approve', { type: 'change', id: 'c-1' }),
+    ).resolves.toBeTruthy();
 
     const reviewers = await rbac.createRole(acmeSystem, { name: 'One-off reviewers' });
     await rbac.assignRole(acmeSystem, 'erin', reviewers.id);
-    await rbac.createPolicy(acmeSystem, { roleId: reviewers.id, resourceType: 'change', resourceId: 'c-5', effect: 'allow' });
+    await rbac.createPolicy(acmeSystem, {
+      roleId: reviewers.id,
+      resourceType: 'change',
+      resourceId: 'c-5',
+      effect: 'allow',
+    });
     const erin = as(acmeSystem, { user: 'erin' });
-    await expect(rbac.requirePermission(erin, 'change.approve', { type: 'change', id: 'c-5' })).resolves.toBeTruthy();
-    await expect(rbac.requirePermission(erin, 'change.approve', { type: 'change', id: 'c-6' })).rejects.toBeTruthy();
     await expect(
-      rbac.createPolicy(acmeSystem, { roleId: reviewers.id, resourceType: 'change', resourceId: 'c-5', effect: 'allow' }),
+      rbac.requirePermission(erin, 'change.approve', { type: 'change', id: 'c-5' }),
+    ).resolves.toBeTruthy();
+    await expect(
+      rbac.requirePermission(erin, 'change.approve', { type: 'change', id: 'c-6' }),
+    ).rejects.toBeTruthy();
+    await expect(
+      rbac.createPolicy(acmeSystem, {
+        roleId: reviewers.id,
+        resourceType: 'change',
+        resourceId: 'c-5',
+        effect: 'allow',
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('explain names the rule without writing to the audit log', async () => {
     const before = (await rbac.listAuditLogs(acmeSystem, {}, { limit: 500 })).items.length;
     const explanation = await rbac.explain(acmeSystem, { userId: 'admin', permission: 'admin.view' });
-    expect(explanation).toMatchObject({ outcome: 'allow', rule: { kind: 'role_permission', roleName: 'Admin' } });
+    expect(explanation).toMatchObject({
+      outcome: 'allow',
+      rule: { kind: 'role_permission', roleName: 'Admin' },
+    });
     const nobody = await rbac.explain(acmeSystem, { userId: 'nobody', permission: 'form.view' });
     expect(nobody).toMatchObject({ outcome: 'deny', reason: 'missing permission form.view' });
     expect((await rbac.listAuditLogs(acmeSystem, {}, { limit: 500 })).items.length).toBe(before);
   });
 
   it('a failing audit write is reported and does not fail the decision', async () => {
-    await sql`alter table rbac_audit_logs add constraint refuse_all check (false) not valid`.execute(database.db);
+    await sql`alter table rbac_audit_logs add constraint refuse_all check (false) not valid`.execute(
+      database.db,
+    );
     try {
       const errorsBefore = auditErrors.length;
-      await expect(rbac.requirePermission(as(acmeSystem, { user: 'admin' }), 'admin.view')).resolves.toMatchObject({
+      await expect(
+        rbac.requirePermission(as(acmeSystem, { user: 'admin' }), 'admin.view'),
+      ).resolves.toMatchObject({
         outcome: 'allow',
       });
       expect(auditErrors.length).toBe(errorsBefore + 1);
@@ -139,7 +182,11 @@ describe('decisions', () => {
 
   it('me lists roles and effective permissions of the caller', async () => {
     const me = await rbac.me(as(acmeSystem, { user: 'admin' }));
-    expect(me).toMatchObject({ actorType: 'user', actorId: 'admin', roles: [expect.objectContaining({ name: 'Admin' })] });
+    expect(me).toMatchObject({
+      actorType: 'user',
+      actorId: 'admin',
+      roles: [expect.objectContaining({ name: 'Admin' })],
+    });
     expect(me.permissions).toContain('change.approve');
     expect((await rbac.me(as(acmeSystem, { agent: 'bot' }))).permissions).toEqual([]);
   });

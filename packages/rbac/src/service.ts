@@ -102,7 +102,9 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
   const toError = (decision: Decision, permission: string, resource: Resource | null) =>
     new DomainError(
       decision.code === 'AGENT_FORBIDDEN' ? ErrorCodes.AGENT_FORBIDDEN : ErrorCodes.FORBIDDEN,
-      decision.code === 'AGENT_FORBIDDEN' ? `Agents may not perform ${permission}` : `Forbidden: ${decision.reason}`,
+      decision.code === 'AGENT_FORBIDDEN'
+        ? `Agents may not perform ${permission}`
+        : `Forbidden: ${decision.reason}`,
       { permission, resource, reason: decision.reason },
     );
 
@@ -119,7 +121,11 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
           created_at: clock.now(),
         });
         // Roles that exist already are left as their admins shaped them.
-        if (created) await repo.addRolePermissions(created.id, role.permissions.map((p) => idsByName.get(p)!));
+        if (created)
+          await repo.addRolePermissions(
+            created.id,
+            role.permissions.map((p) => idsByName.get(p)!),
+          );
       }
     });
     return (await forTenant(db, ctx.tenantId).listRoles()).map((r) => toRole(r, r.permissions));
@@ -161,11 +167,18 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       }
     },
 
-    setRoleStatus: async (ctx: RequestContext, roleId: string, status: 'active' | 'disabled'): Promise<Role> => {
+    setRoleStatus: async (
+      ctx: RequestContext,
+      roleId: string,
+      status: 'active' | 'disabled',
+    ): Promise<Role> => {
       const repo = forTenant(db, ctx.tenantId);
       const row = await repo.setRoleStatus(roleId, status);
       if (!row) throw notFound('role', roleId);
-      return toRole(row, (await repo.listRolePermissions(roleId)).map((p) => p.name));
+      return toRole(
+        row,
+        (await repo.listRolePermissions(roleId)).map((p) => p.name),
+      );
     },
 
     listRolePermissions: async (ctx: RequestContext, roleId: string): Promise<Permission[]> => {
@@ -174,7 +187,11 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
     },
 
     /** Grants a permission (by id or name) to a role; granting it twice changes nothing. */
-    addRolePermission: async (ctx: RequestContext, roleId: string, permission: string): Promise<Permission[]> => {
+    addRolePermission: async (
+      ctx: RequestContext,
+      roleId: string,
+      permission: string,
+    ): Promise<Permission[]> => {
       await requireRole(ctx, roleId);
       const row = await findPermissionRow(db, permission);
       if (!row) throw invalid(`unknown permission "${permission}"`, { field: 'permissionId' });
@@ -244,7 +261,8 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
           createdAt: row.created_at.toISOString(),
         };
       } catch (error) {
-        if (isUniqueViolation(error, 'rbac_policies_unique')) throw conflict('the role already has this policy');
+        if (isUniqueViolation(error, 'rbac_policies_unique'))
+          throw conflict('the role already has this policy');
         throw error;
       }
     },
@@ -261,14 +279,19 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       await seedDefaults(ctx);
       const admin = await forTenant(db, ctx.tenantId).findRoleByName('Admin');
       if (!admin) return;
-      for (const userId of userIds) await forTenant(db, ctx.tenantId).assignRole(userId, admin.id, clock.now());
+      for (const userId of userIds)
+        await forTenant(db, ctx.tenantId).assignRole(userId, admin.id, clock.now());
     },
 
     /**
      * Decides whether the caller may use the permission on the resource, writes the decision to the
      * audit log (a failed write never fails the request) and throws FORBIDDEN or AGENT_FORBIDDEN on deny.
      */
-    requirePermission: async (ctx: RequestContext, permission: PermissionName, resource: Resource | null = null) => {
+    requirePermission: async (
+      ctx: RequestContext,
+      permission: PermissionName,
+      resource: Resource | null = null,
+    ) => {
       const principal = principalOf(ctx);
       const grants = await grantsOf(ctx, principal.kind === 'user' ? principal.id : null);
       const decision = decide({ principal, permission, resource, grants });
@@ -278,7 +301,11 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
     },
 
     /** Refuses an agent-guarded action to agents (R1), audited; other actors pass. */
-    requireNotAgent: async (ctx: RequestContext, action: AgentGuardedAction, resource: Resource | null = null) => {
+    requireNotAgent: async (
+      ctx: RequestContext,
+      action: AgentGuardedAction,
+      resource: Resource | null = null,
+    ) => {
       if (!ctx.agentId) return;
       const decision: Decision = {
         outcome: 'deny',
@@ -335,13 +362,18 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       filter: AuditFilter,
       page: { limit: number; before?: Cursor },
     ): Promise<{ items: AuditLog[]; nextCursor: string | null }> => {
-      const rows = await forTenant(db, ctx.tenantId).listAuditLogs(filter, { ...page, limit: page.limit + 1 });
+      const rows = await forTenant(db, ctx.tenantId).listAuditLogs(filter, {
+        ...page,
+        limit: page.limit + 1,
+      });
       const items = rows.slice(0, page.limit);
       const last = items.at(-1);
       return {
         items: items.map(toAuditLog),
         nextCursor:
-          rows.length > page.limit && last ? encodeCursor({ createdAt: last.timestamp.toISOString(), id: last.id }) : null,
+          rows.length > page.limit && last
+            ? encodeCursor({ createdAt: last.timestamp.toISOString(), id: last.id })
+            : null,
       };
     },
   };

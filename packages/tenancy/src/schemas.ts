@@ -81,3 +81,24 @@ export const DashboardSummarySchema = Type.Object(
   { $id: 'DashboardSummary' },
 );
 export type DashboardSummary = Static<typeof DashboardSummarySchema>;
+
+export const TelemetryEventSchema = Type.Object(
+  {
+    id: Uuid,
+    eventType: Type.String(),
+    timestamp: Timestamp,
+    moduleId: Type.String(),
+    executionType: Type.String(),
+    workflowId: Type.Union([Type.String(), Type.Null()]),
+    workflowStepId: Type.Union([Type.String(), Type.Null()]),
+    executionId: Type.String({ description: 'The entity the event is about' }),
+    actorType: Type.Union([Type.Literal('user'), Type.Literal('agent'), Type.Literal('system')]),
+    actorId: Type.Union([Type.String(), Type.Null()]),
+    status: Type.String(),
+    errorCode: Type.Union([Type.String(), Type.Null()]),
+    errorMessage: Type.Union([Type.String(), Type.Null()]),
+    affectedRecordIds: Type.Unknown(),
+  },
+  { $id: 'TelemetryEvent' },
+);
+export type TelemetryEvent = Static<typeof TelemetryEventSchema>;

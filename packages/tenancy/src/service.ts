@@ -13,6 +13,7 @@ import type { Kysely } from 'kysely';
 import { type CreateProjectInput, planProject } from './core/project-plan.js';
 import { parseTenantSlug } from './core/slug.js';
 import { forTenant } from './repo/scoped.js';
+import { listTelemetryRows, type TelemetryFilter } from './repo/telemetry.js';
 import {
   findTenantRowBySlug,
   insertTenantIfAbsent,
@@ -20,7 +21,7 @@ import {
   listTenantRows,
   recordBootstrapAdmins,
 } from './repo/tenants.js';
-import type { DashboardSummary, Environment, Module, Project, Tenant } from './schemas.js';
+import type { DashboardSummary, Environment, Module, Project, TelemetryEvent, Tenant } from './schemas.js';
 import type { EnvironmentRow, ModuleRow, ProjectRow, TenancyTables, TenantRow } from './tables.js';
 
 export type TenancyDeps = { db: Kysely<TenancyTables>; events: EventBus; clock?: Clock };
@@ -170,6 +171,39 @@ export const createTenancyService = ({ db, events, clock = systemClock }: Tenanc
     /** Ensures the project exists in the caller's tenant (404 otherwise). */
     requireProject: async (ctx: RequestContext, projectId: string): Promise<void> => {
       await requireProject(ctx, projectId);
+    },
+
+    /** A page of the tenant's domain events, newest first. */
+    listTelemetry: async (
+      ctx: RequestContext,
+      filter: TelemetryFilter,
+      page: { limit: number; before?: Cursor },
+    ): Promise<Page<TelemetryEvent>> => {
+      const rows = await listTelemetryRows(db, ctx.tenantId, filter, { ...page, limit: page.limit + 1 });
+      const items = rows.slice(0, page.limit);
+      const last = items.at(-1);
+      return {
+        items: items.map((r) => ({
+          id: r.id,
+          eventType: r.event_type,
+          timestamp: r.timestamp.toISOString(),
+          moduleId: r.module_id,
+          executionType: r.execution_type,
+          workflowId: r.workflow_id,
+          workflowStepId: r.workflow_step_id,
+          executionId: r.execution_id,
+          actorType: r.actor_type,
+          actorId: r.actor_id,
+          status: r.status,
+          errorCode: r.error_code,
+          errorMessage: r.error_message,
+          affectedRecordIds: r.affected_record_ids ?? null,
+        })),
+        nextCursor:
+          rows.length > page.limit && last
+            ? encodeCursor({ createdAt: last.timestamp.toISOString(), id: last.id })
+            : null,
+      };
     },
 
     summarize: async (ctx: RequestContext): Promise<DashboardSummary> => {

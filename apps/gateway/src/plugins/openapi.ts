@@ -22,6 +22,9 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'environments', description: 'dev, test and prod of each project' },
         { name: 'changes', description: 'Change records' },
         { name: 'dashboard', description: 'Console summaries' },
+        { name: 'rbac', description: 'Roles, permissions, policies and assignments' },
+        { name: 'admin', description: 'Admin console (permission admin.view)' },
+        { name: 'audit', description: 'Authorization decisions and domain events' },
         { name: 'system', description: 'Health and readiness' },
       ],
       components: {

@@ -10,9 +10,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
-import { IdParamsSchema, PageQuerySchema, ref } from '../schemas.js';
-
-const NEXT_CURSOR = 'x-next-cursor';
+import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
 export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService }> = async (
   app,
@@ -30,9 +28,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
         response: {
           200: {
             ...Type.Array(ref(ProjectSchema)),
-            headers: {
-              [NEXT_CURSOR]: Type.String({ description: 'Cursor of the next page; absent on the last page' }),
-            },
+            headers: nextCursorHeader,
           },
           ...errorResponses(400, 401, 404),
         },

@@ -1,9 +1,10 @@
 import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
 import { createEventBus, type EventBus, newId } from '@ec3l/kernel';
-import { createTenancyService, insertTelemetryRecord } from '@ec3l/tenancy';
+import { insertTelemetryRecord } from '@ec3l/tenancy';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { allMigrations } from '../migrations.js';
+import { provisionTenant } from '../runtime.js';
 
 export type Who = { tenant?: string; user?: string; agent?: string };
 
@@ -19,12 +20,11 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** The real gateway on a fresh test database, with tenants acme and globex. */
+/** The real gateway on a fresh test database, with tenants acme and globex; user "admin" is Admin of each. */
 export const createHarness = async (tenants: readonly string[] = ['acme', 'globex']): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
   const events = createEventBus({ persist: (r) => insertTelemetryRecord(database.db, newId(), r) });
-  const tenancy = createTenancyService({ db: database.db, events });
-  for (const slug of tenants) await tenancy.ensureTenant({ slug });
+  for (const slug of tenants) await provisionTenant({ database, events }, { slug, admins: ['admin'] });
   const app = await buildApp({ database, events });
   await app.ready();
   return {

@@ -6,7 +6,10 @@ export const PERMISSIONS = [
   { name: 'workflow.approve', description: 'Approve or reject paused workflow steps' },
   { name: 'override.activate', description: 'Activate module overrides' },
   { name: 'change.approve', description: 'Approve changes: check in to Ready and merge' },
-  { name: 'admin.view', description: 'Admin console, access management, graph introspection, telemetry, audit' },
+  {
+    name: 'admin.view',
+    description: 'Admin console, access management, graph introspection, telemetry, audit',
+  },
   { name: 'environment.release_create', description: 'Create environment releases' },
   { name: 'environment.promote', description: 'Approve and execute promotions between environments' },
 ] as const;
@@ -18,7 +21,11 @@ export const isPermissionName = (value: string): value is PermissionName =>
   (PERMISSION_NAMES as readonly string[]).includes(value);
 
 /** Roles every tenant starts with. */
-export const DEFAULT_ROLES: readonly { name: string; description: string; permissions: readonly PermissionName[] }[] = [
+export const DEFAULT_ROLES: readonly {
+  name: string;
+  description: string;
+  permissions: readonly PermissionName[];
+}[] = [
   { name: 'Admin', description: 'Full control of the tenant', permissions: PERMISSION_NAMES },
   {
     name: 'Editor',
@@ -47,4 +54,5 @@ export const AGENT_GUARDED_ACTIONS = [
 ] as const;
 export type AgentGuardedAction = (typeof AGENT_GUARDED_ACTIONS)[number];
 
-export const isAgentGuarded = (action: string): boolean => (AGENT_GUARDED_ACTIONS as readonly string[]).includes(action);
+export const isAgentGuarded = (action: string): boolean =>
+  (AGENT_GUARDED_ACTIONS as readonly string[]).includes(action);

@@ -2,7 +2,14 @@ import type { Principal } from '@ec3l/kernel';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AGENT_GUARDED_ACTIONS, PERMISSION_NAMES, type PermissionName, RESOURCE_TYPES } from './catalog.js';
-import { decide, effectivePermissions, type GrantedPolicy, type GrantedRole, type Grants, type Resource } from './decide.js';
+import {
+  decide,
+  effectivePermissions,
+  type GrantedPolicy,
+  type GrantedRole,
+  type Grants,
+  type Resource,
+} from './decide.js';
 
 const roleIds = ['r1', 'r2', 'r3'];
 const resourceIds = ['a', 'b', null];
@@ -54,11 +61,17 @@ describe('decide', () => {
 
   it('R1: an agent is refused every agent-guarded action whatever it holds', () => {
     const guarded = PERMISSION_NAMES.filter((p) => (AGENT_GUARDED_ACTIONS as readonly string[]).includes(p));
-    expect(guarded).toEqual(expect.arrayContaining(['change.approve', 'override.activate', 'environment.promote']));
+    expect(guarded).toEqual(
+      expect.arrayContaining(['change.approve', 'override.activate', 'environment.promote']),
+    );
     fc.assert(
       fc.property(fc.constantFrom(...guarded), arbResource, arbGrants, (permission, resource, grants) => {
         const decision = decide({ principal: { kind: 'agent', id: 'bot' }, permission, resource, grants });
-        expect(decision).toMatchObject({ outcome: 'deny', code: 'AGENT_FORBIDDEN', rule: { kind: 'agent_guard' } });
+        expect(decision).toMatchObject({
+          outcome: 'deny',
+          code: 'AGENT_FORBIDDEN',
+          rule: { kind: 'agent_guard' },
+        });
       }),
     );
   });
@@ -66,7 +79,9 @@ describe('decide', () => {
   it('a request naming no user is refused everything', () => {
     fc.assert(
       fc.property(arbPermission, arbResource, arbGrants, (permission, resource, grants) => {
-        expect(decide({ principal: { kind: 'anonymous' }, permission, resource, grants }).outcome).toBe('deny');
+        expect(decide({ principal: { kind: 'anonymous' }, permission, resource, grants }).outcome).toBe(
+          'deny',
+        );
       }),
     );
   });
@@ -76,10 +91,13 @@ describe('decide', () => {
       fc.property(arbPermission, arbResource, arbGrants, (permission, resource, grants) => {
         const active = grants.roles.filter((r) => r.status === 'active');
         const activeIds = new Set(active.map((r) => r.id));
-        const relevant = grants.policies.filter((p) => activeIds.has(p.roleId) && matches(p, permission, resource));
+        const relevant = grants.policies.filter(
+          (p) => activeIds.has(p.roleId) && matches(p, permission, resource),
+        );
         const expected =
           !relevant.some((p) => p.effect === 'deny') &&
-          (active.some((r) => r.permissions.includes(permission)) || relevant.some((p) => p.effect === 'allow'));
+          (active.some((r) => r.permissions.includes(permission)) ||
+            relevant.some((p) => p.effect === 'allow'));
         const decision = decide({ principal: user, permission, resource, grants });
         expect(decision.outcome).toBe(expected ? 'allow' : 'deny');
         expect(decision.code).toBe(expected ? null : 'FORBIDDEN');
@@ -89,16 +107,22 @@ describe('decide', () => {
 
   it('disabled roles and their policies change nothing', () => {
     fc.assert(
-      fc.property(arbPrincipal, arbPermission, arbResource, arbGrants, (principal, permission, resource, grants) => {
-        const activeIds = new Set(grants.roles.filter((r) => r.status === 'active').map((r) => r.id));
-        const withoutDisabled: Grants = {
-          roles: grants.roles.filter((r) => activeIds.has(r.id)),
-          policies: grants.policies.filter((p) => activeIds.has(p.roleId)),
-        };
-        expect(decide({ principal, permission, resource, grants }).outcome).toBe(
-          decide({ principal, permission, resource, grants: withoutDisabled }).outcome,
-        );
-      }),
+      fc.property(
+        arbPrincipal,
+        arbPermission,
+        arbResource,
+        arbGrants,
+        (principal, permission, resource, grants) => {
+          const activeIds = new Set(grants.roles.filter((r) => r.status === 'active').map((r) => r.id));
+          const withoutDisabled: Grants = {
+            roles: grants.roles.filter((r) => activeIds.has(r.id)),
+            policies: grants.policies.filter((p) => activeIds.has(p.roleId)),
+          };
+          expect(decide({ principal, permission, resource, grants }).outcome).toBe(
+            decide({ principal, permission, resource, grants: withoutDisabled }).outcome,
+          );
+        },
+      ),
     );
   });
 
@@ -107,9 +131,19 @@ describe('decide', () => {
       roles: [{ id: 'r1', name: 'Admin', status: 'active', permissions: [...PERMISSION_NAMES] }],
       policies: [{ id: 'p1', roleId: 'r1', resourceType: 'change', resourceId: 'c-1', effect: 'deny' }],
     };
-    const onC1 = decide({ principal: user, permission: 'change.approve', resource: { type: 'change', id: 'c-1' }, grants });
+    const onC1 = decide({
+      principal: user,
+      permission: 'change.approve',
+      resource: { type: 'change', id: 'c-1' },
+      grants,
+    });
     expect(onC1).toMatchObject({ outcome: 'deny', rule: { kind: 'deny_policy', policyId: 'p1' } });
-    const onC2 = decide({ principal: user, permission: 'change.approve', resource: { type: 'change', id: 'c-2' }, grants });
+    const onC2 = decide({
+      principal: user,
+      permission: 'change.approve',
+      resource: { type: 'change', id: 'c-2' },
+      grants,
+    });
     expect(onC2).toMatchObject({ outcome: 'allow', rule: { kind: 'role_permission', roleName: 'Admin' } });
   });
 
@@ -119,16 +153,23 @@ describe('decide', () => {
       policies: [{ id: 'p1', roleId: 'r1', resourceType: 'change', resourceId: 'c-1', effect: 'allow' }],
     };
     const on = (id: string) =>
-      decide({ principal: user, permission: 'change.approve', resource: { type: 'change', id }, grants }).outcome;
+      decide({ principal: user, permission: 'change.approve', resource: { type: 'change', id }, grants })
+        .outcome;
     expect(on('c-1')).toBe('allow');
     expect(on('c-2')).toBe('deny');
-    expect(decide({ principal: user, permission: 'form.edit', resource: { type: 'change', id: 'c-1' }, grants }).outcome).toBe(
-      'deny',
-    );
+    expect(
+      decide({ principal: user, permission: 'form.edit', resource: { type: 'change', id: 'c-1' }, grants })
+        .outcome,
+    ).toBe('deny');
   });
 
   it('explains a denial by the missing permission', () => {
-    const decision = decide({ principal: user, permission: 'admin.view', resource: null, grants: { roles: [], policies: [] } });
+    const decision = decide({
+      principal: user,
+      permission: 'admin.view',
+      resource: null,
+      grants: { roles: [], policies: [] },
+    });
     expect(decision).toEqual({
       outcome: 'deny',
       code: 'FORBIDDEN',

@@ -88,7 +88,9 @@ export const decide = ({ principal, permission, resource, grants }: DecisionRequ
   }
   const active = grants.roles.filter((r) => r.status === 'active');
   const activeById = new Map(active.map((r) => [r.id, r]));
-  const policies = grants.policies.filter((p) => activeById.has(p.roleId) && policyMatches(p, permission, resource));
+  const policies = grants.policies.filter(
+    (p) => activeById.has(p.roleId) && policyMatches(p, permission, resource),
+  );
 
   const deny = policies.find((p) => p.effect === 'deny');
   if (deny) {

@@ -42,10 +42,16 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .createTable('rbac_role_permissions')
     .addColumn('tenant_id', 'uuid', (c) => c.notNull())
     .addColumn('role_id', 'uuid', (c) => c.notNull())
-    .addColumn('permission_id', 'uuid', (c) => c.notNull().references('rbac_permissions.id').onDelete('cascade'))
+    .addColumn('permission_id', 'uuid', (c) =>
+      c.notNull().references('rbac_permissions.id').onDelete('cascade'),
+    )
     .addPrimaryKeyConstraint('rbac_role_permissions_pk', ['tenant_id', 'role_id', 'permission_id'])
-    .addForeignKeyConstraint('rbac_role_permissions_role_fk', ['tenant_id', 'role_id'], 'rbac_roles', ['tenant_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'rbac_role_permissions_role_fk',
+      ['tenant_id', 'role_id'],
+      'rbac_roles',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute();
 
@@ -56,8 +62,12 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .addColumn('role_id', 'uuid', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('rbac_user_roles_pk', ['tenant_id', 'user_id', 'role_id'])
-    .addForeignKeyConstraint('rbac_user_roles_role_fk', ['tenant_id', 'role_id'], 'rbac_roles', ['tenant_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'rbac_user_roles_role_fk',
+      ['tenant_id', 'role_id'],
+      'rbac_roles',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
     .execute();
 
@@ -71,10 +81,17 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .addColumn('effect', 'text', (c) => c.notNull())
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addPrimaryKeyConstraint('rbac_policies_pk', ['tenant_id', 'id'])
-    .addForeignKeyConstraint('rbac_policies_role_fk', ['tenant_id', 'role_id'], 'rbac_roles', ['tenant_id', 'id'], (fk) =>
-      fk.onDelete('cascade'),
+    .addForeignKeyConstraint(
+      'rbac_policies_role_fk',
+      ['tenant_id', 'role_id'],
+      'rbac_roles',
+      ['tenant_id', 'id'],
+      (fk) => fk.onDelete('cascade'),
     )
-    .addCheckConstraint('rbac_policies_resource_type_check', sql`resource_type in ('form', 'workflow', 'override', 'change')`)
+    .addCheckConstraint(
+      'rbac_policies_resource_type_check',
+      sql`resource_type in ('form', 'workflow', 'override', 'change')`,
+    )
     .addCheckConstraint('rbac_policies_effect_check', sql`effect in ('allow', 'deny')`)
     .execute();
   await db.schema
@@ -108,7 +125,14 @@ export const up = async (db: Kysely<any>): Promise<void> => {
 };
 
 export const down = async (db: Kysely<any>): Promise<void> => {
-  for (const t of ['rbac_audit_logs', 'rbac_policies', 'rbac_user_roles', 'rbac_role_permissions', 'rbac_roles', 'rbac_permissions']) {
+  for (const t of [
+    'rbac_audit_logs',
+    'rbac_policies',
+    'rbac_user_roles',
+    'rbac_role_permissions',
+    'rbac_roles',
+    'rbac_permissions',
+  ]) {
     await db.schema.dropTable(t).ifExists().execute();
   }
 };

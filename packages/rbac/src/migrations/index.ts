@@ -1,4 +1,8 @@
 import type { MigrationModule } from '@ec3l/db';
 import * as m0001 from './0001_init.js';
 
-export const rbacMigrations: MigrationModule = { name: 'rbac', rank: 200, migrations: { '0001_init': m0001 } };
+export const rbacMigrations: MigrationModule = {
+  name: 'rbac',
+  rank: 200,
+  migrations: { '0001_init': m0001 },
+};

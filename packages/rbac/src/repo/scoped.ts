@@ -14,7 +14,9 @@ export const findPermissionRow = (db: Db, idOrName: string): Promise<PermissionR
     .selectFrom('rbac_permissions')
     .selectAll()
     .where((eb) =>
-      /^[0-9a-f-]{36}$/i.test(idOrName) ? eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)]) : eb('name', '=', idOrName),
+      /^[0-9a-f-]{36}$/i.test(idOrName)
+        ? eb.or([eb('id', '=', idOrName), eb('name', '=', idOrName)])
+        : eb('name', '=', idOrName),
     )
     .executeTakeFirst();
 
@@ -46,19 +48,39 @@ export const forTenant = (db: Db, tenantId: string) => ({
   },
 
   findRole: (id: string): Promise<RoleRow | undefined> =>
-    db.selectFrom('rbac_roles').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst(),
+    db
+      .selectFrom('rbac_roles')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .executeTakeFirst(),
 
   findRoleByName: (name: string): Promise<RoleRow | undefined> =>
-    db.selectFrom('rbac_roles').selectAll().where('tenant_id', '=', tenantId).where('name', '=', name).executeTakeFirst(),
+    db
+      .selectFrom('rbac_roles')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('name', '=', name)
+      .executeTakeFirst(),
 
-  insertRole: (row: { id: string; name: string; description: string | null; created_at: Date }): Promise<RoleRow> =>
+  insertRole: (row: {
+    id: string;
+    name: string;
+    description: string | null;
+    created_at: Date;
+  }): Promise<RoleRow> =>
     db
       .insertInto('rbac_roles')
       .values({ ...row, tenant_id: tenantId, status: 'active' })
       .returningAll()
       .executeTakeFirstOrThrow(),
 
-  insertRoleIfAbsent: async (row: { id: string; name: string; description: string | null; created_at: Date }) =>
+  insertRoleIfAbsent: async (row: {
+    id: string;
+    name: string;
+    description: string | null;
+    created_at: Date;
+  }) =>
     db
       .insertInto('rbac_roles')
       .values({ ...row, tenant_id: tenantId, status: 'active' })
@@ -107,7 +129,9 @@ export const forTenant = (db: Db, tenantId: string) => ({
   listUserRoles: (userId: string) =>
     db
       .selectFrom('rbac_user_roles as ur')
-      .innerJoin('rbac_roles as r', (j) => j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'))
+      .innerJoin('rbac_roles as r', (j) =>
+        j.onRef('r.tenant_id', '=', 'ur.tenant_id').onRef('r.id', '=', 'ur.role_id'),
+      )
       .select(['ur.user_id', 'ur.role_id', 'r.name as role_name', 'r.status as role_status', 'ur.created_at'])
       .where('ur.tenant_id', '=', tenantId)
       .where('ur.user_id', '=', userId)
@@ -135,7 +159,9 @@ export const forTenant = (db: Db, tenantId: string) => ({
   listPolicies: () =>
     db
       .selectFrom('rbac_policies as p')
-      .innerJoin('rbac_roles as r', (j) => j.onRef('r.tenant_id', '=', 'p.tenant_id').onRef('r.id', '=', 'p.role_id'))
+      .innerJoin('rbac_roles as r', (j) =>
+        j.onRef('r.tenant_id', '=', 'p.tenant_id').onRef('r.id', '=', 'p.role_id'),
+      )
       .selectAll('p')
       .select('r.name as role_name')
       .where('p.tenant_id', '=', tenantId)
@@ -166,7 +192,12 @@ export const forTenant = (db: Db, tenantId: string) => ({
       name: string;
       status: 'active' | 'disabled';
       permissions: string[];
-      policies: { id: string; resource_type: GrantedPolicy['resourceType']; resource_id: string | null; effect: 'allow' | 'deny' }[];
+      policies: {
+        id: string;
+        resource_type: GrantedPolicy['resourceType'];
+        resource_id: string | null;
+        effect: 'allow' | 'deny';
+      }[];
     }>`
       select r.id, r.name, r.status,
         coalesce((select array_agg(p.name) from rbac_role_permissions rp
@@ -179,7 +210,12 @@ export const forTenant = (db: Db, tenantId: string) => ({
       from rbac_user_roles ur
       join rbac_roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
       where ur.tenant_id = ${tenantId} and ur.user_id = ${userId}`.execute(db);
-    const roles: GrantedRole[] = rows.map((r) => ({ id: r.id, name: r.name, status: r.status, permissions: r.permissions }));
+    const roles: GrantedRole[] = rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      status: r.status,
+      permissions: r.permissions,
+    }));
     const policies: GrantedPolicy[] = rows.flatMap((r) =>
       r.policies.map((p) => ({
         id: p.id,

@@ -1,3 +1,4 @@
+import type { Cursor } from '@ec3l/db';
 import type { TelemetryRecord } from '@ec3l/kernel';
 import type { Kysely } from 'kysely';
 import type { TenancyTables } from '../tables.js';
@@ -29,4 +30,27 @@ export const insertTelemetryRecord = async (
         record.affectedRecordIds === null ? null : JSON.stringify(record.affectedRecordIds),
     })
     .execute();
+};
+
+export type TelemetryFilter = { from?: Date; to?: Date; eventType?: string };
+
+/** A tenant's events, newest first; `before` continues after the previous page's last entry. */
+export const listTelemetryRows = (
+  db: Kysely<TenancyTables>,
+  tenantId: string,
+  filter: TelemetryFilter,
+  page: { limit: number; before?: Cursor },
+) => {
+  let query = db.selectFrom('execution_telemetry_events').selectAll().where('tenant_id', '=', tenantId);
+  if (filter.from) query = query.where('timestamp', '>=', filter.from);
+  if (filter.to) query = query.where('timestamp', '<', filter.to);
+  if (filter.eventType) query = query.where('event_type', '=', filter.eventType);
+  if (page.before) {
+    const at = new Date(page.before.createdAt);
+    const id = page.before.id;
+    query = query.where((eb) =>
+      eb.or([eb('timestamp', '<', at), eb.and([eb('timestamp', '=', at), eb('id', '<', id)])]),
+    );
+  }
+  return query.orderBy('timestamp', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
 };

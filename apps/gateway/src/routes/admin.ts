@@ -1,0 +1,121 @@
+import { decodeCursor } from '@ec3l/db';
+import type { RbacService } from '@ec3l/rbac';
+import { TelemetryEventSchema, type TenancyService, TenantSchema } from '@ec3l/tenancy';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { AuditFeedEntrySchema, readAuditFeed } from '../flows/audit-feed.js';
+import { errorResponses } from '../plugins/errors.js';
+import { guard, requires } from '../plugins/guard.js';
+import { NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+
+const TimeWindowQuerySchema = Type.Object({
+  from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start' })),
+  to: Type.Optional(Type.String({ format: 'date-time', description: 'Exclusive end' })),
+});
+
+const window = (q: { from?: string; to?: string }) => ({
+  ...(q.from ? { from: new Date(q.from) } : {}),
+  ...(q.to ? { to: new Date(q.to) } : {}),
+});
+
+const guarded = errorResponses(400, 401, 403, 404);
+
+export const adminRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; tenancy: TenancyService }> = async (
+  app,
+  { rbac, tenancy },
+) => {
+  const admin = guard(rbac, 'admin.view');
+
+  app.get(
+    '/admin/check-access',
+    {
+      ...admin,
+      schema: {
+        operationId: 'checkAdminAccess',
+        tags: ['admin'],
+        description: `Answers 200 when the caller may use the admin console. ${requires('admin.view')}`,
+        response: {
+          200: Type.Object({ allowed: Type.Literal(true), permission: Type.String() }),
+          ...guarded,
+        },
+      },
+    },
+    async () => ({ allowed: true as const, permission: 'admin.view' }),
+  );
+
+  app.get(
+    '/admin/tenants',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listAdminTenants',
+        tags: ['admin', 'tenants'],
+        description: `Every tenant, marking the caller's. ${requires('admin.view')}`,
+        response: {
+          200: Type.Array(Type.Composite([TenantSchema, Type.Object({ isCurrent: Type.Boolean() })])),
+          ...guarded,
+        },
+      },
+    },
+    async (request) =>
+      (await tenancy.listTenants()).map((t) => ({ ...t, isCurrent: t.slug === request.ctx.tenantSlug })),
+  );
+
+  app.get(
+    '/admin/execution-telemetry',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listExecutionTelemetry',
+        tags: ['admin', 'audit'],
+        description: `Domain events of the tenant, newest first. ${requires('admin.view')}`,
+        querystring: Type.Composite([
+          PageQuerySchema,
+          TimeWindowQuerySchema,
+          Type.Object({ eventType: Type.Optional(Type.String({ maxLength: 100 })) }),
+        ]),
+        response: {
+          200: { ...Type.Array(ref(TelemetryEventSchema)), headers: nextCursorHeader },
+          ...guarded,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit = 50, cursor, eventType } = request.query;
+      const page = await tenancy.listTelemetry(
+        request.ctx,
+        { ...window(request.query), ...(eventType ? { eventType } : {}) },
+        { limit, ...(cursor ? { before: decodeCursor(cursor) } : {}) },
+      );
+      if (page.nextCursor) void reply.header(NEXT_CURSOR, page.nextCursor);
+      return page.items;
+    },
+  );
+
+  app.get(
+    '/audit-feed',
+    {
+      ...admin,
+      schema: {
+        operationId: 'getAuditFeed',
+        tags: ['audit'],
+        description: `Authorization decisions and domain events in one feed, newest first. ${requires('admin.view')}`,
+        querystring: Type.Composite([PageQuerySchema, TimeWindowQuerySchema]),
+        response: {
+          200: { ...Type.Array(ref(AuditFeedEntrySchema)), headers: nextCursorHeader },
+          ...guarded,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit = 50, cursor } = request.query;
+      const page = await readAuditFeed({ rbac, tenancy }, request.ctx, {
+        limit,
+        ...window(request.query),
+        ...(cursor ? { before: decodeCursor(cursor) } : {}),
+      });
+      if (page.nextCursor) void reply.header(NEXT_CURSOR, page.nextCursor);
+      return page.items;
+    },
+  );
+};

@@ -1,0 +1,330 @@
+import { decodeCursor } from '@ec3l/db';
+import {
+  AddRolePermissionBodySchema,
+  AssignRoleBodySchema,
+  AuditLogSchema,
+  CreatePolicyBodySchema,
+  CreateRoleBodySchema,
+  ExplanationSchema,
+  MeSchema,
+  PERMISSION_NAMES,
+  PermissionSchema,
+  PolicySchema,
+  type RbacService,
+  RESOURCE_TYPES,
+  RoleSchema,
+  USER_ID_PATTERN,
+  UserRoleSchema,
+} from '@ec3l/rbac';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../plugins/errors.js';
+import { guard, requires } from '../plugins/guard.js';
+import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+
+const UserParamsSchema = Type.Object({ userId: Type.String({ pattern: USER_ID_PATTERN }) });
+const guarded = errorResponses(400, 401, 403, 404);
+
+export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService }> = async (app, { rbac }) => {
+  const admin = guard(rbac, 'admin.view');
+  const tags = ['rbac'];
+
+  app.get(
+    '/rbac/permissions',
+    {
+      schema: {
+        operationId: 'listPermissions',
+        tags,
+        summary: 'The permission catalog',
+        response: { 200: Type.Array(ref(PermissionSchema)), ...errorResponses(401, 404) },
+      },
+    },
+    async () => rbac.listPermissions(),
+  );
+
+  app.get(
+    '/rbac/roles',
+    {
+      schema: {
+        operationId: 'listRoles',
+        tags,
+        summary: "The tenant's roles with their permissions",
+        response: { 200: Type.Array(ref(RoleSchema)), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => rbac.listRoles(request.ctx),
+  );
+
+  app.post(
+    '/rbac/roles',
+    {
+      ...admin,
+      schema: {
+        operationId: 'createRole',
+        tags,
+        description: requires('admin.view'),
+        body: ref(CreateRoleBodySchema),
+        response: { 201: ref(RoleSchema), ...guarded, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await rbac.createRole(request.ctx, request.body)),
+  );
+
+  for (const [action, status] of [
+    ['enable', 'active'],
+    ['disable', 'disabled'],
+  ] as const) {
+    app.post(
+      `/rbac/roles/:id/${action}`,
+      {
+        ...admin,
+        schema: {
+          operationId: `${action}Role`,
+          tags,
+          description: `${action === 'enable' ? 'Enable' : 'Disable'} a role. ${requires('admin.view')}`,
+          params: IdParamsSchema,
+          response: { 200: ref(RoleSchema), ...guarded },
+        },
+      },
+      async (request) => rbac.setRoleStatus(request.ctx, request.params.id, status),
+    );
+  }
+
+  app.get(
+    '/rbac/roles/:id/permissions',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listRolePermissions',
+        tags,
+        description: requires('admin.view'),
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
+      },
+    },
+    async (request) => rbac.listRolePermissions(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/rbac/roles/:id/permissions',
+    {
+      ...admin,
+      schema: {
+        operationId: 'addRolePermission',
+        tags,
+        description: `Grant a permission to a role; answers the role's permissions. ${requires('admin.view')}`,
+        params: IdParamsSchema,
+        body: ref(AddRolePermissionBodySchema),
+        response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
+      },
+    },
+    async (request) => rbac.addRolePermission(request.ctx, request.params.id, request.body.permissionId),
+  );
+
+  app.delete(
+    '/rbac/roles/:id/permissions/:permissionId',
+    {
+      ...admin,
+      schema: {
+        operationId: 'removeRolePermission',
+        tags,
+        description: `Take a permission (id or name) from a role. ${requires('admin.view')}`,
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          permissionId: Type.String({ minLength: 1 }),
+        }),
+        response: { 204: Type.Null(), ...guarded },
+      },
+    },
+    async (request, reply) => {
+      await rbac.removeRolePermission(request.ctx, request.params.id, request.params.permissionId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/rbac/users/:userId/roles',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listUserRoles',
+        tags,
+        description: requires('admin.view'),
+        params: UserParamsSchema,
+        response: { 200: Type.Array(ref(UserRoleSchema)), ...guarded },
+      },
+    },
+    async (request) => rbac.listUserRoles(request.ctx, request.params.userId),
+  );
+
+  app.post(
+    '/rbac/users/:userId/roles',
+    {
+      ...admin,
+      schema: {
+        operationId: 'assignUserRole',
+        tags,
+        description: `Give a user a role; answers the user's roles. ${requires('admin.view')}`,
+        params: UserParamsSchema,
+        body: ref(AssignRoleBodySchema),
+        response: { 200: Type.Array(ref(UserRoleSchema)), ...guarded },
+      },
+    },
+    async (request) => {
+      await rbac.assignRole(request.ctx, request.params.userId, request.body.roleId);
+      return rbac.listUserRoles(request.ctx, request.params.userId);
+    },
+  );
+
+  app.delete(
+    '/rbac/users/:userId/roles/:roleId',
+    {
+      ...admin,
+      schema: {
+        operationId: 'removeUserRole',
+        tags,
+        description: requires('admin.view'),
+        params: Type.Object({
+          userId: Type.String({ pattern: USER_ID_PATTERN }),
+          roleId: Type.String({ format: 'uuid' }),
+        }),
+        response: { 204: Type.Null(), ...guarded },
+      },
+    },
+    async (request, reply) => {
+      await rbac.removeUserRole(request.ctx, request.params.userId, request.params.roleId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/rbac/policies',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listPolicies',
+        tags,
+        description: requires('admin.view'),
+        response: { 200: Type.Array(ref(PolicySchema)), ...guarded },
+      },
+    },
+    async (request) => rbac.listPolicies(request.ctx),
+  );
+
+  app.post(
+    '/rbac/policies',
+    {
+      ...admin,
+      schema: {
+        operationId: 'createPolicy',
+        tags,
+        description:
+          'Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one ' +
+          `resource, or on all when resourceId is omitted. A deny beats every grant. ${requires('admin.view')}`,
+        body: ref(CreatePolicyBodySchema),
+        response: { 201: ref(PolicySchema), ...guarded, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await rbac.createPolicy(request.ctx, request.body)),
+  );
+
+  app.delete(
+    '/rbac/policies/:id',
+    {
+      ...admin,
+      schema: {
+        operationId: 'deletePolicy',
+        tags,
+        description: requires('admin.view'),
+        params: IdParamsSchema,
+        response: { 204: Type.Null(), ...guarded },
+      },
+    },
+    async (request, reply) => {
+      await rbac.deletePolicy(request.ctx, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/rbac/seed-defaults',
+    {
+      schema: {
+        operationId: 'seedDefaultRoles',
+        tags,
+        summary: 'Create the missing default roles (Admin, Editor, Viewer); idempotent',
+        response: { 200: Type.Array(ref(RoleSchema)), ...errorResponses(401, 404) },
+      },
+    },
+    async (request) => rbac.seedDefaults(request.ctx),
+  );
+
+  app.get(
+    '/rbac/audit-logs',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listAuditLogs',
+        tags: ['rbac', 'audit'],
+        description: `Authorization decisions, newest first. ${requires('admin.view')}`,
+        querystring: Type.Composite([
+          PageQuerySchema,
+          Type.Object({
+            actorId: Type.Optional(Type.String({ maxLength: 200 })),
+            actorType: Type.Optional(
+              Type.Union([Type.Literal('user'), Type.Literal('agent'), Type.Literal('system')]),
+            ),
+            outcome: Type.Optional(Type.Union([Type.Literal('allow'), Type.Literal('deny')])),
+            permission: Type.Optional(Type.String({ maxLength: 100 })),
+            from: Type.Optional(Type.String({ format: 'date-time' })),
+            to: Type.Optional(Type.String({ format: 'date-time' })),
+          }),
+        ]),
+        response: { 200: { ...Type.Array(ref(AuditLogSchema)), headers: nextCursorHeader }, ...guarded },
+      },
+    },
+    async (request, reply) => {
+      const { limit = 50, cursor, from, to, ...filter } = request.query;
+      const page = await rbac.listAuditLogs(
+        request.ctx,
+        { ...filter, ...(from ? { from: new Date(from) } : {}), ...(to ? { to: new Date(to) } : {}) },
+        { limit, ...(cursor ? { before: decodeCursor(cursor) } : {}) },
+      );
+      if (page.nextCursor) void reply.header(NEXT_CURSOR, page.nextCursor);
+      return page.items;
+    },
+  );
+
+  app.get(
+    '/rbac/me',
+    {
+      schema: {
+        operationId: 'getMyAccess',
+        tags,
+        summary: "The caller's actor type, roles and effective permissions",
+        response: { 200: ref(MeSchema), ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => rbac.me(request.ctx),
+  );
+
+  app.get(
+    '/rbac/explain',
+    {
+      ...admin,
+      schema: {
+        operationId: 'explainAccess',
+        tags,
+        description: `Would this user be allowed, and by which rule? Nothing is recorded. ${requires('admin.view')}`,
+        querystring: Type.Object({
+          userId: Type.String({ pattern: USER_ID_PATTERN }),
+          permission: Type.Union(PERMISSION_NAMES.map((p) => Type.Literal(p))),
+          resourceType: Type.Optional(Type.Union(RESOURCE_TYPES.map((t) => Type.Literal(t)))),
+          resourceId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        }),
+        response: { 200: ref(ExplanationSchema), ...guarded },
+      },
+    },
+    async (request) => rbac.explain(request.ctx, request.query),
+  );
+};
