@@ -6,6 +6,7 @@ import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
+import { createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -20,6 +21,8 @@ export type AppDeps = {
   bodyLimit?: number;
   /** A pino logger; without one the app logs nothing. */
   logger?: FastifyBaseLogger;
+  /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
+  enforceGuards?: boolean;
 };
 
 export type Services = { tenancy: TenancyService; rbac: RbacService };
@@ -73,8 +76,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(tenantRoutes, { tenancy: services.tenancy });
       await api.register(projectRoutes, { tenancy: services.tenancy });
       await api.register(projectChangeRoutes, { tenancy: services.tenancy });
-      await api.register(rbacRoutes, { rbac: services.rbac });
-      await api.register(adminRoutes, services);
+      const guard = createGuard(services.rbac, deps.enforceGuards ?? true);
+      await api.register(rbacRoutes, { rbac: services.rbac, guard });
+      await api.register(adminRoutes, { ...services, guard });
     },
     { prefix: '/api' },
   );

@@ -14,7 +14,7 @@ const startGateway = async (env: Record<string, string>) => {
   const gateway = startNode('main.js', [], { PORT: String(port), ...env });
   running.push(gateway);
   const base = `http://127.0.0.1:${port}`;
-  await waitForOk(`${base}/healthz`, 45_000, gateway);
+  await waitForOk(`${base}/healthz`, 90_000, gateway);
   return { gateway, base };
 };
 
@@ -50,7 +50,8 @@ describe('the gateway process on the embedded database', () => {
     const tenants = (await (await fetch(`${second.base}/api/tenants`)).json()) as { slug: string }[];
     expect(tenants.map((t) => t.slug)).toEqual(['default', 'acme', 'beta']);
     expect(await second.gateway.stop()).toBe(0);
-  });
+    // Three processes open an embedded database here: seconds each, far more on a busy machine.
+  }, 240_000);
 
   it('refuses to start with invalid configuration and says what is wrong', async () => {
     const result = await runNode('main.js', [], { PORT: 'eighty', EC3L_DATA_DIR: 'memory' });

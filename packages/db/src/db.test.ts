@@ -147,7 +147,8 @@ describe('data directory lock', () => {
     } finally {
       await second.close();
     }
-  });
+    // Creating a PGlite directory runs initdb (seconds, far more on a busy machine), then it opens twice.
+  }, 180_000);
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {

@@ -5,7 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema, readAuditFeed } from '../flows/audit-feed.js';
 import { errorResponses } from '../plugins/errors.js';
-import { guard, requires } from '../plugins/guard.js';
+import { type Guard, requires } from '../plugins/guard.js';
 import { NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
 const TimeWindowQuerySchema = Type.Object({
@@ -20,11 +20,13 @@ const window = (q: { from?: string; to?: string }) => ({
 
 const guarded = errorResponses(400, 401, 403, 404);
 
-export const adminRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; tenancy: TenancyService }> = async (
-  app,
-  { rbac, tenancy },
-) => {
-  const admin = guard(rbac, 'admin.view');
+export const adminRoutes: FastifyPluginAsyncTypebox<{
+  rbac: RbacService;
+  tenancy: TenancyService;
+  guard: Guard;
+}> = async (app, opts) => {
+  const { rbac, tenancy } = opts;
+  const admin = opts.guard('admin.view');
 
   app.get(
     '/admin/check-access',

@@ -19,14 +19,18 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
-import { guard, requires } from '../plugins/guard.js';
+import { type Guard, requires } from '../plugins/guard.js';
 import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
 const UserParamsSchema = Type.Object({ userId: Type.String({ pattern: USER_ID_PATTERN }) });
 const guarded = errorResponses(400, 401, 403, 404);
 
-export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService }> = async (app, { rbac }) => {
-  const admin = guard(rbac, 'admin.view');
+export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: Guard }> = async (
+  app,
+  opts,
+) => {
+  const { rbac } = opts;
+  const admin = opts.guard('admin.view');
   const tags = ['rbac'];
 
   app.get(
