@@ -13,7 +13,11 @@ const main = async () => {
     }
     throw error;
   }
-  const log = pino({ level: config.logLevel, name: 'ec3l-gateway' });
+  // Buffered, asynchronous writes: logging stays off the request path. Flushed on shutdown.
+  const log = pino(
+    { level: config.logLevel, name: 'ec3l-gateway' },
+    pino.destination({ dest: 1, sync: false, minLength: 4096 }),
+  );
   // Load the HTTP stack while the database opens: start-up is dominated by these two.
   const appModule = import('./app.js');
   appModule.catch(() => undefined); // reported when awaited below
@@ -35,9 +39,11 @@ const main = async () => {
     try {
       await app.close();
       await runtime.close();
+      log.flush();
       process.exit(0);
     } catch (error) {
       log.error({ err: error }, 'shutdown failed');
+      log.flush();
       process.exit(1);
     }
   };
@@ -49,6 +55,9 @@ const main = async () => {
     { database: runtime.database.kind, tenants: config.bootstrapTenants },
     `EC3L gateway ready: API docs at http://${config.host}:${config.port}/docs`,
   );
+  log.flush();
+  // Quiet periods must not hold log lines back for long.
+  setInterval(() => log.flush(), 1_000).unref();
 };
 
 main().catch((error: unknown) => {
