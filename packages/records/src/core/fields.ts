@@ -1,0 +1,120 @@
+import { invalid } from '@ec3l/kernel';
+
+/** The eight field types (D8). */
+export const FIELD_TYPES = [
+  'string',
+  'number',
+  'boolean',
+  'date',
+  'datetime',
+  'reference',
+  'choice',
+  'text',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const RECORD_TYPE_STATUSES = ['draft', 'active', 'retired'] as const;
+export type RecordTypeStatus = (typeof RECORD_TYPE_STATUSES)[number];
+
+/** A field as stored in a record type's schema (own fields only). */
+export type FieldDefinition = {
+  name: string;
+  type: FieldType;
+  label: string | null;
+  required: boolean;
+  defaultValue: unknown;
+  choiceListId: string | null;
+  referenceRecordTypeKey: string | null;
+};
+
+export type FieldInput = {
+  name: string;
+  type: FieldType;
+  label?: string | null;
+  required?: boolean;
+  defaultValue?: unknown;
+  choiceListId?: string | null;
+  referenceRecordTypeKey?: string | null;
+};
+
+/** Keys of record types and names of fields: lower snake case, starting with a letter. */
+export const IDENTIFIER_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
+const IDENTIFIER_RE = new RegExp(IDENTIFIER_PATTERN);
+
+/** Fills a field's optional properties with their defaults and checks what a schema cannot. */
+export const normalizeField = (input: FieldInput): FieldDefinition => {
+  if (!IDENTIFIER_RE.test(input.name)) {
+    throw invalid(
+      `field name "${input.name}" must be lower snake case (a-z, 0-9, _), starting with a letter`,
+      {
+        field: input.name,
+      },
+    );
+  }
+  if (!(FIELD_TYPES as readonly string[]).includes(input.type)) {
+    throw invalid(`field type "${input.type}" is not one of ${FIELD_TYPES.join(', ')}`, {
+      field: input.name,
+    });
+  }
+  const field: FieldDefinition = {
+    name: input.name,
+    type: input.type,
+    label: input.label?.trim() || null,
+    required: input.required ?? false,
+    defaultValue: input.defaultValue ?? null,
+    choiceListId: input.type === 'choice' ? (input.choiceListId ?? null) : null,
+    referenceRecordTypeKey: input.type === 'reference' ? (input.referenceRecordTypeKey ?? null) : null,
+  };
+  if (field.type === 'choice' && !field.choiceListId) {
+    throw invalid(`choice field "${field.name}" needs a choiceListId`, { field: field.name });
+  }
+  if (field.type === 'reference' && !field.referenceRecordTypeKey) {
+    throw invalid(`reference field "${field.name}" needs a referenceRecordTypeKey`, { field: field.name });
+  }
+  if (input.type !== 'choice' && input.choiceListId) {
+    throw invalid(`only choice fields take a choiceListId ("${field.name}" is ${field.type})`, {
+      field: field.name,
+    });
+  }
+  if (input.type !== 'reference' && input.referenceRecordTypeKey) {
+    throw invalid(`only reference fields take a referenceRecordTypeKey ("${field.name}" is ${field.type})`, {
+      field: field.name,
+    });
+  }
+  return field;
+};
+
+export type EffectiveField = FieldDefinition & { inherited: boolean; inheritedFrom: string | null };
+
+type TypeShape = { key: string; baseType: string | null; fields: readonly FieldDefinition[] };
+
+/**
+ * The fields a record type has: those of its base chain (root first), then its own. Stops at a missing
+ * or repeated base type, so it terminates on broken graphs too.
+ */
+export const resolveEffectiveFields = (
+  key: string,
+  byKey: ReadonlyMap<string, TypeShape>,
+): EffectiveField[] => {
+  const chain: TypeShape[] = [];
+  const seen = new Set<string>();
+  let current = byKey.get(key);
+  while (current && !seen.has(current.key)) {
+    seen.add(current.key);
+    chain.unshift(current);
+    current = current.baseType ? byKey.get(current.baseType) : undefined;
+  }
+  return chain.flatMap((t) =>
+    t.fields.map((f) => ({ ...f, inherited: t.key !== key, inheritedFrom: t.key !== key ? t.key : null })),
+  );
+};
+
+/** The record-type lifecycle: draft → active → retired (a draft may be retired unused). */
+export const nextRecordTypeStatus = (
+  current: RecordTypeStatus,
+  action: 'activate' | 'retire',
+): RecordTypeStatus | { error: string } => {
+  if (action === 'activate')
+    return current === 'draft' ? 'active' : { error: `a ${current} record type cannot be activated` };
+  return current === 'retired' ? { error: 'the record type is already retired' } : 'retired';
+};

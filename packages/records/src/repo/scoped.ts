@@ -1,0 +1,224 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { FieldDefinition } from '../core/fields.js';
+import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
+
+type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
+
+export type NewRecordType = {
+  id: string;
+  projectId: string;
+  key: string;
+  name: string;
+  baseType: string | null;
+  fields: FieldDefinition[];
+  now: Date;
+};
+
+export type SchemaUpdate = { id: string; fields: FieldDefinition[] };
+
+/** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
+export const forTenant = (db: Db, tenantId: string) => {
+  const replaceFieldDefinitions = async (updates: readonly SchemaUpdate[]) => {
+    if (updates.length === 0) return;
+    await db
+      .deleteFrom('field_definitions')
+      .where('tenant_id', '=', tenantId)
+      .where(
+        'record_type_id',
+        'in',
+        updates.map((u) => u.id),
+      )
+      .execute();
+    const rows = updates.flatMap((u) =>
+      u.fields.map((f, i) => ({
+        record_type_id: u.id,
+        name: f.name,
+        label: f.label,
+        field_type: f.type,
+        is_required: f.required,
+        default_value: f.defaultValue ?? null,
+        choice_list_id: f.choiceListId,
+        reference_record_type_key: f.referenceRecordTypeKey,
+        order_index: i,
+      })),
+    );
+    if (rows.length === 0) return;
+    // One parameter however many fields: bulk writes stay within PostgreSQL's parameter limit.
+    await sql`
+      insert into field_definitions (tenant_id, id, record_type_id, name, label, field_type, is_required,
+                                     default_value, choice_list_id, reference_record_type_key, order_index)
+      select ${tenantId}::uuid, gen_random_uuid(), r.record_type_id, r.name, r.label, r.field_type, r.is_required,
+             r.default_value, r.choice_list_id, r.reference_record_type_key, r.order_index
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+        record_type_id uuid, name text, label text, field_type text, is_required boolean, default_value jsonb,
+        choice_list_id uuid, reference_record_type_key text, order_index integer)`.execute(db);
+  };
+
+  return {
+    listRecordTypes: (projectId?: string): Promise<RecordTypeRow[]> => {
+      let query = db.selectFrom('record_types').selectAll().where('tenant_id', '=', tenantId);
+      if (projectId) query = query.where('project_id', '=', projectId);
+      return query.orderBy('project_id').orderBy('key').execute();
+    },
+
+    findRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
+      db
+        .selectFrom('record_types')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+
+    findRecordTypesByKeys: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> =>
+      keys.length === 0
+        ? Promise.resolve([])
+        : db
+            .selectFrom('record_types')
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where('project_id', '=', projectId)
+            .where('key', 'in', keys)
+            .execute(),
+
+    /** Whether a key exists in some other project of the tenant (to explain a cross-project base type). */
+    projectsWithKey: async (key: string): Promise<string[]> =>
+      (
+        await db
+          .selectFrom('record_types')
+          .select('project_id')
+          .where('tenant_id', '=', tenantId)
+          .where('key', '=', key)
+          .execute()
+      ).map((r) => r.project_id),
+
+    /** Key and base type of every record type of a project: enough to walk inheritance. */
+    listInheritance: (projectId: string): Promise<{ key: string; base_type: string | null }[]> =>
+      db
+        .selectFrom('record_types')
+        .select(['key', 'base_type'])
+        .where('tenant_id', '=', tenantId)
+        .where('project_id', '=', projectId)
+        .execute(),
+
+    insertRecordType: async (input: NewRecordType): Promise<RecordTypeRow> => {
+      const row = await db
+        .insertInto('record_types')
+        .values({
+          tenant_id: tenantId,
+          id: input.id,
+          project_id: input.projectId,
+          key: input.key,
+          name: input.name,
+          base_type: input.baseType,
+          schema: JSON.stringify({ fields: input.fields }),
+          status: 'draft',
+          created_at: input.now,
+          updated_at: input.now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await replaceFieldDefinitions([{ id: input.id, fields: input.fields }]);
+      return row;
+    },
+
+    setStatus: (id: string, status: RecordTypeRow['status'], now: Date): Promise<RecordTypeRow | undefined> =>
+      db
+        .updateTable('record_types')
+        .set({ status, updated_at: now })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst(),
+
+    /**
+     * Writes new schemas (and their field definitions, in the same statement batch) and bumps each
+     * record type's version. The caller holds the transaction.
+     */
+    writeSchemas: async (updates: readonly SchemaUpdate[], now: Date): Promise<void> => {
+      if (updates.length === 0) return;
+      await sql`
+        update record_types rt
+        set schema = u.schema, version = rt.version + 1, updated_at = ${now}
+        from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, schema: { fields: u.fields } })))}::jsonb)
+          as u(id uuid, schema jsonb)
+        where rt.tenant_id = ${tenantId} and rt.id = u.id`.execute(db);
+      await replaceFieldDefinitions(updates);
+    },
+
+    listFieldDefinitionNames: async (recordTypeId: string): Promise<string[]> =>
+      (
+        await db
+          .selectFrom('field_definitions')
+          .select('name')
+          .where('tenant_id', '=', tenantId)
+          .where('record_type_id', '=', recordTypeId)
+          .orderBy('order_index')
+          .execute()
+      ).map((r) => r.name),
+
+    listChoiceLists: (): Promise<ChoiceListRow[]> =>
+      db.selectFrom('choice_lists').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute(),
+
+    findChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
+      db
+        .selectFrom('choice_lists')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .executeTakeFirst(),
+
+    existingChoiceListIds: async (ids: readonly string[]): Promise<Set<string>> =>
+      ids.length === 0
+        ? new Set()
+        : new Set(
+            (
+              await db
+                .selectFrom('choice_lists')
+                .select('id')
+                .where('tenant_id', '=', tenantId)
+                .where('id', 'in', ids)
+                .execute()
+            ).map((r) => r.id),
+          ),
+
+    insertChoiceList: (row: { id: string; name: string; now: Date }): Promise<ChoiceListRow> =>
+      db
+        .insertInto('choice_lists')
+        .values({ tenant_id: tenantId, id: row.id, name: row.name, status: 'active', created_at: row.now })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
+    listChoiceItems: (choiceListId: string): Promise<ChoiceItemRow[]> =>
+      db
+        .selectFrom('choice_items')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('choice_list_id', '=', choiceListId)
+        .orderBy('order_index')
+        .orderBy('value')
+        .execute(),
+
+    insertChoiceItems: async (
+      choiceListId: string,
+      items: readonly { id: string; value: string; label: string; orderIndex: number }[],
+    ): Promise<void> => {
+      if (items.length === 0) return;
+      await db
+        .insertInto('choice_items')
+        .values(
+          items.map((i) => ({
+            tenant_id: tenantId,
+            id: i.id,
+            choice_list_id: choiceListId,
+            value: i.value,
+            label: i.label,
+            order_index: i.orderIndex,
+            is_active: true,
+          })),
+        )
+        .execute();
+    },
+  };
+};
+
+export type RecordsRepo = ReturnType<typeof forTenant>;

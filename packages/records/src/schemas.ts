@@ -1,0 +1,127 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { FIELD_TYPES, IDENTIFIER_PATTERN } from './core/fields.js';
+
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+const FieldTypeSchema = Type.Union(FIELD_TYPES.map((t) => Type.Literal(t)));
+
+export const FieldInputSchema = Type.Object(
+  {
+    name: Type.String({ pattern: IDENTIFIER_PATTERN, description: 'lower snake case' }),
+    type: FieldTypeSchema,
+    label: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    required: Type.Optional(Type.Boolean()),
+    defaultValue: Type.Optional(Type.Unknown()),
+    choiceListId: Type.Optional(Nullable(Uuid)),
+    referenceRecordTypeKey: Type.Optional(Nullable(Type.String({ pattern: IDENTIFIER_PATTERN }))),
+  },
+  { $id: 'FieldInput', additionalProperties: false },
+);
+export type FieldInputBody = Static<typeof FieldInputSchema>;
+
+export const FieldSchema = Type.Object(
+  {
+    name: Type.String(),
+    type: FieldTypeSchema,
+    label: Nullable(Type.String()),
+    required: Type.Boolean(),
+    defaultValue: Type.Unknown(),
+    choiceListId: Nullable(Type.String()),
+    referenceRecordTypeKey: Nullable(Type.String()),
+    inherited: Type.Boolean(),
+    inheritedFrom: Nullable(Type.String({ description: 'Key of the base type that declares the field' })),
+  },
+  { $id: 'Field' },
+);
+export type Field = Static<typeof FieldSchema>;
+
+export const RecordTypeSchema = Type.Object(
+  {
+    id: Uuid,
+    projectId: Uuid,
+    key: Type.String(),
+    name: Type.String(),
+    baseType: Nullable(Type.String()),
+    schema: Type.Object({
+      fields: Type.Array(Type.Ref('Field'), { description: 'Effective schema: inherited fields first' }),
+    }),
+    version: Type.Integer(),
+    status: Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('retired')]),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'RecordType' },
+);
+export type RecordType = Omit<Static<typeof RecordTypeSchema>, 'schema'> & { schema: { fields: Field[] } };
+
+export const CreateRecordTypeBodySchema = Type.Object(
+  {
+    projectId: Uuid,
+    key: Type.String({ pattern: IDENTIFIER_PATTERN, description: 'Unique within the project' }),
+    name: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description: 'Unique within the tenant',
+    }),
+    baseType: Type.Optional(
+      Nullable(
+        Type.String({ pattern: IDENTIFIER_PATTERN, description: 'Key of a record type in the same project' }),
+      ),
+    ),
+    fields: Type.Optional(Type.Array(Type.Ref('FieldInput'), { maxItems: 500 })),
+  },
+  { $id: 'CreateRecordTypeBody', additionalProperties: false },
+);
+export type CreateRecordTypeBody = Omit<Static<typeof CreateRecordTypeBodySchema>, 'fields'> & {
+  fields?: FieldInputBody[];
+};
+
+export const ChoiceItemSchema = Type.Object(
+  {
+    id: Uuid,
+    value: Type.String(),
+    label: Type.String(),
+    orderIndex: Type.Integer(),
+    isActive: Type.Boolean(),
+  },
+  { $id: 'ChoiceItem' },
+);
+export type ChoiceItem = Static<typeof ChoiceItemSchema>;
+
+export const ChoiceListSchema = Type.Object(
+  {
+    id: Uuid,
+    name: Type.String(),
+    status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    createdAt: Timestamp,
+  },
+  { $id: 'ChoiceList' },
+);
+export type ChoiceList = Static<typeof ChoiceListSchema>;
+
+export const ChoiceItemInputSchema = Type.Object(
+  {
+    value: Type.String({ minLength: 1, maxLength: 200 }),
+    label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    orderIndex: Type.Optional(Type.Integer({ minimum: 0 })),
+  },
+  { $id: 'ChoiceItemInput', additionalProperties: false },
+);
+export type ChoiceItemInput = Static<typeof ChoiceItemInputSchema>;
+
+export const CreateChoiceListBodySchema = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description: 'Unique within the tenant',
+    }),
+    items: Type.Optional(Type.Array(Type.Ref('ChoiceItemInput'), { maxItems: 1000 })),
+  },
+  { $id: 'CreateChoiceListBody', additionalProperties: false },
+);
+export type CreateChoiceListBody = { name: string; items?: ChoiceItemInput[] };

@@ -1,0 +1,230 @@
+import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
+import { createEventBus, type RequestContext, systemContext } from '@ec3l/kernel';
+import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordsMigrations } from './migrations/index.js';
+import { createRecordsService } from './service.js';
+
+let database: TestDatabase;
+let records: ReturnType<typeof createRecordsService>;
+let acme: RequestContext;
+let globex: RequestContext;
+let projectA: string;
+let projectB: string;
+let globexProject: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase([tenancyMigrations, recordsMigrations]);
+  const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
+  records = createRecordsService({ db: database.db, requireProject: tenancy.requireProject });
+  for (const slug of ['acme', 'globex']) await tenancy.ensureTenant({ slug });
+  const a = (await tenancy.resolveTenant('acme'))!;
+  const g = (await tenancy.resolveTenant('globex'))!;
+  acme = systemContext(a.id, a.slug);
+  globex = systemContext(g.id, g.slug);
+  projectA = (await tenancy.createProject(acme, { name: 'A' })).id;
+  projectB = (await tenancy.createProject(acme, { name: 'B' })).id;
+  globexProject = (await tenancy.createProject(globex, { name: 'G' })).id;
+});
+afterAll(() => database.destroy());
+
+describe('record types', () => {
+  it("inherit their base type's fields, marked as inherited", async () => {
+    await records.createRecordType(acme, {
+      projectId: projectA,
+      key: 'task',
+      name: 'Task',
+      fields: [{ name: 'number', type: 'string', required: true }],
+    });
+    const incident = await records.createRecordType(acme, {
+      projectId: projectA,
+      key: 'incident',
+      name: 'Incident',
+      baseType: 'task',
+      fields: [{ name: 'severity', type: 'number' }],
+    });
+    expect(incident).toMatchObject({ status: 'draft', version: 1, baseType: 'task' });
+    expect(incident.schema.fields.map((f) => [f.name, f.inherited, f.inheritedFrom])).toEqual([
+      ['number', true, 'task'],
+      ['severity', false, null],
+    ]);
+  });
+
+  it('D1/P3: need an existing project of the tenant', async () => {
+    await expect(
+      records.createRecordType(acme, { projectId: globexProject, key: 'x', name: 'X' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      database.db
+        .insertInto('record_types')
+        .values({
+          tenant_id: acme.tenantId,
+          id: crypto.randomUUID(),
+          project_id: null,
+          key: 'k',
+          name: 'N',
+          schema: '{"fields":[]}',
+        })
+        .execute(),
+    ).rejects.toMatchObject({ code: '23502' });
+  });
+
+  it('D2: keys are unique per project, not per tenant', async () => {
+    await expect(
+      records.createRecordType(acme, { projectId: projectA, key: 'task', name: 'Task 2' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      records.createRecordType(acme, { projectId: projectB, key: 'task', name: 'Task B' }),
+    ).resolves.toMatchObject({
+      key: 'task',
+    });
+  });
+
+  it('D3: names are unique per tenant', async () => {
+    await expect(
+      records.createRecordType(acme, { projectId: projectB, key: 'other', name: 'Incident' }),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('named "Incident"'),
+    });
+    await expect(
+      records.createRecordType(globex, { projectId: globexProject, key: 'incident', name: 'Incident' }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('P6: a base type must belong to the same project', async () => {
+    await records.createRecordType(acme, { projectId: projectB, key: 'b_only', name: 'B only' });
+    await expect(
+      records.createRecordType(acme, {
+        projectId: projectA,
+        key: 'child',
+        name: 'Child',
+        baseType: 'b_only',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'BASE_TYPE_CROSS_PROJECT' } });
+    await expect(
+      records.createRecordType(acme, {
+        projectId: projectA,
+        key: 'child',
+        name: 'Child',
+        baseType: 'nowhere',
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'ORPHAN_BASE_TYPE' } });
+  });
+
+  it('D8: field types are constrained, in the API and in the database', async () => {
+    await expect(
+      records.createRecordType(acme, {
+        projectId: projectA,
+        key: 'bad',
+        name: 'Bad',
+        fields: [{ name: 'x', type: 'money' as never }],
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    const [task] = await database.db
+      .selectFrom('record_types')
+      .select('id')
+      .where('key', '=', 'task')
+      .execute();
+    await expect(
+      sql`insert into field_definitions (tenant_id, id, record_type_id, name, field_type, order_index)
+          values (${acme.tenantId}, gen_random_uuid(), ${task!.id}, 'money', 'money', 9)`.execute(
+        database.db,
+      ),
+    ).rejects.toMatchObject({ code: '23514' });
+  });
+
+  it('refuses redefining an inherited field, duplicate fields and missing binding targets', async () => {
+    const base = { projectId: projectA, name: 'Sub', baseType: 'task' };
+    await expect(
+      records.createRecordType(acme, { ...base, key: 'sub', fields: [{ name: 'number', type: 'text' }] }),
+    ).rejects.toMatchObject({
+      details: { code: 'DUPLICATE_FIELD' },
+    });
+    await expect(
+      records.createRecordType(acme, {
+        ...base,
+        key: 'sub',
+        fields: [
+          { name: 'a', type: 'text' },
+          { name: 'a', type: 'text' },
+        ],
+      }),
+    ).rejects.toMatchObject({ details: { code: 'DUPLICATE_FIELD' } });
+    await expect(
+      records.createRecordType(acme, {
+        ...base,
+        key: 'sub',
+        fields: [{ name: 'owner', type: 'reference', referenceRecordTypeKey: 'person' }],
+      }),
+    ).rejects.toMatchObject({ details: { code: 'BINDING_TARGET_MISSING' } });
+    await expect(
+      records.createRecordType(acme, {
+        ...base,
+        key: 'sub',
+        fields: [{ name: 'state', type: 'choice', choiceListId: '7b7c5a52-6a8e-4c51-9e36-1b1c6f0e6a11' }],
+      }),
+    ).rejects.toMatchObject({ details: { code: 'BINDING_TARGET_MISSING' } });
+  });
+
+  it('change directly only while draft; the schema and the field definitions always agree', async () => {
+    const rt = await records.createRecordType(acme, { projectId: projectA, key: 'asset', name: 'Asset' });
+    const list = await records.createChoiceList(acme, {
+      name: 'Asset states',
+      items: [{ value: 'new' }, { value: 'retired' }],
+    });
+    const updated = await records.addField(acme, rt.id, {
+      name: 'state',
+      type: 'choice',
+      choiceListId: list.id,
+    });
+    expect(updated.version).toBe(2);
+    const names = await database.db
+      .selectFrom('field_definitions')
+      .select('name')
+      .where('record_type_id', '=', rt.id)
+      .orderBy('order_index')
+      .execute();
+    expect(names.map((n) => n.name)).toEqual(updated.schema.fields.map((f) => f.name));
+    await records.setLifecycle(acme, rt.id, 'activate');
+    await expect(records.addField(acme, rt.id, { name: 'owner', type: 'string' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('change record'),
+    });
+    await expect(records.setLifecycle(acme, rt.id, 'activate')).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await records.setLifecycle(acme, rt.id, 'retire')).status).toBe('retired');
+  });
+
+  it('T2: another tenant sees none of it', async () => {
+    const mine = await records.listRecordTypes(acme, {});
+    await expect(records.getRecordType(globex, mine[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await records.listRecordTypes(globex, {})).map((r) => r.key)).toEqual(['incident']);
+    const lists = await records.listChoiceLists(acme);
+    await expect(records.listChoiceItems(globex, lists[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('choice lists', () => {
+  it('have names unique per tenant and items unique per list', async () => {
+    const list = await records.createChoiceList(acme, {
+      name: 'Priorities',
+      items: [{ value: 'p1', label: 'High' }],
+    });
+    await expect(records.createChoiceList(acme, { name: 'Priorities' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await records.addChoiceItem(acme, list.id, { value: 'p2', label: 'Low' });
+    await expect(records.addChoiceItem(acme, list.id, { value: 'p2' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    expect(
+      (await records.listChoiceItems(acme, list.id)).map((i) => [i.value, i.label, i.orderIndex]),
+    ).toEqual([
+      ['p1', 'High', 0],
+      ['p2', 'Low', 1],
+    ]);
+  });
+});

@@ -1,0 +1,344 @@
+import { inTransaction, isUniqueViolation } from '@ec3l/db';
+import {
+  type Clock,
+  conflict,
+  invalid,
+  newId,
+  notFound,
+  type RequestContext,
+  systemClock,
+} from '@ec3l/kernel';
+import type { Kysely } from 'kysely';
+import {
+  type FieldDefinition,
+  type FieldInput,
+  nextRecordTypeStatus,
+  normalizeField,
+  resolveEffectiveFields,
+} from './core/fields.js';
+import { forTenant } from './repo/scoped.js';
+import type {
+  ChoiceItem,
+  ChoiceItemInput,
+  ChoiceList,
+  CreateChoiceListBody,
+  CreateRecordTypeBody,
+  Field,
+  RecordType,
+} from './schemas.js';
+import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow, StoredSchema } from './tables.js';
+
+export type RecordsDeps = {
+  db: Kysely<RecordsTables>;
+  /** Throws NOT_FOUND unless the project exists in the caller's tenant (P3). */
+  requireProject: (ctx: RequestContext, projectId: string) => Promise<void>;
+  clock?: Clock;
+};
+
+export const ownFieldsOf = (row: Pick<RecordTypeRow, 'schema'>): FieldDefinition[] =>
+  (row.schema as unknown as StoredSchema).fields;
+
+const shapeOf = (row: RecordTypeRow) => ({ key: row.key, baseType: row.base_type, fields: ownFieldsOf(row) });
+
+const toRecordType = (row: RecordTypeRow, fields: Field[]): RecordType => ({
+  id: row.id,
+  projectId: row.project_id,
+  key: row.key,
+  name: row.name,
+  baseType: row.base_type,
+  schema: { fields },
+  version: row.version,
+  status: row.status,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
+
+const toChoiceList = (row: ChoiceListRow): ChoiceList => ({
+  id: row.id,
+  name: row.name,
+  status: row.status,
+  createdAt: row.created_at.toISOString(),
+});
+
+const toChoiceItem = (row: ChoiceItemRow): ChoiceItem => ({
+  id: row.id,
+  value: row.value,
+  label: row.label,
+  orderIndex: row.order_index,
+  isActive: row.is_active,
+});
+
+/** Record types (with inheritance), their fields, and choice lists. */
+export const createRecordsService = ({ db, requireProject, clock = systemClock }: RecordsDeps) => {
+  /** Every record type of the project, for resolving inheritance. */
+  const projectTypes = async (tenantId: string, projectId: string) => {
+    const rows = await forTenant(db, tenantId).listRecordTypes(projectId);
+    return new Map(rows.map((r) => [r.key, shapeOf(r)]));
+  };
+
+  const withEffectiveSchema = async (ctx: RequestContext, row: RecordTypeRow): Promise<RecordType> =>
+    toRecordType(row, resolveEffectiveFields(row.key, await projectTypes(ctx.tenantId, row.project_id)));
+
+  const requireRecordType = async (ctx: RequestContext, id: string): Promise<RecordTypeRow> => {
+    const row = await forTenant(db, ctx.tenantId).findRecordType(id);
+    if (!row) throw notFound('record type', id);
+    return row;
+  };
+
+  /**
+   * Checks new own fields against the type's context: unique names, no clash with inherited
+   * fields, reference targets in the project, choice lists of the tenant.
+   */
+  const checkFields = async (
+    ctx: RequestContext,
+    input: {
+      projectId: string;
+      key: string;
+      inherited: readonly { name: string; inheritedFrom: string | null }[];
+    },
+    fields: readonly FieldDefinition[],
+    projectKeys: ReadonlySet<string>,
+  ) => {
+    const seen = new Set<string>();
+    for (const f of fields) {
+      if (seen.has(f.name))
+        throw invalid(`field "${f.name}" is defined twice`, { code: 'DUPLICATE_FIELD', field: f.name });
+      seen.add(f.name);
+      const inherited = input.inherited.find((i) => i.name === f.name);
+      if (inherited) {
+        throw invalid(
+          `field "${f.name}" is inherited from ${inherited.inheritedFrom}; it cannot be redefined`,
+          {
+            code: 'DUPLICATE_FIELD',
+            field: f.name,
+          },
+        );
+      }
+      if (
+        f.referenceRecordTypeKey &&
+        f.referenceRecordTypeKey !== input.key &&
+        !projectKeys.has(f.referenceRecordTypeKey)
+      ) {
+        throw invalid(
+          `field "${f.name}" references record type "${f.referenceRecordTypeKey}", which is not in this project`,
+          {
+            code: 'BINDING_TARGET_MISSING',
+            field: f.name,
+          },
+        );
+      }
+    }
+    const listIds = [...new Set(fields.flatMap((f) => (f.choiceListId ? [f.choiceListId] : [])))];
+    const existing = await forTenant(db, ctx.tenantId).existingChoiceListIds(listIds);
+    const missing = fields.find((f) => f.choiceListId && !existing.has(f.choiceListId));
+    if (missing) {
+      throw invalid(
+        `field "${missing.name}" uses choice list ${missing.choiceListId}, which does not exist`,
+        {
+          code: 'BINDING_TARGET_MISSING',
+          field: missing.name,
+        },
+      );
+    }
+  };
+
+  return {
+    listRecordTypes: async (ctx: RequestContext, filter: { projectId?: string }): Promise<RecordType[]> => {
+      if (filter.projectId) await requireProject(ctx, filter.projectId);
+      const rows = await forTenant(db, ctx.tenantId).listRecordTypes(filter.projectId);
+      const byProject = new Map<string, Map<string, ReturnType<typeof shapeOf>>>();
+      for (const row of rows) {
+        let types = byProject.get(row.project_id);
+        if (!types) byProject.set(row.project_id, (types = new Map()));
+        types.set(row.key, shapeOf(row));
+      }
+      return rows.map((row) =>
+        toRecordType(row, resolveEffectiveFields(row.key, byProject.get(row.project_id)!)),
+      );
+    },
+
+    getRecordType: async (ctx: RequestContext, id: string): Promise<RecordType> =>
+      withEffectiveSchema(ctx, await requireRecordType(ctx, id)),
+
+    getRecordTypeByKey: async (ctx: RequestContext, projectId: string, key: string): Promise<RecordType> => {
+      await requireProject(ctx, projectId);
+      const [row] = await forTenant(db, ctx.tenantId).findRecordTypesByKeys(projectId, [key]);
+      if (!row) throw notFound('record type', key);
+      return withEffectiveSchema(ctx, row);
+    },
+
+    /** Creates a draft record type; its project must exist (P3) and its base type be in that project (P6). */
+    createRecordType: async (ctx: RequestContext, input: CreateRecordTypeBody): Promise<RecordType> => {
+      await requireProject(ctx, input.projectId);
+      const name = input.name.trim();
+      const fields = (input.fields ?? []).map((f) => normalizeField(f as FieldInput));
+      const types = await projectTypes(ctx.tenantId, input.projectId);
+      const baseType = input.baseType ?? null;
+      if (baseType && !types.has(baseType)) {
+        const elsewhere = await forTenant(db, ctx.tenantId).projectsWithKey(baseType);
+        throw invalid(
+          elsewhere.length > 0
+            ? `base type "${baseType}" belongs to another project; a base type must be in the same project`
+            : `base type "${baseType}" does not exist in this project`,
+          { code: elsewhere.length > 0 ? 'BASE_TYPE_CROSS_PROJECT' : 'ORPHAN_BASE_TYPE', field: 'baseType' },
+        );
+      }
+      const inherited = baseType
+        ? resolveEffectiveFields(baseType, types).map((f) => ({
+            ...f,
+            inheritedFrom: f.inheritedFrom ?? baseType,
+          }))
+        : [];
+      await checkFields(
+        ctx,
+        { projectId: input.projectId, key: input.key, inherited },
+        fields,
+        new Set(types.keys()),
+      );
+      try {
+        const row = await inTransaction(db, (trx) =>
+          forTenant(trx, ctx.tenantId).insertRecordType({
+            id: newId(),
+            projectId: input.projectId,
+            key: input.key,
+            name,
+            baseType,
+            fields,
+            now: clock.now(),
+          }),
+        );
+        return withEffectiveSchema(ctx, row);
+      } catch (error) {
+        if (isUniqueViolation(error, 'record_types_key_unique')) {
+          throw conflict(`a record type with key "${input.key}" already exists in this project`, {
+            field: 'key',
+          });
+        }
+        if (isUniqueViolation(error, 'record_types_name_unique')) {
+          throw conflict(`a record type named "${name}" already exists in this tenant`, { field: 'name' });
+        }
+        throw error;
+      }
+    },
+
+    setLifecycle: async (
+      ctx: RequestContext,
+      id: string,
+      action: 'activate' | 'retire',
+    ): Promise<RecordType> => {
+      const row = await requireRecordType(ctx, id);
+      const next = nextRecordTypeStatus(row.status, action);
+      if (typeof next !== 'string') throw conflict(next.error, { status: row.status });
+      const updated = await forTenant(db, ctx.tenantId).setStatus(id, next, clock.now());
+      return withEffectiveSchema(ctx, updated!);
+    },
+
+    listFields: async (ctx: RequestContext, id: string): Promise<Field[]> =>
+      (await withEffectiveSchema(ctx, await requireRecordType(ctx, id))).schema.fields,
+
+    /** Adds a field to a draft record type; an active schema changes only through change records. */
+    addField: async (ctx: RequestContext, id: string, input: FieldInput): Promise<RecordType> => {
+      const row = await requireRecordType(ctx, id);
+      if (row.status !== 'draft') {
+        throw conflict(
+          `record type "${row.key}" is ${row.status}: its schema changes only through a change record (POST /api/changes)`,
+          { status: row.status },
+        );
+      }
+      const field = normalizeField(input);
+      const types = await projectTypes(ctx.tenantId, row.project_id);
+      const effective = resolveEffectiveFields(row.key, types);
+      const own = ownFieldsOf(row);
+      if (own.some((f) => f.name === field.name)) {
+        throw conflict(`record type "${row.key}" already has a field "${field.name}"`, { field: field.name });
+      }
+      await checkFields(
+        ctx,
+        { projectId: row.project_id, key: row.key, inherited: effective.filter((f) => f.inherited) },
+        [field],
+        new Set(types.keys()),
+      );
+      await inTransaction(db, (trx) =>
+        forTenant(trx, ctx.tenantId).writeSchemas([{ id, fields: [...own, field] }], clock.now()),
+      );
+      return withEffectiveSchema(ctx, (await forTenant(db, ctx.tenantId).findRecordType(id))!);
+    },
+
+    listChoiceLists: async (ctx: RequestContext): Promise<ChoiceList[]> =>
+      (await forTenant(db, ctx.tenantId).listChoiceLists()).map(toChoiceList),
+
+    getChoiceList: async (ctx: RequestContext, id: string): Promise<ChoiceList> => {
+      const row = await forTenant(db, ctx.tenantId).findChoiceList(id);
+      if (!row) throw notFound('choice list', id);
+      return toChoiceList(row);
+    },
+
+    createChoiceList: async (ctx: RequestContext, input: CreateChoiceListBody): Promise<ChoiceList> => {
+      const name = input.name.trim();
+      const items = input.items ?? [];
+      const values = new Set<string>();
+      for (const item of items) {
+        if (values.has(item.value))
+          throw invalid(`item value "${item.value}" appears twice`, { field: 'items' });
+        values.add(item.value);
+      }
+      try {
+        const row = await inTransaction(db, async (trx) => {
+          const repo = forTenant(trx, ctx.tenantId);
+          const list = await repo.insertChoiceList({ id: newId(), name, now: clock.now() });
+          await repo.insertChoiceItems(
+            list.id,
+            items.map((item, i) => ({
+              id: newId(),
+              value: item.value,
+              label: item.label ?? item.value,
+              orderIndex: item.orderIndex ?? i,
+            })),
+          );
+          return list;
+        });
+        return toChoiceList(row);
+      } catch (error) {
+        if (isUniqueViolation(error, 'choice_lists_name_unique')) {
+          throw conflict(`a choice list named "${name}" already exists in this tenant`, { field: 'name' });
+        }
+        throw error;
+      }
+    },
+
+    listChoiceItems: async (ctx: RequestContext, choiceListId: string): Promise<ChoiceItem[]> => {
+      const repo = forTenant(db, ctx.tenantId);
+      if (!(await repo.findChoiceList(choiceListId))) throw notFound('choice list', choiceListId);
+      return (await repo.listChoiceItems(choiceListId)).map(toChoiceItem);
+    },
+
+    addChoiceItem: async (
+      ctx: RequestContext,
+      choiceListId: string,
+      input: ChoiceItemInput,
+    ): Promise<ChoiceItem> => {
+      const repo = forTenant(db, ctx.tenantId);
+      if (!(await repo.findChoiceList(choiceListId))) throw notFound('choice list', choiceListId);
+      const existing = await repo.listChoiceItems(choiceListId);
+      const id = newId();
+      try {
+        await repo.insertChoiceItems(choiceListId, [
+          {
+            id,
+            value: input.value,
+            label: input.label ?? input.value,
+            orderIndex: input.orderIndex ?? existing.reduce((max, i) => Math.max(max, i.order_index + 1), 0),
+          },
+        ]);
+      } catch (error) {
+        if (isUniqueViolation(error, 'choice_items_value_unique')) {
+          throw conflict(`the choice list already has the value "${input.value}"`, { field: 'value' });
+        }
+        throw error;
+      }
+      return toChoiceItem((await repo.listChoiceItems(choiceListId)).find((i) => i.id === id)!);
+    },
+  };
+};
+
+export type RecordsService = ReturnType<typeof createRecordsService>;

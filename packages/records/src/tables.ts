@@ -1,0 +1,58 @@
+import type { ColumnType, Selectable } from 'kysely';
+import type { FieldType, RecordTypeStatus } from './core/fields.js';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type StoredSchema = { fields: import('./core/fields.js').FieldDefinition[] };
+
+export type RecordsTables = {
+  choice_lists: {
+    tenant_id: string;
+    id: string;
+    name: string;
+    status: 'active' | 'disabled';
+    created_at: Timestamp;
+  };
+  choice_items: {
+    tenant_id: string;
+    id: string;
+    choice_list_id: string;
+    value: string;
+    label: string;
+    order_index: number;
+    is_active: boolean;
+  };
+  record_types: {
+    tenant_id: string;
+    id: string;
+    project_id: string;
+    key: string;
+    name: string;
+    base_type: string | null;
+    schema: Json<StoredSchema>;
+    assignment_config: Json<unknown> | null;
+    sla_config: Json<unknown> | null;
+    version: ColumnType<number, number | undefined, number>;
+    status: RecordTypeStatus;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  field_definitions: {
+    tenant_id: string;
+    id: string;
+    record_type_id: string;
+    name: string;
+    label: string | null;
+    field_type: FieldType;
+    is_required: boolean;
+    default_value: Json<unknown> | null;
+    choice_list_id: string | null;
+    reference_record_type_key: string | null;
+    order_index: number;
+  };
+};
+
+export type RecordTypeRow = Selectable<RecordsTables['record_types']>;
+export type ChoiceListRow = Selectable<RecordsTables['choice_lists']>;
+export type ChoiceItemRow = Selectable<RecordsTables['choice_items']>;
