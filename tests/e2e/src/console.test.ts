@@ -1,19 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  assertBuilt,
-  CHROMIUM_ARGS,
-  CHROMIUM_PATH,
-  CONSOLE_LAUNCHER,
-  freePort,
-  GATEWAY_MAIN,
-  type Service,
-  startNode,
-  stop,
-  waitUntilAnswering,
-} from './harness.js';
+import { CHROMIUM_PATH } from './harness.js';
+import { type Stack, startStack } from './stack.js';
 
 const hasChromium = existsSync(CHROMIUM_PATH);
 const inCi = Boolean(process.env.CI);
@@ -33,59 +23,17 @@ const textOf = async (locator: Locator): Promise<string> => {
 };
 
 describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
-  let gateway: Service | undefined;
-  let consoleApp: Service | undefined;
-  let browser: Browser | undefined;
+  let stack: Stack | undefined;
   let page: Page;
-  const pageErrors: string[] = [];
 
   beforeAll(async () => {
     if (!hasChromium) throw new Error(`CI is set but ${CHROMIUM_PATH} is missing: install Debian's chromium`);
-    assertBuilt();
-
-    const gatewayPort = await freePort();
-    gateway = startNode(
-      'gateway',
-      [GATEWAY_MAIN],
-      {
-        PORT: String(gatewayPort),
-        HOST: '127.0.0.1',
-        EC3L_DATA_DIR: 'memory',
-        EC3L_BOOTSTRAP_TENANTS: 'default,acme',
-        LOG_LEVEL: 'warn',
-      },
-      `http://127.0.0.1:${gatewayPort}`,
-    );
-    const consolePort = await freePort();
-    consoleApp = startNode(
-      'console',
-      [CONSOLE_LAUNCHER, 'start'],
-      {
-        PORT: String(consolePort),
-        HOST: '127.0.0.1',
-        GATEWAY_URL: gateway.url,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      `http://127.0.0.1:${consolePort}`,
-    );
-    await Promise.all([
-      waitUntilAnswering(gateway, '/healthz', 120_000),
-      waitUntilAnswering(consoleApp, '/', 120_000),
-    ]);
-
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-    const context = await browser.newContext({
-      baseURL: consoleApp.url,
-      viewport: { width: 1360, height: 900 },
-    });
-    page = await context.newPage();
-    page.setDefaultTimeout(20_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    stack = await startStack();
+    page = stack.page;
   });
 
   afterAll(async () => {
-    await browser?.close().catch(() => {});
-    await Promise.all([stop(consoleApp), stop(gateway)]);
+    await stack?.close();
   });
 
   const tenantSwitcher = () => page.getByTestId('tenant-switcher');
@@ -231,6 +179,6 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
   });
 
   it('raised no uncaught errors in the page', () => {
-    expect(pageErrors).toEqual([]);
+    expect(stack?.pageErrors).toEqual([]);
   });
 });

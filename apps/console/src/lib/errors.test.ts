@@ -1,6 +1,6 @@
 import { Ec3lApiError } from '@ec3l/sdk';
 import { describe, expect, it } from 'vitest';
-import { errorCode, errorMessage, fieldErrorsFrom, isNotFound } from './errors';
+import { errorCode, errorMessage, fieldErrorsFrom, formErrorsFrom, isNotFound } from './errors';
 
 const validation = (details: unknown) =>
   new Ec3lApiError(400, {
@@ -76,5 +76,29 @@ describe('isNotFound', () => {
     );
     expect(isNotFound(new Ec3lApiError(400, { code: 'VALIDATION_ERROR', message: 'bad' }))).toBe(false);
     expect(isNotFound(new Error('404'))).toBe(false);
+  });
+});
+
+describe('formErrorsFrom', () => {
+  it("puts validation details beside the form's fields and the rest under _form", () => {
+    const error = validation([
+      { in: 'body', path: '/name', message: 'must NOT have more than 100 characters' },
+      { in: 'body', path: '/permissions/0', message: 'must be equal to one of the allowed values' },
+    ]);
+    expect(formErrorsFrom(error, ['name', 'description'])).toEqual({
+      name: 'must NOT have more than 100 characters',
+      _form: 'must be equal to one of the allowed values',
+    });
+  });
+
+  it("shows a conflict's message for the whole form", () => {
+    const error = new Ec3lApiError(409, {
+      code: 'CONFLICT',
+      message: 'a role named "Ops" already exists in this tenant',
+      details: { field: 'name' },
+    });
+    expect(formErrorsFrom(error, ['name'])).toEqual({
+      _form: 'a role named "Ops" already exists in this tenant',
+    });
   });
 });

@@ -54,3 +54,20 @@ export const errorCode = (error: unknown): string | null =>
   error instanceof Ec3lApiError ? error.code : null;
 
 export const isNotFound = (error: unknown): boolean => error instanceof Ec3lApiError && error.status === 404;
+
+/**
+ * A failed submit's messages for a form: validation details beside the fields the form has, everything
+ * else (a 409's message, details naming no field) under `_form`.
+ */
+export const formErrorsFrom = <F extends string>(
+  error: unknown,
+  fields: readonly F[],
+): Partial<Record<F | '_form', string>> => {
+  const out: Partial<Record<F | '_form', string>> = {};
+  for (const [key, message] of Object.entries(fieldErrorsFrom(error))) {
+    if ((fields as readonly string[]).includes(key)) out[key as F] = message;
+    else out._form = out._form ? `${out._form}; ${message}` : message;
+  }
+  if (Object.keys(out).length === 0) out._form = errorMessage(error);
+  return out;
+};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, plural } from './format';
+import { formatDateTime, formatTimestamp, plural } from './format';
 
 describe('formatDateTime', () => {
   it('formats an ISO timestamp in UTC', () => {
@@ -8,6 +8,13 @@ describe('formatDateTime', () => {
 
   it('returns a value that is not a date unchanged', () => {
     expect(formatDateTime('soon')).toBe('soon');
+  });
+});
+
+describe('formatTimestamp', () => {
+  it('keeps the seconds, in UTC', () => {
+    expect(formatTimestamp('2026-11-25T11:53:38.120Z')).toBe('25 Nov 2026, 11:53:38 UTC');
+    expect(formatTimestamp('not a date')).toBe('not a date');
   });
 });
 

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from 'react';
 import { cx } from '@/lib/cx';
 
 const CONTROL =
@@ -90,3 +90,37 @@ export function TextAreaField({
     </FieldFrame>
   );
 }
+
+export function SelectField({
+  id,
+  label,
+  hint,
+  error,
+  className,
+  children,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={cx(CONTROL, ringFor(error), 'pr-8', className)}
+        {...props}
+      >
+        {children}
+      </select>
+    </FieldFrame>
+  );
+}
+
+/** A select without a visible label (its aria-label names it), for controls inside table rows. */
+export const INLINE_SELECT =
+  'rounded-md border-0 bg-white py-1 pr-7 pl-2 text-xs text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset ' +
+  'focus:ring-2 focus:ring-indigo-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-400';

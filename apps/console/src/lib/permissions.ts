@@ -1,0 +1,66 @@
+import { Ec3lApiError, type Schemas } from '@ec3l/sdk';
+
+/** Rules for what the console offers an actor, from GET /api/rbac/me (pure, no DOM). */
+
+export type Me = Schemas['Me'];
+export type Explanation = Schemas['Explanation'];
+
+/** The permission every admin page and management route asks for. */
+export const ADMIN_VIEW = 'admin.view';
+
+/** True when the actor's effective permissions (active roles only) include `permission`. */
+export const hasPermission = (me: Pick<Me, 'permissions'> | undefined, permission: string): boolean =>
+  me?.permissions.includes(permission) ?? false;
+
+/** Whether to offer an action, and when not, the sentence shown as its tooltip. */
+export type ActionGate = { allowed: boolean; reason: string | undefined };
+
+const describeActor = (me: Pick<Me, 'actorType' | 'actorId'>): string => {
+  if (me.actorType === 'anonymous' || !me.actorId) return 'an anonymous caller';
+  return `${me.actorType} ${me.actorId}`;
+};
+
+/**
+ * An action needing `permission` is offered only once the actor is known to hold it; until then it is
+ * disabled with a reason that names the permission and the actor.
+ */
+export const actionGate = (me: Me | undefined, permission: string): ActionGate => {
+  if (!me) return { allowed: false, reason: 'Checking your permissions…' };
+  if (hasPermission(me, permission)) return { allowed: true, reason: undefined };
+  return {
+    allowed: false,
+    reason: `Needs the ${permission} permission, which ${describeActor(me)} does not have`,
+  };
+};
+
+/** True for the gateway's 403 (FORBIDDEN or AGENT_FORBIDDEN). */
+export const isForbidden = (error: unknown): boolean => error instanceof Ec3lApiError && error.status === 403;
+
+/** The reason behind a 403: the decision's own words when the gateway sends them, else its message. */
+export const forbiddenReason = (error: unknown): string => {
+  if (!(error instanceof Ec3lApiError)) return error instanceof Error ? error.message : 'Access refused';
+  const details = error.details as { reason?: unknown } | null | undefined;
+  if (details && typeof details.reason === 'string' && details.reason !== '') return details.reason;
+  return error.message.replace(/^Forbidden:\s*/, '');
+};
+
+/** One line naming the rule behind an explained decision. */
+export const describeRule = (rule: Explanation['rule']): string => {
+  const role = rule.roleName ? ` of role ${rule.roleName}` : '';
+  switch (rule.kind) {
+    case 'system':
+      return 'The platform itself (system actor)';
+    case 'agent_guard':
+      return 'Agent guard: refused to agents whatever their roles';
+    case 'anonymous':
+      return 'No user named';
+    case 'deny_policy':
+      return `Deny policy${role}`;
+    case 'role_permission':
+      return rule.roleName ? `Role ${rule.roleName} grants it` : 'A role grants it';
+    case 'allow_policy':
+      return `Allow policy${role}`;
+    case 'no_grant':
+      return 'No active role or policy grants it';
+  }
+};
