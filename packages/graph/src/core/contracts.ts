@@ -1,0 +1,75 @@
+// The graph contracts: a typed, read-only overlay on a tenant's data dictionary. Nothing here owns a
+// table; the repo code builds a GraphSnapshot from the records tables and the functions of this package
+// read it.
+
+/** The only field types a record type may declare (D8). */
+export const FIELD_TYPES = [
+  'string',
+  'number',
+  'boolean',
+  'date',
+  'datetime',
+  'reference',
+  'choice',
+  'text',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+const fieldTypes: ReadonlySet<string> = new Set(FIELD_TYPES);
+/** True when `value` is one of the D8 field types. */
+export const isFieldType = (value: unknown): value is FieldType =>
+  typeof value === 'string' && fieldTypes.has(value);
+
+export type FieldDef = {
+  name: string;
+  type: FieldType;
+  label: string | null;
+  required: boolean;
+  /** A JSON value, or null. */
+  defaultValue: unknown;
+  /** The choice list a `choice` field draws from. */
+  choiceListId: string | null;
+  /** The key of the record type (same project) a `reference` field points at. */
+  referenceRecordTypeKey: string | null;
+};
+
+export const RECORD_TYPE_STATUSES = ['draft', 'active', 'retired'] as const;
+export type RecordTypeStatus = (typeof RECORD_TYPE_STATUSES)[number];
+
+export type RecordTypeNode = {
+  id: string;
+  projectId: string;
+  /** Unique within the project (D2): (projectId, key) identifies a record type. */
+  key: string;
+  name: string;
+  /** Key of a record type in the same project (P6), or null. */
+  baseType: string | null;
+  status: RecordTypeStatus;
+  version: number;
+  /** Own fields only, in declaration order. */
+  fields: FieldDef[];
+};
+
+export type GraphSnapshot = {
+  recordTypes: RecordTypeNode[];
+  /** Ids of the tenant's choice lists. */
+  choiceListIds: string[];
+};
+
+export const GRAPH_ERROR_CODES = [
+  'ORPHAN_BASE_TYPE',
+  'BASE_TYPE_CYCLE',
+  'BASE_TYPE_CROSS_PROJECT',
+  'DUPLICATE_FIELD',
+  'BINDING_TARGET_MISSING',
+] as const;
+export type GraphErrorCode = (typeof GRAPH_ERROR_CODES)[number];
+
+export type GraphValidationError = {
+  code: GraphErrorCode;
+  projectId: string;
+  recordTypeKey: string;
+  /** Present when the error is about one field. */
+  field?: string;
+  message: string;
+};

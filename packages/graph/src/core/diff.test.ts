@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { field, recordType as rt, snapshot } from '../testing-only/fixtures.js';
+import { diffSnapshots, fieldChanges } from './diff.js';
+
+const empty = {
+  addedRecordTypes: [],
+  removedRecordTypes: [],
+  modifiedRecordTypes: [],
+  summary: { added: 0, removed: 0, modified: 0, fieldsAdded: 0, fieldsRemoved: 0, fieldsModified: 0 },
+};
+
+describe('diffSnapshots', () => {
+  const before = snapshot([
+    rt('task', { fields: [field('title'), field('state', 'choice', { choiceListId: 'cl1' })] }),
+    rt('incident', { baseType: 'task', fields: [field('severity', 'number')] }),
+    rt('old'),
+    rt('task', { projectId: 'p2' }),
+  ]);
+
+  it('finds added and removed record types by (projectId, key), sorted', () => {
+    const after = snapshot([
+      ...before.recordTypes.filter((t) => t.key !== 'old'),
+      rt('zeta', { projectId: 'p1' }),
+      rt('alpha', { projectId: 'p2' }),
+      rt('old', { projectId: 'p2' }),
+    ]);
+    const diff = diffSnapshots(before, after);
+    expect(diff.addedRecordTypes).toEqual([
+      { projectId: 'p1', key: 'zeta' },
+      { projectId: 'p2', key: 'alpha' },
+      { projectId: 'p2', key: 'old' },
+    ]);
+    expect(diff.removedRecordTypes).toEqual([{ projectId: 'p1', key: 'old' }]);
+    expect(diff.modifiedRecordTypes).toEqual([]);
+    expect(diff.summary).toEqual({
+      added: 3,
+      removed: 1,
+      modified: 0,
+      fieldsAdded: 0,
+      fieldsRemoved: 0,
+      fieldsModified: 0,
+    });
+  });
+
+  it('finds added, removed and modified fields by name, and a changed base type', () => {
+    const after = snapshot([
+      rt('task', {
+        fields: [
+          field('state', 'choice', { choiceListId: 'cl2', required: true }),
+          field('description', 'text'),
+          field('assignee', 'reference', { referenceRecordTypeKey: 'user' }),
+        ],
+      }),
+      rt('incident', { baseType: null, fields: [field('severity', 'number', { defaultValue: 3 })] }),
+      rt('old'),
+      rt('task', { projectId: 'p2' }),
+    ]);
+    const diff = diffSnapshots(before, after);
+    expect(diff.modifiedRecordTypes).toEqual([
+      {
+        projectId: 'p1',
+        key: 'incident',
+        addedFields: [],
+        removedFields: [],
+        modifiedFields: [
+          {
+            name: 'severity',
+            before: field('severity', 'number'),
+            after: field('severity', 'number', { defaultValue: 3 }),
+            changes: ['defaultValue'],
+          },
+        ],
+        baseTypeChanged: { before: 'task', after: null },
+      },
+      {
+        projectId: 'p1',
+        key: 'task',
+        addedFields: [
+          field('assignee', 'reference', { referenceRecordTypeKey: 'user' }),
+          field('description', 'text'),
+        ],
+        removedFields: [field('title')],
+        modifiedFields: [
+          {
+            name: 'state',
+            before: field('state', 'choice', { choiceListId: 'cl1' }),
+            after: field('state', 'choice', { choiceListId: 'cl2', required: true }),
+            changes: ['required', 'choiceListId'],
+          },
+        ],
+        baseTypeChanged: null,
+      },
+    ]);
+    expect(diff.summary).toEqual({
+      added: 0,
+      removed: 0,
+      modified: 2,
+      fieldsAdded: 2,
+      fieldsRemoved: 1,
+      fieldsModified: 2,
+    });
+  });
+
+  it('a field reordering alone is not a change, nor are id, name, status or version', () => {
+    const after = snapshot(
+      before.recordTypes.map((t) => ({
+        ...t,
+        id: `${t.id}-copy`,
+        name: `${t.name} renamed`,
+        status: 'retired' as const,
+        version: t.version + 1,
+        fields: [...t.fields].reverse(),
+      })),
+    );
+    expect(diffSnapshots(before, after)).toEqual(empty);
+  });
+
+  it('compares default values as JSON: object key order does not matter, values do', () => {
+    const a = snapshot([rt('t', { fields: [field('f', 'string', { defaultValue: { x: 1, y: [1, 2] } })] })]);
+    const same = snapshot([
+      rt('t', { fields: [field('f', 'string', { defaultValue: { y: [1, 2], x: 1 } })] }),
+    ]);
+    const other = snapshot([
+      rt('t', { fields: [field('f', 'string', { defaultValue: { y: [2, 1], x: 1 } })] }),
+    ]);
+    expect(diffSnapshots(a, same)).toEqual(empty);
+    expect(diffSnapshots(a, other).modifiedRecordTypes[0]?.modifiedFields[0]?.changes).toEqual([
+      'defaultValue',
+    ]);
+  });
+
+  it('pairs repeated field names by content: identical ones cancel, the rest are modified or added', () => {
+    const a = snapshot([rt('t', { fields: [field('x', 'string'), field('x', 'number')] })]);
+    const b = snapshot([rt('t', { fields: [field('x', 'number'), field('x', 'text'), field('x', 'date')] })]);
+    const [diff] = diffSnapshots(a, b).modifiedRecordTypes;
+    expect(diff?.modifiedFields).toEqual([
+      { name: 'x', before: field('x', 'string'), after: field('x', 'date'), changes: ['type'] },
+    ]);
+    expect(diff?.addedFields).toEqual([field('x', 'text')]);
+    expect(diff?.removedFields).toEqual([]);
+  });
+
+  it('two empty snapshots differ in nothing', () => {
+    expect(diffSnapshots(snapshot([]), snapshot([]))).toEqual(empty);
+  });
+});
+
+describe('fieldChanges', () => {
+  it('names every differing property in FieldDef order, label null and undefined alike', () => {
+    const before = field('f', 'string');
+    const after = field('f', 'reference', {
+      label: 'F',
+      required: true,
+      defaultValue: 'x',
+      choiceListId: 'c',
+      referenceRecordTypeKey: 'k',
+    });
+    expect(fieldChanges(before, after)).toEqual([
+      'type',
+      'label',
+      'required',
+      'defaultValue',
+      'choiceListId',
+      'referenceRecordTypeKey',
+    ]);
+    expect(fieldChanges(before, { ...before, defaultValue: undefined })).toEqual([]);
+  });
+});
