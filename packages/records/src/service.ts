@@ -148,8 +148,8 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       const rows = await forTenant(db, ctx.tenantId).listRecordTypes(filter.projectId);
       const byProject = new Map<string, Map<string, ReturnType<typeof shapeOf>>>();
       for (const row of rows) {
-        let types = byProject.get(row.project_id);
-        if (!types) byProject.set(row.project_id, (types = new Map()));
+        const types = byProject.get(row.project_id) ?? new Map<string, ReturnType<typeof shapeOf>>();
+        byProject.set(row.project_id, types);
         types.set(row.key, shapeOf(row));
       }
       return rows.map((row) =>

@@ -69,16 +69,28 @@ export const forTenant = (db: Db, tenantId: string) => {
         .where('id', '=', id)
         .executeTakeFirst(),
 
-    findRecordTypesByKeys: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> =>
-      keys.length === 0
-        ? Promise.resolve([])
-        : db
-            .selectFrom('record_types')
-            .selectAll()
-            .where('tenant_id', '=', tenantId)
-            .where('project_id', '=', projectId)
-            .where('key', 'in', keys)
-            .execute(),
+    /** The project's record types with these keys; `lock` holds their rows until the transaction ends. */
+    findRecordTypesByKeys: (
+      projectId: string,
+      keys: readonly string[],
+      lock = false,
+    ): Promise<RecordTypeRow[]> => {
+      if (keys.length === 0) return Promise.resolve([]);
+      const query = db
+        .selectFrom('record_types')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('project_id', '=', projectId)
+        .where('key', 'in', keys)
+        .orderBy('key');
+      return (lock ? query.forUpdate() : query).execute();
+    },
+
+    /** Ids of all of the tenant's choice lists (graph validation needs only their existence). */
+    listChoiceListIds: async (): Promise<string[]> =>
+      (await db.selectFrom('choice_lists').select('id').where('tenant_id', '=', tenantId).execute()).map(
+        (r) => r.id,
+      ),
 
     /** Whether a key exists in some other project of the tenant (to explain a cross-project base type). */
     projectsWithKey: async (key: string): Promise<string[]> =>

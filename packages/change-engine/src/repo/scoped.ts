@@ -1,0 +1,250 @@
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
+import type { ChangeStatus } from '../core/lifecycle.js';
+import type {
+  ChangeEngineTables,
+  ChangeEventRow,
+  ChangeRow,
+  OpRow,
+  SnapshotRow,
+  TargetRow,
+} from '../tables.js';
+
+type Db = Kysely<ChangeEngineTables> | Transaction<ChangeEngineTables>;
+
+export type OpWithTarget = OpRow & {
+  target_type: TargetRow['type'];
+  target_selector: Record<string, unknown>;
+};
+
+/** Queries on one tenant's change records; every query carries the tenant filter (T2, T5). */
+export const forTenant = (db: Db, tenantId: string) => ({
+  insertChange: (row: Omit<Insertable<ChangeEngineTables['change_records']>, 'tenant_id'>) =>
+    db
+      .insertInto('change_records')
+      .values({ ...row, tenant_id: tenantId })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  /** The change; `lock` holds its row until the transaction ends (serialises merges of one change). */
+  findChange: (id: string, lock = false): Promise<ChangeRow | undefined> => {
+    const query = db
+      .selectFrom('change_records')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id);
+    return (lock ? query.forUpdate() : query).executeTakeFirst();
+  },
+
+  listChanges: (filter: { projectId?: string; status?: ChangeStatus }): Promise<ChangeRow[]> => {
+    let query = db.selectFrom('change_records').selectAll().where('tenant_id', '=', tenantId);
+    if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
+    if (filter.status) query = query.where('status', '=', filter.status);
+    return query.orderBy('created_at', 'desc').orderBy('id').execute();
+  },
+
+  updateChange: (
+    id: string,
+    set: Partial<Pick<ChangeRow, 'status' | 'merged_at'>> & {
+      validation_errors?: string | null;
+      merge_diff?: string | null;
+      updated_at: Date;
+    },
+  ) =>
+    db
+      .updateTable('change_records')
+      .set(set)
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  insertTarget: (row: {
+    id: string;
+    project_id: string;
+    change_id: string;
+    type: TargetRow['type'];
+    selector: unknown;
+    created_at: Date;
+  }) =>
+    db
+      .insertInto('change_targets')
+      .values({ ...row, tenant_id: tenantId, selector: JSON.stringify(row.selector) })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  insertTargets: async (
+    rows: readonly {
+      id: string;
+      project_id: string;
+      change_id: string;
+      type: TargetRow['type'];
+      selector: unknown;
+      created_at: Date;
+    }[],
+  ) => {
+    if (rows.length === 0) return;
+    await db
+      .insertInto('change_targets')
+      .values(rows.map((row) => ({ ...row, tenant_id: tenantId, selector: JSON.stringify(row.selector) })))
+      .execute();
+  },
+
+  listTargets: (changeId: string): Promise<TargetRow[]> =>
+    db
+      .selectFrom('change_targets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+
+  findTarget: (changeId: string, targetId: string): Promise<TargetRow | undefined> =>
+    db
+      .selectFrom('change_targets')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .where('id', '=', targetId)
+      .executeTakeFirst(),
+
+  insertOp: (row: {
+    id: string;
+    change_id: string;
+    target_id: string;
+    op_type: OpRow['op_type'];
+    payload: unknown;
+    created_at: Date;
+  }) =>
+    db
+      .insertInto('change_patch_ops')
+      .values({ ...row, tenant_id: tenantId, payload: JSON.stringify(row.payload) })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  /** Inserts many ops at once, in order, with one parameter. */
+  insertOps: async (
+    rows: readonly {
+      id: string;
+      change_id: string;
+      target_id: string;
+      op_type: OpRow['op_type'];
+      payload: unknown;
+    }[],
+    now: Date,
+  ) => {
+    if (rows.length === 0) return;
+    // Array order is op order: seq follows the ordinality.
+    await sql`
+      insert into change_patch_ops (tenant_id, id, change_id, target_id, op_type, payload, created_at)
+      select ${tenantId}::uuid, (e.v->>'id')::uuid, (e.v->>'change_id')::uuid, (e.v->>'target_id')::uuid,
+             e.v->>'op_type', e.v->'payload', ${now}
+      from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) with ordinality as e(v, n)
+      order by e.n`.execute(db);
+  },
+
+  /** Ops of the change with their targets, in the order they were added. */
+  listOps: async (changeId: string): Promise<OpWithTarget[]> =>
+    (await db
+      .selectFrom('change_patch_ops as o')
+      .innerJoin('change_targets as t', (j) =>
+        j.onRef('t.tenant_id', '=', 'o.tenant_id').onRef('t.id', '=', 'o.target_id'),
+      )
+      .selectAll('o')
+      .select(['t.type as target_type', 't.selector as target_selector'])
+      .where('o.tenant_id', '=', tenantId)
+      .where('o.change_id', '=', changeId)
+      .orderBy('o.seq')
+      .execute()) as OpWithTarget[],
+
+  findOp: (changeId: string, opId: string): Promise<OpRow | undefined> =>
+    db
+      .selectFrom('change_patch_ops')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .where('id', '=', opId)
+      .executeTakeFirst(),
+
+  /** Deletes a pending op; an executed op is never deleted (E3). Returns whether a row went. */
+  deletePendingOp: async (changeId: string, opId: string): Promise<boolean> => {
+    const result = await db
+      .deleteFrom('change_patch_ops')
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .where('id', '=', opId)
+      .where('executed_at', 'is', null)
+      .executeTakeFirst();
+    return result.numDeletedRows > 0n;
+  },
+
+  /** Stamps ops as executed: snapshot and time in one statement per row (D7). */
+  stampOps: async (stamps: readonly { id: string; previousSnapshot: unknown }[], now: Date) => {
+    if (stamps.length === 0) return;
+    await sql`
+      update change_patch_ops o set previous_snapshot = s.snapshot, executed_at = ${now}
+      from jsonb_to_recordset(${JSON.stringify(stamps.map((s) => ({ id: s.id, snapshot: s.previousSnapshot })))}::jsonb)
+        as s(id uuid, snapshot jsonb)
+      where o.tenant_id = ${tenantId} and o.id = s.id and o.executed_at is null`.execute(db);
+  },
+
+  insertEvent: async (
+    row: Omit<ChangeEventRow, 'tenant_id' | 'seq' | 'payload'> & { payload: Record<string, unknown> },
+  ) => {
+    await db
+      .insertInto('change_events')
+      .values({ ...row, tenant_id: tenantId, payload: JSON.stringify(row.payload) })
+      .execute();
+  },
+
+  listEvents: (changeId: string): Promise<ChangeEventRow[]> =>
+    db
+      .selectFrom('change_events')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .orderBy('seq')
+      .execute(),
+
+  /** Writes snapshots unless the change has one for the key already (D5: idempotent). */
+  insertSnapshots: async (
+    rows: readonly { project_id: string; record_type_key: string; change_id: string; schema: unknown }[],
+    now: Date,
+  ) => {
+    if (rows.length === 0) return;
+    await sql`
+      insert into record_type_snapshots (tenant_id, id, project_id, record_type_key, change_id, schema, created_at)
+      select ${tenantId}::uuid, gen_random_uuid(), r.project_id, r.record_type_key, r.change_id, r.schema, ${now}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(project_id uuid, record_type_key text, change_id uuid, schema jsonb)
+      on conflict (tenant_id, change_id, record_type_key) do nothing`.execute(db);
+  },
+
+  listSnapshots: (changeId: string): Promise<SnapshotRow[]> =>
+    db
+      .selectFrom('record_type_snapshots')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .orderBy('record_type_key')
+      .execute(),
+
+  /** Changes merged after `after` in the project whose ops touched any of the keys. */
+  laterMergesTouching: async (projectId: string, keys: readonly string[], after: Date, excludeId: string) =>
+    keys.length === 0
+      ? []
+      : db
+          .selectFrom('change_records as c')
+          .innerJoin('change_targets as t', (j) =>
+            j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.change_id', '=', 'c.id'),
+          )
+          .select(['c.id', 'c.title', sql<string>`t.selector->>'recordTypeKey'`.as('record_type_key')])
+          .distinct()
+          .where('c.tenant_id', '=', tenantId)
+          .where('c.project_id', '=', projectId)
+          .where('c.status', '=', 'Merged')
+          .where('c.merged_at', '>', after)
+          .where('c.id', '<>', excludeId)
+          .where('t.type', '=', 'record_type')
+          .where(sql<string>`t.selector->>'recordTypeKey'`, 'in', keys)
+          .execute(),
+});

@@ -1,0 +1,407 @@
+import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
+import { createEventBus, type DomainEvent, type RequestContext } from '@ec3l/kernel';
+import { createRecordsService, recordsMigrations } from '@ec3l/records';
+import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { changeEngineMigrations } from './migrations/index.js';
+import { createChangeService } from './service.js';
+
+let database: TestDatabase;
+let changes: ReturnType<typeof createChangeService>;
+let records: ReturnType<typeof createRecordsService>;
+let tenancy: ReturnType<typeof createTenancyService>;
+const seen: DomainEvent[] = [];
+const events = createEventBus();
+events.subscribe('*', (_ctx, e) => {
+  seen.push(e);
+});
+let acme: RequestContext;
+let globex: RequestContext;
+let project: string;
+let otherProject: string;
+let n = 0;
+
+const ctxOf = async (slug: string): Promise<RequestContext> => {
+  await tenancy.ensureTenant({ slug });
+  const t = (await tenancy.resolveTenant(slug))!;
+  return { tenantId: t.id, tenantSlug: slug, userId: 'alice', agentId: null };
+};
+
+/** An active record type with fields a, b. */
+const recordType = async (key: string, baseType?: string, projectId = project) => {
+  const rt = await records.createRecordType(acme, {
+    projectId,
+    key,
+    name: `${key} ${++n}`,
+    ...(baseType ? { baseType } : {}),
+    fields: [
+      { name: `${key}_a`, type: 'string' },
+      { name: `${key}_b`, type: 'number', required: true },
+    ],
+  });
+  await records.setLifecycle(acme, rt.id, 'activate');
+  return rt;
+};
+
+const changeWith = async (
+  key: string,
+  ops: {
+    opType: 'add_field' | 'set_field' | 'remove_field' | 'rename_field';
+    payload: Record<string, unknown>;
+  }[],
+) => {
+  const change = await changes.createChange(acme, { projectId: project, title: `Change ${++n}` });
+  const target = await changes.addTarget(acme, change.id, {
+    type: 'record_type',
+    selector: { recordTypeKey: key },
+  });
+  const added = [];
+  for (const op of ops) added.push(await changes.addOp(acme, change.id, { targetId: target.id, ...op }));
+  return { change, target, ops: added };
+};
+
+const schemaOf = async (key: string) =>
+  (await records.getRecordTypeByKey(acme, project, key)).schema.fields
+    .filter((f) => !f.inherited)
+    .map((f) => f.name);
+
+const countRows = async () => {
+  const counts = await sql<{ t: string; n: string }>`
+    select 'snapshots' as t, count(*)::text as n from record_type_snapshots
+    union all select 'executed', count(*)::text from change_patch_ops where executed_at is not null
+    union all select 'versions', sum(version)::text from record_types`.execute(database.db);
+  return Object.fromEntries(counts.rows.map((r) => [r.t, r.n]));
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase([tenancyMigrations, recordsMigrations, changeEngineMigrations]);
+  tenancy = createTenancyService({ db: database.db, events });
+  records = createRecordsService({ db: database.db, requireProject: tenancy.requireProject });
+  changes = createChangeService({
+    db: database.db,
+    events,
+    requireProject: tenancy.requireProject,
+    projectParts: async (ctx, projectId) => ({
+      moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
+      environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
+    }),
+  });
+  acme = await ctxOf('acme');
+  globex = await ctxOf('globex');
+  project = (await tenancy.createProject(acme, { name: 'Service desk' })).id;
+  otherProject = (await tenancy.createProject(acme, { name: 'Other' })).id;
+});
+afterAll(() => database.destroy());
+beforeEach(() => {
+  seen.length = 0;
+});
+
+const approve = async (id: string) => {
+  const checked = await changes.checkin(acme, id);
+  expect(checked.status).toBe('Ready');
+  return changes.merge(acme, id);
+};
+
+describe('changes', () => {
+  it('D4/P4: a change needs a project of the tenant and is listed by project', async () => {
+    await expect(changes.createChange(globex, { projectId: project, title: 'x' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    const c = await changes.createChange(acme, { projectId: otherProject, title: 'Listed' });
+    expect((await changes.listChanges(acme, { projectId: otherProject })).map((x) => x.id)).toEqual([c.id]);
+    expect(c.status).toBe('Draft');
+  });
+
+  it("D9: selectors must fit their target type; P1/P7: record types must be in the change's project", async () => {
+    await recordType('ticket');
+    await recordType('elsewhere', undefined, otherProject);
+    const change = await changes.createChange(acme, { projectId: project, title: 'Targets' });
+    await expect(
+      changes.addTarget(acme, change.id, { type: 'record_type', selector: { formName: 'x' } }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+    });
+    await expect(
+      changes.addTarget(acme, change.id, { type: 'workflow', selector: { workflowDefinitionId: 'nope' } }),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+    });
+    await expect(
+      changes.addTarget(acme, change.id, { type: 'record_type', selector: { recordTypeKey: 'elsewhere' } }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'RECORD_TYPE_NOT_IN_PROJECT' } });
+    const target = await changes.addTarget(acme, change.id, {
+      type: 'record_type',
+      selector: { recordTypeKey: 'ticket' },
+    });
+    expect(target.projectId).toBe(project); // P5
+    await expect(
+      changes.addTarget(acme, change.id, { type: 'file', selector: { path: 'README.md' } }),
+    ).resolves.toBeTruthy();
+  });
+
+  it('a duplicate op is a conflict; targets only while Draft', async () => {
+    const { change, target } = await changeWith('ticket', [
+      { opType: 'add_field', payload: { field: { name: 'dup', type: 'text' } } },
+    ]);
+    await expect(
+      changes.addOp(acme, change.id, {
+        targetId: target.id,
+        opType: 'add_field',
+        payload: { field: { name: 'dup', type: 'text' } },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+    await changes.setStatus(acme, change.id, 'Implementing');
+    await expect(
+      changes.addTarget(acme, change.id, { type: 'file', selector: { path: 'x' } }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('the status route cannot reach Ready or Merged', async () => {
+    const { change } = await changeWith('ticket', [
+      { opType: 'add_field', payload: { field: { name: 'st', type: 'text' } } },
+    ]);
+    await expect(changes.setStatus(acme, change.id, 'Ready')).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(changes.setStatus(acme, change.id, 'Merged')).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+});
+
+describe('execution', () => {
+  it('merges all ops at once with snapshots, stamps and a new version', async () => {
+    await recordType('incident');
+    const { change, ops } = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 'priority', type: 'number' } } },
+      { opType: 'rename_field', payload: { from: 'incident_a', to: 'summary' } },
+      { opType: 'set_field', payload: { field: { name: 'incident_b', type: 'text' } } },
+    ]);
+    const dry = await changes.execute(acme, change.id);
+    expect(dry.diff.modifiedRecordTypes[0]).toMatchObject({ key: 'incident' });
+    expect((await changes.getChange(acme, change.id)).status).toBe('Draft');
+    const { change: merged } = await approve(change.id);
+    expect(merged.status).toBe('Merged');
+    expect(await schemaOf('incident')).toEqual(['summary', 'incident_b', 'priority']);
+    expect((await records.getRecordTypeByKey(acme, project, 'incident')).version).toBe(2);
+    const stamped = await changes.listOps(acme, change.id);
+    expect(stamped.map((o) => o.id)).toEqual(ops.map((o) => o.id));
+    // D7: stamped together
+    for (const op of stamped) expect(Boolean(op.executedAt)).toBe(Boolean(op.previousSnapshot));
+    expect(seen.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['execution_started', 'graph.validation_succeeded', 'execution_completed']),
+    );
+  });
+
+  it("E6/D5/D6/P2: the snapshot holds the schema before the change, in the change's project, once per record type", async () => {
+    const { change } = await changeWith('incident', [
+      { opType: 'remove_field', payload: { fieldName: 'priority' } },
+    ]);
+    await approve(change.id);
+    const snapshots = await changes.listSnapshots(acme, change.id);
+    expect(snapshots).toHaveLength(1);
+    expect(snapshots[0]).toMatchObject({ recordTypeKey: 'incident', projectId: project });
+    expect((snapshots[0]!.schema as { fields: { name: string }[] }).fields.map((f) => f.name)).toEqual([
+      'summary',
+      'incident_b',
+      'priority',
+    ]);
+    await expect(
+      sql`insert into record_type_snapshots (tenant_id, id, project_id, record_type_key, change_id, schema)
+          values (${acme.tenantId}, gen_random_uuid(), ${project}, 'incident', ${change.id}, '{}')`.execute(
+        database.db,
+      ),
+    ).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('E1/E2: a merged change cannot be executed, merged or changed again', async () => {
+    const { change, target } = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 'e2', type: 'text' } } },
+    ]);
+    await approve(change.id);
+    await expect(changes.merge(acme, change.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(changes.setStatus(acme, change.id, 'Implementing')).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
+    await expect(
+      changes.addOp(acme, change.id, {
+        targetId: target.id,
+        opType: 'remove_field',
+        payload: { fieldName: 'e2' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFLICT' });
+  });
+
+  it('E3: an executed op cannot be deleted; a pending one can', async () => {
+    const { change, ops } = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 'e3', type: 'text' } } },
+    ]);
+    await approve(change.id);
+    await expect(changes.deleteOp(acme, change.id, ops[0]!.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    const pending = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 'e3b', type: 'text' } } },
+    ]);
+    await changes.deleteOp(acme, pending.change.id, pending.ops[0]!.id);
+    expect(await changes.listOps(acme, pending.change.id)).toEqual([]);
+  });
+
+  it('T5: deleting an op checks the tenant', async () => {
+    const pending = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 't5', type: 'text' } } },
+    ]);
+    await expect(changes.deleteOp(globex, pending.change.id, pending.ops[0]!.id)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await changes.listOps(acme, pending.change.id)).toHaveLength(1);
+  });
+
+  it('E4: phase-2 failure writes nothing', async () => {
+    const { change } = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 'ok_field', type: 'text' } } },
+      { opType: 'remove_field', payload: { fieldName: 'no_such_field' } },
+    ]);
+    const before = await countRows();
+    const schemaBefore = await schemaOf('incident');
+    const checked = await changes.checkin(acme, change.id);
+    expect(checked.status).toBe('ValidationFailed');
+    expect(checked.validationErrors).toEqual([
+      expect.objectContaining({ phase: 'transform', code: 'FIELD_NOT_FOUND' }),
+    ]);
+    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
+    expect(await countRows()).toEqual(before);
+    expect(await schemaOf('incident')).toEqual(schemaBefore);
+  });
+
+  it('E4: a merge that fails at merge time (the graph moved since checkin) writes nothing', async () => {
+    await recordType('base_x');
+    const { change } = await changeWith('base_x', [
+      { opType: 'add_field', payload: { field: { name: 'clash', type: 'text' } } },
+    ]);
+    expect((await changes.checkin(acme, change.id)).status).toBe('Ready');
+    // Meanwhile a derived draft type gets an own field with the same name.
+    const child = await records.createRecordType(acme, {
+      projectId: project,
+      key: 'child_x',
+      name: `child ${++n}`,
+      baseType: 'base_x',
+    });
+    await records.addField(acme, child.id, { name: 'clash', type: 'text' });
+    const before = await countRows();
+    await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
+      code: 'UNPROCESSABLE',
+      details: {
+        errors: [
+          expect.objectContaining({ phase: 'graph', code: 'DUPLICATE_FIELD', recordTypeKey: 'child_x' }),
+        ],
+      },
+    });
+    expect(await countRows()).toEqual(before);
+    expect((await changes.getChange(acme, change.id)).status).toBe('Ready');
+    expect(seen.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['graph.validation_failed', 'execution_failed']),
+    );
+  });
+
+  it('E5: the same change on the same schema gives the same result', async () => {
+    const ops = [
+      { opType: 'add_field' as const, payload: { field: { name: 'det', type: 'text' } } },
+      { opType: 'rename_field' as const, payload: { from: 'det', to: 'det2' } },
+    ];
+    await recordType('twin_a');
+    const a = await changeWith('twin_a', ops);
+    const first = await changes.execute(acme, a.change.id);
+    const second = await changes.execute(acme, a.change.id);
+    expect(second).toEqual(first);
+  });
+
+  it('E7: inherited fields cannot be removed, renamed or weakened through a derived type', async () => {
+    await recordType('parent_t');
+    await recordType('kid_t', 'parent_t');
+    for (const op of [
+      { opType: 'remove_field' as const, payload: { fieldName: 'parent_t_a' } },
+      { opType: 'rename_field' as const, payload: { from: 'parent_t_a', to: 'zz' } },
+      {
+        opType: 'set_field' as const,
+        payload: { field: { name: 'parent_t_b', type: 'number', required: false } },
+      },
+    ]) {
+      const { change } = await changeWith('kid_t', [op]);
+      await expect(changes.execute(acme, change.id)).rejects.toMatchObject({
+        details: { errors: [expect.objectContaining({ code: 'BASE_TYPE_PROTECTED_FIELD' })] },
+      });
+    }
+  });
+});
+
+describe('exact revert', () => {
+  it('brings every touched record type back to exactly its pre-change schema', async () => {
+    await recordType('asset');
+    await recordType('asset_kind', 'asset');
+    const original = { asset: await schemaOf('asset'), kind: await schemaOf('asset_kind') };
+    const change = await changes.createChange(acme, { projectId: project, title: 'Reshape assets' });
+    const t1 = await changes.addTarget(acme, change.id, {
+      type: 'record_type',
+      selector: { recordTypeKey: 'asset' },
+    });
+    const t2 = await changes.addTarget(acme, change.id, {
+      type: 'record_type',
+      selector: { recordTypeKey: 'asset_kind' },
+    });
+    await changes.addOp(acme, change.id, {
+      targetId: t1.id,
+      opType: 'remove_field',
+      payload: { fieldName: 'asset_a' },
+    });
+    await changes.addOp(acme, change.id, {
+      targetId: t1.id,
+      opType: 'add_field',
+      payload: { field: { name: 'serial', type: 'string' } },
+    });
+    await changes.addOp(acme, change.id, {
+      targetId: t2.id,
+      opType: 'rename_field',
+      payload: { from: 'asset_kind_a', to: 'label' },
+    });
+    await changes.addOp(acme, change.id, {
+      targetId: t2.id,
+      opType: 'set_field',
+      payload: { field: { name: 'asset_kind_b', type: 'text' } },
+    });
+    await approve(change.id);
+    const fullBefore = await changes.listSnapshots(acme, change.id);
+
+    const revert = await changes.revert(acme, change.id);
+    expect(revert).toMatchObject({
+      status: 'Draft',
+      revertsChangeId: change.id,
+      title: 'Revert: Reshape assets',
+    });
+    await approve(revert.id);
+    expect(await schemaOf('asset')).toEqual(original.asset);
+    expect(await schemaOf('asset_kind')).toEqual(original.kind);
+    for (const snap of fullBefore) {
+      const [rt] = await database.db
+        .selectFrom('record_types')
+        .select('schema')
+        .where('key', '=', snap.recordTypeKey)
+        .where('project_id', '=', project)
+        .execute();
+      expect(rt!.schema).toEqual(snap.schema);
+    }
+  });
+
+  it('is refused, naming the record types, when a later merge touched them', async () => {
+    await recordType('gadget');
+    const first = await changeWith('gadget', [
+      { opType: 'add_field', payload: { field: { name: 'g1', type: 'text' } } },
+    ]);
+    await approve(first.change.id);
+    const second = await changeWith('gadget', [
+      { opType: 'add_field', payload: { field: { name: 'g2', type: 'text' } } },
+    ]);
+    await approve(second.change.id);
+    await expect(changes.revert(acme, first.change.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('gadget'),
+    });
+    await expect(changes.revert(acme, second.change.id)).resolves.toMatchObject({ status: 'Draft' });
+  });
+});

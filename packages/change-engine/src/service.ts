@@ -1,0 +1,644 @@
+import { inTransaction, isUniqueViolation } from '@ec3l/db';
+import type { GraphDiff, RecordTypeNode } from '@ec3l/graph';
+import {
+  actorOf,
+  type Clock,
+  conflict,
+  DomainError,
+  ErrorCodes,
+  type EventBus,
+  invalid,
+  newId,
+  notFound,
+  type RequestContext,
+  systemClock,
+} from '@ec3l/kernel';
+import {
+  type FieldDefinition,
+  type FieldInput,
+  normalizeField,
+  ownFieldsOf,
+  recordsRepo,
+} from '@ec3l/records';
+import type { Kysely, Transaction } from 'kysely';
+import {
+  type ChangeStatus,
+  canAddTargets,
+  canCheckin,
+  canEditOps,
+  refuseManualTransition,
+} from './core/lifecycle.js';
+import type { OpPayload } from './core/ops.js';
+import { type ExecutionError, executionScope, type PlannedOp, planExecution } from './core/plan.js';
+import { restoreOps } from './core/revert.js';
+import { selectorProblems, type TargetType } from './core/selectors.js';
+import { forTenant, type OpWithTarget } from './repo/scoped.js';
+import type {
+  Change,
+  ChangeEvent,
+  CreateChangeBody,
+  CreatePatchOpBody,
+  CreateTargetBody,
+  PatchOp,
+  Snapshot,
+  Target,
+} from './schemas.js';
+import type { ChangeEngineTables, ChangeRow, OpRow, TargetRow } from './tables.js';
+
+type Db = Kysely<ChangeEngineTables>;
+
+export type ChangeEngineDeps = {
+  db: Db;
+  events: EventBus;
+  clock?: Clock;
+  /** Throws NOT_FOUND unless the project exists in the caller's tenant. */
+  requireProject: (ctx: RequestContext, projectId: string) => Promise<void>;
+  /** Module and environment ids of a project, to check a change's references. */
+  projectParts: (
+    ctx: RequestContext,
+    projectId: string,
+  ) => Promise<{ moduleIds: string[]; environmentIds: string[] }>;
+};
+
+const toChange = (row: ChangeRow): Change => ({
+  id: row.id,
+  projectId: row.project_id,
+  title: row.title,
+  description: row.description,
+  moduleId: row.module_id,
+  environmentId: row.environment_id,
+  status: row.status,
+  revertsChangeId: row.reverts_change_id,
+  validationErrors: (row.validation_errors as Change['validationErrors']) ?? null,
+  createdBy: row.created_by,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+  mergedAt: row.merged_at ? row.merged_at.toISOString() : null,
+});
+
+const toTarget = (row: TargetRow): Target => ({
+  id: row.id,
+  changeId: row.change_id,
+  projectId: row.project_id,
+  type: row.type,
+  selector: row.selector,
+  createdAt: row.created_at.toISOString(),
+});
+
+const toOp = (row: OpRow): PatchOp => ({
+  id: row.id,
+  changeId: row.change_id,
+  targetId: row.target_id,
+  opType: row.op_type,
+  payload: row.payload,
+  executedAt: row.executed_at ? row.executed_at.toISOString() : null,
+  previousSnapshot: row.previous_snapshot ?? null,
+  createdAt: row.created_at.toISOString(),
+});
+
+const unprocessable = (message: string, errors: ExecutionError[]) =>
+  new DomainError(ErrorCodes.UNPROCESSABLE, message, { errors });
+
+/** Checks an op's payload and returns it normalised (fields get all their properties). */
+const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unknown>): OpPayload => {
+  const name = (value: unknown, what: string): string => {
+    if (typeof value !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(value)) {
+      throw invalid(`${what} must be a field name (lower snake case)`, { field: `payload.${what}` });
+    }
+    return value;
+  };
+  const only = (keys: string[]) => {
+    const extra = Object.keys(payload).filter((k) => !keys.includes(k));
+    if (extra.length > 0) throw invalid(`${opType} does not take ${extra.join(', ')}`, { field: 'payload' });
+  };
+  const field = (): FieldDefinition => {
+    const input = payload.field;
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw invalid(`${opType} needs payload.field`, { field: 'payload.field' });
+    }
+    return normalizeField(input as FieldInput);
+  };
+  switch (opType) {
+    case 'add_field': {
+      only(['field', 'after']);
+      const after = payload.after;
+      return {
+        opType,
+        payload: {
+          field: field(),
+          ...(after === undefined ? {} : { after: after === null ? null : name(after, 'after') }),
+        },
+      };
+    }
+    case 'set_field':
+      only(['field']);
+      return { opType, payload: { field: field() } };
+    case 'remove_field':
+      only(['fieldName']);
+      return { opType, payload: { fieldName: name(payload.fieldName, 'fieldName') } };
+    case 'rename_field': {
+      only(['from', 'to']);
+      const from = name(payload.from, 'from');
+      const to = name(payload.to, 'to');
+      if (from === to) throw invalid('rename_field needs two different names', { field: 'payload.to' });
+      return { opType, payload: { from, to } };
+    }
+  }
+};
+
+const toRecordTypeNode = (
+  row: Parameters<typeof ownFieldsOf>[0] & {
+    id: string;
+    project_id: string;
+    key: string;
+    name: string;
+    base_type: string | null;
+    status: RecordTypeNode['status'];
+    version: number;
+  },
+): RecordTypeNode => ({
+  id: row.id,
+  projectId: row.project_id,
+  key: row.key,
+  name: row.name,
+  baseType: row.base_type,
+  status: row.status,
+  version: row.version,
+  fields: ownFieldsOf(row),
+});
+
+/** Change records, their targets and ops, and the three-phase executor. */
+export const createChangeService = ({
+  db,
+  events,
+  clock = systemClock,
+  requireProject,
+  projectParts,
+}: ChangeEngineDeps) => {
+  const requireChange = async (
+    ctx: RequestContext,
+    id: string,
+    trx: Db | Transaction<ChangeEngineTables> = db,
+    lock = false,
+  ) => {
+    const row = await forTenant(trx, ctx.tenantId).findChange(id, lock);
+    if (!row) throw notFound('change', id);
+    return row;
+  };
+
+  const recordEvent = (
+    trx: Db | Transaction<ChangeEngineTables>,
+    ctx: RequestContext,
+    change: ChangeRow,
+    eventType: string,
+    payload: Record<string, unknown>,
+  ) => {
+    const { actorType, actorId } = actorOf(ctx);
+    return forTenant(trx, ctx.tenantId).insertEvent({
+      id: newId(),
+      project_id: change.project_id,
+      change_id: change.id,
+      event_type: eventType,
+      payload,
+      actor_type: actorType,
+      actor_id: actorId,
+      created_at: clock.now(),
+    });
+  };
+
+  const moveTo = async (
+    trx: Db | Transaction<ChangeEngineTables>,
+    ctx: RequestContext,
+    change: ChangeRow,
+    status: ChangeStatus,
+    extra: { validation_errors?: string | null; merge_diff?: string | null; merged_at?: Date } = {},
+  ) => {
+    const now = clock.now();
+    const updated = await forTenant(trx, ctx.tenantId).updateChange(change.id, {
+      status,
+      updated_at: now,
+      ...extra,
+    });
+    await recordEvent(trx, ctx, change, 'change_status_changed', { from: change.status, to: status });
+    return updated;
+  };
+
+  /** Phase 1 (load) and the pure phases 1.5 and 2. `lock` holds the touched record types (merge). */
+  const plan = async (
+    trx: Db | Transaction<ChangeEngineTables>,
+    ctx: RequestContext,
+    change: ChangeRow,
+    lock: boolean,
+  ) => {
+    if (change.status === 'Merged')
+      throw conflict('a merged change is immutable and cannot be executed again (E1, E2)');
+    const ops = await forTenant(trx, ctx.tenantId).listOps(change.id);
+    if (ops.some((o) => o.executed_at !== null))
+      throw conflict('the change has executed ops and cannot be executed again (E2)');
+    if (ops.length === 0) {
+      return {
+        ok: false as const,
+        errors: [
+          { phase: 'load' as const, code: 'NO_OPS', message: 'the change has no patch ops to execute' },
+        ],
+      };
+    }
+    const planned: PlannedOp[] = ops.map((o: OpWithTarget) => ({
+      id: o.id,
+      recordTypeKey: String(o.target_selector.recordTypeKey),
+      ...({ opType: o.op_type, payload: o.payload } as OpPayload),
+    }));
+    const records = recordsRepo(trx as never, ctx.tenantId);
+    const inheritance = new Map(
+      (await records.listInheritance(change.project_id)).map((r) => [r.key, r.base_type]),
+    );
+    const scope = executionScope(new Set(planned.map((o) => o.recordTypeKey)), inheritance);
+    const rows = await records.findRecordTypesByKeys(change.project_id, [...scope.load], lock);
+    const types = new Map(rows.map((r) => [r.key, toRecordTypeNode(r)]));
+    const choiceListIds = await records.listChoiceListIds();
+    return {
+      ...planExecution({ projectId: change.project_id, ops: planned, types, inheritance, choiceListIds }),
+      planned,
+      types,
+    };
+  };
+
+  const emitValidation = (
+    ctx: RequestContext,
+    change: ChangeRow,
+    result: { ok: boolean; errors?: ExecutionError[] },
+  ) => {
+    const graphErrors = result.errors?.filter((e) => e.phase === 'graph') ?? [];
+    events.emit(ctx, {
+      type: graphErrors.length > 0 ? 'graph.validation_failed' : 'graph.validation_succeeded',
+      status: graphErrors.length > 0 ? 'failed' : 'succeeded',
+      entityId: change.id,
+      ...(graphErrors[0] ? { error: { code: graphErrors[0].code, message: graphErrors[0].message } } : {}),
+    });
+  };
+
+  const service = {
+    createChange: async (ctx: RequestContext, input: CreateChangeBody): Promise<Change> => {
+      await requireProject(ctx, input.projectId);
+      if (input.moduleId || input.environmentId) {
+        const parts = await projectParts(ctx, input.projectId);
+        if (input.moduleId && !parts.moduleIds.includes(input.moduleId)) {
+          throw invalid('moduleId is not a module of the project', { field: 'moduleId' });
+        }
+        if (input.environmentId && !parts.environmentIds.includes(input.environmentId)) {
+          throw invalid('environmentId is not an environment of the project', { field: 'environmentId' });
+        }
+      }
+      const now = clock.now();
+      const row = await forTenant(db, ctx.tenantId).insertChange({
+        id: newId(),
+        project_id: input.projectId,
+        title: input.title.trim(),
+        description: input.description?.trim() || null,
+        module_id: input.moduleId ?? null,
+        environment_id: input.environmentId ?? null,
+        status: 'Draft',
+        reverts_change_id: null,
+        created_by: actorOf(ctx).actorId,
+        created_at: now,
+        updated_at: now,
+      });
+      return toChange(row);
+    },
+
+    listChanges: async (
+      ctx: RequestContext,
+      filter: { projectId?: string; status?: ChangeStatus },
+    ): Promise<Change[]> => {
+      if (filter.projectId) await requireProject(ctx, filter.projectId);
+      return (await forTenant(db, ctx.tenantId).listChanges(filter)).map(toChange);
+    },
+
+    getChange: async (ctx: RequestContext, id: string): Promise<Change> =>
+      toChange(await requireChange(ctx, id)),
+
+    /** The project a change belongs to (its id; the caller reads the project). */
+    projectOf: async (ctx: RequestContext, id: string): Promise<string> =>
+      (await requireChange(ctx, id)).project_id,
+
+    /** Manual status moves; Ready and Merged are reached only through checkin and merge. */
+    setStatus: async (ctx: RequestContext, id: string, status: ChangeStatus): Promise<Change> =>
+      inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx as never, true);
+        const refusal = refuseManualTransition(change.status, status);
+        if (refusal) throw conflict(refusal, { from: change.status, to: status });
+        return toChange(await moveTo(trx, ctx, change, status));
+      }),
+
+    /** Declares what the change touches; only while Draft. Record types must be in the change's project (P1, P7). */
+    addTarget: async (ctx: RequestContext, id: string, input: CreateTargetBody): Promise<Target> => {
+      const change = await requireChange(ctx, id);
+      if (!canAddTargets(change.status))
+        throw conflict(`targets can be added only to a Draft change (this one is ${change.status})`);
+      const type = input.type as TargetType;
+      const problems = selectorProblems(type, input.selector);
+      if (problems.length > 0)
+        throw invalid(`selector does not fit a ${type} target: ${problems.join('; ')}`, { problems });
+      if (type === 'record_type' || type === 'form') {
+        const key = String(input.selector.recordTypeKey);
+        const [rt] = await recordsRepo(db as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, [
+          key,
+        ]);
+        if (!rt)
+          throw invalid(`record type "${key}" does not exist in the change's project`, {
+            code: 'RECORD_TYPE_NOT_IN_PROJECT',
+          });
+      }
+      return inTransaction(db, async (trx) => {
+        const row = await forTenant(trx, ctx.tenantId).insertTarget({
+          id: newId(),
+          project_id: change.project_id,
+          change_id: change.id,
+          type,
+          selector: input.selector,
+          created_at: clock.now(),
+        });
+        await recordEvent(trx, ctx, change, 'change_target_added', {
+          targetId: row.id,
+          type,
+          selector: input.selector,
+        });
+        return toTarget(row);
+      });
+    },
+
+    listTargets: async (ctx: RequestContext, id: string): Promise<Target[]> => {
+      await requireChange(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listTargets(id)).map(toTarget);
+    },
+
+    addOp: async (ctx: RequestContext, id: string, input: CreatePatchOpBody): Promise<PatchOp> => {
+      const change = await requireChange(ctx, id);
+      if (!canEditOps(change.status)) throw conflict(`ops cannot be added to a ${change.status} change`);
+      const target = await forTenant(db, ctx.tenantId).findTarget(id, input.targetId);
+      if (!target) throw notFound('target of this change', input.targetId);
+      if (target.type !== 'record_type') {
+        throw invalid(`${input.opType} applies to record_type targets; this target is a ${target.type}`, {
+          field: 'targetId',
+        });
+      }
+      const parsed = parsePayload(input.opType, input.payload);
+      const key = String(target.selector.recordTypeKey);
+      const [rt] = await recordsRepo(db as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, [
+        key,
+      ]);
+      if (!rt)
+        throw invalid(`record type "${key}" is no longer in the change's project`, {
+          code: 'RECORD_TYPE_NOT_IN_PROJECT',
+        });
+      try {
+        return await inTransaction(db, async (trx) => {
+          const row = await forTenant(trx, ctx.tenantId).insertOp({
+            id: newId(),
+            change_id: id,
+            target_id: target.id,
+            op_type: parsed.opType,
+            payload: parsed.payload,
+            created_at: clock.now(),
+          });
+          await recordEvent(trx, ctx, change, 'patch_op_added', { opId: row.id, opType: row.op_type });
+          return toOp(row);
+        });
+      } catch (error) {
+        if (isUniqueViolation(error, 'change_patch_ops_no_duplicates'))
+          throw conflict('the change already has this op');
+        throw error;
+      }
+    },
+
+    listOps: async (ctx: RequestContext, id: string): Promise<PatchOp[]> => {
+      await requireChange(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listOps(id)).map(toOp);
+    },
+
+    /** Deletes a pending op of the caller's tenant (T5); executed ops stay forever (E3). */
+    deleteOp: async (ctx: RequestContext, id: string, opId: string): Promise<void> => {
+      const change = await requireChange(ctx, id);
+      const op = await forTenant(db, ctx.tenantId).findOp(id, opId);
+      if (!op) throw notFound('op of this change', opId);
+      if (op.executed_at) throw conflict('an executed op cannot be deleted (E3)');
+      if (!canEditOps(change.status)) throw conflict(`ops cannot be removed from a ${change.status} change`);
+      await inTransaction(db, async (trx) => {
+        if (!(await forTenant(trx, ctx.tenantId).deletePendingOp(id, opId)))
+          throw conflict('the op was executed meanwhile (E3)');
+        await recordEvent(trx, ctx, change, 'patch_op_deleted', { opId });
+      });
+    },
+
+    /** Dry run: phases 1–2 and the diff; writes nothing and changes no status. */
+    execute: async (ctx: RequestContext, id: string): Promise<{ valid: true; diff: GraphDiff }> => {
+      const change = await requireChange(ctx, id);
+      const result = await plan(db, ctx, change, false);
+      emitValidation(ctx, change, result);
+      if (!result.ok) throw unprocessable('the change would fail to execute', result.errors);
+      events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: change.id });
+      return { valid: true, diff: result.diff };
+    },
+
+    /** Validates (no schema writes) and moves the change to Ready, or to ValidationFailed with the errors. */
+    checkin: async (ctx: RequestContext, id: string): Promise<Change> => {
+      const change = await requireChange(ctx, id);
+      if (!canCheckin(change.status)) throw conflict(`a ${change.status} change cannot be checked in`);
+      const result = await plan(db, ctx, change, false);
+      emitValidation(ctx, change, result);
+      return inTransaction(db, async (trx) => {
+        const current = await requireChange(ctx, id, trx as never, true);
+        if (current.status !== change.status) throw conflict('the change moved meanwhile; check it in again');
+        const updated = result.ok
+          ? await moveTo(trx, ctx, current, 'Ready', { validation_errors: null })
+          : await moveTo(trx, ctx, current, 'ValidationFailed', {
+              validation_errors: JSON.stringify(result.errors),
+            });
+        return toChange(updated);
+      });
+    },
+
+    /**
+     * Runs all three phases for real, from Ready only: snapshots first (E6), then schemas, op stamps
+     * (D7) and status, in one transaction. Any failure writes nothing (E4); a second merge is refused (E2).
+     */
+    merge: async (ctx: RequestContext, id: string): Promise<{ change: Change; diff: GraphDiff }> => {
+      const started = await requireChange(ctx, id);
+      events.emit(ctx, { type: 'execution_started', status: 'started', entityId: id });
+      try {
+        const outcome = await inTransaction(db, async (trx) => {
+          const change = await requireChange(ctx, id, trx as never, true);
+          if (change.status === 'Merged') throw conflict('the change is already merged (E1, E2)');
+          if (change.status !== 'Ready')
+            throw conflict(
+              `only a Ready change can be merged (this one is ${change.status}); check it in first`,
+            );
+          const result = await plan(trx, ctx, change, true);
+          emitValidation(ctx, change, result);
+          if (!result.ok)
+            throw unprocessable('the change failed to execute; nothing was written', result.errors);
+          const repo = forTenant(trx, ctx.tenantId);
+          const now = clock.now();
+          const before = new Map(result.updates.map((u) => [u.key, { fields: u.before }]));
+          await repo.insertSnapshots(
+            result.updates.map((u) => ({
+              project_id: change.project_id,
+              record_type_key: u.key,
+              change_id: change.id,
+              schema: before.get(u.key),
+            })),
+            now,
+          );
+          await recordsRepo(trx as never, ctx.tenantId).writeSchemas(
+            result.updates.map((u) => ({ id: u.id, fields: u.after })),
+            now,
+          );
+          await repo.stampOps(
+            result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
+            now,
+          );
+          const merged = await moveTo(trx, ctx, change, 'Merged', {
+            merged_at: now,
+            validation_errors: null,
+            merge_diff: JSON.stringify(result.diff),
+          });
+          return { change: toChange(merged), diff: result.diff };
+        });
+        events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: id });
+        events.emit(ctx, {
+          type: 'execution_completed',
+          status: 'succeeded',
+          entityId: id,
+          affectedRecords: outcome.diff.modifiedRecordTypes.map((m) => m.key),
+        });
+        return outcome;
+      } catch (error) {
+        events.emit(ctx, {
+          type: 'execution_failed',
+          status: 'failed',
+          entityId: started.id,
+          error: {
+            code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
+            message: error instanceof Error ? error.message : String(error),
+          },
+        });
+        throw error;
+      }
+    },
+
+    /** What the change will change (dry run) or changed (recorded at merge). */
+    diff: async (ctx: RequestContext, id: string): Promise<GraphDiff> => {
+      const change = await requireChange(ctx, id);
+      if (change.status === 'Merged') return change.merge_diff as GraphDiff;
+      return (await service.execute(ctx, id)).diff;
+    },
+
+    listSnapshots: async (ctx: RequestContext, id: string): Promise<Snapshot[]> => {
+      await requireChange(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listSnapshots(id)).map((s) => ({
+        id: s.id,
+        changeId: s.change_id,
+        projectId: s.project_id,
+        recordTypeKey: s.record_type_key,
+        schema: s.schema,
+        createdAt: s.created_at.toISOString(),
+      }));
+    },
+
+    listEvents: async (ctx: RequestContext, id: string): Promise<ChangeEvent[]> => {
+      await requireChange(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listEvents(id)).map((e) => ({
+        id: e.id,
+        eventType: e.event_type,
+        payload: e.payload,
+        actorType: e.actor_type,
+        actorId: e.actor_id,
+        createdAt: e.created_at.toISOString(),
+      }));
+    },
+
+    /**
+     * Creates a Draft change whose ops bring every record type the merged change touched back to exactly
+     * its snapshotted schema. Refused when a later merge touched the same record types.
+     */
+    revert: async (ctx: RequestContext, id: string): Promise<Change> => {
+      const change = await requireChange(ctx, id);
+      if (change.status !== 'Merged')
+        throw conflict(`only a merged change can be reverted (this one is ${change.status})`);
+      const repo = forTenant(db, ctx.tenantId);
+      const snapshots = await repo.listSnapshots(id);
+      const keys = snapshots.map((s) => s.record_type_key);
+      const later = await repo.laterMergesTouching(change.project_id, keys, change.merged_at!, change.id);
+      if (later.length > 0) {
+        const touched = [...new Set(later.map((l) => l.record_type_key))].sort();
+        throw conflict(
+          `later merged changes also touched ${touched.join(', ')}: ${[...new Set(later.map((l) => `"${l.title}"`))].join(', ')}; revert those first`,
+          { recordTypeKeys: touched, changeIds: [...new Set(later.map((l) => l.id))] },
+        );
+      }
+      const current = new Map(
+        (await recordsRepo(db as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, keys)).map(
+          (r) => [r.key, ownFieldsOf(r)],
+        ),
+      );
+      const plans = snapshots
+        .map((s) => ({
+          key: s.record_type_key,
+          ops: restoreOps(
+            current.get(s.record_type_key) ?? [],
+            (s.schema as { fields: FieldDefinition[] }).fields,
+          ),
+        }))
+        .filter((p) => p.ops.length > 0);
+      if (plans.length === 0)
+        throw conflict('the record types already have their pre-change schemas; nothing to revert');
+      return inTransaction(db, async (trx) => {
+        const now = clock.now();
+        const r = forTenant(trx, ctx.tenantId);
+        const revert = await r.insertChange({
+          id: newId(),
+          project_id: change.project_id,
+          title: `Revert: ${change.title}`.slice(0, 300),
+          description: `Restores the schemas ${change.title} changed.`,
+          module_id: change.module_id,
+          environment_id: change.environment_id,
+          status: 'Draft',
+          reverts_change_id: change.id,
+          created_by: actorOf(ctx).actorId,
+          created_at: now,
+          updated_at: now,
+        });
+        const targets = plans.map((p) => ({
+          id: newId(),
+          project_id: change.project_id,
+          change_id: revert.id,
+          type: 'record_type' as const,
+          selector: { recordTypeKey: p.key },
+          created_at: now,
+        }));
+        await r.insertTargets(targets);
+        await r.insertOps(
+          plans.flatMap((p, i) =>
+            p.ops.map((op) => ({
+              id: newId(),
+              change_id: revert.id,
+              target_id: targets[i]!.id,
+              op_type: op.opType,
+              payload: op.payload,
+            })),
+          ),
+          now,
+        );
+        await recordEvent(trx, ctx, revert, 'change_status_changed', {
+          from: null,
+          to: 'Draft',
+          reverts: change.id,
+        });
+        return toChange(revert);
+      });
+    },
+  };
+  return service;
+};
+
+export type ChangeService = ReturnType<typeof createChangeService>;
