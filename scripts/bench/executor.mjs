@@ -20,13 +20,24 @@ const { pino } = await import(join(root, 'apps/gateway/node_modules/pino/pino.js
 const TYPES = 5_000;
 const FIELDS = 10;
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const field = (name) => ({ name, type: 'string', label: null, required: false, defaultValue: null, choiceListId: null, referenceRecordTypeKey: null });
+const field = (name) => ({
+  name,
+  type: 'string',
+  label: null,
+  required: false,
+  defaultValue: null,
+  choiceListId: null,
+  referenceRecordTypeKey: null,
+});
 
 const database = await scratchDatabase('ec3l_bench_exec');
 let gateway;
 let client;
 try {
-  const runtime = await gw.openRuntime({ database: { kind: 'postgres', url: database.url } }, pino({ level: 'warn' }));
+  const runtime = await gw.openRuntime(
+    { database: { kind: 'postgres', url: database.url } },
+    pino({ level: 'warn' }),
+  );
   await gw.provisionTenant(runtime, { slug: 'bench', admins: ['bench-admin'] });
   const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
   const tenant = await tenancy.resolveTenant('bench');
@@ -59,8 +70,14 @@ try {
   /** A Ready change adding opsPerType fields to each of `types` record types, set up with bulk SQL. */
   let offset = 0;
   const prepareChange = async (types, opsPerType) => {
-    const change = await changes.createChange(ctx, { projectId: project.id, title: `${types * opsPerType} ops` });
-    const targets = Array.from({ length: types }, (_, i) => ({ id: crypto.randomUUID(), key: `t${offset + i}` }));
+    const change = await changes.createChange(ctx, {
+      projectId: project.id,
+      title: `${types * opsPerType} ops`,
+    });
+    const targets = Array.from({ length: types }, (_, i) => ({
+      id: crypto.randomUUID(),
+      key: `t${offset + i}`,
+    }));
     offset += types;
     await client.query(
       `insert into change_targets (tenant_id, id, project_id, change_id, type, selector)
@@ -69,7 +86,10 @@ try {
       [tenant.id, project.id, change.id, JSON.stringify(targets)],
     );
     const ops = targets.flatMap((t) =>
-      Array.from({ length: opsPerType }, (_, j) => ({ target: t.id, payload: { field: field(`added_${j}`) } })),
+      Array.from({ length: opsPerType }, (_, j) => ({
+        target: t.id,
+        payload: { field: field(`${t.key}_added_${j}`) },
+      })),
     );
     await client.query(
       `insert into change_patch_ops (tenant_id, id, change_id, target_id, op_type, payload)
@@ -78,7 +98,8 @@ try {
       [tenant.id, change.id, JSON.stringify(ops)],
     );
     const checked = await changes.checkin(ctx, change.id);
-    if (checked.status !== 'Ready') throw new Error(`checkin failed: ${JSON.stringify(checked.validationErrors.slice(0, 3))}`);
+    if (checked.status !== 'Ready')
+      throw new Error(`checkin failed: ${JSON.stringify(checked.validationErrors.slice(0, 3))}`);
     return change.id;
   };
 
@@ -134,18 +155,32 @@ try {
   await waitForOk(`${base}/readyz`);
   const headers = { 'content-type': 'application/json', 'x-tenant-id': 'bench', 'x-user-id': 'bench-admin' };
   const post = async (path, body) => {
-    const res = await fetch(`${base}${path}`, { method: 'POST', headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json();
   };
-  const { rows: sample } = await client.query(`select id from record_types where tenant_id = $1 and key = 't4999'`, [tenant.id]);
+  const { rows: sample } = await client.query(
+    `select id from record_types where tenant_id = $1 and key = 't4999'`,
+    [tenant.id],
+  );
   const http = [];
   const reads = [];
   for (let i = 0; i < 35; i++) {
     const key = `t${4000 + i * 3}`;
     const change = await post('/api/changes', { projectId: project.id, title: `one field ${i}` });
-    const target = await post(`/api/changes/${change.id}/targets`, { type: 'record_type', selector: { recordTypeKey: key } });
-    await post(`/api/changes/${change.id}/patch-ops`, { targetId: target.id, opType: 'add_field', payload: { field: { name: 'one_more', type: 'text' } } });
+    const target = await post(`/api/changes/${change.id}/targets`, {
+      type: 'record_type',
+      selector: { recordTypeKey: key },
+    });
+    await post(`/api/changes/${change.id}/patch-ops`, {
+      targetId: target.id,
+      opType: 'add_field',
+      payload: { field: { name: 'one_more', type: 'text' } },
+    });
     const t0 = performance.now();
     await post(`/api/changes/${change.id}/checkin`);
     await post(`/api/changes/${change.id}/merge`);
@@ -160,8 +195,12 @@ try {
 
   console.log(`Change executor, PostgreSQL, tenant with ${TYPES} record types x ${FIELDS} fields`);
   console.log(`  merge 1,000 ops / 100 types:    ${fmt(m1, 0)} ms (target < 1000 ms)`);
-  console.log(`  merge 10,000 ops / 1,000 types: ${fmt(m10, 0)} ms   ratio ${fmt(m10 / m1, 2)} (target <= 12)`);
-  console.log(`  validate 1,000 types: ${fmt(v1, 1)} ms   10,000 types: ${fmt(v10, 1)} ms (target < 200 ms)   ratio ${fmt(v10 / v1, 2)}`);
+  console.log(
+    `  merge 10,000 ops / 1,000 types: ${fmt(m10, 0)} ms   ratio ${fmt(m10 / m1, 2)} (target <= 12)`,
+  );
+  console.log(
+    `  validate 1,000 types: ${fmt(v1, 1)} ms   10,000 types: ${fmt(v10, 1)} ms (target < 200 ms)   ratio ${fmt(v10 / v1, 2)}`,
+  );
   console.log(
     `  one-field change over HTTP (checkin + merge), median of ${http.length}: ${fmt(median(http), 1)} ms (target < 20 ms); ` +
       `GET one record type in the same run: ${fmt(median(reads), 1)} ms; ratio ${fmt(median(http) / median(reads), 1)}`,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
+import { createRecordsService, type RecordsService } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, {
@@ -16,8 +18,10 @@ import { createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
-import { projectChangeRoutes, projectRoutes } from './routes/projects.js';
+import { changeRoutes } from './routes/changes.js';
+import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
+import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -31,7 +35,12 @@ export type AppDeps = {
   enforceGuards?: boolean;
 };
 
-export type Services = { tenancy: TenancyService; rbac: RbacService };
+export type Services = {
+  tenancy: TenancyService;
+  rbac: RbacService;
+  records: RecordsService;
+  changes: ChangeService;
+};
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
 class AccessLog extends LogController {
@@ -42,7 +51,10 @@ class AccessLog extends LogController {
     request: FastifyRequest,
     reply: FastifyReply,
   ): void {
-    if (error) return super.requestCompleted(error, request, reply);
+    if (error) {
+      super.requestCompleted(error, request, reply);
+      return;
+    }
     request.log.info(
       {
         method: request.method,
@@ -74,8 +86,19 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
   const services: Services = {
-    tenancy: createTenancyService({ db: deps.database.db, events: deps.events }),
+    tenancy,
+    records: createRecordsService({ db: deps.database.db, requireProject: tenancy.requireProject }),
+    changes: createChangeService({
+      db: deps.database.db,
+      events: deps.events,
+      requireProject: tenancy.requireProject,
+      projectParts: async (ctx, projectId) => ({
+        moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
+        environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
+      }),
+    }),
     rbac: createRbacService({
       db: deps.database.db,
       onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
@@ -86,6 +109,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     void reply.header('x-request-id', request.id);
   });
   for (const schema of sharedSchemas) app.addSchema(schema);
+  // Action routes (checkin, merge, …) take no body; clients that always send a JSON content type
+  // with an empty body are answered as if they had sent none. Anything else parses as usual.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (text.trim() === '') return done(null, undefined);
+    return parseJson(request, text, done);
+  });
   registerErrorHandling(app);
   await registerOpenApi(app);
 
@@ -104,10 +135,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(identityPlugin, { tenancy: services.tenancy });
       await api.register(tenantRoutes, { tenancy: services.tenancy });
       await api.register(projectRoutes, { tenancy: services.tenancy });
-      await api.register(projectChangeRoutes, { tenancy: services.tenancy });
       const guard = createGuard(services.rbac, deps.enforceGuards ?? true);
       await api.register(rbacRoutes, { rbac: services.rbac, guard });
-      await api.register(adminRoutes, { ...services, guard });
+      await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
+      await api.register(recordRoutes, { records: services.records });
+      await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
     },
     { prefix: '/api' },
   );

@@ -26,6 +26,31 @@ describe('errors', () => {
     expectErrorBody(res.json(), 400, 'INVALID_JSON');
   });
 
+  it('an empty JSON body is no body: routes without one accept it, routes that need one say so', async () => {
+    const res = await h.call('POST', '/api/projects', {
+      tenant: 'acme',
+      headers: { 'content-type': 'application/json' },
+      body: '',
+    });
+    expect(res.statusCode).toBe(400);
+    expectErrorBody(res.json(), 400, 'VALIDATION_ERROR');
+    const seeded = await h.call('POST', '/api/rbac/seed-defaults', {
+      tenant: 'acme',
+      headers: { 'content-type': 'application/json' },
+      body: '',
+    });
+    expect(seeded.statusCode).toBe(200);
+  });
+
+  it('a prototype-poisoning body is refused', async () => {
+    const res = await h.call('POST', '/api/projects', {
+      tenant: 'acme',
+      headers: { 'content-type': 'application/json' },
+      body: '{"name":"x","__proto__":{"admin":true}}',
+    });
+    expect(res.statusCode).toBe(400);
+  });
+
   it('a body over the limit answers 413', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',

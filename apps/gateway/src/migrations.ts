@@ -1,6 +1,13 @@
+import { changeEngineMigrations } from '@ec3l/change-engine';
 import type { MigrationModule } from '@ec3l/db';
 import { rbacMigrations } from '@ec3l/rbac';
+import { recordsMigrations } from '@ec3l/records';
 import { tenancyMigrations } from '@ec3l/tenancy';
 
 /** Every package's migrations, in the order of the package dependency graph. */
-export const allMigrations: readonly MigrationModule[] = [tenancyMigrations, rbacMigrations];
+export const allMigrations: readonly MigrationModule[] = [
+  tenancyMigrations,
+  rbacMigrations,
+  recordsMigrations,
+  changeEngineMigrations,
+];

@@ -89,6 +89,55 @@ const samples: Record<string, () => Promise<Sample>> = {
   listAdminTenants: async () => ({ method: 'GET', url: '/api/admin/tenants' }),
   listExecutionTelemetry: async () => ({ method: 'GET', url: '/api/admin/execution-telemetry' }),
   getAuditFeed: async () => ({ method: 'GET', url: '/api/audit-feed?limit=5' }),
+  getGraphSnapshot: async () => ({ method: 'GET', url: '/api/admin/graph/snapshot' }),
+  validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
+  getGraphDiff: async () => {
+    const change = await readyChange();
+    return { method: 'GET', url: `/api/admin/graph/diff?changeId=${change}` };
+  },
+  checkinChange: async () => ({ method: 'POST', url: `/api/changes/${await draftChange()}/checkin` }),
+  mergeChange: async () => ({ method: 'POST', url: `/api/changes/${await readyChange()}/merge` }),
+};
+
+/** A Draft change adding one field to a fresh record type. */
+const draftChange = async (): Promise<string> => {
+  const key = `rt_${++counter}`;
+  const project = await json<{ id: string }>(
+    h.call('POST', '/api/projects', { ...admin, body: { name: `P ${counter}` } }),
+    201,
+  );
+  await json(
+    h.call('POST', '/api/record-types', {
+      ...admin,
+      body: { projectId: project.id, key, name: `RT ${counter}` },
+    }),
+    201,
+  );
+  const change = await json<{ id: string }>(
+    h.call('POST', '/api/changes', { ...admin, body: { projectId: project.id, title: 'c' } }),
+    201,
+  );
+  const target = await json<{ id: string }>(
+    h.call('POST', `/api/changes/${change.id}/targets`, {
+      ...admin,
+      body: { type: 'record_type', selector: { recordTypeKey: key } },
+    }),
+    201,
+  );
+  await json(
+    h.call('POST', `/api/changes/${change.id}/patch-ops`, {
+      ...admin,
+      body: { targetId: target.id, opType: 'add_field', payload: { field: { name: 'extra', type: 'text' } } },
+    }),
+    201,
+  );
+  return change.id;
+};
+
+const readyChange = async (): Promise<string> => {
+  const id = await draftChange();
+  await json(h.call('POST', `/api/changes/${id}/checkin`, admin));
+  return id;
 };
 
 describe('guarded routes', () => {
@@ -100,13 +149,18 @@ describe('guarded routes', () => {
     expect(guarded.map((op) => op.operationId).sort()).toEqual(Object.keys(samples).sort());
     for (const op of guarded) {
       const sample = await samples[op.operationId!]!();
+      const permission = /Requires permission `([a-z._]+)`/.exec(
+        (op as { description?: string }).description ?? '',
+      )![1]!;
+      const agentGuarded = /refused to agents/.test((op as { description?: string }).description ?? '');
       for (const who of [viewer, agent]) {
         const res = await h.call(sample.method, sample.url, { ...who, body: sample.body });
         expect(res.statusCode, `${op.operationId} as ${JSON.stringify(who)}`).toBe(403);
+        const code = who === agent && agentGuarded ? 'AGENT_FORBIDDEN' : 'FORBIDDEN';
         expect(res.json()).toMatchObject({
           statusCode: 403,
-          code: 'FORBIDDEN',
-          message: expect.stringContaining('admin.view'),
+          code,
+          message: expect.stringContaining(permission),
         });
       }
       const ok = await h.call(sample.method, sample.url, { ...admin, body: sample.body });

@@ -1,4 +1,19 @@
 import {
+  ChangeEventSchema,
+  ChangeSchema,
+  ChangeStatusBodySchema,
+  CreateChangeBodySchema,
+  CreatePatchOpBodySchema,
+  CreateTargetBodySchema,
+  ExecutionErrorSchema,
+  ExecutionResultSchema,
+  GraphDiffSchema,
+  MergeResultSchema,
+  PatchOpSchema,
+  SnapshotSchema,
+  TargetSchema,
+} from '@ec3l/change-engine';
+import {
   AddRolePermissionBodySchema,
   AssignRoleBodySchema,
   AuditLogSchema,
@@ -11,6 +26,16 @@ import {
   RoleSchema,
   UserRoleSchema,
 } from '@ec3l/rbac';
+import {
+  ChoiceItemInputSchema,
+  ChoiceItemSchema,
+  ChoiceListSchema,
+  CreateChoiceListBodySchema,
+  CreateRecordTypeBodySchema,
+  FieldInputSchema,
+  FieldSchema,
+  RecordTypeSchema,
+} from '@ec3l/records';
 import {
   CreateProjectBodySchema,
   DashboardSummarySchema,
@@ -46,6 +71,27 @@ export const sharedSchemas: TSchema[] = [
   ExplanationSchema,
   MeSchema,
   AuditFeedEntrySchema,
+  FieldInputSchema,
+  FieldSchema,
+  RecordTypeSchema,
+  CreateRecordTypeBodySchema,
+  ChoiceListSchema,
+  ChoiceItemSchema,
+  ChoiceItemInputSchema,
+  CreateChoiceListBodySchema,
+  ExecutionErrorSchema,
+  ChangeSchema,
+  CreateChangeBodySchema,
+  ChangeStatusBodySchema,
+  TargetSchema,
+  CreateTargetBodySchema,
+  PatchOpSchema,
+  CreatePatchOpBodySchema,
+  ChangeEventSchema,
+  SnapshotSchema,
+  GraphDiffSchema,
+  ExecutionResultSchema,
+  MergeResultSchema,
 ];
 
 /** A reference to a shared schema that keeps its static type. */

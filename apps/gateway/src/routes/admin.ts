@@ -1,9 +1,12 @@
+import { type ChangeService, GraphDiffSchema } from '@ec3l/change-engine';
+import type { Database } from '@ec3l/db';
 import { decodeCursor } from '@ec3l/db';
 import type { RbacService } from '@ec3l/rbac';
 import { TelemetryEventSchema, type TenancyService, TenantSchema } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema, readAuditFeed } from '../flows/audit-feed.js';
+import { readGraphSnapshot, validateTenantGraph } from '../flows/graph.js';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import { NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
@@ -23,9 +26,11 @@ const guarded = errorResponses(400, 401, 403, 404);
 export const adminRoutes: FastifyPluginAsyncTypebox<{
   rbac: RbacService;
   tenancy: TenancyService;
+  changes: ChangeService;
+  db: Database['db'];
   guard: Guard;
 }> = async (app, opts) => {
-  const { rbac, tenancy } = opts;
+  const { rbac, tenancy, changes, db } = opts;
   const admin = opts.guard('admin.view');
 
   app.get(
@@ -119,5 +124,89 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       if (page.nextCursor) void reply.header(NEXT_CURSOR, page.nextCursor);
       return page.items;
     },
+  );
+
+  const ProjectQuery = Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) });
+  const GraphErrorSchema = Type.Object({
+    code: Type.String(),
+    projectId: Type.String(),
+    recordTypeKey: Type.String(),
+    field: Type.Optional(Type.String()),
+    message: Type.String(),
+  });
+
+  app.get(
+    '/admin/graph/snapshot',
+    {
+      ...admin,
+      schema: {
+        operationId: 'getGraphSnapshot',
+        tags: ['admin', 'graph'],
+        description: `The tenant's record-type graph (own fields), or one project's. ${requires('admin.view')}`,
+        querystring: ProjectQuery,
+        response: {
+          200: Type.Object({
+            recordTypes: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                projectId: Type.String(),
+                key: Type.String(),
+                name: Type.String(),
+                baseType: Type.Union([Type.String(), Type.Null()]),
+                status: Type.String(),
+                version: Type.Integer(),
+                fields: Type.Array(Type.Record(Type.String(), Type.Unknown())),
+              }),
+            ),
+            choiceListIds: Type.Array(Type.String()),
+          }),
+          ...guarded,
+        },
+      },
+    },
+    async (request) => {
+      if (request.query.projectId) await tenancy.requireProject(request.ctx, request.query.projectId);
+      return readGraphSnapshot(db, request.ctx, request.query.projectId);
+    },
+  );
+
+  app.get(
+    '/admin/graph/validate',
+    {
+      ...admin,
+      schema: {
+        operationId: 'validateGraph',
+        tags: ['admin', 'graph'],
+        description: `Runs the graph validators over the tenant (or one project). ${requires('admin.view')}`,
+        querystring: ProjectQuery,
+        response: {
+          200: Type.Object({
+            valid: Type.Boolean(),
+            recordTypes: Type.Integer(),
+            errors: Type.Array(GraphErrorSchema),
+          }),
+          ...guarded,
+        },
+      },
+    },
+    async (request) => {
+      if (request.query.projectId) await tenancy.requireProject(request.ctx, request.query.projectId);
+      return validateTenantGraph(db, request.ctx, request.query.projectId);
+    },
+  );
+
+  app.get(
+    '/admin/graph/diff',
+    {
+      ...admin,
+      schema: {
+        operationId: 'getGraphDiff',
+        tags: ['admin', 'graph'],
+        description: `What a change will do (or did) to the graph. ${requires('admin.view')}`,
+        querystring: Type.Object({ changeId: Type.String({ format: 'uuid' }) }),
+        response: { 200: ref(GraphDiffSchema), ...guarded, ...errorResponses(422) },
+      },
+    },
+    async (request) => changes.diff(request.ctx, request.query.changeId),
   );
 };

@@ -127,34 +127,3 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
     async (request) => tenancy.summarize(request.ctx),
   );
 };
-
-/** Change records are written by the change engine; until a project has any, the list is empty. */
-export const ProjectChangeSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  projectId: Type.String({ format: 'uuid' }),
-  title: Type.String(),
-  status: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
-export const projectChangeRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService }> = async (
-  app,
-  { tenancy },
-) => {
-  app.get(
-    '/projects/:id/changes',
-    {
-      schema: {
-        operationId: 'listProjectChanges',
-        tags: ['projects', 'changes'],
-        summary: 'List the change records of a project (P4)',
-        params: IdParamsSchema,
-        response: { 200: Type.Array(ProjectChangeSchema), ...errorResponses(400, 401, 404) },
-      },
-    },
-    async (request) => {
-      await tenancy.requireProject(request.ctx, request.params.id);
-      return [];
-    },
-  );
-};

@@ -1,0 +1,299 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness, operationsOf } from './testing-only/harness.js';
+
+let h: Harness;
+const admin = { tenant: 'acme', user: 'admin' };
+const globexAdmin = { tenant: 'globex', user: 'admin' };
+const ids: Record<string, string> = {};
+
+const call = async <T>(
+  method: 'GET' | 'POST' | 'DELETE',
+  url: string,
+  body?: unknown,
+  status = 200,
+  who = admin,
+): Promise<T> => {
+  const res = await h.call(method, url, { ...who, ...(body === undefined ? {} : { body }) });
+  expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(status);
+  return (res.body ? res.json() : undefined) as T;
+};
+
+beforeAll(async () => {
+  h = await createHarness(['acme', 'globex']);
+  ids.project = (await call<{ id: string }>('POST', '/api/projects', { name: 'Service desk' }, 201)).id;
+  const list = await call<{ id: string }>(
+    'POST',
+    '/api/choice-lists',
+    { name: 'Severities', items: [{ value: 's1' }] },
+    201,
+  );
+  ids.choiceList = list.id;
+  ids.base = (
+    await call<{ id: string }>(
+      'POST',
+      '/api/record-types',
+      {
+        projectId: ids.project,
+        key: 'task',
+        name: 'Task',
+        fields: [{ name: 'number', type: 'string', required: true }],
+      },
+      201,
+    )
+  ).id;
+  ids.recordType = (
+    await call<{ id: string }>(
+      'POST',
+      '/api/record-types',
+      {
+        projectId: ids.project,
+        key: 'incident',
+        name: 'Incident',
+        baseType: 'task',
+        fields: [{ name: 'severity', type: 'choice', choiceListId: list.id }],
+      },
+      201,
+    )
+  ).id;
+  await call('POST', `/api/record-types/${ids.recordType}/activate`);
+  ids.change = (
+    await call<{ id: string }>('POST', '/api/changes', { projectId: ids.project, title: 'Add impact' }, 201)
+  ).id;
+  ids.target = (
+    await call<{ id: string }>(
+      'POST',
+      `/api/changes/${ids.change}/targets`,
+      { type: 'record_type', selector: { recordTypeKey: 'incident' } },
+      201,
+    )
+  ).id;
+  ids.op = (
+    await call<{ id: string }>(
+      'POST',
+      `/api/changes/${ids.change}/patch-ops`,
+      {
+        targetId: ids.target,
+        opType: 'add_field',
+        payload: { field: { name: 'impact', type: 'number' } },
+      },
+      201,
+    )
+  ).id;
+});
+afterAll(() => h.close());
+
+describe('record types over HTTP', () => {
+  it('show inherited fields, refuse direct edits once active, and look up by key', async () => {
+    const rt = await call<{ schema: { fields: { name: string; inherited: boolean }[] } }>(
+      'GET',
+      `/api/record-types/${ids.recordType}`,
+    );
+    expect(rt.schema.fields.map((f) => [f.name, f.inherited])).toEqual([
+      ['number', true],
+      ['severity', false],
+    ]);
+    const refused = await h.call('POST', `/api/record-types/${ids.recordType}/fields`, {
+      ...admin,
+      body: { name: 'x', type: 'text' },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/change record/);
+    const byKey = await call<{ id: string }>(
+      'GET',
+      `/api/record-types/by-key/incident?projectId=${ids.project}`,
+    );
+    expect(byKey.id).toBe(ids.recordType);
+    expect(
+      (
+        await h.call('POST', '/api/record-types', {
+          ...admin,
+          body: { projectId: ids.project, key: 'Bad Key', name: 'x' },
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await h.call('POST', '/api/record-types', {
+          ...admin,
+          body: { projectId: ids.project, key: 'task', name: 'Other' },
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+});
+
+describe('the change lifecycle over HTTP', () => {
+  it('dry-runs, checks in, merges and reverts, with a timeline of events', async () => {
+    const dry = await call<{ valid: boolean; diff: { summary: { fieldsAdded: number } } }>(
+      'POST',
+      `/api/changes/${ids.change}/execute`,
+    );
+    expect(dry.valid).toBe(true);
+    expect(dry.diff.summary.fieldsAdded).toBe(1);
+    expect((await call<{ status: string }>('GET', `/api/changes/${ids.change}`)).status).toBe('Draft');
+    expect((await call<{ status: string }>('POST', `/api/changes/${ids.change}/checkin`)).status).toBe(
+      'Ready',
+    );
+    const merged = await call<{ change: { status: string } }>('POST', `/api/changes/${ids.change}/merge`);
+    expect(merged.change.status).toBe('Merged');
+    const fields = await call<{ name: string }[]>('GET', `/api/record-types/${ids.recordType}/fields`);
+    expect(fields.map((f) => f.name)).toEqual(['number', 'severity', 'impact']);
+    expect(await call('GET', `/api/changes/${ids.change}/diff`)).toMatchObject({
+      summary: { fieldsAdded: 1 },
+    });
+    expect((await h.call('POST', `/api/changes/${ids.change}/merge`, admin)).statusCode).toBe(409);
+    expect((await h.call('DELETE', `/api/changes/${ids.change}/patch-ops/${ids.op}`, admin)).statusCode).toBe(
+      409,
+    );
+    const timeline = await call<{ eventType: string; payload: { to?: string } }[]>(
+      'GET',
+      `/api/changes/${ids.change}/events`,
+    );
+    expect(timeline.filter((e) => e.eventType === 'change_status_changed').map((e) => e.payload.to)).toEqual([
+      'Ready',
+      'Merged',
+    ]);
+    expect(await call<{ id: string }[]>('GET', `/api/projects/${ids.project}/changes`)).toEqual([
+      expect.objectContaining({ id: ids.change }),
+    ]);
+
+    const revert = await call<{ id: string; status: string }>(
+      'POST',
+      `/api/changes/${ids.change}/revert`,
+      undefined,
+      201,
+    );
+    await call('POST', `/api/changes/${revert.id}/checkin`);
+    await call('POST', `/api/changes/${revert.id}/merge`);
+    const after = await call<{ name: string }[]>('GET', `/api/record-types/${ids.recordType}/fields`);
+    expect(after.map((f) => f.name)).toEqual(['number', 'severity']);
+  });
+
+  it('a failing dry run answers 422 with every error; a failing checkin records them', async () => {
+    const change = await call<{ id: string }>(
+      'POST',
+      '/api/changes',
+      { projectId: ids.project, title: 'Broken' },
+      201,
+    );
+    const target = await call<{ id: string }>(
+      'POST',
+      `/api/changes/${change.id}/targets`,
+      { type: 'record_type', selector: { recordTypeKey: 'incident' } },
+      201,
+    );
+    await call(
+      'POST',
+      `/api/changes/${change.id}/patch-ops`,
+      { targetId: target.id, opType: 'remove_field', payload: { fieldName: 'number' } },
+      201,
+    );
+    const dry = await h.call('POST', `/api/changes/${change.id}/execute`, admin);
+    expect(dry.statusCode).toBe(422);
+    expect(dry.json()).toMatchObject({
+      code: 'UNPROCESSABLE',
+      details: { errors: [{ code: 'BASE_TYPE_PROTECTED_FIELD', field: 'number' }] },
+    });
+    const checked = await call<{ status: string; validationErrors: unknown[] }>(
+      'POST',
+      `/api/changes/${change.id}/checkin`,
+    );
+    expect(checked.status).toBe('ValidationFailed');
+    expect(checked.validationErrors).toHaveLength(1);
+    const bad = await h.call('POST', `/api/changes/${change.id}/patch-ops`, {
+      ...admin,
+      body: { targetId: target.id, opType: 'add_field', payload: {} },
+    });
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('R1: an agent may draft a change but not check it in or merge it', async () => {
+    const agent = { tenant: 'acme', agent: 'copilot' };
+    const change = await call<{ id: string }>(
+      'POST',
+      '/api/changes',
+      { projectId: ids.project, title: 'By agent' },
+      201,
+      agent as never,
+    );
+    for (const action of ['checkin', 'merge']) {
+      const res = await h.call('POST', `/api/changes/${change.id}/${action}`, agent);
+      expect(res.statusCode).toBe(403);
+      expect(res.json().code).toBe('AGENT_FORBIDDEN');
+    }
+  });
+
+  it('a deny policy on one change stops its merge even for an Admin', async () => {
+    const change = await call<{ id: string }>(
+      'POST',
+      '/api/changes',
+      { projectId: ids.project, title: 'Frozen' },
+      201,
+    );
+    const roles = await call<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
+    await call(
+      'POST',
+      '/api/rbac/policies',
+      {
+        roleId: roles.find((r) => r.name === 'Admin')!.id,
+        resourceType: 'change',
+        resourceId: change.id,
+        effect: 'deny',
+      },
+      201,
+    );
+    const res = await h.call('POST', `/api/changes/${change.id}/checkin`, admin);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().message).toMatch(/deny policy/);
+  });
+});
+
+describe('tenancy', () => {
+  it('T2: every record-type, choice-list and change route answers 404 to another tenant', async () => {
+    const doc = h.app.swagger() as unknown as Record<string, unknown>;
+    const ops = operationsOf(doc).filter((op) =>
+      /^\/api\/(record-types|choice-lists|changes)\/\{id\}/.test(op.path),
+    );
+    expect(ops.length).toBeGreaterThanOrEqual(20);
+    const bodies: Record<string, unknown> = {
+      addRecordTypeField: { name: 'x', type: 'text' },
+      addChoiceItem: { value: 'zz' },
+      setChangeStatus: { status: 'Implementing' },
+      addChangeTarget: { type: 'file', selector: { path: 'x' } },
+      addPatchOp: { targetId: ids.target, opType: 'remove_field', payload: { fieldName: 'x' } },
+    };
+    for (const op of ops) {
+      const id = op.path.startsWith('/api/record-types')
+        ? ids.recordType
+        : op.path.startsWith('/api/choice-lists')
+          ? ids.choiceList
+          : ids.change;
+      const url = op.path.replace('{id}', id!).replace('{opId}', ids.op!);
+      const res = await h.call(op.method as 'GET', url, { ...globexAdmin, body: bodies[op.operationId!] });
+      expect(res.statusCode, `${op.method} ${url} as globex: ${res.body}`).toBe(404);
+    }
+    expect(await call('GET', '/api/record-types', undefined, 200, globexAdmin)).toEqual([]);
+    expect(await call('GET', '/api/changes', undefined, 200, globexAdmin)).toEqual([]);
+    expect(await call('GET', '/api/choice-lists', undefined, 200, globexAdmin)).toEqual([]);
+    expect(
+      (await h.call('GET', `/api/admin/graph/diff?changeId=${ids.change}`, globexAdmin)).statusCode,
+    ).toBe(404);
+    const snapshot = await call<{ recordTypes: unknown[] }>(
+      'GET',
+      '/api/admin/graph/snapshot',
+      undefined,
+      200,
+      globexAdmin,
+    );
+    expect(snapshot.recordTypes).toEqual([]);
+  });
+
+  it('the admin graph routes describe the acme graph', async () => {
+    const snapshot = await call<{ recordTypes: { key: string }[] }>(
+      'GET',
+      `/api/admin/graph/snapshot?projectId=${ids.project}`,
+    );
+    expect(snapshot.recordTypes.map((t) => t.key).sort()).toEqual(['incident', 'task']);
+    expect(await call('GET', '/api/admin/graph/validate')).toMatchObject({ valid: true, errors: [] });
+  });
+});

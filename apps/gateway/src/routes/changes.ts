@@ -1,0 +1,301 @@
+import {
+  CHANGE_STATUSES,
+  ChangeEventSchema,
+  ChangeSchema,
+  type ChangeService,
+  ChangeStatusBodySchema,
+  CreateChangeBodySchema,
+  CreatePatchOpBodySchema,
+  CreateTargetBodySchema,
+  ExecutionResultSchema,
+  GraphDiffSchema,
+  MergeResultSchema,
+  PatchOpSchema,
+  SnapshotSchema,
+  TargetSchema,
+} from '@ec3l/change-engine';
+import { ProjectSchema, type TenancyService } from '@ec3l/tenancy';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../plugins/errors.js';
+import { type Guard, requires } from '../plugins/guard.js';
+import { IdParamsSchema, ref } from '../schemas.js';
+
+const tenantErrors = errorResponses(400, 401, 404);
+const StatusQuery = Type.Optional(Type.Union(CHANGE_STATUSES.map((s) => Type.Literal(s))));
+
+export const changeRoutes: FastifyPluginAsyncTypebox<{
+  changes: ChangeService;
+  tenancy: TenancyService;
+  guard: Guard;
+}> = async (app, { changes, tenancy, guard }) => {
+  const tags = ['changes'];
+  const approve = guard('change.approve', (request) => ({
+    type: 'change',
+    id: (request.params as { id: string }).id,
+  }));
+
+  app.get(
+    '/changes',
+    {
+      schema: {
+        operationId: 'listChanges',
+        tags,
+        summary: 'Change records, newest first',
+        querystring: Type.Object({
+          projectId: Type.Optional(Type.String({ format: 'uuid' })),
+          status: StatusQuery,
+        }),
+        response: { 200: Type.Array(ref(ChangeSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listChanges(request.ctx, request.query),
+  );
+
+  app.get(
+    '/projects/:id/changes',
+    {
+      schema: {
+        operationId: 'listProjectChanges',
+        tags: ['projects', 'changes'],
+        summary: 'The change records of a project (P4), newest first',
+        params: IdParamsSchema,
+        querystring: Type.Object({ status: StatusQuery }),
+        response: { 200: Type.Array(ref(ChangeSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listChanges(request.ctx, { projectId: request.params.id, ...request.query }),
+  );
+
+  app.post(
+    '/changes',
+    {
+      schema: {
+        operationId: 'createChange',
+        tags,
+        summary: 'Create a Draft change in a project',
+        body: ref(CreateChangeBodySchema),
+        response: { 201: ref(ChangeSchema), ...tenantErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await changes.createChange(request.ctx, request.body)),
+  );
+
+  app.get(
+    '/changes/:id',
+    {
+      schema: {
+        operationId: 'getChange',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: ref(ChangeSchema), ...tenantErrors },
+      },
+    },
+    async (request) => changes.getChange(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/changes/:id/project',
+    {
+      schema: {
+        operationId: 'getChangeProject',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: ref(ProjectSchema), ...tenantErrors },
+      },
+    },
+    async (request) =>
+      tenancy.getProject(request.ctx, await changes.projectOf(request.ctx, request.params.id)),
+  );
+
+  app.post(
+    '/changes/:id/status',
+    {
+      schema: {
+        operationId: 'setChangeStatus',
+        tags,
+        description:
+          'Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only ' +
+          'through checkin and merge (409).',
+        params: IdParamsSchema,
+        body: ref(ChangeStatusBodySchema),
+        response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request) => changes.setStatus(request.ctx, request.params.id, request.body.status),
+  );
+
+  app.get(
+    '/changes/:id/events',
+    {
+      schema: {
+        operationId: 'listChangeEvents',
+        tags,
+        summary: "The change's timeline: status changes, targets and ops added or removed",
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(ChangeEventSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listEvents(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/changes/:id/targets',
+    {
+      schema: {
+        operationId: 'listChangeTargets',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(TargetSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listTargets(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/targets',
+    {
+      schema: {
+        operationId: 'addChangeTarget',
+        tags,
+        summary: 'Declare what the change touches (Draft only)',
+        params: IdParamsSchema,
+        body: ref(CreateTargetBodySchema),
+        response: { 201: ref(TargetSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await changes.addTarget(request.ctx, request.params.id, request.body)),
+  );
+
+  app.get(
+    '/changes/:id/patch-ops',
+    {
+      schema: {
+        operationId: 'listPatchOps',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(PatchOpSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listOps(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/patch-ops',
+    {
+      schema: {
+        operationId: 'addPatchOp',
+        tags,
+        params: IdParamsSchema,
+        body: ref(CreatePatchOpBodySchema),
+        response: { 201: ref(PatchOpSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await changes.addOp(request.ctx, request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/changes/:id/patch-ops/:opId',
+    {
+      schema: {
+        operationId: 'deletePatchOp',
+        tags,
+        summary: 'Delete a pending op (an executed op answers 409)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), opId: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      await changes.deleteOp(request.ctx, request.params.id, request.params.opId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/changes/:id/execute',
+    {
+      schema: {
+        operationId: 'dryRunChange',
+        tags,
+        summary: 'Dry run: validate and diff without writing or changing status (422 lists every error)',
+        params: IdParamsSchema,
+        response: { 200: ref(ExecutionResultSchema), ...tenantErrors, ...errorResponses(409, 422) },
+      },
+    },
+    async (request) => changes.execute(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/checkin',
+    {
+      ...approve,
+      schema: {
+        operationId: 'checkinChange',
+        tags,
+        description: `Validate the change and move it to Ready, or to ValidationFailed with the errors. ${requires('change.approve', true)}`,
+        params: IdParamsSchema,
+        response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(403, 409) },
+      },
+    },
+    async (request) => changes.checkin(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/merge',
+    {
+      ...approve,
+      schema: {
+        operationId: 'mergeChange',
+        tags,
+        description: `Execute a Ready change for real and mark it Merged (terminal); all or nothing. ${requires('change.approve', true)}`,
+        params: IdParamsSchema,
+        response: { 200: ref(MergeResultSchema), ...tenantErrors, ...errorResponses(403, 409, 422) },
+      },
+    },
+    async (request) => changes.merge(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/revert',
+    {
+      schema: {
+        operationId: 'revertChange',
+        tags,
+        summary: 'Create a Draft change that restores exactly the schemas a merged change replaced',
+        params: IdParamsSchema,
+        response: { 201: ref(ChangeSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await changes.revert(request.ctx, request.params.id)),
+  );
+
+  app.get(
+    '/changes/:id/snapshots',
+    {
+      schema: {
+        operationId: 'listChangeSnapshots',
+        tags,
+        summary: 'Schemas of the record types before the change merged',
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(SnapshotSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listSnapshots(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/changes/:id/diff',
+    {
+      schema: {
+        operationId: 'getChangeDiff',
+        tags,
+        summary: 'What the change will change (dry run) or changed (recorded at merge)',
+        params: IdParamsSchema,
+        response: { 200: ref(GraphDiffSchema), ...tenantErrors, ...errorResponses(422) },
+      },
+    },
+    async (request) => changes.diff(request.ctx, request.params.id),
+  );
+};

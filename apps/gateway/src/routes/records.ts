@@ -1,0 +1,202 @@
+import {
+  ChoiceItemInputSchema,
+  ChoiceItemSchema,
+  ChoiceListSchema,
+  type CreateChoiceListBody,
+  CreateChoiceListBodySchema,
+  type CreateRecordTypeBody,
+  CreateRecordTypeBodySchema,
+  type FieldInput,
+  FieldInputSchema,
+  FieldSchema,
+  IDENTIFIER_PATTERN,
+  type RecordsService,
+  RecordTypeSchema,
+} from '@ec3l/records';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../plugins/errors.js';
+import { IdParamsSchema, ref } from '../schemas.js';
+
+const tenantErrors = errorResponses(400, 401, 404);
+
+export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }> = async (
+  app,
+  { records },
+) => {
+  const tags = ['record-types'];
+
+  app.get(
+    '/record-types',
+    {
+      schema: {
+        operationId: 'listRecordTypes',
+        tags,
+        querystring: Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: { 200: Type.Array(ref(RecordTypeSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => records.listRecordTypes(request.ctx, request.query),
+  );
+
+  app.post(
+    '/record-types',
+    {
+      schema: {
+        operationId: 'createRecordType',
+        tags,
+        summary: 'Create a draft record type (optionally inheriting from a base type of the same project)',
+        body: ref(CreateRecordTypeBodySchema),
+        response: { 201: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await records.createRecordType(request.ctx, request.body as CreateRecordTypeBody)),
+  );
+
+  app.get(
+    '/record-types/by-key/:key',
+    {
+      schema: {
+        operationId: 'getRecordTypeByKey',
+        tags,
+        params: Type.Object({ key: Type.String({ pattern: IDENTIFIER_PATTERN }) }),
+        querystring: Type.Object({
+          projectId: Type.String({ format: 'uuid', description: 'Keys are unique per project' }),
+        }),
+        response: { 200: ref(RecordTypeSchema), ...tenantErrors },
+      },
+    },
+    async (request) => records.getRecordTypeByKey(request.ctx, request.query.projectId, request.params.key),
+  );
+
+  app.get(
+    '/record-types/:id',
+    {
+      schema: {
+        operationId: 'getRecordType',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: ref(RecordTypeSchema), ...tenantErrors },
+      },
+    },
+    async (request) => records.getRecordType(request.ctx, request.params.id),
+  );
+
+  for (const action of ['activate', 'retire'] as const) {
+    app.post(
+      `/record-types/:id/${action}`,
+      {
+        schema: {
+          operationId: `${action}RecordType`,
+          tags,
+          summary: action === 'activate' ? 'draft → active' : 'draft or active → retired',
+          params: IdParamsSchema,
+          response: { 200: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
+        },
+      },
+      async (request) => records.setLifecycle(request.ctx, request.params.id, action),
+    );
+  }
+
+  app.get(
+    '/record-types/:id/fields',
+    {
+      schema: {
+        operationId: 'listRecordTypeFields',
+        tags,
+        summary: 'The effective fields: inherited first, marked',
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(FieldSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => records.listFields(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/record-types/:id/fields',
+    {
+      schema: {
+        operationId: 'addRecordTypeField',
+        tags,
+        summary:
+          'Add a field to a draft record type (active schemas change only through change records: 409)',
+        params: IdParamsSchema,
+        body: ref(FieldInputSchema),
+        response: { 201: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await records.addField(request.ctx, request.params.id, request.body as FieldInput)),
+  );
+
+  const listTags = ['choice-lists'];
+  app.get(
+    '/choice-lists',
+    {
+      schema: {
+        operationId: 'listChoiceLists',
+        tags: listTags,
+        response: { 200: Type.Array(ref(ChoiceListSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => records.listChoiceLists(request.ctx),
+  );
+
+  app.post(
+    '/choice-lists',
+    {
+      schema: {
+        operationId: 'createChoiceList',
+        tags: listTags,
+        body: ref(CreateChoiceListBodySchema),
+        response: { 201: ref(ChoiceListSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await records.createChoiceList(request.ctx, request.body as CreateChoiceListBody)),
+  );
+
+  app.get(
+    '/choice-lists/:id',
+    {
+      schema: {
+        operationId: 'getChoiceList',
+        tags: listTags,
+        params: IdParamsSchema,
+        response: { 200: ref(ChoiceListSchema), ...tenantErrors },
+      },
+    },
+    async (request) => records.getChoiceList(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/choice-lists/:id/items',
+    {
+      schema: {
+        operationId: 'listChoiceItems',
+        tags: listTags,
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(ChoiceItemSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => records.listChoiceItems(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/choice-lists/:id/items',
+    {
+      schema: {
+        operationId: 'addChoiceItem',
+        tags: listTags,
+        params: IdParamsSchema,
+        body: ref(ChoiceItemInputSchema),
+        response: { 201: ref(ChoiceItemSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await records.addChoiceItem(request.ctx, request.params.id, request.body)),
+  );
+};
