@@ -331,6 +331,37 @@ describe('execution', () => {
   });
 });
 
+describe('bindings', () => {
+  it('a new reference field must point at a record type of the project, loaded or not', async () => {
+    await recordType('far_away');
+    await recordType('linker');
+    const ok = await changeWith('linker', [
+      {
+        opType: 'add_field',
+        payload: { field: { name: 'far', type: 'reference', referenceRecordTypeKey: 'far_away' } },
+      },
+    ]);
+    await expect(changes.execute(acme, ok.change.id)).resolves.toMatchObject({ valid: true });
+    const broken = await changeWith('linker', [
+      {
+        opType: 'add_field',
+        payload: { field: { name: 'ghost', type: 'reference', referenceRecordTypeKey: 'no_such_type' } },
+      },
+    ]);
+    await expect(changes.execute(acme, broken.change.id)).rejects.toMatchObject({
+      details: {
+        errors: [
+          expect.objectContaining({
+            phase: 'graph',
+            code: 'BINDING_TARGET_MISSING',
+            recordTypeKey: 'linker',
+          }),
+        ],
+      },
+    });
+  });
+});
+
 describe('exact revert', () => {
   it('brings every touched record type back to exactly its pre-change schema', async () => {
     await recordType('asset');

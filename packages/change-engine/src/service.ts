@@ -29,7 +29,7 @@ import {
   refuseManualTransition,
 } from './core/lifecycle.js';
 import type { OpPayload } from './core/ops.js';
-import { type ExecutionError, executionScope, type PlannedOp, planExecution } from './core/plan.js';
+import { type ExecutionError, type PlannedOp, planExecution } from './core/plan.js';
 import { restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
@@ -249,13 +249,26 @@ export const createChangeService = ({
       ...({ opType: o.op_type, payload: o.payload } as OpPayload),
     }));
     const records = recordsRepo(trx as never, ctx.tenantId);
-    const inheritance = new Map(
-      (await records.listInheritance(change.project_id)).map((r) => [r.key, r.base_type]),
-    );
-    const scope = executionScope(new Set(planned.map((o) => o.recordTypeKey)), inheritance);
-    const rows = await records.findRecordTypesByKeys(change.project_id, [...scope.load], lock);
+    // Only what a field change can affect is read: the touched types, their descendants and base chains,
+    // plus the existence of the record types and choice lists their fields point at.
+    const touched = [...new Set(planned.map((o) => o.recordTypeKey))];
+    const rows = await records.findInheritanceScope(change.project_id, touched, lock);
     const types = new Map(rows.map((r) => [r.key, toRecordTypeNode(r)]));
-    const choiceListIds = await records.listChoiceListIds();
+    const referenced = new Set<string>();
+    const lists = new Set<string>();
+    const collect = (f: FieldDefinition) => {
+      if (f.referenceRecordTypeKey && !types.has(f.referenceRecordTypeKey))
+        referenced.add(f.referenceRecordTypeKey);
+      if (f.choiceListId) lists.add(f.choiceListId);
+    };
+    for (const node of types.values()) node.fields.forEach(collect);
+    for (const op of planned) if ('field' in op.payload) collect(op.payload.field);
+    const known = await records.findKeys(change.project_id, [...referenced]);
+    const inheritance = new Map<string, string | null>([
+      ...rows.map((r) => [r.key, r.base_type] as const),
+      ...known.map((k) => [k.key, k.base_type] as const),
+    ]);
+    const choiceListIds = [...(await records.existingChoiceListIds([...lists]))].sort();
     return {
       ...planExecution({ projectId: change.project_id, ops: planned, types, inheritance, choiceListIds }),
       planned,

@@ -70,14 +70,12 @@ const toChoiceItem = (row: ChoiceItemRow): ChoiceItem => ({
 
 /** Record types (with inheritance), their fields, and choice lists. */
 export const createRecordsService = ({ db, requireProject, clock = systemClock }: RecordsDeps) => {
-  /** Every record type of the project, for resolving inheritance. */
-  const projectTypes = async (tenantId: string, projectId: string) => {
-    const rows = await forTenant(db, tenantId).listRecordTypes(projectId);
-    return new Map(rows.map((r) => [r.key, shapeOf(r)]));
-  };
+  /** The record type's base chain as shapes, for resolving its effective fields. */
+  const chainOf = async (tenantId: string, projectId: string, key: string) =>
+    new Map((await forTenant(db, tenantId).findChain(projectId, key)).map((r) => [r.key, shapeOf(r)]));
 
   const withEffectiveSchema = async (ctx: RequestContext, row: RecordTypeRow): Promise<RecordType> =>
-    toRecordType(row, resolveEffectiveFields(row.key, await projectTypes(ctx.tenantId, row.project_id)));
+    toRecordType(row, resolveEffectiveFields(row.key, await chainOf(ctx.tenantId, row.project_id, row.key)));
 
   const requireRecordType = async (ctx: RequestContext, id: string): Promise<RecordTypeRow> => {
     const row = await forTenant(db, ctx.tenantId).findRecordType(id);
@@ -97,8 +95,13 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       inherited: readonly { name: string; inheritedFrom: string | null }[];
     },
     fields: readonly FieldDefinition[],
-    projectKeys: ReadonlySet<string>,
   ) => {
+    const references = [
+      ...new Set(fields.flatMap((f) => (f.referenceRecordTypeKey ? [f.referenceRecordTypeKey] : []))),
+    ];
+    const projectKeys = new Set(
+      (await forTenant(db, ctx.tenantId).findKeys(input.projectId, references)).map((r) => r.key),
+    );
     const seen = new Set<string>();
     for (const f of fields) {
       if (seen.has(f.name))
@@ -172,8 +175,8 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       await requireProject(ctx, input.projectId);
       const name = input.name.trim();
       const fields = (input.fields ?? []).map((f) => normalizeField(f as FieldInput));
-      const types = await projectTypes(ctx.tenantId, input.projectId);
       const baseType = input.baseType ?? null;
+      const types = baseType ? await chainOf(ctx.tenantId, input.projectId, baseType) : new Map();
       if (baseType && !types.has(baseType)) {
         const elsewhere = await forTenant(db, ctx.tenantId).projectsWithKey(baseType);
         throw invalid(
@@ -189,12 +192,7 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
             inheritedFrom: f.inheritedFrom ?? baseType,
           }))
         : [];
-      await checkFields(
-        ctx,
-        { projectId: input.projectId, key: input.key, inherited },
-        fields,
-        new Set(types.keys()),
-      );
+      await checkFields(ctx, { projectId: input.projectId, key: input.key, inherited }, fields);
       try {
         const row = await inTransaction(db, (trx) =>
           forTenant(trx, ctx.tenantId).insertRecordType({
@@ -246,8 +244,7 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
         );
       }
       const field = normalizeField(input);
-      const types = await projectTypes(ctx.tenantId, row.project_id);
-      const effective = resolveEffectiveFields(row.key, types);
+      const effective = resolveEffectiveFields(row.key, await chainOf(ctx.tenantId, row.project_id, row.key));
       const own = ownFieldsOf(row);
       if (own.some((f) => f.name === field.name)) {
         throw conflict(`record type "${row.key}" already has a field "${field.name}"`, { field: field.name });
@@ -256,7 +253,6 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
         ctx,
         { projectId: row.project_id, key: row.key, inherited: effective.filter((f) => f.inherited) },
         [field],
-        new Set(types.keys()),
       );
       await inTransaction(db, (trx) =>
         forTenant(trx, ctx.tenantId).writeSchemas([{ id, fields: [...own, field] }], clock.now()),

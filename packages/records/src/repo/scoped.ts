@@ -86,6 +86,77 @@ export const forTenant = (db: Db, tenantId: string) => {
       return (lock ? query.forUpdate() : query).execute();
     },
 
+    /**
+     * A record type and its base chain (the type first), by key. One indexed lookup per level (chains
+     * are short); stops at a repeated key, so a cyclic chain cannot loop.
+     */
+    findChain: async (projectId: string, key: string): Promise<RecordTypeRow[]> => {
+      const chain: RecordTypeRow[] = [];
+      const seen = new Set<string>();
+      let next: string | null = key;
+      while (next && !seen.has(next)) {
+        seen.add(next);
+        const row: RecordTypeRow | undefined = await db
+          .selectFrom('record_types')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('project_id', '=', projectId)
+          .where('key', '=', next)
+          .executeTakeFirst();
+        if (!row) break;
+        chain.push(row);
+        next = row.base_type;
+      }
+      return chain;
+    },
+
+    /**
+     * The record types an edit of `keys` can affect, with what they inherit from: the types themselves,
+     * every type inheriting from them, and the base chains of all of those. `lock` holds the rows.
+     * Walks the hierarchy level by level with indexed lookups, so the cost follows the size of the
+     * scope, not of the project.
+     */
+    findInheritanceScope: async (
+      projectId: string,
+      keys: readonly string[],
+      lock = false,
+    ): Promise<RecordTypeRow[]> => {
+      const inProject = () =>
+        db.selectFrom('record_types').where('tenant_id', '=', tenantId).where('project_id', '=', projectId);
+      const scope = new Set(keys);
+      for (let frontier = [...keys]; frontier.length > 0; ) {
+        const children = await inProject().select('key').where('base_type', 'in', frontier).execute();
+        frontier = children.map((c) => c.key).filter((k) => !scope.has(k));
+        for (const k of frontier) scope.add(k);
+      }
+      const rows: RecordTypeRow[] = [];
+      for (let frontier = [...scope]; frontier.length > 0; ) {
+        const query = inProject().selectAll().where('key', 'in', frontier).orderBy('key');
+        const found = await (lock ? query.forUpdate() : query).execute();
+        rows.push(...found);
+        const have = new Set(rows.map((r) => r.key));
+        frontier = [
+          ...new Set(found.flatMap((r) => (r.base_type && !have.has(r.base_type) ? [r.base_type] : []))),
+        ];
+      }
+      return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+
+    /** Which of these keys exist in the project, with their base types. */
+    findKeys: async (
+      projectId: string,
+      keys: readonly string[],
+    ): Promise<{ key: string; base_type: string | null }[]> =>
+      keys.length === 0
+        ? []
+        : db
+            .selectFrom('record_types')
+            .select(['key', 'base_type'])
+            .where('tenant_id', '=', tenantId)
+            .where('project_id', '=', projectId)
+            .where('key', 'in', keys)
+            .execute(),
+
     /** Ids of all of the tenant's choice lists (graph validation needs only their existence). */
     listChoiceListIds: async (): Promise<string[]> =>
       (await db.selectFrom('choice_lists').select('id').where('tenant_id', '=', tenantId).execute()).map(
@@ -102,15 +173,6 @@ export const forTenant = (db: Db, tenantId: string) => {
           .where('key', '=', key)
           .execute()
       ).map((r) => r.project_id),
-
-    /** Key and base type of every record type of a project: enough to walk inheritance. */
-    listInheritance: (projectId: string): Promise<{ key: string; base_type: string | null }[]> =>
-      db
-        .selectFrom('record_types')
-        .select(['key', 'base_type'])
-        .where('tenant_id', '=', tenantId)
-        .where('project_id', '=', projectId)
-        .execute(),
 
     insertRecordType: async (input: NewRecordType): Promise<RecordTypeRow> => {
       const row = await db
