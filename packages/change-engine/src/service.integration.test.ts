@@ -166,6 +166,23 @@ describe('changes', () => {
   });
 });
 
+describe('targets', () => {
+  it('P5: a target inherits the project of its change', async () => {
+    const change = await changes.createChange(acme, { projectId: otherProject, title: 'P5' });
+    const target = await changes.addTarget(acme, change.id, {
+      type: 'file',
+      selector: { path: 'docs/x.md' },
+    });
+    expect(target.projectId).toBe(otherProject);
+    const [row] = await database.db
+      .selectFrom('change_targets')
+      .select('project_id')
+      .where('id', '=', target.id)
+      .execute();
+    expect(row!.project_id).toBe(otherProject);
+  });
+});
+
 describe('execution', () => {
   it('merges all ops at once with snapshots, stamps and a new version', async () => {
     await recordType('incident');
@@ -209,6 +226,20 @@ describe('execution', () => {
         database.db,
       ),
     ).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it("D7: an op's previous snapshot and execution time are set together or not at all", async () => {
+    const { ops } = await changeWith('incident', [
+      { opType: 'add_field', payload: { field: { name: 'd7', type: 'text' } } },
+    ]);
+    await expect(
+      sql`update change_patch_ops set executed_at = now() where id = ${ops[0]!.id}`.execute(database.db),
+    ).rejects.toMatchObject({ code: '23514' });
+    await expect(
+      sql`update change_patch_ops set previous_snapshot = '{}' where id = ${ops[0]!.id}`.execute(database.db),
+    ).rejects.toMatchObject({ code: '23514' });
+    const [pending] = await changes.listOps(acme, ops[0]!.changeId);
+    expect(pending).toMatchObject({ executedAt: null, previousSnapshot: null });
   });
 
   it('E1/E2: a merged change cannot be executed, merged or changed again', async () => {
