@@ -30,3 +30,4 @@ export {
   validateNoCyclesInBaseType,
   validateNoOrphanRecordTypes,
 } from './core/validate.js';
+export { readGraphSnapshot, validateTenantGraph } from './repo/snapshot.js';

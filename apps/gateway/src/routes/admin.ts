@@ -1,12 +1,12 @@
 import { type ChangeService, GraphDiffSchema } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { decodeCursor } from '@ec3l/db';
+import { readGraphSnapshot, validateTenantGraph } from '@ec3l/graph';
 import type { RbacService } from '@ec3l/rbac';
 import { TelemetryEventSchema, type TenancyService, TenantSchema } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema, readAuditFeed } from '../flows/audit-feed.js';
-import { readGraphSnapshot, validateTenantGraph } from '../flows/graph.js';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import { NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';

@@ -1,11 +1,12 @@
-import type { Database } from '@ec3l/db';
-import { type GraphSnapshot, type GraphValidationError, validateGraph } from '@ec3l/graph';
 import type { RequestContext } from '@ec3l/kernel';
-import { ownFieldsOf, recordsRepo } from '@ec3l/records';
+import { ownFieldsOf, type RecordsTables, recordsRepo } from '@ec3l/records';
+import type { Kysely } from 'kysely';
+import type { GraphSnapshot, GraphValidationError } from '../core/contracts.js';
+import { validateGraph } from '../core/validate.js';
 
 /** The tenant's graph as it stands: every record type (own fields) and the choice lists, optionally one project's. */
 export const readGraphSnapshot = async (
-  db: Database['db'],
+  db: Kysely<RecordsTables>,
   ctx: RequestContext,
   projectId?: string,
 ): Promise<GraphSnapshot> => {
@@ -31,7 +32,7 @@ export const readGraphSnapshot = async (
 
 /** Runs every graph validator over the tenant's graph (or one project's part of it). */
 export const validateTenantGraph = async (
-  db: Database['db'],
+  db: Kysely<RecordsTables>,
   ctx: RequestContext,
   projectId?: string,
 ): Promise<{ valid: boolean; errors: GraphValidationError[]; recordTypes: number }> => {
