@@ -248,6 +248,37 @@ describe('the change lifecycle over HTTP', () => {
   });
 });
 
+describe('workspaces and agent runs', () => {
+  it('starting a workspace records it and moves the change to WorkspaceRunning; agent runs are recorded', async () => {
+    const change = await call<{ id: string }>(
+      'POST',
+      '/api/changes',
+      { projectId: ids.project, title: 'With workspace' },
+      201,
+    );
+    expect((await h.call('GET', `/api/changes/${change.id}/workspace`, admin)).statusCode).toBe(404);
+    const workspace = await call<{ status: string; changeId: string }>(
+      'POST',
+      `/api/changes/${change.id}/start-workspace`,
+    );
+    expect(workspace).toMatchObject({ status: 'Running', changeId: change.id });
+    expect((await call<{ status: string }>('GET', `/api/changes/${change.id}`)).status).toBe(
+      'WorkspaceRunning',
+    );
+    expect(await call('GET', `/api/changes/${change.id}/workspace`)).toMatchObject({ status: 'Running' });
+    const run = await call<{ agentId: string; status: string }>(
+      'POST',
+      `/api/changes/${change.id}/agent-run`,
+      { intent: 'add an impact field', skillsUsed: ['schema'] },
+      201,
+      { tenant: 'acme', agent: 'copilot' } as never,
+    );
+    expect(run).toMatchObject({ agentId: 'copilot', status: 'Pending' });
+    expect(await call<unknown[]>('GET', `/api/changes/${change.id}/agent-runs`)).toHaveLength(1);
+    expect((await h.call('POST', `/api/changes/${ids.change}/start-workspace`, admin)).statusCode).toBe(409);
+  });
+});
+
 describe('tenancy', () => {
   it('T2: every record-type, choice-list and change route answers 404 to another tenant', async () => {
     const doc = h.app.swagger() as unknown as Record<string, unknown>;
@@ -261,6 +292,7 @@ describe('tenancy', () => {
       setChangeStatus: { status: 'Implementing' },
       addChangeTarget: { type: 'file', selector: { path: 'x' } },
       addPatchOp: { targetId: ids.target, opType: 'remove_field', payload: { fieldName: 'x' } },
+      createAgentRun: { intent: 'x' },
     };
     for (const op of ops) {
       const id = op.path.startsWith('/api/record-types')

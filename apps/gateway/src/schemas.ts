@@ -1,7 +1,9 @@
 import {
+  AgentRunSchema,
   ChangeEventSchema,
   ChangeSchema,
   ChangeStatusBodySchema,
+  CreateAgentRunBodySchema,
   CreateChangeBodySchema,
   CreatePatchOpBodySchema,
   CreateTargetBodySchema,
@@ -12,6 +14,7 @@ import {
   PatchOpSchema,
   SnapshotSchema,
   TargetSchema,
+  WorkspaceSchema,
 } from '@ec3l/change-engine';
 import {
   AddRolePermissionBodySchema,
@@ -92,6 +95,9 @@ export const sharedSchemas: TSchema[] = [
   GraphDiffSchema,
   ExecutionResultSchema,
   MergeResultSchema,
+  WorkspaceSchema,
+  AgentRunSchema,
+  CreateAgentRunBodySchema,
 ];
 
 /** A reference to a shared schema that keeps its static type. */

@@ -12,11 +12,15 @@ export { restoreOps } from './core/revert.js';
 export { SELECTOR_SCHEMAS, selectorProblems, TARGET_TYPES, type TargetType } from './core/selectors.js';
 export { changeEngineMigrations } from './migrations/index.js';
 export {
+  type AgentRun,
+  AgentRunSchema,
   type Change,
   type ChangeEvent,
   ChangeEventSchema,
   ChangeSchema,
   ChangeStatusBodySchema,
+  type CreateAgentRunBody,
+  CreateAgentRunBodySchema,
   type CreateChangeBody,
   CreateChangeBodySchema,
   type CreatePatchOpBody,
@@ -33,6 +37,8 @@ export {
   SnapshotSchema,
   type Target,
   TargetSchema,
+  type Workspace,
+  WorkspaceSchema,
 } from './schemas.js';
 export { type ChangeEngineDeps, type ChangeService, createChangeService } from './service.js';
 export type { ChangeEngineTables } from './tables.js';

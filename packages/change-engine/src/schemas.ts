@@ -152,3 +152,41 @@ export const MergeResultSchema = Type.Object(
   { change: Type.Ref('Change'), diff: Type.Ref('GraphDiff') },
   { $id: 'MergeResult' },
 );
+
+export const WorkspaceSchema = Type.Object(
+  {
+    id: Uuid,
+    changeId: Uuid,
+    containerId: Type.Union([Type.String(), Type.Null()]),
+    previewUrl: Type.Union([Type.String(), Type.Null()]),
+    status: Type.Union(['Pending', 'Running', 'Stopped', 'Failed'].map((s) => Type.Literal(s))),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'Workspace' },
+);
+export type Workspace = Static<typeof WorkspaceSchema>;
+
+export const AgentRunSchema = Type.Object(
+  {
+    id: Uuid,
+    changeId: Uuid,
+    agentId: Type.Union([Type.String(), Type.Null()]),
+    intent: Type.String(),
+    skillsUsed: Type.Array(Type.String()),
+    logs: Type.Array(Type.Unknown()),
+    status: Type.Union(['Pending', 'Running', 'Passed', 'Failed'].map((s) => Type.Literal(s))),
+    createdAt: Timestamp,
+  },
+  { $id: 'AgentRun' },
+);
+export type AgentRun = Static<typeof AgentRunSchema>;
+
+export const CreateAgentRunBodySchema = Type.Object(
+  {
+    intent: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }),
+    skillsUsed: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
+  },
+  { $id: 'CreateAgentRunBody', additionalProperties: false },
+);
+export type CreateAgentRunBody = Static<typeof CreateAgentRunBodySchema>;

@@ -34,16 +34,19 @@ import { restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
 import type {
+  AgentRun,
   Change,
   ChangeEvent,
+  CreateAgentRunBody,
   CreateChangeBody,
   CreatePatchOpBody,
   CreateTargetBody,
   PatchOp,
   Snapshot,
   Target,
+  Workspace,
 } from './schemas.js';
-import type { ChangeEngineTables, ChangeRow, OpRow, TargetRow } from './tables.js';
+import type { AgentRunRow, ChangeEngineTables, ChangeRow, OpRow, TargetRow, WorkspaceRow } from './tables.js';
 
 type Db = Kysely<ChangeEngineTables>;
 
@@ -93,6 +96,17 @@ const toOp = (row: OpRow): PatchOp => ({
   payload: row.payload,
   executedAt: row.executed_at ? row.executed_at.toISOString() : null,
   previousSnapshot: row.previous_snapshot ?? null,
+  createdAt: row.created_at.toISOString(),
+});
+
+const toAgentRun = (row: AgentRunRow): AgentRun => ({
+  id: row.id,
+  changeId: row.change_id,
+  agentId: row.agent_id,
+  intent: row.intent,
+  skillsUsed: row.skills_used,
+  logs: row.logs,
+  status: row.status,
   createdAt: row.created_at.toISOString(),
 });
 
@@ -289,6 +303,16 @@ export const createChangeService = ({
       ...(graphErrors[0] ? { error: { code: graphErrors[0].code, message: graphErrors[0].message } } : {}),
     });
   };
+
+  const toWorkspace = (row: WorkspaceRow): Workspace => ({
+    id: row.id,
+    changeId: row.change_id,
+    containerId: row.container_id,
+    previewUrl: row.preview_url,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  });
 
   const service = {
     createChange: async (ctx: RequestContext, input: CreateChangeBody): Promise<Change> => {
@@ -537,6 +561,49 @@ export const createChangeService = ({
         });
         throw error;
       }
+    },
+
+    /** The change's workspace; 404 until one was started. */
+    getWorkspace: async (ctx: RequestContext, id: string): Promise<Workspace> => {
+      await requireChange(ctx, id);
+      const row = await forTenant(db, ctx.tenantId).findWorkspace(id);
+      if (!row) throw notFound('workspace of change', id);
+      return toWorkspace(row);
+    },
+
+    /**
+     * Records a running workspace for the change and moves it to WorkspaceRunning. EC3L keeps the record;
+     * the container itself belongs to the tooling that reads it.
+     */
+    startWorkspace: async (ctx: RequestContext, id: string): Promise<Workspace> =>
+      inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx as never, true);
+        if (!['Draft', 'Implementing', 'WorkspaceRunning', 'ValidationFailed'].includes(change.status)) {
+          throw conflict(`a workspace cannot be started for a ${change.status} change`);
+        }
+        const row = await forTenant(trx, ctx.tenantId).upsertWorkspace(id, clock.now());
+        if (change.status !== 'WorkspaceRunning') await moveTo(trx, ctx, change, 'WorkspaceRunning');
+        return toWorkspace(row);
+      }),
+
+    /** Records an agent run on the change (Pending); the acting agent or user is its author. */
+    createAgentRun: async (ctx: RequestContext, id: string, input: CreateAgentRunBody): Promise<AgentRun> => {
+      const change = await requireChange(ctx, id);
+      if (change.status === 'Merged') throw conflict('a merged change takes no more agent runs (E1)');
+      const row = await forTenant(db, ctx.tenantId).insertAgentRun({
+        id: newId(),
+        change_id: id,
+        agent_id: actorOf(ctx).actorId,
+        intent: input.intent.trim(),
+        skills_used: input.skillsUsed ?? [],
+        created_at: clock.now(),
+      });
+      return toAgentRun(row);
+    },
+
+    listAgentRuns: async (ctx: RequestContext, id: string): Promise<AgentRun[]> => {
+      await requireChange(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listAgentRuns(id)).map(toAgentRun);
     },
 
     /** What the change will change (dry run) or changed (recorded at merge). */

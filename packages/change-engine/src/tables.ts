@@ -60,6 +60,27 @@ export type ChangeEngineTables = {
     seq: ColumnType<string, never, never>;
     created_at: Timestamp;
   };
+  workspaces: {
+    tenant_id: string;
+    id: string;
+    change_id: string;
+    container_id: string | null;
+    preview_url: string | null;
+    status: 'Pending' | 'Running' | 'Stopped' | 'Failed';
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  agent_runs: {
+    tenant_id: string;
+    id: string;
+    change_id: string;
+    agent_id: string | null;
+    intent: string;
+    skills_used: Json<string[]>;
+    logs: Json<unknown[]>;
+    status: 'Pending' | 'Running' | 'Passed' | 'Failed';
+    created_at: Timestamp;
+  };
   record_type_snapshots: {
     tenant_id: string;
     id: string;
@@ -76,3 +97,5 @@ export type TargetRow = Selectable<ChangeEngineTables['change_targets']>;
 export type OpRow = Selectable<ChangeEngineTables['change_patch_ops']>;
 export type ChangeEventRow = Selectable<ChangeEngineTables['change_events']>;
 export type SnapshotRow = Selectable<ChangeEngineTables['record_type_snapshots']>;
+export type WorkspaceRow = Selectable<ChangeEngineTables['workspaces']>;
+export type AgentRunRow = Selectable<ChangeEngineTables['agent_runs']>;

@@ -1,9 +1,11 @@
 import {
+  AgentRunSchema,
   CHANGE_STATUSES,
   ChangeEventSchema,
   ChangeSchema,
   type ChangeService,
   ChangeStatusBodySchema,
+  CreateAgentRunBodySchema,
   CreateChangeBodySchema,
   CreatePatchOpBodySchema,
   CreateTargetBodySchema,
@@ -13,6 +15,7 @@ import {
   PatchOpSchema,
   SnapshotSchema,
   TargetSchema,
+  WorkspaceSchema,
 } from '@ec3l/change-engine';
 import { ProjectSchema, type TenancyService } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -297,5 +300,62 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request) => changes.diff(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/changes/:id/workspace',
+    {
+      schema: {
+        operationId: 'getChangeWorkspace',
+        tags,
+        summary: "The change's workspace (404 until one was started)",
+        params: IdParamsSchema,
+        response: { 200: ref(WorkspaceSchema), ...tenantErrors },
+      },
+    },
+    async (request) => changes.getWorkspace(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/start-workspace',
+    {
+      schema: {
+        operationId: 'startChangeWorkspace',
+        tags,
+        summary: 'Record a running workspace for the change and move it to WorkspaceRunning',
+        params: IdParamsSchema,
+        response: { 200: ref(WorkspaceSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request) => changes.startWorkspace(request.ctx, request.params.id),
+  );
+
+  app.get(
+    '/changes/:id/agent-runs',
+    {
+      schema: {
+        operationId: 'listAgentRuns',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: Type.Array(ref(AgentRunSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => changes.listAgentRuns(request.ctx, request.params.id),
+  );
+
+  app.post(
+    '/changes/:id/agent-run',
+    {
+      schema: {
+        operationId: 'createAgentRun',
+        tags,
+        summary: 'Record an agent run on the change (status Pending)',
+        params: IdParamsSchema,
+        body: ref(CreateAgentRunBodySchema),
+        response: { 201: ref(AgentRunSchema), ...tenantErrors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await changes.createAgentRun(request.ctx, request.params.id, request.body)),
   );
 };

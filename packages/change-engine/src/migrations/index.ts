@@ -1,8 +1,9 @@
 import type { MigrationModule } from '@ec3l/db';
 import * as m0001 from './0001_init.js';
+import * as m0002 from './0002_workspaces_agent_runs.js';
 
 export const changeEngineMigrations: MigrationModule = {
   name: 'change-engine',
   rank: 500,
-  migrations: { '0001_init': m0001 },
+  migrations: { '0001_init': m0001, '0002_workspaces_agent_runs': m0002 },
 };

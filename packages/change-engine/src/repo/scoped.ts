@@ -247,4 +247,60 @@ export const forTenant = (db: Db, tenantId: string) => ({
           .where('t.type', '=', 'record_type')
           .where(sql<string>`t.selector->>'recordTypeKey'`, 'in', keys)
           .execute(),
+
+  findWorkspace: (changeId: string) =>
+    db
+      .selectFrom('workspaces')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .executeTakeFirst(),
+
+  /** Records the change's workspace as running (one per change: a second start reuses it). */
+  upsertWorkspace: (changeId: string, now: Date) =>
+    db
+      .insertInto('workspaces')
+      .values({
+        tenant_id: tenantId,
+        id: sql<string>`gen_random_uuid()`,
+        change_id: changeId,
+        status: 'Running',
+        created_at: now,
+        updated_at: now,
+      })
+      .onConflict((oc) =>
+        oc.columns(['tenant_id', 'change_id']).doUpdateSet({ status: 'Running', updated_at: now }),
+      )
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  insertAgentRun: (row: {
+    id: string;
+    change_id: string;
+    agent_id: string | null;
+    intent: string;
+    skills_used: string[];
+    created_at: Date;
+  }) =>
+    db
+      .insertInto('agent_runs')
+      .values({
+        ...row,
+        tenant_id: tenantId,
+        skills_used: JSON.stringify(row.skills_used),
+        logs: '[]',
+        status: 'Pending',
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow(),
+
+  listAgentRuns: (changeId: string) =>
+    db
+      .selectFrom('agent_runs')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('change_id', '=', changeId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
 });
