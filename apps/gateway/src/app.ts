@@ -105,6 +105,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     }),
   };
 
+  // Audit entries are written just after their decisions; none may be lost on a graceful stop.
+  app.addHook('onClose', async () => {
+    await services.rbac.drainAudit();
+  });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

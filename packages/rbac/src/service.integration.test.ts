@@ -174,6 +174,7 @@ describe('decisions', () => {
       ).resolves.toMatchObject({
         outcome: 'allow',
       });
+      await rbac.drainAudit();
       expect(auditErrors.length).toBe(errorsBefore + 1);
     } finally {
       await sql`alter table rbac_audit_logs drop constraint refuse_all`.execute(database.db);

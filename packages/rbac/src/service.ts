@@ -20,6 +20,7 @@ import {
   type PermissionName,
 } from './core/catalog.js';
 import { type Decision, decide, effectivePermissions, type Grants, type Resource } from './core/decide.js';
+import { createAuditWriter } from './repo/audit-writer.js';
 import { type AuditFilter, findPermissionRow, forTenant, listPermissionRows } from './repo/scoped.js';
 import type {
   AuditLog,
@@ -75,28 +76,27 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
   const grantsOf = (ctx: RequestContext, userId: string | null): Promise<Grants> =>
     userId ? forTenant(db, ctx.tenantId).loadGrants(userId) : Promise.resolve(NO_GRANTS);
 
-  const audit = async (
+  const auditWriter = createAuditWriter(db, (error) => onAuditError?.(error));
+
+  const audit = (
     ctx: RequestContext,
     action: string,
     resource: Resource | null,
     decision: Pick<Decision, 'outcome' | 'reason'>,
-  ): Promise<void> => {
+  ): void => {
     const principal = principalOf(ctx);
-    try {
-      await forTenant(db, ctx.tenantId).insertAuditLog({
-        id: newId(),
-        actor_type: principal.kind === 'anonymous' ? 'user' : principal.kind,
-        actor_id: principal.kind === 'user' || principal.kind === 'agent' ? principal.id : null,
-        permission: action,
-        resource_type: resource?.type ?? null,
-        resource_id: resource?.id ?? null,
-        outcome: decision.outcome,
-        reason: decision.reason,
-        timestamp: clock.now(),
-      });
-    } catch (error) {
-      onAuditError?.(error);
-    }
+    auditWriter.write({
+      tenant_id: ctx.tenantId,
+      id: newId(),
+      actor_type: principal.kind === 'anonymous' ? 'user' : principal.kind,
+      actor_id: principal.kind === 'user' || principal.kind === 'agent' ? principal.id : null,
+      permission: action,
+      resource_type: resource?.type ?? null,
+      resource_id: resource?.id ?? null,
+      outcome: decision.outcome,
+      reason: decision.reason,
+      timestamp: clock.now(),
+    });
   };
 
   const toError = (decision: Decision, permission: string, resource: Resource | null) =>
@@ -295,7 +295,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       const principal = principalOf(ctx);
       const grants = await grantsOf(ctx, principal.kind === 'user' ? principal.id : null);
       const decision = decide({ principal, permission, resource, grants });
-      await audit(ctx, permission, resource, decision);
+      audit(ctx, permission, resource, decision);
       if (decision.outcome === 'deny') throw toError(decision, permission, resource);
       return decision;
     },
@@ -313,7 +313,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
         reason: `agents may not perform ${action}`,
         rule: { kind: 'agent_guard' },
       };
-      await audit(ctx, action, resource, decision);
+      audit(ctx, action, resource, decision);
       throw toError(decision, action, resource);
     },
 
@@ -356,12 +356,16 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       };
     },
 
-    /** A page of the audit log, newest first. */
+    /** Resolves once every decision made so far is in the audit log. */
+    drainAudit: () => auditWriter.drain(),
+
+    /** A page of the audit log, newest first, including every decision this process made so far. */
     listAuditLogs: async (
       ctx: RequestContext,
       filter: AuditFilter,
       page: { limit: number; before?: Cursor },
     ): Promise<{ items: AuditLog[]; nextCursor: string | null }> => {
+      await auditWriter.drain();
       const rows = await forTenant(db, ctx.tenantId).listAuditLogs(filter, {
         ...page,
         limit: page.limit + 1,

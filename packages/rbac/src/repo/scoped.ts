@@ -228,13 +228,6 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return { roles, policies };
   },
 
-  insertAuditLog: async (row: Omit<AuditLogRow, 'tenant_id'>): Promise<void> => {
-    await db
-      .insertInto('rbac_audit_logs')
-      .values({ ...row, tenant_id: tenantId })
-      .execute();
-  },
-
   /** Newest first; `before` continues after the last entry of the previous page. */
   listAuditLogs: (filter: AuditFilter, page: { limit: number; before?: Cursor }): Promise<AuditLogRow[]> => {
     let query = db.selectFrom('rbac_audit_logs').selectAll().where('tenant_id', '=', tenantId);
