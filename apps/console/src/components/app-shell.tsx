@@ -39,6 +39,15 @@ const NAV: NavItem[] = [
     icon: icon('M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z'),
     match: (path) => path === '/projects' || path.startsWith('/projects/'),
   },
+  {
+    href: '/changes',
+    label: 'Changes',
+    // A pull request: two commits on a branch and the arrow merging into the third.
+    icon: icon(
+      'M8.25 6a2.25 2.25 0 1 1-4.5 0 2.25 2.25 0 0 1 4.5 0Zm0 12a2.25 2.25 0 1 1-4.5 0 2.25 2.25 0 0 1 4.5 0Zm12 0a2.25 2.25 0 1 1-4.5 0 2.25 2.25 0 0 1 4.5 0ZM6 8.25v7.5m12 0V9a3 3 0 0 0-3-3h-4.5m0 0 2.25-2.25M10.5 6l2.25 2.25',
+    ),
+    match: (path) => path === '/changes' || path.startsWith('/changes/'),
+  },
 ];
 
 /** Tools, each shown only to an actor holding its permission. */

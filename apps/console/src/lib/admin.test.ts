@@ -13,9 +13,15 @@ import {
 } from './admin';
 
 describe('admin sections', () => {
-  it('starts with tenants and knows only its four sections', () => {
+  it('starts with tenants and knows only its five sections', () => {
     expect(FIRST_ADMIN_SECTION).toBe('tenants');
-    expect(ADMIN_SECTIONS.map((s) => s.key)).toEqual(['tenants', 'access', 'audit', 'telemetry']);
+    expect(ADMIN_SECTIONS.map((s) => s.key)).toEqual([
+      'tenants',
+      'access',
+      'choice-lists',
+      'audit',
+      'telemetry',
+    ]);
     expect(isAdminSection('access')).toBe(true);
     expect(isAdminSection('apps')).toBe(false);
     expect(adminSectionLabel('audit')).toBe('Audit log');

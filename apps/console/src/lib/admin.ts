@@ -3,6 +3,7 @@
 export const ADMIN_SECTIONS = [
   { key: 'tenants', label: 'Tenants' },
   { key: 'access', label: 'Access' },
+  { key: 'choice-lists', label: 'Choice lists' },
   { key: 'audit', label: 'Audit log' },
   { key: 'telemetry', label: 'Telemetry' },
 ] as const;

@@ -2,6 +2,7 @@
 
 import { type CreateProjectBody, type Project, unwrap } from '@ec3l/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { useIdentity } from '@/providers/identity';
 import { dashboardSummaryKey } from './dashboard';
 
@@ -27,6 +28,16 @@ export const useProjects = (tenant: string) => {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     select: (data) => ({ projects: data.pages.flatMap((page) => page.items) }),
   });
+};
+
+/** Every project of the tenant: follows GET /api/projects page after page (for selects and names). */
+export const useAllProjects = (tenant: string) => {
+  const query = useProjects(tenant);
+  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
+  return query;
 };
 
 /** GET /api/projects/{id}. */

@@ -11,6 +11,7 @@ import { cx } from '@/lib/cx';
 import { useAdminAccess } from '@/queries/admin';
 import { AccessPanel } from './access-panel';
 import { AuditPanel } from './audit-panel';
+import { ChoiceListsPanel } from './choice-lists-panel';
 import { QueryError } from './forbidden-state';
 import { TelemetryPanel } from './telemetry-panel';
 import { TenantsPanel } from './tenants-panel';
@@ -18,6 +19,7 @@ import { TenantsPanel } from './tenants-panel';
 const PANELS: Record<AdminSection, (props: { tenant: string }) => ReactNode> = {
   tenants: TenantsPanel,
   access: AccessPanel,
+  'choice-lists': ChoiceListsPanel,
   audit: AuditPanel,
   telemetry: TelemetryPanel,
 };
@@ -28,7 +30,7 @@ export function AdminView({ section }: { section: AdminSection }) {
     <>
       <PageHeader
         title="Admin"
-        description="Tenants, roles and policies, the audit log and execution telemetry."
+        description="Tenants, roles and policies, choice lists, the audit log and execution telemetry."
       />
       <RequireTenant>
         {(tenant) => (

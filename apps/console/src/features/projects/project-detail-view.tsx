@@ -12,9 +12,12 @@ import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { Tabs } from '@/components/ui/tabs';
 import { errorCode, errorMessage, isNotFound } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
+import type { ProjectTab } from '@/lib/project-tabs';
 import { useProjectEnvironments } from '@/queries/environments';
 import { useProjectModules } from '@/queries/modules';
 import { useProject } from '@/queries/projects';
+import { useRecordTypes } from '@/queries/record-types';
+import { RecordTypesPanel } from '../record-types/record-types-panel';
 
 const Breadcrumb = () => (
   <Link href="/projects" className="hover:text-slate-700">
@@ -22,15 +25,15 @@ const Breadcrumb = () => (
   </Link>
 );
 
-export function ProjectDetailView({ id }: { id: string }) {
+export function ProjectDetailView({ id, initialTab }: { id: string; initialTab: ProjectTab }) {
   return (
     <RequireTenant>
-      {(tenant) => <ProjectDetail key={`${tenant}/${id}`} tenant={tenant} id={id} />}
+      {(tenant) => <ProjectDetail key={`${tenant}/${id}`} tenant={tenant} id={id} initialTab={initialTab} />}
     </RequireTenant>
   );
 }
 
-function ProjectDetail({ tenant, id }: { tenant: string; id: string }) {
+function ProjectDetail({ tenant, id, initialTab }: { tenant: string; id: string; initialTab: ProjectTab }) {
   const project = useProject(tenant, id);
 
   useEffect(() => {
@@ -79,16 +82,25 @@ function ProjectDetail({ tenant, id }: { tenant: string; id: string }) {
       </>
     );
   }
-  return <ProjectPage tenant={tenant} project={project.data} />;
+  return <ProjectPage tenant={tenant} project={project.data} initialTab={initialTab} />;
 }
 
 const repoHref = (repo: string) =>
   /^[\w.-]+\/[\w.-]+$/.test(repo) ? `https://github.com/${repo}` : /^https?:\/\//.test(repo) ? repo : null;
 
-function ProjectPage({ tenant, project }: { tenant: string; project: Project }) {
-  const [tab, setTab] = useState<'environments' | 'modules'>('environments');
+function ProjectPage({
+  tenant,
+  project,
+  initialTab,
+}: {
+  tenant: string;
+  project: Project;
+  initialTab: ProjectTab;
+}) {
+  const [tab, setTab] = useState<ProjectTab>(initialTab);
   const environments = useProjectEnvironments(tenant, project.id);
   const modules = useProjectModules(tenant, project.id);
+  const recordTypes = useRecordTypes(tenant, project.id);
   const href = project.githubRepo ? repoHref(project.githubRepo) : null;
 
   return (
@@ -97,6 +109,14 @@ function ProjectPage({ tenant, project }: { tenant: string; project: Project }) 
         eyebrow={<Breadcrumb />}
         title={project.name}
         description={project.description || undefined}
+        actions={
+          <Link
+            href={`/changes?projectId=${project.id}`}
+            className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+          >
+            Changes
+          </Link>
+        }
       />
       <Card className="mb-6 px-5 py-4">
         <dl className="grid gap-4 text-sm sm:grid-cols-4">
@@ -140,12 +160,15 @@ function ProjectPage({ tenant, project }: { tenant: string; project: Project }) 
           items={[
             { key: 'environments', label: 'Environments', count: environments.data?.length },
             { key: 'modules', label: 'Modules', count: modules.data?.length },
+            { key: 'record-types', label: 'Record types', count: recordTypes.data?.length },
           ]}
         >
           {tab === 'environments' ? (
             <EnvironmentsPanel query={environments} />
-          ) : (
+          ) : tab === 'modules' ? (
             <ModulesPanel query={modules} />
+          ) : (
+            <RecordTypesPanel tenant={tenant} projectId={project.id} query={recordTypes} />
           )}
         </Tabs>
       </Card>

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { AdminView } from '@/features/admin/admin-view';
 import { ADMIN_SECTIONS, adminSectionLabel, isAdminSection } from '@/lib/admin';
 
-// Only the four sections exist; any other /admin/x is the not-found page.
+// Only the listed sections exist; any other /admin/x is the not-found page.
 export const dynamicParams = false;
 
 export const generateStaticParams = () => ADMIN_SECTIONS.map((section) => ({ section: section.key }));

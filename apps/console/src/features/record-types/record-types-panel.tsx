@@ -1,0 +1,101 @@
+'use client';
+
+import Link from 'next/link';
+import { Badge } from '@/components/ui/badge';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { Table, Tbody, Td, Th } from '@/components/ui/table';
+import { errorMessage } from '@/lib/errors';
+import { countFields, RECORD_TYPE_TONES, type RecordType } from '@/lib/record-types';
+import { RecordTypeForm } from './record-type-form';
+
+type RecordTypesQuery = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: RecordType[] | undefined;
+  refetch: () => unknown;
+};
+
+/** The project's record types (the data dictionary) and the form that creates one. */
+export function RecordTypesPanel({
+  tenant,
+  projectId,
+  query,
+}: {
+  tenant: string;
+  projectId: string;
+  query: RecordTypesQuery;
+}) {
+  return (
+    <>
+      {query.isPending ? (
+        <LoadingState label="Loading record types…" />
+      ) : query.isError ? (
+        <ErrorState
+          title="Could not load record types"
+          message={errorMessage(query.error)}
+          onRetry={() => void query.refetch()}
+        />
+      ) : !query.data || query.data.length === 0 ? (
+        <EmptyState
+          testId="record-types-empty"
+          title="No record types yet"
+          description="Record types are the project's typed schemas. Create the first one below."
+        />
+      ) : (
+        <RecordTypeTable projectId={projectId} recordTypes={query.data} />
+      )}
+      <div className="border-t border-slate-200 bg-slate-50/60">
+        <RecordTypeForm tenant={tenant} projectId={projectId} recordTypes={query.data ?? []} />
+      </div>
+    </>
+  );
+}
+
+function RecordTypeTable({ projectId, recordTypes }: { projectId: string; recordTypes: RecordType[] }) {
+  return (
+    <Table label="Record types">
+      <thead>
+        <tr>
+          <Th>Key</Th>
+          <Th>Name</Th>
+          <Th>Base type</Th>
+          <Th>Status</Th>
+          <Th>Version</Th>
+          <Th>Fields</Th>
+        </tr>
+      </thead>
+      <Tbody>
+        {recordTypes.map((rt) => {
+          const { total, inherited } = countFields(rt);
+          return (
+            <tr key={rt.id} data-testid="record-type-row" className="hover:bg-slate-50">
+              <Td>
+                <Link
+                  href={`/projects/${projectId}/record-types/${rt.id}`}
+                  className="font-mono font-medium text-indigo-600 hover:text-indigo-500 hover:underline"
+                >
+                  {rt.key}
+                </Link>
+              </Td>
+              <Td className="font-medium text-slate-900">{rt.name}</Td>
+              <Td className="font-mono text-xs">
+                {rt.baseType ?? <span className="text-slate-300">—</span>}
+              </Td>
+              <Td>
+                <Badge tone={RECORD_TYPE_TONES[rt.status]}>{rt.status}</Badge>
+              </Td>
+              <Td className="tabular-nums">v{rt.version}</Td>
+              <Td className="tabular-nums">
+                {total}
+                {inherited > 0 ? (
+                  <span className="ml-1 text-xs text-slate-400">({inherited} inherited)</span>
+                ) : null}
+              </Td>
+            </tr>
+          );
+        })}
+      </Tbody>
+    </Table>
+  );
+}

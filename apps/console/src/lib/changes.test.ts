@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHANGE_STATUSES,
+  type Change,
+  type ChangeEvent,
+  type ChangeStatus,
+  changeActions,
+  executionErrorsOf,
+  timelineOf,
+} from './changes';
+import type { ActionGate } from './permissions';
+
+const APPROVER: ActionGate = { allowed: true, reason: undefined };
+const VIEWER: ActionGate = {
+  allowed: false,
+  reason: 'Needs the change.approve permission, which user vera does not have',
+};
+
+const allowedIn = (key: keyof ReturnType<typeof changeActions>, approve = APPROVER, opCount = 2) =>
+  CHANGE_STATUSES.filter((status) => changeActions(status, { approve, opCount })[key].allowed);
+
+describe('changeActions', () => {
+  it('offers each action only in the states the change engine accepts it', () => {
+    expect(allowedIn('checkin')).toEqual(['Draft', 'Implementing', 'WorkspaceRunning', 'ValidationFailed']);
+    expect(allowedIn('merge')).toEqual(['Ready']);
+    expect(allowedIn('revert')).toEqual(['Merged']);
+    expect(allowedIn('addTarget')).toEqual(['Draft']);
+    expect(allowedIn('editOps')).toEqual(['Draft', 'Implementing', 'WorkspaceRunning', 'ValidationFailed']);
+    expect(allowedIn('toImplementing')).toEqual([
+      'Draft',
+      'WorkspaceRunning',
+      'Validating',
+      'ValidationFailed',
+      'Ready',
+    ]);
+    expect(allowedIn('toDraft')).toEqual(['Implementing']);
+    expect(allowedIn('dryRun')).toEqual(CHANGE_STATUSES.filter((s) => s !== 'Merged'));
+  });
+
+  it('holds check-in and merge back from an actor without change.approve, saying why', () => {
+    expect(allowedIn('checkin', VIEWER)).toEqual([]);
+    expect(allowedIn('merge', VIEWER)).toEqual([]);
+    expect(changeActions('Draft', { approve: VIEWER, opCount: 2 }).checkin).toEqual(VIEWER);
+    expect(changeActions('Ready', { approve: VIEWER, opCount: 2 }).merge).toEqual(VIEWER);
+    // Revert and the dry run need no approval.
+    expect(changeActions('Merged', { approve: VIEWER, opCount: 2 }).revert.allowed).toBe(true);
+    expect(changeActions('Draft', { approve: VIEWER, opCount: 2 }).dryRun.allowed).toBe(true);
+  });
+
+  it('gives the state as the reason before the permission', () => {
+    expect(changeActions('Merged', { approve: VIEWER, opCount: 2 }).checkin.reason).toBe(
+      'A merged change is final; revert it to undo it',
+    );
+    expect(changeActions('Draft', { approve: VIEWER, opCount: 2 }).merge.reason).toBe(
+      'Only a Ready change can be merged: check it in first',
+    );
+  });
+
+  it('holds back the dry run and check-in of a change without ops, and while its ops load', () => {
+    const empty = changeActions('Draft', { approve: APPROVER, opCount: 0 });
+    expect(empty.dryRun).toEqual({
+      allowed: false,
+      reason: 'Add a patch op first: there is nothing to execute',
+    });
+    expect(empty.checkin.allowed).toBe(false);
+    const loading = changeActions('Draft', { approve: APPROVER, opCount: null });
+    expect(loading.dryRun.reason).toBe('Loading the patch ops…');
+  });
+
+  it('explains why targets are closed once the change left Draft', () => {
+    expect(changeActions('Ready', { approve: APPROVER, opCount: 1 }).addTarget.reason).toBe(
+      'Targets are declared while the change is Draft; this one is Ready',
+    );
+    expect(changeActions('ValidationFailed', { approve: APPROVER, opCount: 1 }).addTarget.reason).toBe(
+      'Targets are declared while the change is Draft; this one is Validation failed',
+    );
+  });
+});
+
+const change = (overrides: Partial<Change> = {}): Change => ({
+  id: 'c1',
+  projectId: 'p1',
+  title: 'Add priority',
+  description: null,
+  moduleId: null,
+  environmentId: null,
+  status: 'Draft' as ChangeStatus,
+  revertsChangeId: null,
+  validationErrors: null,
+  createdBy: 'admin',
+  createdAt: '2026-11-25T10:00:00.000Z',
+  updatedAt: '2026-11-25T10:00:00.000Z',
+  mergedAt: null,
+  ...overrides,
+});
+
+const event = (id: string, eventType: string, payload: Record<string, unknown>): ChangeEvent => ({
+  id,
+  eventType,
+  payload,
+  actorType: 'user',
+  actorId: 'admin',
+  createdAt: '2026-11-25T10:05:00.000Z',
+});
+
+describe('timelineOf', () => {
+  it('starts with the creation, then tells each event in words', () => {
+    const entries = timelineOf(
+      change(),
+      [
+        event('e1', 'change_target_added', { type: 'record_type', selector: { recordTypeKey: 'incident' } }),
+        event('e2', 'patch_op_added', { opId: 'op1', opType: 'add_field' }),
+        event('e3', 'patch_op_deleted', { opId: 'op2' }),
+        event('e4', 'change_status_changed', { from: 'Draft', to: 'ValidationFailed' }),
+      ],
+      (opId) => (opId === 'op1' ? 'Add field priority (number) at the end' : undefined),
+    );
+    expect(entries.map(({ title, detail, tone }) => ({ title, detail, tone }))).toEqual([
+      { title: 'Created as Draft', detail: undefined, tone: 'neutral' },
+      { title: 'Target added', detail: 'record type incident', tone: 'sky' },
+      { title: 'Op added', detail: 'Add field priority (number) at the end', tone: 'indigo' },
+      { title: 'Op deleted', detail: undefined, tone: 'amber' },
+      { title: 'Draft → Validation failed', detail: undefined, tone: 'rose' },
+    ]);
+    expect(entries[0]).toMatchObject({ at: '2026-11-25T10:00:00.000Z', actor: 'admin' });
+  });
+
+  it('uses the revert’s own creation event instead of making one up', () => {
+    const entries = timelineOf(
+      change({ revertsChangeId: 'c0' }),
+      [event('e1', 'change_status_changed', { from: null, to: 'Draft', reverts: 'c0' })],
+      () => undefined,
+    );
+    expect(entries.map((e) => [e.title, e.detail])).toEqual([
+      ['Created as Draft', 'To revert a merged change'],
+    ]);
+  });
+});
+
+describe('execution errors', () => {
+  const error = {
+    phase: 'transform' as const,
+    code: 'FIELD_NOT_FOUND',
+    message: 'field "nope" does not exist',
+    recordTypeKey: 'incident',
+    field: 'nope',
+  };
+
+  it('reads the errors of a 422 and ignores other bodies', () => {
+    expect(executionErrorsOf({ errors: [error, { junk: true }] })).toEqual([error]);
+    expect(executionErrorsOf({ message: 'x' })).toBeNull();
+    expect(executionErrorsOf(undefined)).toBeNull();
+  });
+});

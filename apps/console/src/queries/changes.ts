@@ -1,0 +1,255 @@
+'use client';
+
+import { Ec3lApiError, type Schemas, unwrap } from '@ec3l/sdk';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Change, ChangeEvent, ChangeStatus, ExecutionError } from '@/lib/changes';
+import { executionErrorsOf } from '@/lib/changes';
+import { type GraphDiff, isGraphDiff } from '@/lib/diff';
+import type { CreatePatchOpBody, PatchOp } from '@/lib/patch-ops';
+import { useIdentity } from '@/providers/identity';
+import { invalidateRecordTypes } from './record-types';
+
+export type ChangeTarget = Schemas['ChangeTarget'];
+export type Snapshot = Schemas['RecordTypeSnapshot'];
+export type ChangeFilter = { projectId?: string; status?: ChangeStatus };
+
+/** Keys mirror the API path, then the tenant, then the change id (or the list's filter). */
+export const changesKey = (tenant: string, filter: ChangeFilter) => ['/api/changes', tenant, filter] as const;
+export const changeKey = (tenant: string, id: string) => ['/api/changes/{id}', tenant, id] as const;
+
+type ChangePart = 'events' | 'targets' | 'patch-ops' | 'snapshots' | 'diff';
+export const changePartKey = (part: ChangePart, tenant: string, id: string) =>
+  [`/api/changes/{id}/${part}`, tenant, id] as const;
+
+/** Invalidates the change, the parts of it a mutation touched, and every change list of the tenant. */
+const invalidateChange = (queryClient: QueryClient, tenant: string, id: string, parts: ChangePart[]) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: changeKey(tenant, id) }),
+    queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] }),
+    ...parts.map((part) => queryClient.invalidateQueries({ queryKey: changePartKey(part, tenant, id) })),
+  ]);
+
+/** GET /api/changes?projectId=&status=: newest first. */
+export const useChanges = (tenant: string, filter: ChangeFilter, enabled = true) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changesKey(tenant, filter),
+    enabled,
+    queryFn: async ({ signal }): Promise<Change[]> =>
+      unwrap(await api(tenant).GET('/api/changes', { params: { query: filter }, signal })),
+  });
+};
+
+/** GET /api/changes/{id}. */
+export const useChange = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changeKey(tenant, id),
+    queryFn: async ({ signal }): Promise<Change> =>
+      unwrap(await api(tenant).GET('/api/changes/{id}', { params: { path: { id } }, signal })),
+  });
+};
+
+/** GET /api/changes/{id}/events: the timeline, oldest first. */
+export const useChangeEvents = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changePartKey('events', tenant, id),
+    queryFn: async ({ signal }): Promise<ChangeEvent[]> =>
+      unwrap(await api(tenant).GET('/api/changes/{id}/events', { params: { path: { id } }, signal })),
+  });
+};
+
+/** GET /api/changes/{id}/targets. */
+export const useChangeTargets = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changePartKey('targets', tenant, id),
+    queryFn: async ({ signal }): Promise<ChangeTarget[]> =>
+      unwrap(await api(tenant).GET('/api/changes/{id}/targets', { params: { path: { id } }, signal })),
+  });
+};
+
+/** GET /api/changes/{id}/patch-ops, in the order they run. */
+export const usePatchOps = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changePartKey('patch-ops', tenant, id),
+    queryFn: async ({ signal }): Promise<PatchOp[]> =>
+      unwrap(await api(tenant).GET('/api/changes/{id}/patch-ops', { params: { path: { id } }, signal })),
+  });
+};
+
+/** GET /api/changes/{id}/snapshots: the schemas the merge replaced (none before a merge). */
+export const useChangeSnapshots = (tenant: string, id: string, enabled: boolean) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changePartKey('snapshots', tenant, id),
+    enabled,
+    queryFn: async ({ signal }): Promise<Snapshot[]> =>
+      unwrap(await api(tenant).GET('/api/changes/{id}/snapshots', { params: { path: { id } }, signal })),
+  });
+};
+
+/** GET /api/changes/{id}/diff: what the merge changed (for a merged change, the recorded diff). */
+export const useChangeDiff = (tenant: string, id: string, enabled: boolean) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: changePartKey('diff', tenant, id),
+    enabled,
+    queryFn: async ({ signal }): Promise<GraphDiff> => {
+      const diff: unknown = unwrap(
+        await api(tenant).GET('/api/changes/{id}/diff', { params: { path: { id } }, signal }),
+      );
+      if (!isGraphDiff(diff)) throw new Error('The gateway answered a diff of an unexpected shape');
+      return diff;
+    },
+  });
+};
+
+/** POST /api/changes (201, Draft). */
+export const useCreateChange = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['CreateChangeBody']): Promise<Change> =>
+      unwrap(await api(tenant).POST('/api/changes', { body })),
+    onSuccess: async (change) => {
+      queryClient.setQueryData(changeKey(tenant, change.id), change);
+      await queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] });
+    },
+  });
+};
+
+/** POST /api/changes/{id}/status: the manual moves (never to Ready or Merged; 409 otherwise). */
+export const useSetChangeStatus = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (status: ChangeStatus): Promise<Change> =>
+      unwrap(
+        await api(tenant).POST('/api/changes/{id}/status', { params: { path: { id } }, body: { status } }),
+      ),
+    onSuccess: (change) => {
+      queryClient.setQueryData(changeKey(tenant, id), change);
+      return invalidateChange(queryClient, tenant, id, ['events']);
+    },
+  });
+};
+
+/** POST /api/changes/{id}/targets: a record_type target (Draft only, 409 otherwise). */
+export const useAddChangeTarget = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (recordTypeKey: string): Promise<ChangeTarget> =>
+      unwrap(
+        await api(tenant).POST('/api/changes/{id}/targets', {
+          params: { path: { id } },
+          body: { type: 'record_type', selector: { recordTypeKey } },
+        }),
+      ),
+    onSuccess: () => invalidateChange(queryClient, tenant, id, ['targets', 'events']),
+  });
+};
+
+/** POST /api/changes/{id}/patch-ops (409 for a duplicate op or a change past editing). */
+export const useAddPatchOp = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreatePatchOpBody): Promise<PatchOp> =>
+      unwrap(await api(tenant).POST('/api/changes/{id}/patch-ops', { params: { path: { id } }, body })),
+    onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
+  });
+};
+
+/** DELETE /api/changes/{id}/patch-ops/{opId}: pending ops only (409 for an executed one, E3). */
+export const useDeletePatchOp = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (opId: string) => {
+      unwrap(
+        await api(tenant).DELETE('/api/changes/{id}/patch-ops/{opId}', { params: { path: { id, opId } } }),
+      );
+    },
+    onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
+  });
+};
+
+export type DryRunResult = { valid: true; diff: GraphDiff } | { valid: false; errors: ExecutionError[] };
+
+/**
+ * POST /api/changes/{id}/execute: validates and diffs without writing anything. A 422 is an answer, not a
+ * failure: it comes back as `{ valid: false, errors }`.
+ */
+export const useDryRun = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useMutation({
+    mutationFn: async (): Promise<DryRunResult> => {
+      try {
+        const result = unwrap(
+          await api(tenant).POST('/api/changes/{id}/execute', { params: { path: { id } } }),
+        );
+        if (!isGraphDiff(result.diff)) throw new Error('The gateway answered a diff of an unexpected shape');
+        return { valid: true, diff: result.diff };
+      } catch (error) {
+        const errors =
+          error instanceof Ec3lApiError && error.status === 422 ? executionErrorsOf(error.details) : null;
+        if (errors) return { valid: false, errors };
+        throw error;
+      }
+    },
+  });
+};
+
+/** POST /api/changes/{id}/checkin: Ready, or ValidationFailed with validationErrors (200 either way). */
+export const useCheckinChange = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<Change> =>
+      unwrap(await api(tenant).POST('/api/changes/{id}/checkin', { params: { path: { id } } })),
+    onSuccess: (change) => {
+      queryClient.setQueryData(changeKey(tenant, id), change);
+      return invalidateChange(queryClient, tenant, id, ['events']);
+    },
+  });
+};
+
+/**
+ * POST /api/changes/{id}/merge: writes the schemas, so besides the change every record type of the tenant
+ * is refetched; the ops are now executed and the snapshots and diff exist.
+ */
+export const useMergeChange = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<{ change: Change; diff: GraphDiff | null }> => {
+      const result = unwrap(await api(tenant).POST('/api/changes/{id}/merge', { params: { path: { id } } }));
+      return { change: result.change, diff: isGraphDiff(result.diff) ? result.diff : null };
+    },
+    onSuccess: (result) => {
+      queryClient.setQueryData(changeKey(tenant, id), result.change);
+      return Promise.all([
+        invalidateChange(queryClient, tenant, id, ['events', 'patch-ops', 'snapshots', 'diff']),
+        invalidateRecordTypes(queryClient, tenant),
+      ]);
+    },
+  });
+};
+
+/** POST /api/changes/{id}/revert: a new Draft change "Revert: …" (409 naming later changes). */
+export const useRevertChange = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<Change> =>
+      unwrap(await api(tenant).POST('/api/changes/{id}/revert', { params: { path: { id } } })),
+    onSuccess: async (revert) => {
+      queryClient.setQueryData(changeKey(tenant, revert.id), revert);
+      await queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] });
+    },
+  });
+};

@@ -1,0 +1,59 @@
+'use client';
+
+import { unwrap } from '@ec3l/sdk';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ChoiceItem, ChoiceItemInput, ChoiceList } from '@/lib/choice-lists';
+import { useIdentity } from '@/providers/identity';
+
+/** Choice lists belong to the tenant and any of its users may read them: keyed by tenant only. */
+export const choiceListsKey = (tenant: string) => ['/api/choice-lists', tenant] as const;
+export const choiceItemsKey = (tenant: string, id: string) =>
+  ['/api/choice-lists/{id}/items', tenant, id] as const;
+
+/** GET /api/choice-lists. */
+export const useChoiceLists = (tenant: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: choiceListsKey(tenant),
+    queryFn: async ({ signal }): Promise<ChoiceList[]> =>
+      unwrap(await api(tenant).GET('/api/choice-lists', { signal })),
+  });
+};
+
+/** GET /api/choice-lists/{id}/items, in their order. */
+export const useChoiceItems = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: choiceItemsKey(tenant, id),
+    queryFn: async ({ signal }): Promise<ChoiceItem[]> =>
+      unwrap(await api(tenant).GET('/api/choice-lists/{id}/items', { params: { path: { id } }, signal })),
+  });
+};
+
+/** POST /api/choice-lists with its first items (201; 409 for a taken name). */
+export const useCreateChoiceList = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: { name: string; items: ChoiceItemInput[] }): Promise<ChoiceList> =>
+      unwrap(await api(tenant).POST('/api/choice-lists', { body })),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: choiceListsKey(tenant) }),
+  });
+};
+
+/** POST /api/choice-lists/{id}/items (201; 409 for a value the list has). */
+export const useAddChoiceItem = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ listId, item }: { listId: string; item: ChoiceItemInput }): Promise<ChoiceItem> =>
+      unwrap(
+        await api(tenant).POST('/api/choice-lists/{id}/items', {
+          params: { path: { id: listId } },
+          body: item,
+        }),
+      ),
+    onSuccess: (_item, { listId }) =>
+      queryClient.invalidateQueries({ queryKey: choiceItemsKey(tenant, listId) }),
+  });
+};

@@ -1,0 +1,100 @@
+'use client';
+
+import { unwrap } from '@ec3l/sdk';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FieldInput } from '@/lib/fields';
+import type { CreateRecordTypeBody, RecordType } from '@/lib/record-types';
+import { useIdentity } from '@/providers/identity';
+
+export const recordTypesKey = (tenant: string, projectId: string) =>
+  ['/api/record-types', tenant, projectId] as const;
+export const recordTypeKey = (tenant: string, id: string) => ['/api/record-types/{id}', tenant, id] as const;
+
+/**
+ * A record type's effective fields include its base types' fields, so a schema write can change what every
+ * record type derived from it shows: every record type of the tenant is refetched, lists and details.
+ */
+export const invalidateRecordTypes = (queryClient: QueryClient, tenant: string) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] }),
+    queryClient.invalidateQueries({ queryKey: ['/api/record-types/{id}', tenant] }),
+  ]);
+
+/** GET /api/record-types?projectId=: the project's record types with their effective fields. */
+export const useRecordTypes = (tenant: string, projectId: string | null) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: recordTypesKey(tenant, projectId ?? ''),
+    enabled: projectId !== null,
+    queryFn: async ({ signal }): Promise<RecordType[]> =>
+      unwrap(
+        await api(tenant).GET('/api/record-types', {
+          params: { query: { projectId: projectId ?? '' } },
+          signal,
+        }),
+      ),
+  });
+};
+
+/** GET /api/record-types/{id}: schema.fields are the effective fields, inherited ones first. */
+export const useRecordType = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: recordTypeKey(tenant, id),
+    queryFn: async ({ signal }): Promise<RecordType> =>
+      unwrap(await api(tenant).GET('/api/record-types/{id}', { params: { path: { id } }, signal })),
+  });
+};
+
+/** POST /api/record-types (201, draft; 409 for a taken key or name). */
+export const useCreateRecordType = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: CreateRecordTypeBody): Promise<RecordType> =>
+      unwrap(await api(tenant).POST('/api/record-types', { body })),
+    onSuccess: async (recordType) => {
+      queryClient.setQueryData(recordTypeKey(tenant, recordType.id), recordType);
+      await queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] });
+    },
+  });
+};
+
+/** POST /api/record-types/{id}/activate | retire (409 when the lifecycle refuses). */
+export const useSetRecordTypeStatus = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      id,
+      action,
+    }: {
+      id: string;
+      action: 'activate' | 'retire';
+    }): Promise<RecordType> => {
+      const params = { params: { path: { id } } };
+      return unwrap(
+        action === 'activate'
+          ? await api(tenant).POST('/api/record-types/{id}/activate', params)
+          : await api(tenant).POST('/api/record-types/{id}/retire', params),
+      );
+    },
+    onSuccess: async (recordType) => {
+      queryClient.setQueryData(recordTypeKey(tenant, recordType.id), recordType);
+      await queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] });
+    },
+  });
+};
+
+/** POST /api/record-types/{id}/fields: only while draft (409 once active). Derived types inherit it. */
+export const useAddRecordTypeField = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, field }: { id: string; field: FieldInput }) =>
+      unwrap(
+        await api(tenant).POST('/api/record-types/{id}/fields', { params: { path: { id } }, body: field }),
+      ),
+    onSuccess: () => invalidateRecordTypes(queryClient, tenant),
+  });
+};
