@@ -150,6 +150,7 @@ describe('the change lifecycle over HTTP', () => {
       `/api/changes/${ids.change}/events`,
     );
     expect(timeline.filter((e) => e.eventType === 'change_status_changed').map((e) => e.payload.to)).toEqual([
+      'Draft',
       'Ready',
       'Merged',
     ]);

@@ -138,10 +138,55 @@ export const SnapshotSchema = Type.Object(
 );
 export type Snapshot = Static<typeof SnapshotSchema>;
 
-export const GraphDiffSchema = Type.Unknown({
-  $id: 'GraphDiff',
-  description: 'Added, removed and modified record types and fields',
+const DiffFieldSchema = Type.Object({
+  name: Type.String(),
+  type: Type.String(),
+  label: Type.Union([Type.String(), Type.Null()]),
+  required: Type.Boolean(),
+  defaultValue: Type.Unknown(),
+  choiceListId: Type.Union([Type.String(), Type.Null()]),
+  referenceRecordTypeKey: Type.Union([Type.String(), Type.Null()]),
 });
+const RecordTypeRefSchema = Type.Object({ projectId: Type.String(), key: Type.String() });
+
+export const GraphDiffSchema = Type.Object(
+  {
+    addedRecordTypes: Type.Array(RecordTypeRefSchema),
+    removedRecordTypes: Type.Array(RecordTypeRefSchema),
+    modifiedRecordTypes: Type.Array(
+      Type.Object({
+        projectId: Type.String(),
+        key: Type.String(),
+        addedFields: Type.Array(DiffFieldSchema),
+        removedFields: Type.Array(DiffFieldSchema),
+        modifiedFields: Type.Array(
+          Type.Object({
+            name: Type.String(),
+            before: DiffFieldSchema,
+            after: DiffFieldSchema,
+            changes: Type.Array(Type.String(), { description: 'Properties that differ' }),
+          }),
+        ),
+        baseTypeChanged: Type.Union([
+          Type.Object({
+            before: Type.Union([Type.String(), Type.Null()]),
+            after: Type.Union([Type.String(), Type.Null()]),
+          }),
+          Type.Null(),
+        ]),
+      }),
+    ),
+    summary: Type.Object({
+      added: Type.Integer(),
+      removed: Type.Integer(),
+      modified: Type.Integer(),
+      fieldsAdded: Type.Integer(),
+      fieldsRemoved: Type.Integer(),
+      fieldsModified: Type.Integer(),
+    }),
+  },
+  { $id: 'GraphDiff', description: 'Added, removed and modified record types and fields' },
+);
 
 export const ExecutionResultSchema = Type.Object(
   { valid: Type.Literal(true), diff: Type.Ref('GraphDiff') },

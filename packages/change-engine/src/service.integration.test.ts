@@ -436,6 +436,10 @@ describe('exact revert', () => {
       revertsChangeId: change.id,
       title: 'Revert: Reshape assets',
     });
+    await expect(changes.revert(acme, change.id)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      details: { changeId: revert.id },
+    });
     await approve(revert.id);
     expect(await schemaOf('asset')).toEqual(original.asset);
     expect(await schemaOf('asset_kind')).toEqual(original.kind);

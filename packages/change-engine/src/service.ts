@@ -340,6 +340,7 @@ export const createChangeService = ({
         created_at: now,
         updated_at: now,
       });
+      await recordEvent(db, ctx, row, 'change_status_changed', { from: null, to: 'Draft' });
       return toChange(row);
     },
 
@@ -646,6 +647,11 @@ export const createChangeService = ({
       if (change.status !== 'Merged')
         throw conflict(`only a merged change can be reverted (this one is ${change.status})`);
       const repo = forTenant(db, ctx.tenantId);
+      const open = (await repo.listChanges({ projectId: change.project_id })).find(
+        (c) => c.reverts_change_id === change.id && c.status !== 'Merged',
+      );
+      if (open)
+        throw conflict(`the change already has an open revert: "${open.title}"`, { changeId: open.id });
       const snapshots = await repo.listSnapshots(id);
       const keys = snapshots.map((s) => s.record_type_key);
       const later = await repo.laterMergesTouching(change.project_id, keys, change.merged_at!, change.id);

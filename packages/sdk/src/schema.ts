@@ -1212,7 +1212,73 @@ export interface components {
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
         };
         /** @description Added, removed and modified record types and fields */
-        GraphDiff: unknown;
+        GraphDiff: {
+            addedRecordTypes: {
+                key: string;
+                projectId: string;
+            }[];
+            modifiedRecordTypes: {
+                addedFields: {
+                    choiceListId: string | null;
+                    defaultValue: unknown;
+                    label: string | null;
+                    name: string;
+                    referenceRecordTypeKey: string | null;
+                    required: boolean;
+                    type: string;
+                }[];
+                baseTypeChanged: {
+                    after: string | null;
+                    before: string | null;
+                } | null;
+                key: string;
+                modifiedFields: {
+                    after: {
+                        choiceListId: string | null;
+                        defaultValue: unknown;
+                        label: string | null;
+                        name: string;
+                        referenceRecordTypeKey: string | null;
+                        required: boolean;
+                        type: string;
+                    };
+                    before: {
+                        choiceListId: string | null;
+                        defaultValue: unknown;
+                        label: string | null;
+                        name: string;
+                        referenceRecordTypeKey: string | null;
+                        required: boolean;
+                        type: string;
+                    };
+                    /** @description Properties that differ */
+                    changes: string[];
+                    name: string;
+                }[];
+                projectId: string;
+                removedFields: {
+                    choiceListId: string | null;
+                    defaultValue: unknown;
+                    label: string | null;
+                    name: string;
+                    referenceRecordTypeKey: string | null;
+                    required: boolean;
+                    type: string;
+                }[];
+            }[];
+            removedRecordTypes: {
+                key: string;
+                projectId: string;
+            }[];
+            summary: {
+                added: number;
+                fieldsAdded: number;
+                fieldsModified: number;
+                fieldsRemoved: number;
+                modified: number;
+                removed: number;
+            };
+        };
         Me: {
             actorId: string | null;
             actorType: "user" | "agent" | "anonymous";
