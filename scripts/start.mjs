@@ -72,7 +72,7 @@ const waitFor = async (url) => {
   }
 };
 await Promise.all([
-  waitFor(`http://${host}:${gatewayPort}/healthz`),
+  waitFor(`http://${host}:${gatewayPort}/readyz`),
   waitFor(`http://${host}:${consolePort}/`),
 ]);
 process.stdout.write(

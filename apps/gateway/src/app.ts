@@ -11,6 +11,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyReply,
   type FastifyRequest,
+  type FastifyServerOptions,
   LogController,
 } from 'fastify';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -31,6 +32,8 @@ export type AppDeps = {
   bodyLimit?: number;
   /** A pino logger; without one the app logs nothing. */
   logger?: FastifyBaseLogger;
+  /** Serve on a server created beforehand (main.ts listens before the database is ready). */
+  serverFactory?: FastifyServerOptions['serverFactory'];
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
 };
@@ -74,6 +77,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     logController: new AccessLog(),
+    ...(deps.serverFactory ? { serverFactory: deps.serverFactory } : {}),
     bodyLimit: deps.bodyLimit ?? 1_048_576,
     // A caller's request id is kept when it is sane, so traces line up across services.
     genReqId: (req) => {

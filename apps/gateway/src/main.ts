@@ -1,6 +1,31 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
 import { bootstrapTenants, openRuntime } from './runtime.js';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Answers while the database opens and migrates: /healthz says the process is up (liveness), everything
+ * else is 503 until the gateway is ready (readiness), so orchestrators and the console see a live
+ * process from the first second instead of a refused connection.
+ */
+const starting: Handler = (request, response) => {
+  const alive = request.url?.split('?')[0] === '/healthz';
+  response.writeHead(alive ? 200 : 503, { 'content-type': 'application/json', 'retry-after': '1' });
+  response.end(
+    JSON.stringify(
+      alive
+        ? { status: 'starting' }
+        : {
+            statusCode: 503,
+            code: 'STARTING',
+            error: 'Service Unavailable',
+            message: 'EC3L is starting; try again shortly',
+          },
+    ),
+  );
+};
 
 const main = async () => {
   let config: ReturnType<typeof loadConfig>;
@@ -18,18 +43,37 @@ const main = async () => {
     { level: config.logLevel, name: 'ec3l-gateway' },
     pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
+
+  let handle: Handler = starting;
+  const server = createServer((request, response) => handle(request, response));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+
   // Load the HTTP stack while the database opens: start-up is dominated by these two.
   const appModule = import('./app.js');
   appModule.catch(() => undefined); // reported when awaited below
   const runtime = await openRuntime(config, log);
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
+  let serve: Handler | undefined;
   const app = await buildApp({
     database: runtime.database,
     events: runtime.events,
     bodyLimit: config.bodyLimit,
     logger: log,
+    serverFactory: (fastifyHandler) => {
+      serve = (request, response) => fastifyHandler(request, response);
+      return server;
+    },
   });
+  await app.ready();
+  // Requests reach the app only once every route and hook is in place.
+  if (serve) handle = serve;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -37,6 +81,7 @@ const main = async () => {
     closing = true;
     log.info({ signal }, 'shutting down: draining requests');
     try {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();
       await runtime.close();
       log.flush();
@@ -50,7 +95,6 @@ const main = async () => {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
   log.info(
     { database: runtime.database.kind, tenants: config.bootstrapTenants },
     `EC3L gateway ready: API docs at http://${config.host}:${config.port}/docs`,

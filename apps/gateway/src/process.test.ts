@@ -14,11 +14,26 @@ const startGateway = async (env: Record<string, string>) => {
   const gateway = startNode('main.js', [], { PORT: String(port), ...env });
   running.push(gateway);
   const base = `http://127.0.0.1:${port}`;
-  await waitForOk(`${base}/healthz`, 90_000, gateway);
+  await waitForOk(`${base}/readyz`, 90_000, gateway);
   return { gateway, base };
 };
 
 describe('the gateway process on the embedded database', () => {
+  it('is live at once and ready once the database is open: /healthz answers while /readyz waits', async () => {
+    const port = await freePort();
+    const gateway = startNode('main.js', [], { PORT: String(port), EC3L_DATA_DIR: 'memory' });
+    running.push(gateway);
+    const base = `http://127.0.0.1:${port}`;
+    await waitForOk(`${base}/healthz`, 90_000, gateway);
+    const early = await fetch(`${base}/api/tenants`);
+    // Either still starting (503 with a clear code) or already up: never refused, never a 500.
+    if (early.status === 503) expect(await early.json()).toMatchObject({ code: 'STARTING' });
+    else expect(early.status).toBe(200);
+    await waitForOk(`${base}/readyz`, 90_000, gateway);
+    expect((await fetch(`${base}/api/tenants`)).status).toBe(200);
+    expect(await gateway.stop()).toBe(0);
+  }, 120_000);
+
   it('keeps data across a restart, and refuses a second process on the same data directory', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'ec3l-data-'));
     const env = { EC3L_DATA_DIR: dataDir, EC3L_BOOTSTRAP_TENANTS: 'default,acme' };

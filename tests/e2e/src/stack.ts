@@ -60,7 +60,7 @@ export const startStack = async (): Promise<Stack> => {
       `http://127.0.0.1:${consolePort}`,
     );
     await Promise.all([
-      waitUntilAnswering(gateway, '/healthz', 120_000),
+      waitUntilAnswering(gateway, '/readyz', 120_000),
       waitUntilAnswering(consoleApp, '/', 120_000),
     ]);
 
