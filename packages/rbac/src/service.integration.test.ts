@@ -181,6 +181,20 @@ describe('decisions', () => {
     }
   });
 
+  it('a grant removed by another gateway process stops working at once in this one', async () => {
+    const elsewhere = createRbacService({ db: database.db });
+    const role = await rbac.createRole(acmeSystem, { name: 'Temporary admins', permissions: ['admin.view'] });
+    await rbac.assignRole(acmeSystem, 'tess', role.id);
+    const tess = as(acmeSystem, { user: 'tess' });
+    await expect(rbac.requirePermission(tess, 'admin.view')).resolves.toBeTruthy();
+    await expect(rbac.requirePermission(tess, 'admin.view')).resolves.toBeTruthy(); // served from the cache
+    await elsewhere.removeUserRole(acmeSystem, 'tess', role.id);
+    await expect(rbac.requirePermission(tess, 'admin.view')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await elsewhere.assignRole(acmeSystem, 'tess', role.id);
+    await elsewhere.removeRolePermission(acmeSystem, role.id, 'admin.view');
+    await expect(rbac.requirePermission(tess, 'admin.view')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
   it('me lists roles and effective permissions of the caller', async () => {
     const me = await rbac.me(as(acmeSystem, { user: 'admin' }));
     expect(me).toMatchObject({

@@ -73,8 +73,23 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
     return role;
   };
 
-  const grantsOf = (ctx: RequestContext, userId: string | null): Promise<Grants> =>
-    userId ? forTenant(db, ctx.tenantId).loadGrants(userId) : Promise.resolve(NO_GRANTS);
+  // Grants by tenant and user, valid while the tenant's grant version stays where it was when they were
+  // read. A cheap version read replaces the full grants query; any change anywhere (this process,
+  // another replica, the CLI) moves the version in the same transaction, so nothing stale is ever used.
+  const grantCache = new Map<string, { version: string; grants: Grants }>();
+  const GRANT_CACHE_LIMIT = 10_000;
+  const grantsOf = async (ctx: RequestContext, userId: string | null): Promise<Grants> => {
+    if (!userId) return NO_GRANTS;
+    const repo = forTenant(db, ctx.tenantId);
+    const key = `${ctx.tenantId}\u0000${userId}`;
+    const version = await repo.grantVersion();
+    const hit = grantCache.get(key);
+    if (hit && hit.version === version) return hit.grants;
+    const grants = await repo.loadGrants(userId);
+    if (grantCache.size >= GRANT_CACHE_LIMIT) grantCache.delete(grantCache.keys().next().value as string);
+    grantCache.set(key, { version, grants });
+    return grants;
+  };
 
   const auditWriter = createAuditWriter(db, (error) => onAuditError?.(error));
 

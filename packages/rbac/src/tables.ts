@@ -4,6 +4,7 @@ import type { ResourceType } from './core/catalog.js';
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type RbacTables = {
+  rbac_grant_versions: { tenant_id: string; version: ColumnType<string, string | number, string | number> };
   rbac_permissions: { id: ColumnType<string, string | undefined, never>; name: string; description: string };
   rbac_roles: {
     tenant_id: string;

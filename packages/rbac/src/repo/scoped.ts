@@ -185,6 +185,16 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return result.numDeletedRows > 0n;
   },
 
+  /** The tenant's grant version: it moves whenever any role, permission, assignment or policy does. */
+  grantVersion: async (): Promise<string> =>
+    (
+      await db
+        .selectFrom('rbac_grant_versions')
+        .select('version')
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirst()
+    )?.version ?? '0',
+
   /** Everything a decision about this user needs, in one round trip. */
   loadGrants: async (userId: string): Promise<Grants> => {
     const { rows } = await sql<{
