@@ -1,12 +1,37 @@
 import { type Database, migrateToLatest, openDatabase } from '@ec3l/db';
-import { createEventBus, type EventBus, newId, systemContext } from '@ec3l/kernel';
+import {
+  createBatcher,
+  createEventBus,
+  type EventBus,
+  type EventBusDeps,
+  newId,
+  systemContext,
+  type TelemetryRecord,
+} from '@ec3l/kernel';
 import { createRbacService } from '@ec3l/rbac';
-import { createTenancyService, insertTelemetryRecord } from '@ec3l/tenancy';
+import { createTenancyService, insertTelemetryRecords } from '@ec3l/tenancy';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { allMigrations } from './migrations.js';
 
 export type Runtime = { database: Database; events: EventBus; close(): Promise<void> };
+
+/**
+ * The domain event bus, storing every event in execution_telemetry_events: the events emitted in one
+ * turn of the event loop go to the database in one statement.
+ */
+export const createPersistentEventBus = (
+  db: Database['db'],
+  onError: NonNullable<EventBusDeps['onError']>,
+): EventBus => {
+  const telemetry = createBatcher<TelemetryRecord>((records) =>
+    insertTelemetryRecords(
+      db,
+      records.map((record) => ({ id: newId(), record })),
+    ),
+  );
+  return createEventBus({ persist: (record) => telemetry.add(record), onError });
+};
 
 /** Opens and migrates the database and wires the event bus to the telemetry table. */
 export const openRuntime = async (config: Pick<Config, 'database'>, log: Logger): Promise<Runtime> => {
@@ -19,11 +44,9 @@ export const openRuntime = async (config: Pick<Config, 'database'>, log: Logger)
     await database.close();
     throw error;
   }
-  const events = createEventBus({
-    persist: (record) => insertTelemetryRecord(database.db, newId(), record),
-    onError: (error, where, event) =>
-      log.warn({ err: error, where, eventType: event.type }, 'domain event not handled'),
-  });
+  const events = createPersistentEventBus(database.db, (error, where, event) =>
+    log.warn({ err: error, where, eventType: event.type }, 'domain event not handled'),
+  );
   return {
     database,
     events,

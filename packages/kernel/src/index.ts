@@ -1,3 +1,4 @@
+export { type Batcher, createBatcher } from './batch.js';
 export { type Clock, fixedClock, systemClock } from './clock.js';
 export {
   type Actor,

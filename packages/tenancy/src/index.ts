@@ -1,7 +1,7 @@
 export { type CreateProjectInput, ENVIRONMENT_NAMES, planProject } from './core/project-plan.js';
 export { isTenantSlug, parseList, parseTenantSlug, TENANT_SLUG_PATTERN } from './core/slug.js';
 export { tenancyMigrations } from './migrations/index.js';
-export { insertTelemetryRecord, type TelemetryFilter } from './repo/telemetry.js';
+export { insertTelemetryRecords, type TelemetryFilter } from './repo/telemetry.js';
 export {
   type CreateProjectBody,
   CreateProjectBodySchema,

@@ -5,13 +5,13 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenancyMigrations } from './migrations/index.js';
 import { forTenant } from './repo/scoped.js';
-import { insertTelemetryRecord } from './repo/telemetry.js';
+import { insertTelemetryRecords } from './repo/telemetry.js';
 import { createTenancyService } from './service.js';
 import type { TenancyTables } from './tables.js';
 
 let database: TestDatabase;
 let db: Kysely<TenancyTables>;
-const events = createEventBus({ persist: (r) => insertTelemetryRecord(db, newId(), r) });
+const events = createEventBus({ persist: (record) => insertTelemetryRecords(db, [{ id: newId(), record }]) });
 let tenancy: ReturnType<typeof createTenancyService>;
 let acme: RequestContext;
 let globex: RequestContext;

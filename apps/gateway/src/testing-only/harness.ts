@@ -1,10 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
-import { createEventBus, type EventBus, newId } from '@ec3l/kernel';
-import { insertTelemetryRecord } from '@ec3l/tenancy';
+import type { EventBus } from '@ec3l/kernel';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import { allMigrations } from '../migrations.js';
-import { provisionTenant } from '../runtime.js';
+import { createPersistentEventBus, provisionTenant } from '../runtime.js';
 
 export type Who = { tenant?: string; user?: string; agent?: string };
 
@@ -23,7 +22,8 @@ export type Harness = {
 /** The real gateway on a fresh test database, with tenants acme and globex; user "admin" is Admin of each. */
 export const createHarness = async (tenants: readonly string[] = ['acme', 'globex']): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
-  const events = createEventBus({ persist: (r) => insertTelemetryRecord(database.db, newId(), r) });
+  const eventErrors: unknown[] = [];
+  const events = createPersistentEventBus(database.db, (error) => eventErrors.push(error));
   for (const slug of tenants) await provisionTenant({ database, events }, { slug, admins: ['admin'] });
   const app = await buildApp({ database, events });
   await app.ready();
@@ -47,6 +47,7 @@ export const createHarness = async (tenants: readonly string[] = ['acme', 'globe
       await app.close();
       await events.drain();
       await database.destroy();
+      if (eventErrors.length > 0) throw new Error(`domain events were not stored: ${String(eventErrors[0])}`);
     },
   };
 };

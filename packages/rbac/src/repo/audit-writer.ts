@@ -1,3 +1,4 @@
+import { createBatcher } from '@ec3l/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { AuditLogRow, RbacTables } from '../tables.js';
 
@@ -15,51 +16,32 @@ export type AuditWriter = {
  * their own decisions.
  */
 export const createAuditWriter = (db: Kysely<RbacTables>, onError: (error: unknown) => void): AuditWriter => {
-  let queue: AuditLogRow[] = [];
-  let scheduled: Promise<void> | null = null;
-
-  const flush = async (batch: AuditLogRow[]) => {
-    try {
-      await sql`
-        insert into rbac_audit_logs (tenant_id, id, actor_type, actor_id, permission, resource_type, resource_id,
-                                     outcome, reason, timestamp)
-        select r.tenant_id, r.id, r.actor_type, r.actor_id, r.permission, r.resource_type, r.resource_id,
-               r.outcome, r.reason, r.timestamp
-        from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
-          tenant_id uuid, id uuid, actor_type text, actor_id text, permission text, resource_type text,
-          resource_id text, outcome text, reason text, timestamp timestamptz)`.execute(db);
-    } catch (error) {
-      try {
-        onError(error);
-      } catch {
-        // a failing reporter must not break the writer
-      }
-    }
-  };
-
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-      const batch = queue;
-      queue = [];
-      scheduled = null;
-      await flush(batch);
-    });
-  };
-
-  const inFlight = new Set<Promise<void>>();
+  const batcher = createBatcher<AuditLogRow>(async (batch) => {
+    await sql`
+      insert into rbac_audit_logs (tenant_id, id, actor_type, actor_id, permission, resource_type, resource_id,
+                                   outcome, reason, timestamp)
+      select r.tenant_id, r.id, r.actor_type, r.actor_id, r.permission, r.resource_type, r.resource_id,
+             r.outcome, r.reason, r.timestamp
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
+        tenant_id uuid, id uuid, actor_type text, actor_id text, permission text, resource_type text,
+        resource_id text, outcome text, reason text, timestamp timestamptz)`.execute(db);
+  });
+  const reported = new WeakSet<Promise<void>>();
   return {
     write(row) {
-      queue.push(row);
-      schedule();
-      const current = scheduled!;
-      if (!inFlight.has(current)) {
-        inFlight.add(current);
-        void current.finally(() => inFlight.delete(current));
+      const flushed = batcher.add(row);
+      // One report per failed batch, however many entries it held.
+      if (!reported.has(flushed)) {
+        reported.add(flushed);
+        flushed.catch((error) => {
+          try {
+            onError(error);
+          } catch {
+            // a failing reporter must not break the writer
+          }
+        });
       }
     },
-    async drain() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    drain: () => batcher.drain(),
   };
 };

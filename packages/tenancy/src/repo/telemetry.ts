@@ -1,35 +1,26 @@
 import type { Cursor } from '@ec3l/db';
 import type { TelemetryRecord } from '@ec3l/kernel';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { TenancyTables } from '../tables.js';
 
-/** Stores one domain event in execution_telemetry_events. */
-export const insertTelemetryRecord = async (
+/** Stores many domain events in one statement (one parameter, however many). */
+export const insertTelemetryRecords = async (
   db: Kysely<TenancyTables>,
-  id: string,
-  record: TelemetryRecord,
+  records: readonly { id: string; record: TelemetryRecord }[],
 ): Promise<void> => {
-  await db
-    .insertInto('execution_telemetry_events')
-    .values({
-      tenant_id: record.tenantId,
-      id,
-      event_type: record.eventType,
-      timestamp: record.timestamp,
-      module_id: record.moduleId,
-      execution_type: record.executionType,
-      workflow_id: record.workflowId,
-      workflow_step_id: record.workflowStepId,
-      execution_id: record.executionId,
-      actor_type: record.actorType,
-      actor_id: record.actorId,
-      status: record.status,
-      error_code: record.errorCode,
-      error_message: record.errorMessage,
-      affected_record_ids:
-        record.affectedRecordIds === null ? null : JSON.stringify(record.affectedRecordIds),
-    })
-    .execute();
+  if (records.length === 0) return;
+  const rows = records.map(({ id, record }) => ({ id, ...record }));
+  await sql`
+    insert into execution_telemetry_events (tenant_id, id, event_type, timestamp, module_id, execution_type, workflow_id,
+                                            workflow_step_id, execution_id, actor_type, actor_id, status, error_code,
+                                            error_message, affected_record_ids)
+    select r."tenantId", r.id, r."eventType", r.timestamp, r."moduleId", r."executionType", r."workflowId",
+           r."workflowStepId", r."executionId", r."actorType", r."actorId", r.status, r."errorCode",
+           r."errorMessage", r."affectedRecordIds"
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+      "tenantId" uuid, id uuid, "eventType" text, timestamp timestamptz, "moduleId" text, "executionType" text,
+      "workflowId" text, "workflowStepId" text, "executionId" text, "actorType" text, "actorId" text, status text,
+      "errorCode" text, "errorMessage" text, "affectedRecordIds" jsonb)`.execute(db);
 };
 
 export type TelemetryFilter = { from?: Date; to?: Date; eventType?: string };
