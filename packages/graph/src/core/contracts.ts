@@ -2,39 +2,24 @@
 // table; the repo code builds a GraphSnapshot from the records tables and the functions of this package
 // read it.
 
-/** The only field types a record type may declare (D8). */
-export const FIELD_TYPES = [
-  'string',
-  'number',
-  'boolean',
-  'date',
-  'datetime',
-  'reference',
-  'choice',
-  'text',
-] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+import {
+  FIELD_TYPES,
+  type FieldDefinition,
+  type FieldType,
+  RECORD_TYPE_STATUSES,
+  type RecordTypeStatus,
+} from '@ec3l/records';
+
+// Field types, fields and statuses are the data dictionary's own (D8): one definition, here re-exported.
+export { FIELD_TYPES, type FieldType, RECORD_TYPE_STATUSES, type RecordTypeStatus };
 
 const fieldTypes: ReadonlySet<string> = new Set(FIELD_TYPES);
 /** True when `value` is one of the D8 field types. */
 export const isFieldType = (value: unknown): value is FieldType =>
   typeof value === 'string' && fieldTypes.has(value);
 
-export type FieldDef = {
-  name: string;
-  type: FieldType;
-  label: string | null;
-  required: boolean;
-  /** A JSON value, or null. */
-  defaultValue: unknown;
-  /** The choice list a `choice` field draws from. */
-  choiceListId: string | null;
-  /** The key of the record type (same project) a `reference` field points at. */
-  referenceRecordTypeKey: string | null;
-};
-
-export const RECORD_TYPE_STATUSES = ['draft', 'active', 'retired'] as const;
-export type RecordTypeStatus = (typeof RECORD_TYPE_STATUSES)[number];
+/** A field as the graph sees it: exactly a record type's stored field. */
+export type FieldDef = FieldDefinition;
 
 export type RecordTypeNode = {
   id: string;
