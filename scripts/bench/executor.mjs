@@ -140,6 +140,30 @@ try {
   const v1 = timeValidate(1_000);
   const v10 = timeValidate(10_000);
 
+  // The same one-field change in process (no HTTP, no guard), to split the HTTP figure below.
+  const inProcess = { checkin: [], merge: [] };
+  for (let i = 0; i < 25; i++) {
+    const change = await changes.createChange(ctx, { projectId: project.id, title: `in-process ${i}` });
+    const target = await changes.addTarget(ctx, change.id, {
+      type: 'record_type',
+      selector: { recordTypeKey: `t${4500 + i}` },
+    });
+    await changes.addOp(ctx, change.id, {
+      targetId: target.id,
+      opType: 'add_field',
+      payload: { field: { name: `in_process_${i}`, type: 'text' } },
+    });
+    const t0 = performance.now();
+    await changes.checkin(ctx, change.id);
+    const t1 = performance.now();
+    await changes.merge(ctx, change.id);
+    const t2 = performance.now();
+    if (i >= 5) {
+      inProcess.checkin.push(t1 - t0);
+      inProcess.merge.push(t2 - t1);
+    }
+  }
+
   await runtime.close();
 
   // One-field change over HTTP against the gateway process.
@@ -200,6 +224,9 @@ try {
   );
   console.log(
     `  validate 1,000 types: ${fmt(v1, 1)} ms   10,000 types: ${fmt(v10, 1)} ms (target < 200 ms)   ratio ${fmt(v10 / v1, 2)}`,
+  );
+  console.log(
+    `  one-field change in process: checkin ${fmt(median(inProcess.checkin), 1)} ms + merge ${fmt(median(inProcess.merge), 1)} ms (medians of 20)`,
   );
   console.log(
     `  one-field change over HTTP (checkin + merge), median of ${http.length}: ${fmt(median(http), 1)} ms (target < 20 ms); ` +

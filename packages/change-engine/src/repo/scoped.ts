@@ -183,8 +183,8 @@ export const forTenant = (db: Db, tenantId: string) => ({
     if (stamps.length === 0) return;
     await sql`
       update change_patch_ops o set previous_snapshot = s.snapshot, executed_at = ${now}
-      from jsonb_to_recordset(${JSON.stringify(stamps.map((s) => ({ id: s.id, snapshot: s.previousSnapshot })))}::jsonb)
-        as s(id uuid, snapshot jsonb)
+      from unnest(${stamps.map((s) => s.id)}::uuid[], ${stamps.map((s) => JSON.stringify(s.previousSnapshot))}::jsonb[])
+        as s(id, snapshot)
       where o.tenant_id = ${tenantId} and o.id = s.id and o.executed_at is null`.execute(db);
   },
 

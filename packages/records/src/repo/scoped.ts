@@ -210,11 +210,12 @@ export const forTenant = (db: Db, tenantId: string) => {
      */
     writeSchemas: async (updates: readonly SchemaUpdate[], now: Date): Promise<void> => {
       if (updates.length === 0) return;
+      // Arrays, not a JSON record set: the planner then expects few rows and uses the primary key.
       await sql`
         update record_types rt
         set schema = u.schema, version = rt.version + 1, updated_at = ${now}
-        from jsonb_to_recordset(${JSON.stringify(updates.map((u) => ({ id: u.id, schema: { fields: u.fields } })))}::jsonb)
-          as u(id uuid, schema jsonb)
+        from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
+          as u(id, schema)
         where rt.tenant_id = ${tenantId} and rt.id = u.id`.execute(db);
       await replaceFieldDefinitions(updates);
     },
