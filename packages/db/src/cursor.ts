@@ -24,3 +24,20 @@ export const decodeCursor = (raw: string): Cursor => {
   }
   throw invalid("cursor is malformed; pass the value of the previous page's x-next-cursor header");
 };
+
+/**
+ * Turns rows fetched with `limit + 1` into a page: the first `limit` rows and, when there were more,
+ * the cursor after the last of them.
+ */
+export const pageOf = <T>(
+  rows: readonly T[],
+  limit: number,
+  cursorOf: (row: T) => Cursor,
+): { items: T[]; nextCursor: string | null } => {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+  };
+};

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DomainError } from '@ec3l/kernel';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from './cursor.js';
+import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import { openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
 import { DataDirLockedError, lockDataDir } from './lock.js';
@@ -194,5 +194,17 @@ describe('cursors', () => {
     for (const bad of ['', 'not-base64!', Buffer.from('[1,2]').toString('base64url')]) {
       expect(() => decodeCursor(bad)).toThrow(DomainError);
     }
+  });
+});
+
+describe('pageOf', () => {
+  it('keeps the first limit rows and gives a cursor only when there were more', () => {
+    const rows = ['a', 'b', 'c'].map((id) => ({ id, at: '2026-01-01T00:00:00.000Z' }));
+    const cursorOf = (r: { id: string; at: string }) => ({ createdAt: r.at, id: r.id });
+    const full = pageOf(rows, 2, cursorOf);
+    expect(full.items.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(decodeCursor(full.nextCursor!)).toEqual({ createdAt: rows[1]!.at, id: 'b' });
+    expect(pageOf(rows, 3, cursorOf)).toEqual({ items: rows, nextCursor: null });
+    expect(pageOf([], 3, cursorOf)).toEqual({ items: [], nextCursor: null });
   });
 });

@@ -1,4 +1,4 @@
-export { type Cursor, decodeCursor, encodeCursor } from './cursor.js';
+export { type Cursor, decodeCursor, encodeCursor, pageOf } from './cursor.js';
 export {
   type Database,
   type DatabaseConfig,

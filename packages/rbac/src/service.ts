@@ -1,4 +1,4 @@
-import { type Cursor, encodeCursor, inTransaction, isUniqueViolation } from '@ec3l/db';
+import { type Cursor, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
 import {
   type Clock,
   conflict,
@@ -385,15 +385,11 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
         ...page,
         limit: page.limit + 1,
       });
-      const items = rows.slice(0, page.limit);
-      const last = items.at(-1);
-      return {
-        items: items.map(toAuditLog),
-        nextCursor:
-          rows.length > page.limit && last
-            ? encodeCursor({ createdAt: last.timestamp.toISOString(), id: last.id })
-            : null,
-      };
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+        createdAt: r.timestamp.toISOString(),
+        id: r.id,
+      }));
+      return { items: items.map(toAuditLog), nextCursor };
     },
   };
 };

@@ -1,4 +1,4 @@
-import { type Cursor, encodeCursor, inTransaction, isUniqueViolation } from '@ec3l/db';
+import { type Cursor, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
 import {
   type Clock,
   conflict,
@@ -120,12 +120,10 @@ export const createTenancyService = ({ db, events, clock = systemClock }: Tenanc
       page: { limit: number; after?: Cursor },
     ): Promise<Page<Project>> => {
       const rows = await forTenant(db, ctx.tenantId).listProjects({ ...page, limit: page.limit + 1 });
-      const items = rows.slice(0, page.limit);
-      const last = items.at(-1);
-      const nextCursor =
-        rows.length > page.limit && last
-          ? encodeCursor({ createdAt: last.created_at.toISOString(), id: last.id })
-          : null;
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+        createdAt: r.created_at.toISOString(),
+        id: r.id,
+      }));
       return { items: items.map(toProject), nextCursor };
     },
 
@@ -180,8 +178,10 @@ export const createTenancyService = ({ db, events, clock = systemClock }: Tenanc
       page: { limit: number; before?: Cursor },
     ): Promise<Page<TelemetryEvent>> => {
       const rows = await listTelemetryRows(db, ctx.tenantId, filter, { ...page, limit: page.limit + 1 });
-      const items = rows.slice(0, page.limit);
-      const last = items.at(-1);
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+        createdAt: r.timestamp.toISOString(),
+        id: r.id,
+      }));
       return {
         items: items.map((r) => ({
           id: r.id,
@@ -199,10 +199,7 @@ export const createTenancyService = ({ db, events, clock = systemClock }: Tenanc
           errorMessage: r.error_message,
           affectedRecordIds: r.affected_record_ids ?? null,
         })),
-        nextCursor:
-          rows.length > page.limit && last
-            ? encodeCursor({ createdAt: last.timestamp.toISOString(), id: last.id })
-            : null,
+        nextCursor,
       };
     },
 

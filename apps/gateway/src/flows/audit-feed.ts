@@ -1,4 +1,4 @@
-import { type Cursor, encodeCursor } from '@ec3l/db';
+import { type Cursor, pageOf } from '@ec3l/db';
 import type { RequestContext } from '@ec3l/kernel';
 import type { RbacService } from '@ec3l/rbac';
 import type { TenancyService } from '@ec3l/tenancy';
@@ -67,11 +67,5 @@ export const readAuditFeed = async (
       entityId: e.executionId,
     })),
   ].sort(newestFirst);
-  const items = merged.slice(0, query.limit);
-  const last = items.at(-1);
-  return {
-    items,
-    nextCursor:
-      merged.length > query.limit && last ? encodeCursor({ createdAt: last.timestamp, id: last.id }) : null,
-  };
+  return pageOf(merged, query.limit, (e) => ({ createdAt: e.timestamp, id: e.id }));
 };
