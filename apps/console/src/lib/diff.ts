@@ -1,42 +1,10 @@
-/**
- * Schema diffs as the gateway computes them (the SDK types them `unknown`: the shape is @ec3l/graph's
- * GraphDiff), summarised for people (pure, no DOM).
- */
+/** Schema diffs as the gateway computes them (typed by the SDK), summarised for people (pure, no DOM). */
+import type { Schemas } from '@ec3l/sdk';
 
-export type FieldDef = {
-  name: string;
-  type: string;
-  label?: string | null;
-  required?: boolean;
-  defaultValue?: unknown;
-  choiceListId?: string | null;
-  referenceRecordTypeKey?: string | null;
-};
-
-export type FieldChange = { name: string; before: FieldDef; after: FieldDef; changes: string[] };
-
-export type RecordTypeDiff = {
-  projectId: string;
-  key: string;
-  addedFields: FieldDef[];
-  removedFields: FieldDef[];
-  modifiedFields: FieldChange[];
-  baseTypeChanged: { before: string | null; after: string | null } | null;
-};
-
-export type GraphDiff = {
-  addedRecordTypes: { projectId: string; key: string }[];
-  removedRecordTypes: { projectId: string; key: string }[];
-  modifiedRecordTypes: RecordTypeDiff[];
-  summary: {
-    added: number;
-    removed: number;
-    modified: number;
-    fieldsAdded: number;
-    fieldsRemoved: number;
-    fieldsModified: number;
-  };
-};
+export type GraphDiff = Schemas['GraphDiff'];
+export type RecordTypeDiff = GraphDiff['modifiedRecordTypes'][number];
+export type FieldChange = RecordTypeDiff['modifiedFields'][number];
+export type FieldDef = FieldChange['before'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
