@@ -167,6 +167,16 @@ export const GraphDiffSchema = Type.Object(
             changes: Type.Array(Type.String(), { description: 'Properties that differ' }),
           }),
         ),
+        renamedFields: Type.Array(
+          Type.Object({
+            from: Type.String({ description: 'Name before the change' }),
+            to: Type.String({ description: 'Name after the change' }),
+            before: DiffFieldSchema,
+            after: DiffFieldSchema,
+            changes: Type.Array(Type.String(), { description: 'Properties other than the name that differ' }),
+          }),
+          { description: 'Fields that kept their identity (and their values) under a new name' },
+        ),
         baseTypeChanged: Type.Union([
           Type.Object({
             before: Type.Union([Type.String(), Type.Null()]),
@@ -183,6 +193,7 @@ export const GraphDiffSchema = Type.Object(
       fieldsAdded: Type.Integer(),
       fieldsRemoved: Type.Integer(),
       fieldsModified: Type.Integer(),
+      fieldsRenamed: Type.Integer(),
     }),
   },
   { $id: 'GraphDiff', description: 'Added, removed and modified record types and fields' },

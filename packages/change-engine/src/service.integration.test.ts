@@ -454,6 +454,31 @@ describe('exact revert', () => {
     }
   });
 
+  it('shows a rename as old → new in the diff, and reverts it with the inverse rename', async () => {
+    await recordType('device');
+    const { change } = await changeWith('device', [
+      { opType: 'rename_field', payload: { from: 'device_a', to: 'serial' } },
+      { opType: 'rename_field', payload: { from: 'serial', to: 'serial_no' } },
+    ]);
+    const [dry] = (await changes.execute(acme, change.id)).diff.modifiedRecordTypes;
+    expect(dry).toMatchObject({
+      key: 'device',
+      renamedFields: [{ from: 'device_a', to: 'serial_no', changes: [] }],
+      addedFields: [],
+      removedFields: [],
+    });
+    const merged = await approve(change.id);
+    expect(merged.diff.summary).toMatchObject({ fieldsRenamed: 1, fieldsAdded: 0, fieldsRemoved: 0 });
+    expect((await changes.diff(acme, change.id)).modifiedRecordTypes[0]?.renamedFields).toHaveLength(1);
+
+    const revert = await changes.revert(acme, change.id);
+    expect((await changes.listOps(acme, revert.id)).map((o) => [o.opType, o.payload])).toEqual([
+      ['rename_field', { from: 'serial_no', to: 'device_a' }],
+    ]);
+    await approve(revert.id);
+    expect(await schemaOf('device')).toEqual(['device_a', 'device_b']);
+  });
+
   it('is refused, naming the record types, when a later merge touched them', async () => {
     await recordType('gadget');
     const first = await changeWith('gadget', [

@@ -30,6 +30,7 @@ import {
 } from './core/lifecycle.js';
 import type { OpPayload } from './core/ops.js';
 import { type ExecutionError, type PlannedOp, planExecution } from './core/plan.js';
+import { traceFields } from './core/renames.js';
 import { restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
@@ -182,6 +183,13 @@ const toRecordTypeNode = (
 });
 
 /** Change records, their targets and ops, and the three-phase executor. */
+// Diffs recorded before renames were part of the diff read as diffs without renames.
+const storedDiff = (diff: GraphDiff): GraphDiff => ({
+  ...diff,
+  modifiedRecordTypes: diff.modifiedRecordTypes.map((d) => ({ ...d, renamedFields: d.renamedFields ?? [] })),
+  summary: { ...diff.summary, fieldsRenamed: diff.summary.fieldsRenamed ?? 0 },
+});
+
 export const createChangeService = ({
   db,
   events,
@@ -610,7 +618,7 @@ export const createChangeService = ({
     /** What the change will change (dry run) or changed (recorded at merge). */
     diff: async (ctx: RequestContext, id: string): Promise<GraphDiff> => {
       const change = await requireChange(ctx, id);
-      if (change.status === 'Merged') return change.merge_diff as GraphDiff;
+      if (change.status === 'Merged') return storedDiff(change.merge_diff as GraphDiff);
       return (await service.execute(ctx, id)).diff;
     },
 
@@ -667,14 +675,31 @@ export const createChangeService = ({
           (r) => [r.key, ownFieldsOf(r)],
         ),
       );
+      // The merged ops tell which fields kept their identity under a new name: those are renamed
+      // back rather than removed and added again.
+      const mergedOps = new Map<string, OpPayload[]>();
+      for (const o of await repo.listOps(change.id)) {
+        const key = String(o.target_selector.recordTypeKey);
+        mergedOps.set(key, [
+          ...(mergedOps.get(key) ?? []),
+          { opType: o.op_type, payload: o.payload } as OpPayload,
+        ]);
+      }
       const plans = snapshots
-        .map((s) => ({
-          key: s.record_type_key,
-          ops: restoreOps(
-            current.get(s.record_type_key) ?? [],
-            (s.schema as { fields: FieldDefinition[] }).fields,
-          ),
-        }))
+        .map((s) => {
+          const before = (s.schema as { fields: FieldDefinition[] }).fields;
+          return {
+            key: s.record_type_key,
+            ops: restoreOps(
+              current.get(s.record_type_key) ?? [],
+              before,
+              traceFields(
+                before.map((f) => f.name),
+                mergedOps.get(s.record_type_key) ?? [],
+              ),
+            ),
+          };
+        })
         .filter((p) => p.ops.length > 0);
       if (plans.length === 0)
         throw conflict('the record types already have their pre-change schemas; nothing to revert');

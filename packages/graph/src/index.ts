@@ -13,8 +13,11 @@ export {
   type RecordTypeStatus,
 } from './core/contracts.js';
 export {
+  type DiffOptions,
   diffSnapshots,
   type FieldChange,
+  type FieldRename,
+  type FieldRenames,
   fieldChanges,
   type GraphDiff,
   type RecordTypeDiff,

@@ -1265,6 +1265,33 @@ export interface components {
                     required: boolean;
                     type: string;
                 }[];
+                /** @description Fields that kept their identity (and their values) under a new name */
+                renamedFields: {
+                    after: {
+                        choiceListId: string | null;
+                        defaultValue: unknown;
+                        label: string | null;
+                        name: string;
+                        referenceRecordTypeKey: string | null;
+                        required: boolean;
+                        type: string;
+                    };
+                    before: {
+                        choiceListId: string | null;
+                        defaultValue: unknown;
+                        label: string | null;
+                        name: string;
+                        referenceRecordTypeKey: string | null;
+                        required: boolean;
+                        type: string;
+                    };
+                    /** @description Properties other than the name that differ */
+                    changes: string[];
+                    /** @description Name before the change */
+                    from: string;
+                    /** @description Name after the change */
+                    to: string;
+                }[];
             }[];
             removedRecordTypes: {
                 key: string;
@@ -1275,6 +1302,7 @@ export interface components {
                 fieldsAdded: number;
                 fieldsModified: number;
                 fieldsRemoved: number;
+                fieldsRenamed: number;
                 modified: number;
                 removed: number;
             };

@@ -24,7 +24,15 @@ const EMPTY: GraphDiff = {
   addedRecordTypes: [],
   removedRecordTypes: [],
   modifiedRecordTypes: [],
-  summary: { added: 0, removed: 0, modified: 0, fieldsAdded: 0, fieldsRemoved: 0, fieldsModified: 0 },
+  summary: {
+    added: 0,
+    removed: 0,
+    modified: 0,
+    fieldsAdded: 0,
+    fieldsRemoved: 0,
+    fieldsModified: 0,
+    fieldsRenamed: 0,
+  },
 };
 
 const DIFF: GraphDiff = {
@@ -44,10 +52,27 @@ const DIFF: GraphDiff = {
           changes: ['type', 'label', 'required'],
         },
       ],
+      renamedFields: [
+        {
+          from: 'desc',
+          to: 'description',
+          before: field('desc', 'text'),
+          after: field('description', 'text'),
+          changes: [],
+        },
+      ],
       baseTypeChanged: null,
     },
   ],
-  summary: { added: 0, removed: 0, modified: 1, fieldsAdded: 2, fieldsRemoved: 1, fieldsModified: 1 },
+  summary: {
+    added: 0,
+    removed: 0,
+    modified: 1,
+    fieldsAdded: 2,
+    fieldsRemoved: 1,
+    fieldsModified: 1,
+    fieldsRenamed: 1,
+  },
 };
 
 describe('isGraphDiff', () => {
@@ -62,7 +87,9 @@ describe('isGraphDiff', () => {
 
 describe('summariseDiff', () => {
   it('says per record type how many fields were added, removed and modified', () => {
-    expect(summariseDiff(DIFF)).toBe('incident: 2 fields added, 1 field removed, 1 field modified');
+    expect(summariseDiff(DIFF)).toBe(
+      'incident: 2 fields added, 1 field removed, 1 field modified, 1 field renamed',
+    );
   });
 
   it('names added and removed record types and a changed base type', () => {
@@ -77,6 +104,7 @@ describe('summariseDiff', () => {
           addedFields: [],
           removedFields: [],
           modifiedFields: [],
+          renamedFields: [],
           baseTypeChanged: { before: null, after: 'task' },
         },
       ],
@@ -98,6 +126,7 @@ describe('diffCounts', () => {
       { key: 'fieldsAdded', label: '2 fields added', tone: 'emerald' },
       { key: 'fieldsRemoved', label: '1 field removed', tone: 'rose' },
       { key: 'fieldsModified', label: '1 field modified', tone: 'amber' },
+      { key: 'fieldsRenamed', label: '1 field renamed', tone: 'amber' },
     ]);
     expect(diffCounts(EMPTY)).toEqual([]);
   });

@@ -4,6 +4,7 @@ import type { Schemas } from '@ec3l/sdk';
 export type GraphDiff = Schemas['GraphDiff'];
 export type RecordTypeDiff = GraphDiff['modifiedRecordTypes'][number];
 export type FieldChange = RecordTypeDiff['modifiedFields'][number];
+export type FieldRename = RecordTypeDiff['renamedFields'][number];
 export type FieldDef = FieldChange['before'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -32,6 +33,7 @@ export const isEmptyDiff = (diff: GraphDiff): boolean =>
       rt.addedFields.length === 0 &&
       rt.removedFields.length === 0 &&
       rt.modifiedFields.length === 0 &&
+      rt.renamedFields.length === 0 &&
       rt.baseTypeChanged === null,
   );
 
@@ -79,6 +81,12 @@ export const diffCounts = (diff: GraphDiff): DiffCount[] => {
       label: `${count(s.fieldsModified, 'field', 'fields')} modified`,
       tone: 'amber',
     },
+    {
+      key: 'fieldsRenamed',
+      n: s.fieldsRenamed,
+      label: `${count(s.fieldsRenamed, 'field', 'fields')} renamed`,
+      tone: 'amber',
+    },
   ];
   return all.filter((c) => c.n > 0).map(({ n: _n, ...chip }) => chip);
 };
@@ -97,6 +105,8 @@ export const summariseDiff = (diff: GraphDiff): string => {
     if (rt.modifiedFields.length > 0) {
       changes.push(`${count(rt.modifiedFields.length, 'field', 'fields')} modified`);
     }
+    if (rt.renamedFields.length > 0)
+      changes.push(`${count(rt.renamedFields.length, 'field', 'fields')} renamed`);
     if (rt.baseTypeChanged) changes.push('base type changed');
     if (changes.length > 0) parts.push(`${rt.key}: ${changes.join(', ')}`);
   }
@@ -127,7 +137,7 @@ export type PropertyChange = { property: string; label: string; before: string; 
  * `choiceListName` shows a choice list by name instead of its id when known.
  */
 export const describeFieldChange = (
-  change: FieldChange,
+  change: Pick<FieldChange, 'changes' | 'before' | 'after'>,
   choiceListName?: (id: string) => string | undefined,
 ): PropertyChange[] =>
   change.changes.map((property) => {

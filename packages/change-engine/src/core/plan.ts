@@ -7,6 +7,7 @@ import {
 } from '@ec3l/graph';
 import { type FieldDefinition, resolveEffectiveFields } from '@ec3l/records';
 import { applyOps, type OpPayload } from './ops.js';
+import { type FieldTrace, traceFields } from './renames.js';
 
 export type PlannedOp = OpPayload & { id: string; recordTypeKey: string };
 
@@ -129,6 +130,7 @@ export const planExecution = ({
     (a, b) => depthOf(a, inheritance) - depthOf(b, inheritance) || (a < b ? -1 : 1),
   );
   const updates: { key: string; id: string; before: FieldDefinition[]; after: FieldDefinition[] }[] = [];
+  const traces = new Map<string, FieldTrace>();
   for (const key of order) {
     const node = types.get(key)!;
     const inherited = new Map(
@@ -148,6 +150,13 @@ export const planExecution = ({
       continue;
     }
     shapes.set(key, { key, baseType: node.baseType, fields: result.fields });
+    traces.set(
+      key,
+      traceFields(
+        node.fields.map((f) => f.name),
+        keyOps,
+      ),
+    );
     updates.push({ key, id: node.id, before: node.fields, after: result.fields });
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -184,6 +193,7 @@ export const planExecution = ({
     diff: diffSnapshots(
       touchedNodes((u) => u.before),
       touchedNodes((u) => u.after),
+      { renamesOf: (_projectId, key) => traces.get(key)?.renames },
     ),
   };
 };

@@ -1,5 +1,6 @@
 import type { FieldDefinition } from '@ec3l/records';
 import type { OpPayload } from './ops.js';
+import type { FieldTrace } from './renames.js';
 
 const sameField = (a: FieldDefinition, b: FieldDefinition) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -23,12 +24,85 @@ const longestIncreasing = (values: readonly number[]): Set<number> => {
   return kept;
 };
 
+const MAX_NAME = 63;
+
+// A name for a field in the middle of a cycle of renames (a ↔ b), free in every sense that matters.
+const temporaryName = (base: string, taken: (name: string) => boolean): string => {
+  for (let n = 1; ; n++) {
+    const suffix = `_r${n}`;
+    const name = `${base.slice(0, MAX_NAME - suffix.length)}${suffix}`;
+    if (!taken(name)) return name;
+  }
+};
+
+/**
+ * Renames that give the fields of `renamedBack` (current name → name in the target) their target
+ * names, in an order where each new name is free when its rename runs; a cycle goes through a
+ * temporary name. `inUse` holds every current name and is updated as the renames run.
+ */
+const renameOps = (
+  renamedBack: ReadonlyMap<string, string>,
+  inUse: Set<string>,
+  reserved: ReadonlySet<string>,
+): OpPayload[] => {
+  const ops: OpPayload[] = [];
+  const pending = new Map(renamedBack);
+  const rename = (from: string, to: string) => {
+    ops.push({ opType: 'rename_field', payload: { from, to } });
+    inUse.delete(from);
+    inUse.add(to);
+  };
+  while (pending.size > 0) {
+    const ready = [...pending].find(([, to]) => !inUse.has(to));
+    if (ready) {
+      rename(ready[0], ready[1]);
+      pending.delete(ready[0]);
+      continue;
+    }
+    const [from, to] = pending.entries().next().value as [string, string];
+    const parked = temporaryName(to, (name) => inUse.has(name) || reserved.has(name));
+    rename(from, parked);
+    pending.delete(from);
+    pending.set(parked, to);
+  }
+  return ops;
+};
+
 /**
  * Ops that turn `current` into exactly `target` — same fields, same definitions, same order — with no
- * two ops alike: removals first, then, walking the target in order, in-place updates of the fields
- * that stay and positioned inserts of the others.
+ * two ops alike. With the trace of the ops being undone (`traceFields`), fields are matched by
+ * identity: renames are undone by renaming back and fields the ops created are removed, so a field
+ * that existed before is never removed and added again (values kept under it survive). Then, by name:
+ * removals and, walking the target in order, in-place updates of the fields that stay and positioned
+ * inserts of the others.
  */
 export const restoreOps = (
+  current: readonly FieldDefinition[],
+  target: readonly FieldDefinition[],
+  trace: FieldTrace = { renames: new Map(), created: new Set() },
+): OpPayload[] => {
+  const present = new Set(current.map((f) => f.name));
+  const wanted = new Set(target.map((f) => f.name));
+  const renamedBack = new Map<string, string>();
+  for (const [was, now] of trace.renames) if (present.has(now) && wanted.has(was)) renamedBack.set(now, was);
+  const ops: OpPayload[] = [];
+  // A created field holding a name the target has is another field than the target's: it goes first.
+  const kept = current.filter((f) => {
+    if (!trace.created.has(f.name) || !wanted.has(f.name)) return true;
+    ops.push({ opType: 'remove_field', payload: { fieldName: f.name } });
+    return false;
+  });
+  const inUse = new Set(kept.map((f) => f.name));
+  ops.push(...renameOps(renamedBack, inUse, wanted));
+  const renamed = kept.map((f) => {
+    const name = renamedBack.get(f.name);
+    return name === undefined ? f : { ...f, name };
+  });
+  return [...ops, ...restoreByName(renamed, target)];
+};
+
+// restoreOps for fields matched by name alone.
+const restoreByName = (
   current: readonly FieldDefinition[],
   target: readonly FieldDefinition[],
 ): OpPayload[] => {

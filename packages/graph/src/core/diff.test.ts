@@ -6,7 +6,15 @@ const empty = {
   addedRecordTypes: [],
   removedRecordTypes: [],
   modifiedRecordTypes: [],
-  summary: { added: 0, removed: 0, modified: 0, fieldsAdded: 0, fieldsRemoved: 0, fieldsModified: 0 },
+  summary: {
+    added: 0,
+    removed: 0,
+    modified: 0,
+    fieldsAdded: 0,
+    fieldsRemoved: 0,
+    fieldsModified: 0,
+    fieldsRenamed: 0,
+  },
 };
 
 describe('diffSnapshots', () => {
@@ -39,6 +47,7 @@ describe('diffSnapshots', () => {
       fieldsAdded: 0,
       fieldsRemoved: 0,
       fieldsModified: 0,
+      fieldsRenamed: 0,
     });
   });
 
@@ -62,6 +71,7 @@ describe('diffSnapshots', () => {
         key: 'incident',
         addedFields: [],
         removedFields: [],
+        renamedFields: [],
         modifiedFields: [
           {
             name: 'severity',
@@ -80,6 +90,7 @@ describe('diffSnapshots', () => {
           field('description', 'text'),
         ],
         removedFields: [field('title')],
+        renamedFields: [],
         modifiedFields: [
           {
             name: 'state',
@@ -98,6 +109,7 @@ describe('diffSnapshots', () => {
       fieldsAdded: 2,
       fieldsRemoved: 1,
       fieldsModified: 2,
+      fieldsRenamed: 0,
     });
   });
 
@@ -138,6 +150,67 @@ describe('diffSnapshots', () => {
     ]);
     expect(diff?.addedFields).toEqual([field('x', 'text')]);
     expect(diff?.removedFields).toEqual([]);
+  });
+
+  it('reports a known rename once, as old → new with its other changes, not as a removal and an addition', () => {
+    const a = snapshot([rt('t', { fields: [field('title'), field('state'), field('note')] })]);
+    const b = snapshot([rt('t', { fields: [field('heading', 'text'), field('state'), field('extra')] })]);
+    const renames = new Map([['title', 'heading']]);
+    const diff = diffSnapshots(a, b, { renamesOf: (_p, key) => (key === 't' ? renames : undefined) });
+    expect(diff.modifiedRecordTypes[0]).toMatchObject({
+      renamedFields: [
+        {
+          from: 'title',
+          to: 'heading',
+          before: field('title'),
+          after: field('heading', 'text'),
+          changes: ['type'],
+        },
+      ],
+      addedFields: [field('extra')],
+      removedFields: [field('note')],
+      modifiedFields: [],
+    });
+    expect(diff.summary).toMatchObject({
+      fieldsAdded: 1,
+      fieldsRemoved: 1,
+      fieldsRenamed: 1,
+      fieldsModified: 0,
+    });
+    // Without the ops' knowledge the same snapshots read as removals and additions.
+    expect(diffSnapshots(a, b).modifiedRecordTypes[0]?.renamedFields).toEqual([]);
+    expect(diffSnapshots(a, b).summary).toMatchObject({ fieldsAdded: 2, fieldsRemoved: 2 });
+  });
+
+  it('a pure rename, and a swap of two names, are renames and nothing else', () => {
+    const a = snapshot([rt('t', { fields: [field('a', 'string'), field('b', 'number')] })]);
+    const renamed = snapshot([rt('t', { fields: [field('z', 'string'), field('b', 'number')] })]);
+    expect(
+      diffSnapshots(a, renamed, { renamesOf: () => new Map([['a', 'z']]) }).modifiedRecordTypes[0],
+    ).toMatchObject({
+      renamedFields: [{ from: 'a', to: 'z', changes: [] }],
+      addedFields: [],
+      removedFields: [],
+    });
+    const swapped = snapshot([rt('t', { fields: [field('b', 'string'), field('a', 'number')] })]);
+    const swap = diffSnapshots(a, swapped, {
+      renamesOf: () =>
+        new Map([
+          ['a', 'b'],
+          ['b', 'a'],
+        ]),
+    }).modifiedRecordTypes[0];
+    expect(swap?.renamedFields.map((r) => `${r.from}→${r.to}:${r.changes.join()}`)).toEqual(['b→a:', 'a→b:']);
+    expect([swap?.addedFields, swap?.removedFields, swap?.modifiedFields]).toEqual([[], [], []]);
+  });
+
+  it('a rename whose new name was taken by a field removed in the same change keeps both facts', () => {
+    const a = snapshot([rt('t', { fields: [field('x', 'string'), field('y', 'number')] })]);
+    const b = snapshot([rt('t', { fields: [field('x', 'number')] })]);
+    const [d] = diffSnapshots(a, b, { renamesOf: () => new Map([['y', 'x']]) }).modifiedRecordTypes;
+    expect(d?.renamedFields).toMatchObject([{ from: 'y', to: 'x', changes: [] }]);
+    expect(d?.removedFields).toEqual([field('x', 'string')]);
+    expect(d?.addedFields).toEqual([]);
   });
 
   it('two empty snapshots differ in nothing', () => {

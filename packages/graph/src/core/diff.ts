@@ -10,12 +10,23 @@ export type FieldChange = {
   changes: string[];
 };
 
+/** A field that kept its identity under a new name, possibly with other properties changed too. */
+export type FieldRename = {
+  from: string;
+  to: string;
+  before: FieldDef;
+  after: FieldDef;
+  /** FieldDef properties other than the name that differ, in FieldDef order. */
+  changes: string[];
+};
+
 export type RecordTypeDiff = {
   projectId: string;
   key: string;
   addedFields: FieldDef[];
   removedFields: FieldDef[];
   modifiedFields: FieldChange[];
+  renamedFields: FieldRename[];
   baseTypeChanged: { before: string | null; after: string | null } | null;
 };
 
@@ -30,7 +41,19 @@ export type GraphDiff = {
     fieldsAdded: number;
     fieldsRemoved: number;
     fieldsModified: number;
+    fieldsRenamed: number;
   };
+};
+
+/**
+ * Field renames of one record type, old name → new name, as the ops that produced `after` know them.
+ * A snapshot alone cannot tell a rename from a removal beside an addition.
+ */
+export type FieldRenames = ReadonlyMap<string, string>;
+
+export type DiffOptions = {
+  /** The renames behind a record type's change, when known. */
+  renamesOf?: (projectId: string, key: string) => FieldRenames | undefined;
 };
 
 /** The properties of two same-named fields that differ; defaultValue is compared as JSON. */
@@ -58,7 +81,7 @@ const sameField = (before: FieldDef, after: FieldDef): boolean =>
     (before.referenceRecordTypeKey ?? null) === (after.referenceRecordTypeKey ?? null) &&
     jsonEqual(before.defaultValue, after.defaultValue));
 
-type FieldsDiff = Pick<RecordTypeDiff, 'addedFields' | 'removedFields' | 'modifiedFields'>;
+type FieldsDiff = Pick<RecordTypeDiff, 'addedFields' | 'removedFields' | 'modifiedFields' | 'renamedFields'>;
 
 // Fields sorted by name; the canonical text, computed only when a name repeats, orders the repeats.
 const sortFields = (fields: readonly FieldDef[], canonical: (f: FieldDef) => string): FieldDef[] =>
@@ -99,7 +122,12 @@ const diffGroup = (
   if (restAfter.length > paired) out().addedFields.push(...restAfter.slice(paired));
 };
 
-const noFieldChanges = (): FieldsDiff => ({ addedFields: [], removedFields: [], modifiedFields: [] });
+const noFieldChanges = (): FieldsDiff => ({
+  addedFields: [],
+  removedFields: [],
+  modifiedFields: [],
+  renamedFields: [],
+});
 const NO_FIELD_CHANGES: FieldsDiff = Object.freeze(noFieldChanges()); // never pushed to
 
 const diffFields = (before: readonly FieldDef[], after: readonly FieldDef[]): FieldsDiff => {
@@ -163,6 +191,43 @@ const diffFields = (before: readonly FieldDef[], after: readonly FieldDef[]): Fi
   return changed ?? NO_FIELD_CHANGES;
 };
 
+/**
+ * Fields diffed with renames known: each renamed field is compared with its new self (a rename, with
+ * whatever else changed) and left out of the name-by-name comparison of the others, where it would
+ * count as one field removed and another added.
+ */
+const diffFieldsRenamed = (
+  before: readonly FieldDef[],
+  after: readonly FieldDef[],
+  renames: FieldRenames,
+): FieldsDiff => {
+  const afterByName = new Map(after.map((f) => [f.name, f]));
+  const renamed: FieldRename[] = [];
+  const restBefore: FieldDef[] = [];
+  const renamedTo = new Set<string>();
+  for (const f of before) {
+    const to = renames.get(f.name);
+    const next = to === undefined ? undefined : afterByName.get(to);
+    if (to === undefined || next === undefined || renamedTo.has(to)) {
+      restBefore.push(f);
+      continue;
+    }
+    renamed.push({ from: f.name, to, before: f, after: next, changes: fieldChanges(f, next) });
+    renamedTo.add(to);
+  }
+  if (renamed.length === 0) return diffFields(before, after);
+  const rest = diffFields(
+    restBefore,
+    after.filter((f) => !renamedTo.has(f.name)),
+  );
+  return {
+    addedFields: [...rest.addedFields],
+    removedFields: [...rest.removedFields],
+    modifiedFields: [...rest.modifiedFields],
+    renamedFields: renamed.sort((x, y) => compareStrings(x.to, y.to)),
+  };
+};
+
 type Named = { projectId: string; key: string };
 const compareNamed = (x: Named, y: Named): number =>
   compareStrings(x.projectId, y.projectId) || compareStrings(x.key, y.key);
@@ -172,10 +237,15 @@ const compareNamed = (x: Named, y: Named): number =>
  * Record types compare by base type and fields only (id, name, status and version are not schema);
  * fields by every FieldDef property, defaultValue as JSON; field order is not a change. Every list is
  * sorted by (projectId, key) or field name, so the result depends only on content, never on input
- * order; unchanged record types are left out. The summary's field counts are over modified record
+ * order; unchanged record types are left out. With `renamesOf`, a renamed field is reported once as
+ * renamed (old → new, with any other property changes) rather than as a removal and an addition. The summary's field counts are over modified record
  * types. Linear in types and fields, plus sorting what changed.
  */
-export const diffSnapshots = (before: GraphSnapshot, after: GraphSnapshot): GraphDiff => {
+export const diffSnapshots = (
+  before: GraphSnapshot,
+  after: GraphSnapshot,
+  options: DiffOptions = {},
+): GraphDiff => {
   // Matched through the maps in O(types); only what changed is sorted.
   const b = keyRecordTypes(before.recordTypes);
   const a = keyRecordTypes(after.recordTypes);
@@ -183,7 +253,15 @@ export const diffSnapshots = (before: GraphSnapshot, after: GraphSnapshot): Grap
     addedRecordTypes: [],
     removedRecordTypes: [],
     modifiedRecordTypes: [],
-    summary: { added: 0, removed: 0, modified: 0, fieldsAdded: 0, fieldsRemoved: 0, fieldsModified: 0 },
+    summary: {
+      added: 0,
+      removed: 0,
+      modified: 0,
+      fieldsAdded: 0,
+      fieldsRemoved: 0,
+      fieldsModified: 0,
+      fieldsRenamed: 0,
+    },
   };
   for (const [projectId, keys] of b.byProject) {
     const afterKeys = a.byProject.get(projectId);
@@ -198,13 +276,18 @@ export const diffSnapshots = (before: GraphSnapshot, after: GraphSnapshot): Grap
       if (nodeB === nodeA) continue;
       const baseBefore = nodeB.baseType ?? null;
       const baseAfter = nodeA.baseType ?? null;
-      const fields = diffFields(nodeB.fields, nodeA.fields);
+      const renames = options.renamesOf?.(projectId, key);
+      const fields =
+        renames && renames.size > 0
+          ? diffFieldsRenamed(nodeB.fields, nodeA.fields, renames)
+          : diffFields(nodeB.fields, nodeA.fields);
       const baseTypeChanged = baseBefore === baseAfter ? null : { before: baseBefore, after: baseAfter };
       if (
         baseTypeChanged !== null ||
         fields.addedFields.length > 0 ||
         fields.removedFields.length > 0 ||
-        fields.modifiedFields.length > 0
+        fields.modifiedFields.length > 0 ||
+        fields.renamedFields.length > 0
       ) {
         const own = fields === NO_FIELD_CHANGES ? noFieldChanges() : fields; // no shared arrays out
         diff.modifiedRecordTypes.push({ projectId, key, ...own, baseTypeChanged });
@@ -225,6 +308,7 @@ export const diffSnapshots = (before: GraphSnapshot, after: GraphSnapshot): Grap
     summary.fieldsAdded += d.addedFields.length;
     summary.fieldsRemoved += d.removedFields.length;
     summary.fieldsModified += d.modifiedFields.length;
+    summary.fieldsRenamed += d.renamedFields.length;
   }
   summary.added = diff.addedRecordTypes.length;
   summary.removed = diff.removedRecordTypes.length;

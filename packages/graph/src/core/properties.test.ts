@@ -40,7 +40,15 @@ describe('diffSnapshots (properties)', () => {
           addedRecordTypes: [],
           removedRecordTypes: [],
           modifiedRecordTypes: [],
-          summary: { added: 0, removed: 0, modified: 0, fieldsAdded: 0, fieldsRemoved: 0, fieldsModified: 0 },
+          summary: {
+            added: 0,
+            removed: 0,
+            modified: 0,
+            fieldsAdded: 0,
+            fieldsRemoved: 0,
+            fieldsModified: 0,
+            fieldsRenamed: 0,
+          },
         };
         expect(diffSnapshots(s, s)).toEqual(empty);
         expect(diffSnapshots(s, structuredClone(s))).toEqual(empty);
@@ -71,6 +79,7 @@ describe('diffSnapshots (properties)', () => {
           fieldsAdded: sum((d) => d.addedFields),
           fieldsRemoved: sum((d) => d.removedFields),
           fieldsModified: sum((d) => d.modifiedFields),
+          fieldsRenamed: sum((d) => d.renamedFields),
         });
         const ids = (list: { projectId: string; key: string }[]) =>
           list.map((t) => `${t.projectId}\u0000${t.key}`);

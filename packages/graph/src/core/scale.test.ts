@@ -84,6 +84,7 @@ describe('10,000 record types with 10 fields each', () => {
       fieldsAdded: 0,
       fieldsRemoved: 1,
       fieldsModified: 1,
+      fieldsRenamed: 0,
     });
     expect(diff.modifiedRecordTypes.map((d) => `${d.projectId}/${d.key}`)).toEqual([
       'project_0/type_42',

@@ -113,6 +113,14 @@ function ModifiedRecordType({
         {diff.removedFields.map((field) => (
           <FieldLine key={`-${field.name}`} kind="removed" field={field} choiceListName={choiceListName} />
         ))}
+        {diff.renamedFields.map((rename) => (
+          <ModifiedLine
+            key={`>${rename.to}`}
+            change={{ ...rename, name: `${rename.from} → ${rename.to}` }}
+            renamed
+            choiceListName={choiceListName}
+          />
+        ))}
         {diff.modifiedFields.map((change) => (
           <ModifiedLine key={`~${change.name}`} change={change} choiceListName={choiceListName} />
         ))}
@@ -174,22 +182,31 @@ function FieldLine({
 
 function ModifiedLine({
   change,
+  renamed = false,
   choiceListName,
 }: {
   change: FieldChange;
+  /** A field kept under a new name (its values stay): `name` reads `old → new`. */
+  renamed?: boolean;
   choiceListName?: Lookup | undefined;
 }) {
   const style = KIND.modified;
+  const n = change.changes.length;
   return (
-    <li data-testid="diff-modified-field" className={cx('border-l-4 px-3 py-2', style.row)}>
+    <li
+      data-testid={renamed ? 'diff-renamed-field' : 'diff-modified-field'}
+      className={cx('border-l-4 px-3 py-2', style.row)}
+    >
       <div className="flex items-baseline gap-3">
         <span aria-hidden="true" className={cx('w-3 shrink-0 font-bold', style.sign_)}>
           {style.sign}
         </span>
-        <span className="sr-only">modified: </span>
+        <span className="sr-only">{renamed ? 'renamed' : 'modified'}: </span>
         <span className={cx('font-semibold', style.text)}>{change.name}</span>
         <span className="font-sans text-xs text-slate-600">
-          {change.changes.length === 1 ? '1 property changed' : `${change.changes.length} properties changed`}
+          {renamed && n === 0
+            ? 'renamed, values kept'
+            : `${renamed ? 'renamed, ' : ''}${n === 1 ? '1 property changed' : `${n} properties changed`}`}
         </span>
       </div>
       <dl className="mt-1.5 ml-6 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 font-sans text-xs">
