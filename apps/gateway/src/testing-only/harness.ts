@@ -66,3 +66,22 @@ export const operationsOf = (document: Record<string, unknown>) => {
     Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, ...op })),
   );
 };
+
+/** A fetch that hands each request to the gateway in-process (for the SDK and other fetch clients). */
+export const fetchThrough =
+  (app: FastifyInstance): typeof fetch =>
+  async (input: Request | string | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const body = request.body ? await request.text() : undefined;
+    const res = await app.inject({
+      method: request.method as 'GET',
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers.entries()),
+      ...(body ? { payload: body } : {}),
+    });
+    return new Response(res.statusCode === 204 ? null : res.body, {
+      status: res.statusCode,
+      headers: res.headers as Record<string, string>,
+    });
+  };
