@@ -404,6 +404,21 @@ describe('header mode (the default) is unchanged', () => {
   });
 });
 
+describe('OpenAPI', () => {
+  it('declares the bearer (JWT) scheme as an alternative beside the tenant header', () => {
+    const doc = h.app.swagger() as unknown as {
+      components: { securitySchemes: Record<string, unknown> };
+      security: Record<string, string[]>[];
+    };
+    expect(doc.components.securitySchemes.bearer).toMatchObject({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
+    expect(doc.security).toContainEqual({ bearer: [], tenant: [] });
+  });
+});
+
 describe('JWT configuration', () => {
   const problemsOf = (env: Record<string, string>): string => {
     try {
