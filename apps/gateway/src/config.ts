@@ -165,13 +165,22 @@ const parsePublicKey = (raw: string): KeyObject => {
       'EC3L_JWT_PUBLIC_KEY: must be a PEM public key (SPKI, "-----BEGIN PUBLIC KEY-----"), never a private key',
     ]);
   }
+  let key: KeyObject;
   try {
-    return createPublicKey({ key: pem, format: 'pem', type: 'spki' });
+    key = createPublicKey({ key: pem, format: 'pem', type: 'spki' });
   } catch (error) {
     throw new ConfigError([
       `EC3L_JWT_PUBLIC_KEY: not a readable SPKI public key (${error instanceof Error ? error.message : String(error)})`,
     ]);
   }
+  // jose refuses to verify with RSA keys under 2048 bits; say so now rather than on every request.
+  const bits = key.asymmetricKeyDetails?.modulusLength;
+  if (bits !== undefined && bits < 2048) {
+    throw new ConfigError([
+      `EC3L_JWT_PUBLIC_KEY: an RSA key needs at least 2048 bits (this one has ${bits})`,
+    ]);
+  }
+  return key;
 };
 
 const parseJwksUrl = (raw: string): URL => {

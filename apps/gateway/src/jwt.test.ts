@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createEc3lClient, unwrap } from '@ec3l/sdk';
 import type { FastifyInstance } from 'fastify';
@@ -464,6 +465,13 @@ describe('JWT configuration', () => {
     ]) {
       expect(problemsOf(jwtEnv({ EC3L_JWT_PUBLIC_KEY: key }))).toMatch(/EC3L_JWT_PUBLIC_KEY/);
     }
+    const weak = generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({
+      type: 'spki',
+      format: 'pem',
+    });
+    expect(problemsOf(jwtEnv({ EC3L_JWT_PUBLIC_KEY: String(weak) }))).toMatch(
+      /EC3L_JWT_PUBLIC_KEY: an RSA key needs at least 2048 bits \(this one has 1024\)/,
+    );
   });
 
   it('wants https for a remote key set, except on localhost', () => {
