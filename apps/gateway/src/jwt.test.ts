@@ -152,17 +152,18 @@ describe('JWT mode with a public key (PEM)', () => {
     }
   });
 
-  it('a malformed Authorization header or token is 401', async () => {
-    const basic = await call(h.app, 'GET', '/api/projects', {
-      authorization: 'Basic YWxpY2U6c2VjcmV0',
-      'x-tenant-id': 'acme',
-    });
-    expect401(basic);
-    expect(basic.headers['www-authenticate']).toMatch(/error="invalid_request"/);
-    for (const token of ['not-a-jwt', 'a.b.c', 'e30.e30.']) {
+  it('another scheme is 401 with a plain challenge; a malformed token is 401 invalid_token', async () => {
+    for (const authorization of ['Basic YWxpY2U6c2VjcmV0', 'Bearer', 'Token abc']) {
+      const res = await call(h.app, 'GET', '/api/projects', { authorization, 'x-tenant-id': 'acme' });
+      expect401(res);
+      expect(res.headers['www-authenticate'], authorization).toBe('Bearer realm="ec3l"');
+    }
+    for (const token of ['not-a-jwt', 'a.b.c', 'e30.e30.', 'two words', 'x'.repeat(20_000)]) {
       const res = await call(h.app, 'GET', '/api/projects', bearer(token));
       expect401(res);
-      expect(res.headers['www-authenticate']).toMatch(/error="invalid_token"/);
+      expect(res.headers['www-authenticate']).toMatch(
+        /^Bearer realm="ec3l", error="invalid_token", error_description="/,
+      );
     }
   });
 

@@ -83,13 +83,16 @@ const headerCaller = async (request: FastifyRequest): Promise<Caller> => {
 };
 
 const REALM = 'Bearer realm="ec3l"';
-const BEARER_RE = /^Bearer +([A-Za-z0-9._~+/-]+=*) *$/i;
+const SCHEME_RE = /^Bearer(?: +|$)/i;
+const TOKEN_RE = /^[A-Za-z0-9._~+/-]+=*$/;
 const MAX_TOKEN_LENGTH = 16_384;
 
 /** RFC 6750 allows neither quotes nor backslashes inside a quoted parameter. */
 const quoted = (text: string) => `"${text.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, ' ')}"`;
 
-const unauthenticated = (reply: FastifyReply, message: string, challenge = REALM): DomainError => {
+const unauthenticated = (reply: FastifyReply, message: string, reason?: string): DomainError => {
+  const challenge =
+    reason === undefined ? REALM : `${REALM}, error="invalid_token", error_description=${quoted(reason)}`;
   void reply.header('www-authenticate', challenge);
   return new DomainError(ErrorCodes.UNAUTHENTICATED, message);
 };
@@ -106,26 +109,18 @@ const bearerCaller =
         throw invalid(`${name} is not accepted: the actor comes from the bearer token`, { header: name });
       }
     }
-    const authorization = request.headers.authorization;
-    if (!authorization)
-      throw unauthenticated(reply, 'a bearer token is required (Authorization: Bearer <token>)');
-    const token = authorization.length <= MAX_TOKEN_LENGTH ? BEARER_RE.exec(authorization)?.[1] : undefined;
-    if (!token) {
-      throw unauthenticated(
-        reply,
-        'the Authorization header must be "Bearer <token>"',
-        `${REALM}, error="invalid_request", error_description="expected Bearer <token>"`,
-      );
+    const authorization = request.headers.authorization?.trim();
+    // No credentials, or another scheme (Basic …): a plain challenge, without an error code (RFC 6750 §3.1).
+    const token = authorization && SCHEME_RE.test(authorization) ? authorization.replace(SCHEME_RE, '') : '';
+    if (!token) throw unauthenticated(reply, 'a bearer token is required (Authorization: Bearer <token>)');
+    if (token.length > MAX_TOKEN_LENGTH || !TOKEN_RE.test(token)) {
+      throw unauthenticated(reply, 'invalid bearer token: not a token', 'not a token');
     }
     try {
       return await verify(token);
     } catch (error) {
       if (error instanceof TokenRejected) {
-        throw unauthenticated(
-          reply,
-          `invalid bearer token: ${error.reason}`,
-          `${REALM}, error="invalid_token", error_description=${quoted(error.reason)}`,
-        );
+        throw unauthenticated(reply, `invalid bearer token: ${error.reason}`, error.reason);
       }
       if (error instanceof SigningKeysUnavailable) {
         request.log.warn({ err: error.cause }, 'token signing keys unavailable');
