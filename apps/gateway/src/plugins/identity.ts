@@ -172,20 +172,11 @@ export const identityPlugin = fp(
       if (caller === null) return reply;
       request.caller = caller;
       if (request.routeOptions.config.tenantOptional) return;
-      let tenant: ResolvedTenant;
-      try {
-        tenant = await requestTenant(request, caller, resolveTenant);
-      } catch (error) {
-        // Every 401 carries a challenge in JWT mode (RFC 9110), the missing-tenant one too.
-        if (
-          auth.mode === 'jwt' &&
-          error instanceof DomainError &&
-          error.code === ErrorCodes.UNAUTHENTICATED
-        ) {
-          void reply.header('www-authenticate', REALM);
-        }
-        throw error;
+      // Every 401 carries a challenge in JWT mode (RFC 9110), the missing-tenant one (T3) too.
+      if (auth.mode === 'jwt' && header(request, 'x-tenant-id') === null) {
+        void reply.header('www-authenticate', REALM);
       }
+      const tenant = await requestTenant(request, caller, resolveTenant);
       request.ctx = {
         tenantId: tenant.id,
         tenantSlug: tenant.slug,
