@@ -14,6 +14,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import type { AuthConfig } from './config.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -34,6 +35,8 @@ export type AppDeps = {
   logger?: FastifyBaseLogger;
   /** Serve on a server created beforehand (main.ts listens before the database is ready). */
   serverFactory?: FastifyServerOptions['serverFactory'];
+  /** How callers are identified; header mode (trusted x-user-id / x-agent-id) when absent. */
+  auth?: AuthConfig;
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
 };
@@ -140,7 +143,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
 
   await app.register(
     async (api) => {
-      await api.register(identityPlugin, { tenancy: services.tenancy });
+      await api.register(identityPlugin, {
+        tenancy: services.tenancy,
+        auth: deps.auth ?? { mode: 'header' },
+      });
       await api.register(tenantRoutes, { tenancy: services.tenancy });
       await api.register(projectRoutes, { tenancy: services.tenancy });
       const guard = createGuard(services.rbac, deps.enforceGuards ?? true);

@@ -1,3 +1,4 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import { isTenantSlug, parseList } from '@ec3l/tenancy';
 import { z } from 'zod';
@@ -18,7 +19,47 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   ANTHROPIC_API_KEY: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
+  EC3L_AUTH: z.enum(['header', 'jwt']).default('header'),
+  EC3L_JWT_JWKS_URL: z.string().optional(),
+  EC3L_JWT_PUBLIC_KEY: z.string().optional(),
+  EC3L_JWT_ISSUER: z.string().optional(),
+  EC3L_JWT_AUDIENCE: z.string().optional(),
+  EC3L_JWT_ALGORITHMS: z.string().optional(),
+  EC3L_JWT_CLOCK_TOLERANCE: z.coerce.number().int().min(0).max(300).optional(),
 });
+
+/** Signature algorithms a token may use: public-key algorithms only (never `none`, never HS*). */
+export const JWT_ALGORITHMS = [
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+  'ES256',
+  'ES384',
+  'ES512',
+  'EdDSA',
+  'Ed25519',
+] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+
+/**
+ * How the gateway learns who is calling. `header`: the x-user-id / x-agent-id headers are trusted as
+ * sent (for use behind a proxy that sets them). `jwt`: the actor and its tenants come from a signed
+ * bearer token, verified with a public key or a remote JWKS.
+ */
+export type AuthConfig =
+  | { mode: 'header' }
+  | {
+      mode: 'jwt';
+      keys: { kind: 'jwks'; url: URL } | { kind: 'publicKey'; key: KeyObject };
+      issuer: string;
+      audience: string;
+      /** Algorithms accepted; with a public key, only those that key can verify. */
+      algorithms: JwtAlgorithm[];
+      clockToleranceSeconds: number;
+    };
 
 export type Config = {
   port: number;
@@ -28,6 +69,7 @@ export type Config = {
   bootstrapAdmins: string[];
   bodyLimit: number;
   logLevel: (typeof LOG_LEVELS)[number];
+  auth: AuthConfig;
 };
 
 export class ConfigError extends Error {
@@ -65,5 +107,140 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     bootstrapAdmins: parseList(e.EC3L_BOOTSTRAP_ADMINS),
     bodyLimit: e.EC3L_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
+    auth: authConfigOf(e),
+  };
+};
+
+const DEFAULT_ALGORITHMS: JwtAlgorithm[] = ['RS256', 'ES256'];
+const JWT_VARIABLES = [
+  'EC3L_JWT_JWKS_URL',
+  'EC3L_JWT_PUBLIC_KEY',
+  'EC3L_JWT_ISSUER',
+  'EC3L_JWT_AUDIENCE',
+  'EC3L_JWT_ALGORITHMS',
+  'EC3L_JWT_CLOCK_TOLERANCE',
+] as const;
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+const CURVE_BY_ALGORITHM: Partial<Record<JwtAlgorithm, string>> = {
+  ES256: 'prime256v1',
+  ES384: 'secp384r1',
+  ES512: 'secp521r1',
+};
+
+/** Whether a public key of this type (and curve) can verify signatures made with `alg`. */
+const keyFits = (key: KeyObject, alg: JwtAlgorithm): boolean => {
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+      return alg.startsWith('RS') || alg.startsWith('PS');
+    case 'rsa-pss':
+      return alg.startsWith('PS');
+    case 'ec':
+      return CURVE_BY_ALGORITHM[alg] === key.asymmetricKeyDetails?.namedCurve;
+    case 'ed25519':
+      return alg === 'EdDSA' || alg === 'Ed25519';
+    default:
+      return false;
+  }
+};
+
+const parseAlgorithms = (raw: string | undefined): JwtAlgorithm[] => {
+  if (raw === undefined) return DEFAULT_ALGORITHMS;
+  const names = parseList(raw);
+  if (names.length === 0) throw new ConfigError(['EC3L_JWT_ALGORITHMS: name at least one algorithm']);
+  const refused = names.filter((n) => !(JWT_ALGORITHMS as readonly string[]).includes(n));
+  if (refused.length > 0) {
+    throw new ConfigError([
+      `EC3L_JWT_ALGORITHMS: ${refused.map((r) => `"${r}"`).join(', ')} not accepted; tokens are verified with ` +
+        `public keys, so only ${JWT_ALGORITHMS.join(', ')} are allowed (never none or HS*)`,
+    ]);
+  }
+  return [...new Set(names)] as JwtAlgorithm[];
+};
+
+const parsePublicKey = (raw: string): KeyObject => {
+  // Environment files often carry a PEM on one line with literal \n sequences.
+  const pem = raw.includes('\\n') ? raw.replaceAll('\\n', '\n') : raw;
+  if (!pem.includes('-----BEGIN PUBLIC KEY-----')) {
+    throw new ConfigError([
+      'EC3L_JWT_PUBLIC_KEY: must be a PEM public key (SPKI, "-----BEGIN PUBLIC KEY-----"), never a private key',
+    ]);
+  }
+  let key: KeyObject;
+  try {
+    key = createPublicKey({ key: pem, format: 'pem', type: 'spki' });
+  } catch (error) {
+    throw new ConfigError([
+      `EC3L_JWT_PUBLIC_KEY: not a readable SPKI public key (${error instanceof Error ? error.message : String(error)})`,
+    ]);
+  }
+  // jose refuses to verify with RSA keys under 2048 bits; say so now rather than on every request.
+  const bits = key.asymmetricKeyDetails?.modulusLength;
+  if (bits !== undefined && bits < 2048) {
+    throw new ConfigError([
+      `EC3L_JWT_PUBLIC_KEY: an RSA key needs at least 2048 bits (this one has ${bits})`,
+    ]);
+  }
+  return key;
+};
+
+const parseJwksUrl = (raw: string): URL => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError([`EC3L_JWT_JWKS_URL: "${raw}" is not a URL`]);
+  }
+  const loopback = url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !loopback) {
+    throw new ConfigError(['EC3L_JWT_JWKS_URL: must be https:// (plain http only on localhost)']);
+  }
+  return url;
+};
+
+/** The auth settings; a combination that cannot work stops the start with the variable's name. */
+const authConfigOf = (e: z.infer<typeof EnvSchema>): AuthConfig => {
+  if (e.EC3L_AUTH === 'header') {
+    const stray = JWT_VARIABLES.filter((name) => e[name] !== undefined);
+    if (stray.length > 0) {
+      throw new ConfigError(
+        stray.map((name) => `${name}: set, but EC3L_AUTH is header; set EC3L_AUTH=jwt or unset ${name}`),
+      );
+    }
+    return { mode: 'header' };
+  }
+  const problems: string[] = [];
+  const jwks = e.EC3L_JWT_JWKS_URL?.trim() || undefined;
+  const publicKey = e.EC3L_JWT_PUBLIC_KEY?.trim() || undefined;
+  if (jwks && publicKey) {
+    problems.push('EC3L_JWT_JWKS_URL, EC3L_JWT_PUBLIC_KEY: set one of them, not both');
+  } else if (!jwks && !publicKey) {
+    problems.push('EC3L_JWT_JWKS_URL or EC3L_JWT_PUBLIC_KEY: one is required when EC3L_AUTH is jwt');
+  }
+  const issuer = e.EC3L_JWT_ISSUER?.trim();
+  const audience = e.EC3L_JWT_AUDIENCE?.trim();
+  if (!issuer) problems.push('EC3L_JWT_ISSUER: required when EC3L_AUTH is jwt');
+  if (!audience) problems.push('EC3L_JWT_AUDIENCE: required when EC3L_AUTH is jwt');
+  if (problems.length > 0) throw new ConfigError(problems);
+  let algorithms = parseAlgorithms(e.EC3L_JWT_ALGORITHMS);
+  let keys: Extract<AuthConfig, { mode: 'jwt' }>['keys'];
+  if (publicKey) {
+    const key = parsePublicKey(publicKey);
+    algorithms = algorithms.filter((alg) => keyFits(key, alg));
+    if (algorithms.length === 0) {
+      throw new ConfigError([
+        `EC3L_JWT_ALGORITHMS: none of the algorithms can be verified with the ${key.asymmetricKeyType} key in EC3L_JWT_PUBLIC_KEY`,
+      ]);
+    }
+    keys = { kind: 'publicKey', key };
+  } else {
+    keys = { kind: 'jwks', url: parseJwksUrl(jwks as string) };
+  }
+  return {
+    mode: 'jwt',
+    keys,
+    issuer: issuer as string,
+    audience: audience as string,
+    algorithms,
+    clockToleranceSeconds: e.EC3L_JWT_CLOCK_TOLERANCE ?? 30,
   };
 };

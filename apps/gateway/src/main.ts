@@ -65,6 +65,7 @@ const main = async () => {
     database: runtime.database,
     events: runtime.events,
     bodyLimit: config.bodyLimit,
+    auth: config.auth,
     logger: log,
     serverFactory: (fastifyHandler) => {
       serve = (request, response) => fastifyHandler(request, response);
@@ -96,7 +97,7 @@ const main = async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   log.info(
-    { database: runtime.database.kind, tenants: config.bootstrapTenants },
+    { database: runtime.database.kind, tenants: config.bootstrapTenants, auth: config.auth.mode },
     `EC3L gateway ready: API docs at http://${config.host}:${config.port}/docs`,
   );
   log.flush();

@@ -61,4 +61,48 @@ describe('createEc3lClient', () => {
       });
     }
   });
+
+  it('sends a static bearer token as the Authorization header', async () => {
+    const { seen, fetch } = recordingFetch();
+    const client = createEc3lClient({
+      baseUrl: 'http://ec3l.test',
+      tenant: 'acme',
+      token: 'abc.def.ghi',
+      fetch,
+    });
+    await client.GET('/api/projects');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer abc.def.ghi');
+    expect(seen[0]?.headers.get('x-tenant-id')).toBe('acme');
+    expect(seen[0]?.headers.has('x-user-id')).toBe(false);
+  });
+
+  it('awaits a token function before every request and sends nothing when it returns nothing', async () => {
+    const { seen, fetch } = recordingFetch();
+    const tokens = ['first.token.sig', 'second.token.sig', null];
+    let calls = 0;
+    const client = createEc3lClient({
+      baseUrl: 'http://ec3l.test',
+      tenant: 'acme',
+      token: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return tokens[calls++];
+      },
+      fetch,
+    });
+    await client.GET('/api/projects');
+    await client.GET('/api/projects');
+    await client.GET('/api/projects');
+    expect(seen.map((r) => r.headers.get('authorization'))).toEqual([
+      'Bearer first.token.sig',
+      'Bearer second.token.sig',
+      null,
+    ]);
+  });
+
+  it('sends no Authorization header without a token', async () => {
+    const { seen, fetch } = recordingFetch();
+    const client = createEc3lClient({ baseUrl: 'http://ec3l.test', tenant: 'acme', fetch });
+    await client.GET('/api/projects');
+    expect(seen[0]?.headers.has('authorization')).toBe(false);
+  });
 });

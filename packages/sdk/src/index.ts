@@ -14,8 +14,16 @@ export type ApiErrorBody = Schemas['Error'];
 /** Who the client speaks as. Values may change between calls (a console switching tenants). */
 export type Ec3lIdentity = { tenant?: string | null; user?: string | null; agent?: string | null };
 
+/** A bearer token, or a function returning the current one (called before every request). */
+export type Ec3lToken = string | (() => string | null | undefined | Promise<string | null | undefined>);
+
 export type Ec3lClientOptions = Ec3lIdentity & {
   baseUrl: string;
+  /**
+   * Sent as `Authorization: Bearer <token>` (for a gateway with EC3L_AUTH=jwt). A function is read before
+   * every request, so it can refresh an expiring token; returning nothing sends no header.
+   */
+  token?: Ec3lToken;
   /** Read before every request; wins over the static tenant/user/agent options. */
   identity?: () => Ec3lIdentity;
   fetch?: typeof globalThis.fetch;
@@ -24,7 +32,10 @@ export type Ec3lClientOptions = Ec3lIdentity & {
 
 export type Ec3lClient = Client<paths>;
 
-/** A typed client for the EC3L API that sends the tenant, user and agent headers on every request. */
+/**
+ * A typed client for the EC3L API that sends the tenant, user and agent headers, and the bearer token
+ * when one is given, on every request.
+ */
 export const createEc3lClient = (options: Ec3lClientOptions): Ec3lClient => {
   const client = createClient<paths>({
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
@@ -32,7 +43,7 @@ export const createEc3lClient = (options: Ec3lClientOptions): Ec3lClient => {
     ...(options.headers ? { headers: options.headers } : {}),
   });
   const identityHeaders: Middleware = {
-    onRequest({ request }) {
+    async onRequest({ request }) {
       const who = options.identity?.() ?? options;
       const set = (name: string, value: string | null | undefined) => {
         if (value) request.headers.set(name, value);
@@ -40,6 +51,8 @@ export const createEc3lClient = (options: Ec3lClientOptions): Ec3lClient => {
       set('x-tenant-id', who.tenant);
       set('x-user-id', who.user);
       set('x-agent-id', who.agent);
+      const token = typeof options.token === 'function' ? await options.token() : options.token;
+      if (token) request.headers.set('authorization', `Bearer ${token}`);
       return request;
     },
   };

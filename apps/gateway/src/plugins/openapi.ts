@@ -35,9 +35,18 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
           tenant: { type: 'apiKey', in: 'header', name: 'x-tenant-id', description: 'Tenant slug' },
           user: { type: 'apiKey', in: 'header', name: 'x-user-id' },
           agent: { type: 'apiKey', in: 'header', name: 'x-agent-id' },
+          bearer: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              'With EC3L_AUTH=jwt: a signed token whose sub is the actor, ec3l_actor "user" or "agent", ' +
+              'ec3l_tenants the tenant slugs it may use. x-user-id and x-agent-id are then refused.',
+          },
         },
       },
-      security: [{ tenant: [] }],
+      // Header mode (behind a trusted proxy) or JWT mode; the tenant slug is sent in both.
+      security: [{ tenant: [] }, { bearer: [], tenant: [] }],
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>

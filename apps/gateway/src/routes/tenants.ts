@@ -19,6 +19,11 @@ export const tenantRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService }
         response: { 200: Type.Array(ref(TenantSchema)) },
       },
     },
-    async () => tenancy.listTenants(),
+    async (request) => {
+      const tenants = await tenancy.listTenants();
+      // A caller limited to some tenants (JWT mode) sees only those.
+      const allowed = request.caller.tenants;
+      return allowed === null ? tenants : tenants.filter((t) => allowed.has(t.slug));
+    },
   );
 };

@@ -2,6 +2,7 @@ import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
 import type { EventBus } from '@ec3l/kernel';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
+import type { AuthConfig } from '../config.js';
 import { allMigrations } from '../migrations.js';
 import { createPersistentEventBus, provisionTenant } from '../runtime.js';
 
@@ -19,13 +20,19 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** The real gateway on a fresh test database, with tenants acme and globex; user "admin" is Admin of each. */
-export const createHarness = async (tenants: readonly string[] = ['acme', 'globex']): Promise<Harness> => {
+/**
+ * The real gateway on a fresh test database, with tenants acme and globex; user "admin" is Admin of each.
+ * `auth` switches identity to JWT mode (header mode by default).
+ */
+export const createHarness = async (
+  tenants: readonly string[] = ['acme', 'globex'],
+  options: { auth?: AuthConfig } = {},
+): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
   const eventErrors: unknown[] = [];
   const events = createPersistentEventBus(database.db, (error) => eventErrors.push(error));
   for (const slug of tenants) await provisionTenant({ database, events }, { slug, admins: ['admin'] });
-  const app = await buildApp({ database, events });
+  const app = await buildApp({ database, events, ...(options.auth ? { auth: options.auth } : {}) });
   await app.ready();
   return {
     app,
@@ -59,3 +66,22 @@ export const operationsOf = (document: Record<string, unknown>) => {
     Object.entries(methods).map(([method, op]) => ({ method: method.toUpperCase(), path, ...op })),
   );
 };
+
+/** A fetch that hands each request to the gateway in-process (for the SDK and other fetch clients). */
+export const fetchThrough =
+  (app: FastifyInstance): typeof fetch =>
+  async (input: Request | string | URL, init?: RequestInit) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const body = request.body ? await request.text() : undefined;
+    const res = await app.inject({
+      method: request.method as 'GET',
+      url: url.pathname + url.search,
+      headers: Object.fromEntries(request.headers.entries()),
+      ...(body ? { payload: body } : {}),
+    });
+    return new Response(res.statusCode === 204 ? null : res.body, {
+      status: res.statusCode,
+      headers: res.headers as Record<string, string>,
+    });
+  };
