@@ -142,11 +142,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     async (api) => {
       await api.register(identityPlugin, { tenancy: services.tenancy });
       await api.register(tenantRoutes, { tenancy: services.tenancy });
-      await api.register(projectRoutes, { tenancy: services.tenancy });
       const guard = createGuard(services.rbac, deps.enforceGuards ?? true);
+      await api.register(projectRoutes, { tenancy: services.tenancy, guard });
       await api.register(rbacRoutes, { rbac: services.rbac, guard });
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
-      await api.register(recordRoutes, { records: services.records });
+      await api.register(recordRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
     },
     { prefix: '/api' },
