@@ -15,7 +15,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
-import { createGuard } from './plugins/guard.js';
+import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -126,6 +126,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     return parseJson(request, text, done);
   });
   registerErrorHandling(app);
+  collectRoutePermissions(app);
   await registerOpenApi(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

@@ -18,6 +18,7 @@ import {
 } from '@ec3l/change-engine';
 import {
   AddRolePermissionBodySchema,
+  AgentRoleSchema,
   AssignRoleBodySchema,
   AuditLogSchema,
   CreatePolicyBodySchema,
@@ -67,6 +68,7 @@ export const sharedSchemas: TSchema[] = [
   CreateRoleBodySchema,
   AddRolePermissionBodySchema,
   UserRoleSchema,
+  AgentRoleSchema,
   AssignRoleBodySchema,
   PolicySchema,
   CreatePolicyBodySchema,

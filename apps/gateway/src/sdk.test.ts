@@ -30,7 +30,7 @@ describe('the generated SDK against the gateway', () => {
     const ec3l = createEc3lClient({
       baseUrl: 'http://gateway',
       tenant: 'acme',
-      user: 'alice',
+      user: 'admin',
       fetch: injectFetch,
     });
     const project = unwrap(await ec3l.POST('/api/projects', { body: { name: 'Via SDK' } }));

@@ -1,12 +1,27 @@
 import type { PermissionName, RbacService, Resource } from '@ec3l/rbac';
-import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission the route's guard checks (read by tests and docs). */
     permission?: PermissionName;
   }
+  interface FastifyInstance {
+    /** The declared permission of every guarded route, by `METHOD /path/:param`. */
+    routePermissions: ReadonlyMap<string, PermissionName>;
+  }
 }
+
+/** Collects each route's `config.permission` as routes are added; call before registering routes. */
+export const collectRoutePermissions = (app: FastifyInstance): void => {
+  const permissions = new Map<string, PermissionName>();
+  app.decorate('routePermissions', permissions);
+  app.addHook('onRoute', (route) => {
+    const permission = route.config?.permission;
+    if (!permission) return;
+    for (const method of [route.method].flat()) permissions.set(`${method} ${route.url}`, permission);
+  });
+};
 
 export type ResourceOf = (request: FastifyRequest) => Resource | null;
 

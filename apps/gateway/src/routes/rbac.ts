@@ -223,9 +223,9 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   );
 
   const agentRolesNote =
-    'An agent (an x-agent-id) may hold roles and use their permissions, except the actions refused to agents ' +
-    'whatever they hold (approvals and the other agent-guarded actions listed by GET /api/rbac/me), which ' +
-    'answer 403 AGENT_FORBIDDEN.';
+    'An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions ' +
+    '(approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN ' +
+    'whatever the agent holds.';
 
   app.get(
     '/rbac/agents/:agentId/roles',
