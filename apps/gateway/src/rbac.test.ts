@@ -273,7 +273,10 @@ describe('guarded routes', () => {
       const res = await h.call(sample.method, sample.url, { ...agentAdmin, body: sample.body });
       if (op.agentGuarded) {
         expect(res.statusCode, `${op.operationId} as an agent holding Admin`).toBe(403);
-        expect(res.json()).toMatchObject({ code: 'AGENT_FORBIDDEN' });
+        expect(res.json()).toMatchObject({
+          code: 'AGENT_FORBIDDEN',
+          message: `Agents may not perform ${op.permission}, whatever roles they hold`,
+        });
       } else {
         expect(res.statusCode, `${op.operationId} as an agent holding Admin: ${res.body}`).toBeLessThan(300);
       }

@@ -195,7 +195,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
     new DomainError(
       decision.code === 'AGENT_FORBIDDEN' ? ErrorCodes.AGENT_FORBIDDEN : ErrorCodes.FORBIDDEN,
       decision.code === 'AGENT_FORBIDDEN'
-        ? `Agents may not perform ${permission}`
+        ? `Agents may not perform ${permission}, whatever roles they hold`
         : `Forbidden: ${decision.reason}`,
       { permission, resource, reason: decision.reason },
     );
