@@ -624,10 +624,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The roles an agent holds. Requires permission `admin.view`. */
+        /**
+         * The roles an agent holds
+         * @description The roles an agent holds. Requires permission `admin.view`.
+         */
         get: operations["listAgentRoles"];
         put?: never;
-        /** @description Give an agent a role; answers the agent's roles. An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions (approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN whatever the agent holds. Requires permission `rbac.manage`. */
+        /**
+         * Give an agent a role
+         * @description Give an agent a role; answers the agent's roles. An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions (approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN whatever the agent holds. Requires permission `rbac.manage`.
+         */
         post: operations["assignAgentRole"];
         delete?: never;
         options?: never;
@@ -645,7 +651,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a role from an agent. Requires permission `rbac.manage`. */
+        /**
+         * Take a role from an agent
+         * @description Take a role from an agent. Requires permission `rbac.manage`.
+         */
         delete: operations["removeAgentRole"];
         options?: never;
         head?: never;

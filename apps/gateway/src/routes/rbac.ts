@@ -234,6 +234,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       schema: {
         operationId: 'listAgentRoles',
         tags,
+        summary: 'The roles an agent holds',
         description: `The roles an agent holds. ${requires('admin.view')}`,
         params: AgentParamsSchema,
         response: { 200: Type.Array(ref(AgentRoleSchema)), ...guarded },
@@ -249,6 +250,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       schema: {
         operationId: 'assignAgentRole',
         tags,
+        summary: 'Give an agent a role',
         description: `Give an agent a role; answers the agent's roles. ${agentRolesNote} ${needsManage}`,
         params: AgentParamsSchema,
         body: ref(AssignRoleBodySchema),
@@ -268,6 +270,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       schema: {
         operationId: 'removeAgentRole',
         tags,
+        summary: 'Take a role from an agent',
         description: `Take a role from an agent. ${needsManage}`,
         params: Type.Object({
           agentId: Type.String({ pattern: USER_ID_PATTERN }),
