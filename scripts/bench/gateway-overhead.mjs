@@ -43,7 +43,7 @@ try {
   await waitForOk(`http://127.0.0.1:${gatewayPort}/readyz`);
   const created = await fetch(`http://127.0.0.1:${gatewayPort}/api/projects`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-tenant-id': 'bench' },
+    headers: { 'content-type': 'application/json', 'x-tenant-id': 'bench', 'x-user-id': 'admin' },
     body: JSON.stringify({ name: 'Benchmark project' }),
   });
   const project = await created.json();

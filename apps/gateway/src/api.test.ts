@@ -9,7 +9,7 @@ beforeAll(async () => {
   h = await createHarness();
   const created = await h.call('POST', '/api/projects', {
     tenant: 'acme',
-    user: 'alice',
+    user: 'admin',
     body: { name: 'Payroll' },
   });
   expect(created.statusCode).toBe(201);
@@ -119,6 +119,7 @@ describe('projects', () => {
   it('POST /api/projects creates dev (default), test and prod and a default module', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',
+      user: 'admin',
       body: { name: 'Benefits', description: 'Perks', githubRepo: 'acme/benefits', defaultBranch: 'trunk' },
     });
     expect(res.statusCode).toBe(201);
@@ -144,11 +145,15 @@ describe('projects', () => {
   });
 
   it('a duplicate project name answers 409 and a blank one 400', async () => {
-    const dup = await h.call('POST', '/api/projects', { tenant: 'acme', body: { name: 'Payroll' } });
+    const dup = await h.call('POST', '/api/projects', {
+      tenant: 'acme',
+      user: 'admin',
+      body: { name: 'Payroll' },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Payroll') });
     for (const name of ['', '   ']) {
-      const blank = await h.call('POST', '/api/projects', { tenant: 'acme', body: { name } });
+      const blank = await h.call('POST', '/api/projects', { tenant: 'acme', user: 'admin', body: { name } });
       expect(blank.statusCode).toBe(400);
       expect(blank.json().details[0]).toMatchObject({ in: 'body', path: '/name' });
     }
@@ -173,7 +178,7 @@ describe('projects', () => {
   it('lists page with limit and the x-next-cursor header', async () => {
     const slug = 'globex';
     for (const name of ['A', 'B', 'C'])
-      await h.call('POST', '/api/projects', { tenant: slug, body: { name } });
+      await h.call('POST', '/api/projects', { tenant: slug, user: 'admin', body: { name } });
     const first = await h.call('GET', '/api/projects?limit=2', { tenant: slug });
     expect(first.json().map((p: { name: string }) => p.name)).toEqual(['A', 'B']);
     const cursor = first.headers['x-next-cursor'] as string;

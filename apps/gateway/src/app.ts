@@ -16,7 +16,7 @@ import Fastify, {
 } from 'fastify';
 import type { AuthConfig } from './config.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
-import { createGuard } from './plugins/guard.js';
+import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
@@ -129,6 +129,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     return parseJson(request, text, done);
   });
   registerErrorHandling(app);
+  collectRoutePermissions(app);
   await registerOpenApi(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
@@ -148,11 +149,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         auth: deps.auth ?? { mode: 'header' },
       });
       await api.register(tenantRoutes, { tenancy: services.tenancy });
-      await api.register(projectRoutes, { tenancy: services.tenancy });
       const guard = createGuard(services.rbac, deps.enforceGuards ?? true);
+      await api.register(projectRoutes, { tenancy: services.tenancy, guard });
       await api.register(rbacRoutes, { rbac: services.rbac, guard });
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
-      await api.register(recordRoutes, { records: services.records });
+      await api.register(recordRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
     },
     { prefix: '/api' },

@@ -208,8 +208,21 @@ describe('the change lifecycle over HTTP', () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it('R1: an agent may draft a change but not check it in or merge it', async () => {
+  it('R1: an agent holding change.edit may draft a change but never check it in or merge it', async () => {
     const agent = { tenant: 'acme', agent: 'copilot' };
+    const unassigned = await h.call('POST', '/api/changes', {
+      ...agent,
+      body: { projectId: ids.project, title: 'By agent' },
+    });
+    expect(unassigned.statusCode).toBe(403);
+    expect(unassigned.json()).toMatchObject({
+      code: 'FORBIDDEN',
+      message: expect.stringContaining('change.edit'),
+    });
+    const roles = await call<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
+    await call('POST', '/api/rbac/agents/copilot/roles', {
+      roleId: roles.find((r) => r.name === 'Admin')!.id,
+    });
     const change = await call<{ id: string }>(
       'POST',
       '/api/changes',

@@ -19,6 +19,7 @@ describe('errors', () => {
   it('malformed JSON answers 400 INVALID_JSON', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',
+      user: 'admin',
       headers: { 'content-type': 'application/json' },
       body: '{"name":',
     });
@@ -29,6 +30,7 @@ describe('errors', () => {
   it('an empty JSON body is no body: routes without one accept it, routes that need one say so', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',
+      user: 'admin',
       headers: { 'content-type': 'application/json' },
       body: '',
     });
@@ -36,6 +38,7 @@ describe('errors', () => {
     expectErrorBody(res.json(), 400, 'VALIDATION_ERROR');
     const seeded = await h.call('POST', '/api/rbac/seed-defaults', {
       tenant: 'acme',
+      user: 'admin',
       headers: { 'content-type': 'application/json' },
       body: '',
     });
@@ -45,6 +48,7 @@ describe('errors', () => {
   it('a prototype-poisoning body is refused', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',
+      user: 'admin',
       headers: { 'content-type': 'application/json' },
       body: '{"name":"x","__proto__":{"admin":true}}',
     });
@@ -54,6 +58,7 @@ describe('errors', () => {
   it('a body over the limit answers 413', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',
+      user: 'admin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'x', description: 'y'.repeat(1_100_000) }),
     });
@@ -70,6 +75,7 @@ describe('errors', () => {
   it('an unsupported content type answers 415', async () => {
     const res = await h.call('POST', '/api/projects', {
       tenant: 'acme',
+      user: 'admin',
       headers: { 'content-type': 'application/xml' },
       body: '<project name="x"/>',
     });
@@ -82,6 +88,7 @@ describe('errors', () => {
       fc.asyncProperty(fc.jsonValue(), async (body) => {
         const res = await h.call('POST', '/api/projects', {
           tenant: 'acme',
+          user: 'admin',
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify(body),
         });

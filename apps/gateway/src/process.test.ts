@@ -41,7 +41,7 @@ describe('the gateway process on the embedded database', () => {
     const first = await startGateway(env);
     const created = await fetch(`${first.base}/api/projects`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-tenant-id': 'acme' },
+      headers: { 'content-type': 'application/json', 'x-tenant-id': 'acme', 'x-user-id': 'admin' },
       body: JSON.stringify({ name: 'Survivor' }),
     });
     expect(created.status).toBe(201);

@@ -5,6 +5,8 @@ let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
 const viewer = { tenant: 'acme', user: 'vera' };
 const agent = { tenant: 'acme', agent: 'bot-1' };
+const nobody = { tenant: 'acme', user: 'nora' };
+const agentAdmin = { tenant: 'acme', agent: 'bot-admin' };
 let roleIds: Record<string, string>;
 
 const json = async <T = never>(
@@ -21,40 +23,47 @@ beforeAll(async () => {
   const roles: { id: string; name: string }[] = await json(h.call('GET', '/api/rbac/roles', admin));
   roleIds = Object.fromEntries(roles.map((r) => [r.name, r.id]));
   await json(h.call('POST', '/api/rbac/users/vera/roles', { ...admin, body: { roleId: roleIds.Viewer } }));
+  await json(
+    h.call('POST', '/api/rbac/agents/bot-admin/roles', { ...admin, body: { roleId: roleIds.Admin } }),
+  );
 });
 afterAll(() => h.close());
 
 type Sample = { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown };
 let counter = 0;
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
-/** A valid request for each guarded operation, preparing whatever state it needs as admin. */
+const created = async (url: string, body: unknown): Promise<string> =>
+  (await json<{ id: string }>(h.call('POST', url, { ...admin, body }), 201)).id;
+
+const freshProject = () => created('/api/projects', { name: `P ${++counter}` });
+const freshRecordType = async () =>
+  created('/api/record-types', {
+    projectId: await freshProject(),
+    key: `rt_${++counter}`,
+    name: `RT ${counter}`,
+  });
+const freshRole = (permissions: string[] = []) =>
+  created('/api/rbac/roles', { name: `Tmp ${++counter}`, permissions });
+
+/**
+ * A valid request for every write operation and every guarded read, preparing whatever state it
+ * needs as admin. Each call prepares afresh, so a sample can be sent once per caller that succeeds.
+ */
 const samples: Record<string, () => Promise<Sample>> = {
+  // access control
   createRole: async () => ({ method: 'POST', url: '/api/rbac/roles', body: { name: `Role ${++counter}` } }),
   enableRole: async () => ({ method: 'POST', url: `/api/rbac/roles/${roleIds.Editor}/enable` }),
-  disableRole: async () => {
-    const role: { id: string } = await json(
-      h.call('POST', '/api/rbac/roles', { ...admin, body: { name: `Tmp ${++counter}` } }),
-      201,
-    );
-    return { method: 'POST', url: `/api/rbac/roles/${role.id}/disable` };
-  },
-  listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
+  disableRole: async () => ({ method: 'POST', url: `/api/rbac/roles/${await freshRole()}/disable` }),
   addRolePermission: async () => ({
     method: 'POST',
     url: `/api/rbac/roles/${roleIds.Editor}/permissions`,
     body: { permissionId: 'form.view' },
   }),
-  removeRolePermission: async () => {
-    const role: { id: string } = await json(
-      h.call('POST', '/api/rbac/roles', {
-        ...admin,
-        body: { name: `Tmp ${++counter}`, permissions: ['form.edit'] },
-      }),
-      201,
-    );
-    return { method: 'DELETE', url: `/api/rbac/roles/${role.id}/permissions/form.edit` };
-  },
-  listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
+  removeRolePermission: async () => ({
+    method: 'DELETE',
+    url: `/api/rbac/roles/${await freshRole(['form.edit'])}/permissions/form.edit`,
+  }),
   assignUserRole: async () => ({
     method: 'POST',
     url: '/api/rbac/users/zed/roles',
@@ -67,22 +76,115 @@ const samples: Record<string, () => Promise<Sample>> = {
     );
     return { method: 'DELETE', url: `/api/rbac/users/${user}/roles/${roleIds.Viewer}` };
   },
-  listPolicies: async () => ({ method: 'GET', url: '/api/rbac/policies' }),
+  assignAgentRole: async () => ({
+    method: 'POST',
+    url: '/api/rbac/agents/helper/roles',
+    body: { roleId: roleIds.Viewer },
+  }),
+  removeAgentRole: async () => {
+    const agentId = `a${++counter}`;
+    await json(
+      h.call('POST', `/api/rbac/agents/${agentId}/roles`, { ...admin, body: { roleId: roleIds.Viewer } }),
+    );
+    return { method: 'DELETE', url: `/api/rbac/agents/${agentId}/roles/${roleIds.Viewer}` };
+  },
   createPolicy: async () => ({
     method: 'POST',
     url: '/api/rbac/policies',
     body: { roleId: roleIds.Editor, resourceType: 'change', resourceId: `c-${++counter}`, effect: 'allow' },
   }),
   deletePolicy: async () => {
-    const policy: { id: string } = await json(
-      h.call('POST', '/api/rbac/policies', {
-        ...admin,
-        body: { roleId: roleIds.Editor, resourceType: 'form', resourceId: `f-${++counter}`, effect: 'deny' },
-      }),
-      201,
-    );
-    return { method: 'DELETE', url: `/api/rbac/policies/${policy.id}` };
+    const policy = await created('/api/rbac/policies', {
+      roleId: roleIds.Editor,
+      resourceType: 'form',
+      resourceId: `f-${++counter}`,
+      effect: 'deny',
+    });
+    return { method: 'DELETE', url: `/api/rbac/policies/${policy}` };
   },
+  seedDefaultRoles: async () => ({ method: 'POST', url: '/api/rbac/seed-defaults' }),
+  // projects and the data dictionary
+  createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),
+  createRecordType: async () => ({
+    method: 'POST',
+    url: '/api/record-types',
+    body: { projectId: await freshProject(), key: `rt_${++counter}`, name: `RT ${counter}` },
+  }),
+  activateRecordType: async () => ({
+    method: 'POST',
+    url: `/api/record-types/${await freshRecordType()}/activate`,
+  }),
+  retireRecordType: async () => ({
+    method: 'POST',
+    url: `/api/record-types/${await freshRecordType()}/retire`,
+  }),
+  addRecordTypeField: async () => ({
+    method: 'POST',
+    url: `/api/record-types/${await freshRecordType()}/fields`,
+    body: { name: 'extra', type: 'text' },
+  }),
+  createChoiceList: async () => ({
+    method: 'POST',
+    url: '/api/choice-lists',
+    body: { name: `List ${++counter}`, items: [{ value: 'a' }] },
+  }),
+  addChoiceItem: async () => {
+    const list = await created('/api/choice-lists', { name: `List ${++counter}`, items: [{ value: 'a' }] });
+    return { method: 'POST', url: `/api/choice-lists/${list}/items`, body: { value: 'b' } };
+  },
+  // changes
+  createChange: async () => ({
+    method: 'POST',
+    url: '/api/changes',
+    body: { projectId: await freshProject(), title: 'c' },
+  }),
+  setChangeStatus: async () => ({
+    method: 'POST',
+    url: `/api/changes/${await draftChange()}/status`,
+    body: { status: 'Implementing' },
+  }),
+  addChangeTarget: async () => {
+    const { change, key } = await draft();
+    return {
+      method: 'POST',
+      url: `/api/changes/${change}/targets`,
+      body: { type: 'record_type', selector: { recordTypeKey: key } },
+    };
+  },
+  addPatchOp: async () => {
+    const { change, target } = await draft();
+    return {
+      method: 'POST',
+      url: `/api/changes/${change}/patch-ops`,
+      body: { targetId: target, opType: 'add_field', payload: { field: { name: 'other', type: 'text' } } },
+    };
+  },
+  deletePatchOp: async () => {
+    const { change, op } = await draft();
+    return { method: 'DELETE', url: `/api/changes/${change}/patch-ops/${op}` };
+  },
+  dryRunChange: async () => ({ method: 'POST', url: `/api/changes/${await draftChange()}/execute` }),
+  checkinChange: async () => ({ method: 'POST', url: `/api/changes/${await draftChange()}/checkin` }),
+  mergeChange: async () => ({ method: 'POST', url: `/api/changes/${await readyChange()}/merge` }),
+  revertChange: async () => {
+    const id = await readyChange();
+    await json(h.call('POST', `/api/changes/${id}/merge`, admin));
+    return { method: 'POST', url: `/api/changes/${id}/revert` };
+  },
+  startChangeWorkspace: async () => ({
+    method: 'POST',
+    url: `/api/changes/${await draftChange()}/start-workspace`,
+  }),
+  createAgentRun: async () => ({
+    method: 'POST',
+    url: `/api/changes/${await draftChange()}/agent-run`,
+    body: { intent: 'add a field' },
+  }),
+  // guarded reads (admin panels)
+  listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
+  listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
+  listAgentRoles: async () => ({ method: 'GET', url: '/api/rbac/agents/bot-admin/roles' }),
+  listPolicies: async () => ({ method: 'GET', url: '/api/rbac/policies' }),
   listAuditLogs: async () => ({ method: 'GET', url: '/api/rbac/audit-logs?outcome=deny' }),
   explainAccess: async () => ({ method: 'GET', url: '/api/rbac/explain?userId=vera&permission=form.view' }),
   checkAdminAccess: async () => ({ method: 'GET', url: '/api/admin/check-access' }),
@@ -91,48 +193,27 @@ const samples: Record<string, () => Promise<Sample>> = {
   getAuditFeed: async () => ({ method: 'GET', url: '/api/audit-feed?limit=5' }),
   getGraphSnapshot: async () => ({ method: 'GET', url: '/api/admin/graph/snapshot' }),
   validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
-  getGraphDiff: async () => {
-    const change = await readyChange();
-    return { method: 'GET', url: `/api/admin/graph/diff?changeId=${change}` };
-  },
-  checkinChange: async () => ({ method: 'POST', url: `/api/changes/${await draftChange()}/checkin` }),
-  mergeChange: async () => ({ method: 'POST', url: `/api/changes/${await readyChange()}/merge` }),
+  getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
 };
 
-/** A Draft change adding one field to a fresh record type. */
-const draftChange = async (): Promise<string> => {
+/** A Draft change adding one field to a fresh record type: its id, the type's key, its target and op. */
+const draft = async () => {
   const key = `rt_${++counter}`;
-  const project = await json<{ id: string }>(
-    h.call('POST', '/api/projects', { ...admin, body: { name: `P ${counter}` } }),
-    201,
-  );
-  await json(
-    h.call('POST', '/api/record-types', {
-      ...admin,
-      body: { projectId: project.id, key, name: `RT ${counter}` },
-    }),
-    201,
-  );
-  const change = await json<{ id: string }>(
-    h.call('POST', '/api/changes', { ...admin, body: { projectId: project.id, title: 'c' } }),
-    201,
-  );
-  const target = await json<{ id: string }>(
-    h.call('POST', `/api/changes/${change.id}/targets`, {
-      ...admin,
-      body: { type: 'record_type', selector: { recordTypeKey: key } },
-    }),
-    201,
-  );
-  await json(
-    h.call('POST', `/api/changes/${change.id}/patch-ops`, {
-      ...admin,
-      body: { targetId: target.id, opType: 'add_field', payload: { field: { name: 'extra', type: 'text' } } },
-    }),
-    201,
-  );
-  return change.id;
+  const project = await freshProject();
+  await created('/api/record-types', { projectId: project, key, name: `RT ${counter}` });
+  const change = await created('/api/changes', { projectId: project, title: 'c' });
+  const target = await created(`/api/changes/${change}/targets`, {
+    type: 'record_type',
+    selector: { recordTypeKey: key },
+  });
+  const op = await created(`/api/changes/${change}/patch-ops`, {
+    targetId: target,
+    opType: 'add_field',
+    payload: { field: { name: 'extra', type: 'text' } },
+  });
+  return { change, key, target, op };
 };
+const draftChange = async (): Promise<string> => (await draft()).change;
 
 const readyChange = async (): Promise<string> => {
   const id = await draftChange();
@@ -140,32 +221,65 @@ const readyChange = async (): Promise<string> => {
   return id;
 };
 
+type Operation = ReturnType<typeof operationsOf>[number] & { description?: string };
+const guardedOperations = () => {
+  const doc = h.app.swagger() as unknown as Record<string, unknown>;
+  return (operationsOf(doc) as Operation[])
+    .filter((op) => WRITE_METHODS.includes(op.method) || /Requires permission/.test(op.description ?? ''))
+    .map((op) => ({
+      ...op,
+      permission: /Requires permission `([a-z._]+)`/.exec(op.description ?? '')?.[1],
+      declared: h.app.routePermissions.get(`${op.method} ${op.path.replace(/\{(\w+)\}/g, ':$1')}`),
+      agentGuarded: /Requires permission `[a-z._]+`; refused to agents/.test(op.description ?? ''),
+    }));
+};
+
 describe('guarded routes', () => {
-  it('every guarded route answers 403 to a Viewer and to an agent, and 2xx to an Admin', async () => {
-    const doc = h.app.swagger() as unknown as Record<string, unknown>;
-    const guarded = operationsOf(doc).filter((op) =>
-      /Requires permission/.test((op as { description?: string }).description ?? ''),
-    );
-    expect(guarded.map((op) => op.operationId).sort()).toEqual(Object.keys(samples).sort());
-    for (const op of guarded) {
+  it('every write route declares the permission it needs, in its route config and its description', () => {
+    const ops = guardedOperations();
+    const writes = ops.filter((op) => WRITE_METHODS.includes(op.method));
+    expect(writes.length).toBeGreaterThanOrEqual(30);
+    const undeclared = writes.filter((op) => !op.declared || op.permission !== op.declared);
+    expect(undeclared.map((op) => `${op.method} ${op.path}`)).toEqual([]);
+    // Every guarded operation has a sample below, so a new route cannot skip the checks that follow.
+    expect(ops.map((op) => op.operationId).sort()).toEqual(Object.keys(samples).sort());
+  });
+
+  it('every guarded route answers 403 to a Viewer, a user without roles and an agent without roles, and 2xx to an Admin', async () => {
+    for (const op of guardedOperations()) {
       const sample = await samples[op.operationId!]!();
-      const permission = /Requires permission `([a-z._]+)`/.exec(
-        (op as { description?: string }).description ?? '',
-      )![1]!;
-      const agentGuarded = /refused to agents/.test((op as { description?: string }).description ?? '');
-      for (const who of [viewer, agent]) {
+      for (const who of [viewer, nobody, agent]) {
         const res = await h.call(sample.method, sample.url, { ...who, body: sample.body });
-        expect(res.statusCode, `${op.operationId} as ${JSON.stringify(who)}`).toBe(403);
-        const code = who === agent && agentGuarded ? 'AGENT_FORBIDDEN' : 'FORBIDDEN';
+        expect(res.statusCode, `${op.operationId} as ${JSON.stringify(who)}: ${res.body}`).toBe(403);
         expect(res.json()).toMatchObject({
           statusCode: 403,
-          code,
-          message: expect.stringContaining(permission),
+          code: who === agent && op.agentGuarded ? 'AGENT_FORBIDDEN' : 'FORBIDDEN',
+          message: expect.stringContaining(op.permission!),
         });
       }
       const ok = await h.call(sample.method, sample.url, { ...admin, body: sample.body });
       expect(ok.statusCode, `${op.operationId} as admin: ${ok.body}`).toBeGreaterThanOrEqual(200);
       expect(ok.statusCode).toBeLessThan(300);
+    }
+  });
+
+  it('R1: an agent holding Admin is refused every agent-guarded route with AGENT_FORBIDDEN and may use the others', async () => {
+    const ops = guardedOperations();
+    expect(ops.filter((op) => op.agentGuarded).map((op) => op.operationId)).toEqual(
+      expect.arrayContaining(['checkinChange', 'mergeChange']),
+    );
+    for (const op of ops) {
+      const sample = await samples[op.operationId!]!();
+      const res = await h.call(sample.method, sample.url, { ...agentAdmin, body: sample.body });
+      if (op.agentGuarded) {
+        expect(res.statusCode, `${op.operationId} as an agent holding Admin`).toBe(403);
+        expect(res.json()).toMatchObject({
+          code: 'AGENT_FORBIDDEN',
+          message: `Agents may not perform ${op.permission}, whatever roles they hold`,
+        });
+      } else {
+        expect(res.statusCode, `${op.operationId} as an agent holding Admin: ${res.body}`).toBeLessThan(300);
+      }
     }
   });
 
@@ -342,9 +456,294 @@ describe('audit feed and telemetry', () => {
       paged.push(...res.json().map((e: { id: string }) => e.id));
       cursor = res.headers['x-next-cursor'] as string | undefined;
     } while (cursor);
-    // Each read of the feed is audited before it reads, so paging shows exactly one entry more than
-    // `all`: the decision on the first page's own request.
-    expect(paged.slice(1)).toEqual(all.map((e) => e.id));
+    // Reading the feed is a read-only request: its own allow decisions are left out, so paging
+    // shows exactly what one long page showed.
+    expect(paged.slice(0, all.length)).toEqual(all.map((e) => e.id));
     expect(new Set(paged).size).toBe(paged.length);
+  });
+});
+
+describe('moving a change by hand', () => {
+  const editor = { tenant: 'acme', user: 'edith' };
+  beforeAll(async () => {
+    await json(h.call('POST', '/api/rbac/users/edith/roles', { ...admin, body: { roleId: roleIds.Editor } }));
+  });
+
+  const move = (id: string, status: string, who: object) =>
+    h.call('POST', `/api/changes/${id}/status`, { ...who, body: { status } });
+
+  it('R1: a move to Ready or Merged is an approval: an agent holding Admin gets 403 AGENT_FORBIDDEN, not 409', async () => {
+    const id = await draftChange();
+    for (const status of ['Ready', 'Merged']) {
+      const res = await move(id, status, agentAdmin);
+      expect(res.statusCode, status).toBe(403);
+      expect(res.json()).toMatchObject({
+        code: 'AGENT_FORBIDDEN',
+        message: expect.stringContaining('change.approve'),
+      });
+      // A user without change.approve is refused too, before the change's state is looked at.
+      const byEditor = await move(id, status, editor);
+      expect(byEditor.statusCode).toBe(403);
+      expect(byEditor.json().message).toContain('change.approve');
+      // An approver passes the guard and meets the lifecycle rule.
+      expect((await move(id, status, admin)).statusCode).toBe(409);
+    }
+  });
+
+  it('reopening a Ready change needs change.edit: refused to a user with no roles and to a Viewer, allowed to an Editor', async () => {
+    const id = await readyChange();
+    for (const who of [nobody, viewer, agent]) {
+      const res = await move(id, 'Implementing', who);
+      expect(res.statusCode, JSON.stringify(who)).toBe(403);
+      expect(res.json().message).toContain('change.edit');
+    }
+    const status = async () =>
+      (await json<{ status: string }>(h.call('GET', `/api/changes/${id}`, admin))).status;
+    expect(await status()).toBe('Ready');
+    expect((await move(id, 'Implementing', editor)).statusCode).toBe(200);
+    expect(await status()).toBe('Implementing');
+  });
+
+  it('an Editor authors a change end to end but cannot approve it', async () => {
+    const project = await json<{ id: string }>(
+      h.call('POST', '/api/projects', { ...editor, body: { name: `Edited ${++counter}` } }),
+      201,
+    );
+    const change = await json<{ id: string }>(
+      h.call('POST', '/api/changes', { ...editor, body: { projectId: project.id, title: 'e' } }),
+      201,
+    );
+    const checkin = await h.call('POST', `/api/changes/${change.id}/checkin`, editor);
+    expect(checkin.statusCode).toBe(403);
+    expect(checkin.json().message).toContain('change.approve');
+  });
+});
+
+describe('agents and roles', () => {
+  it('a role assigned to an agent is listed for the agent, works for it, and never counts for a user of the same id', async () => {
+    const agentId = `builder-${++counter}`;
+    const assigned = await json<{ agentId: string; roleName: string }[]>(
+      h.call('POST', `/api/rbac/agents/${agentId}/roles`, { ...admin, body: { roleId: roleIds.Editor } }),
+    );
+    expect(assigned).toEqual([expect.objectContaining({ agentId, roleName: 'Editor' })]);
+    const me = await json<{ actorType: string; roles: { name: string }[]; permissions: string[] }>(
+      h.call('GET', '/api/rbac/me', { tenant: 'acme', agent: agentId }),
+    );
+    expect(me).toMatchObject({ actorType: 'agent', roles: [{ name: 'Editor' }] });
+    expect(me.permissions).toContain('change.edit');
+    const project = await freshProject();
+    expect(
+      (
+        await h.call('POST', '/api/changes', {
+          tenant: 'acme',
+          agent: agentId,
+          body: { projectId: project, title: 'by agent' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(await json(h.call('GET', `/api/rbac/users/${agentId}/roles`, admin))).toEqual([]);
+    const sameIdUser = await h.call('POST', '/api/changes', {
+      tenant: 'acme',
+      user: agentId,
+      body: { projectId: project, title: 'by user' },
+    });
+    expect(sameIdUser.statusCode).toBe(403);
+  });
+
+  it('the API says where agents get roles and what stays refused to them', () => {
+    const doc = h.app.swagger() as unknown as Record<string, unknown>;
+    const ops = operationsOf(doc) as (ReturnType<typeof operationsOf>[number] & { description?: string })[];
+    const byId = (id: string) => ops.find((op) => op.operationId === id)!;
+    expect(byId('assignUserRole').description).toContain('/api/rbac/agents/{agentId}/roles');
+    expect(byId('assignAgentRole').description).toMatch(/AGENT_FORBIDDEN whatever the agent holds/);
+  });
+
+  it('R2: an agent role assignment of one tenant is invisible (404) in another', async () => {
+    const globexAdmin = { tenant: 'globex', user: 'admin' };
+    expect(await json(h.call('GET', '/api/rbac/agents/bot-admin/roles', globexAdmin))).toEqual([]);
+    const res = await h.call('DELETE', `/api/rbac/agents/bot-admin/roles/${roleIds.Admin}`, globexAdmin);
+    expect(res.statusCode).toBe(404);
+    const assign = await h.call('POST', '/api/rbac/agents/bot-admin/roles', {
+      ...globexAdmin,
+      body: { roleId: roleIds.Admin },
+    });
+    expect(assign.statusCode).toBe(404);
+  });
+});
+
+describe('the last admin', () => {
+  it('disabling, stripping or unassigning the only admin access of a tenant answers 409 and changes nothing', async () => {
+    const globexAdmin = { tenant: 'globex', user: 'admin' };
+    const roles = await json<{ id: string; name: string }[]>(h.call('GET', '/api/rbac/roles', globexAdmin));
+    const adminRole = roles.find((r) => r.name === 'Admin')!.id;
+    for (const [method, url] of [
+      ['POST', `/api/rbac/roles/${adminRole}/disable`],
+      ['DELETE', `/api/rbac/roles/${adminRole}/permissions/rbac.manage`],
+      ['DELETE', `/api/rbac/roles/${adminRole}/permissions/admin.view`],
+      ['DELETE', `/api/rbac/users/admin/roles/${adminRole}`],
+    ] as const) {
+      const res = await h.call(method, url, globexAdmin);
+      expect(res.statusCode, `${method} ${url}`).toBe(409);
+      expect(res.json()).toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringContaining('lock every administrator out'),
+        details: { reason: 'LAST_ADMIN' },
+      });
+    }
+    const me = await json<{ permissions: string[] }>(h.call('GET', '/api/rbac/me', globexAdmin));
+    expect(me.permissions).toEqual(expect.arrayContaining(['admin.view', 'rbac.manage']));
+  });
+
+  it('admins removed concurrently: all but the last succeed, and one admin always remains', async () => {
+    const tenant = 'globex';
+    const roles = await json<{ id: string; name: string }[]>(
+      h.call('GET', '/api/rbac/roles', { tenant, user: 'admin' }),
+    );
+    const adminRole = roles.find((r) => r.name === 'Admin')!.id;
+    // The operator manages roles without admin access of its own, so it counts for nobody.
+    const operators = await json<{ id: string }>(
+      h.call('POST', '/api/rbac/roles', {
+        tenant,
+        user: 'admin',
+        body: { name: 'Operators', permissions: ['rbac.manage'] },
+      }),
+      201,
+    );
+    await json(
+      h.call('POST', '/api/rbac/users/operator/roles', {
+        tenant,
+        user: 'admin',
+        body: { roleId: operators.id },
+      }),
+    );
+    const admins = ['admin', ...Array.from({ length: 11 }, (_, i) => `admin-${i}`)];
+    for (const user of admins.slice(1)) {
+      await json(
+        h.call('POST', `/api/rbac/users/${user}/roles`, {
+          tenant,
+          user: 'admin',
+          body: { roleId: adminRole },
+        }),
+      );
+    }
+    const results = await Promise.all(
+      admins.map((user) =>
+        h.call('DELETE', `/api/rbac/users/${user}/roles/${adminRole}`, { tenant, user: 'operator' }),
+      ),
+    );
+    const statuses = results.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 204)).toHaveLength(admins.length - 1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(1);
+    const globex = await h.database.db
+      .selectFrom('tenants')
+      .select('id')
+      .where('slug', '=', tenant)
+      .executeTakeFirstOrThrow();
+    const remaining = await h.database.db
+      .selectFrom('rbac_user_roles')
+      .select('user_id')
+      .where('tenant_id', '=', globex.id)
+      .where('role_id', '=', adminRole)
+      .execute();
+    expect(remaining).toHaveLength(1);
+    // Give the tenant its admin back for the tests that follow.
+    await json(
+      h.call('POST', '/api/rbac/users/admin/roles', {
+        tenant,
+        user: 'operator',
+        body: { roleId: adminRole },
+      }),
+    );
+  });
+});
+
+describe('auditing access control', () => {
+  it('role, permission, assignment and policy changes appear in the audit log and the audit feed', async () => {
+    const role = await json<{ id: string }>(
+      h.call('POST', '/api/rbac/roles', { ...admin, body: { name: `Audited ${++counter}` } }),
+      201,
+    );
+    await json(
+      h.call('POST', `/api/rbac/roles/${role.id}/permissions`, {
+        ...admin,
+        body: { permissionId: 'form.edit' },
+      }),
+    );
+    expect(
+      (await h.call('DELETE', `/api/rbac/roles/${role.id}/permissions/form.edit`, admin)).statusCode,
+    ).toBe(204);
+    await json(h.call('POST', '/api/rbac/users/walt/roles', { ...admin, body: { roleId: role.id } }));
+    expect((await h.call('DELETE', `/api/rbac/users/walt/roles/${role.id}`, admin)).statusCode).toBe(204);
+    const policy = await json<{ id: string }>(
+      h.call('POST', '/api/rbac/policies', {
+        ...admin,
+        body: { roleId: role.id, resourceType: 'form', effect: 'deny' },
+      }),
+      201,
+    );
+    expect((await h.call('DELETE', `/api/rbac/policies/${policy.id}`, admin)).statusCode).toBe(204);
+    await json(h.call('POST', `/api/rbac/roles/${role.id}/disable`, admin));
+    await json(h.call('POST', `/api/rbac/roles/${role.id}/enable`, admin));
+    const actions = [
+      'role.create',
+      'role.permission.grant',
+      'role.permission.revoke',
+      'role.assign',
+      'role.unassign',
+      'policy.create',
+      'policy.delete',
+      'role.disable',
+      'role.enable',
+    ];
+    const logs = await json<{ kind: string; permission: string; actorId: string; outcome: string }[]>(
+      h.call('GET', '/api/rbac/audit-logs?actorId=admin&limit=40', admin),
+    );
+    const changes = logs
+      .filter((l) => l.kind === 'change')
+      .slice(0, actions.length)
+      .reverse();
+    expect(changes.map((c) => c.permission)).toEqual(actions);
+    expect(changes.every((c) => c.outcome === 'allow' && c.actorId === 'admin')).toBe(true);
+    const feed = await json<{ source: string; kind: string }[]>(
+      h.call('GET', '/api/audit-feed?limit=60', admin),
+    );
+    expect(feed.filter((e) => e.source === 'rbac').map((e) => e.kind)).toEqual(
+      expect.arrayContaining(actions),
+    );
+  });
+
+  it('allow decisions of read-only requests are hidden from the log and the feed unless includeReads=true', async () => {
+    const reader = `reader-${++counter}`;
+    await json(
+      h.call('POST', `/api/rbac/users/${reader}/roles`, { ...admin, body: { roleId: roleIds.Admin } }),
+    );
+    await json(h.call('GET', '/api/admin/check-access', { tenant: 'acme', user: reader }));
+    await json(h.call('GET', '/api/rbac/me', { tenant: 'acme', user: reader }));
+    expect(
+      (await h.call('GET', '/api/admin/check-access', { tenant: 'acme', user: 'nora' })).statusCode,
+    ).toBe(403);
+
+    const hidden = await json<{ actorId: string }[]>(
+      h.call('GET', `/api/rbac/audit-logs?actorId=${reader}`, admin),
+    );
+    expect(hidden).toEqual([]);
+    const shown = await json<{ kind: string; permission: string; outcome: string }[]>(
+      h.call('GET', `/api/rbac/audit-logs?actorId=${reader}&includeReads=true`, admin),
+    );
+    expect(shown).toEqual([
+      expect.objectContaining({ kind: 'read', permission: 'admin.view', outcome: 'allow' }),
+    ]);
+    // Refusals are never hidden.
+    const refused = await json<{ kind: string; outcome: string }[]>(
+      h.call('GET', '/api/rbac/audit-logs?actorId=nora&permission=admin.view', admin),
+    );
+    expect(refused[0]).toMatchObject({ kind: 'read', outcome: 'deny' });
+
+    const feed = await json<{ actorId: string }[]>(h.call('GET', '/api/audit-feed?limit=200', admin));
+    expect(feed.some((e) => e.actorId === reader)).toBe(false);
+    const fullFeed = await json<{ actorId: string }[]>(
+      h.call('GET', '/api/audit-feed?limit=200&includeReads=true', admin),
+    );
+    expect(fullFeed.some((e) => e.actorId === reader)).toBe(true);
   });
 });

@@ -18,6 +18,7 @@ import {
 } from '@ec3l/change-engine';
 import {
   AddRolePermissionBodySchema,
+  AgentRoleSchema,
   AssignRoleBodySchema,
   AuditLogSchema,
   CreatePolicyBodySchema,
@@ -67,6 +68,7 @@ export const sharedSchemas: TSchema[] = [
   CreateRoleBodySchema,
   AddRolePermissionBodySchema,
   UserRoleSchema,
+  AgentRoleSchema,
   AssignRoleBodySchema,
   PolicySchema,
   CreatePolicyBodySchema,
@@ -121,3 +123,8 @@ export const NEXT_CURSOR = 'x-next-cursor';
 export const nextCursorHeader = {
   [NEXT_CURSOR]: Type.String({ description: 'Cursor of the next page; absent on the last page' }),
 };
+
+/** Audit reads leave out allow decisions on read-only requests (the console's own checks) unless asked. */
+export const IncludeReadsQuery = Type.Optional(
+  Type.Boolean({ description: 'Also list allow decisions made on read-only requests', default: false }),
+);

@@ -13,7 +13,7 @@ describe('the generated SDK against the gateway', () => {
     const ec3l = createEc3lClient({
       baseUrl: 'http://gateway',
       tenant: 'acme',
-      user: 'alice',
+      user: 'admin',
       fetch: fetchThrough(h.app),
     });
     const project = unwrap(await ec3l.POST('/api/projects', { body: { name: 'Via SDK' } }));

@@ -1,4 +1,5 @@
 export {
+  ADMIN_ACCESS,
   AGENT_GUARDED_ACTIONS,
   type AgentGuardedAction,
   DEFAULT_ROLES,
@@ -21,7 +22,7 @@ export {
   type Resource,
 } from './core/decide.js';
 export { rbacMigrations } from './migrations/index.js';
-export type { AuditFilter } from './repo/scoped.js';
+export type { AuditFilter, RoleHolder } from './repo/scoped.js';
 export * from './schemas.js';
-export { createRbacService, type RbacDeps, type RbacService } from './service.js';
+export { createRbacService, LAST_ADMIN_MESSAGE, type RbacDeps, type RbacService } from './service.js';
 export type { RbacTables } from './tables.js';

@@ -65,6 +65,18 @@ export const UserRoleSchema = Type.Object(
 );
 export type UserRole = Static<typeof UserRoleSchema>;
 
+export const AgentRoleSchema = Type.Object(
+  {
+    agentId: Type.String(),
+    roleId: Uuid,
+    roleName: Type.String(),
+    roleStatus: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+    assignedAt: Timestamp,
+  },
+  { $id: 'AgentRole' },
+);
+export type AgentRole = Static<typeof AgentRoleSchema>;
+
 export const AssignRoleBodySchema = Type.Object(
   { roleId: Uuid },
   { $id: 'AssignRoleBody', additionalProperties: false },
@@ -107,6 +119,12 @@ export const AuditLogSchema = Type.Object(
     resourceId: Nullable(Type.String()),
     outcome: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
     reason: Type.String(),
+    kind: Type.Union([Type.Literal('decision'), Type.Literal('read'), Type.Literal('change')], {
+      description:
+        'decision: an authorization decision on a write; read: one on a read-only request (allows are ' +
+        'hidden unless includeReads=true); change: an access-control change (role, permission, assignment, ' +
+        'policy), whose permission field names the action, e.g. role.disable',
+    }),
     timestamp: Timestamp,
   },
   { $id: 'AuditLog' },

@@ -3,8 +3,10 @@ import { createEventBus, type RequestContext, systemContext } from '@ec3l/kernel
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PERMISSION_NAMES } from './core/catalog.js';
+import * as writePermissions from './migrations/0003_write_permissions.js';
 import { rbacMigrations } from './migrations/index.js';
-import { createRbacService } from './service.js';
+import { createRbacService, LAST_ADMIN_MESSAGE } from './service.js';
 
 let database: TestDatabase;
 let rbac: ReturnType<typeof createRbacService>;
@@ -38,7 +40,36 @@ describe('default roles', () => {
     const roles = await rbac.listRoles(acmeSystem);
     expect(roles.map((r) => r.name)).toEqual(['Admin', 'Editor', 'Viewer']);
     expect(roles.find((r) => r.name === 'Viewer')?.permissions).toEqual(['form.view']);
-    expect(roles.find((r) => r.name === 'Admin')?.permissions).toHaveLength(9);
+    expect(roles.find((r) => r.name === 'Admin')?.permissions).toEqual([...PERMISSION_NAMES].sort());
+    expect(roles.find((r) => r.name === 'Editor')?.permissions).toEqual([
+      'change.edit',
+      'form.edit',
+      'form.view',
+      'override.activate',
+      'project.edit',
+      'schema.edit',
+      'workflow.execute',
+    ]);
+  });
+
+  it('the write-permissions migration grants the new permissions to the default roles of existing tenants', async () => {
+    const added = ['project.edit', 'schema.edit', 'change.edit', 'rbac.manage'];
+    // A tenant as it was before the migration: its default roles lack the write permissions.
+    await sql`delete from rbac_role_permissions rp using rbac_permissions p, rbac_roles r
+      where p.id = rp.permission_id and r.tenant_id = rp.tenant_id and r.id = rp.role_id
+        and rp.tenant_id = ${globexSystem.tenantId} and p.name in (${sql.join(added)})`.execute(database.db);
+    const before = await rbac.listRoles(globexSystem);
+    expect(before.find((r) => r.name === 'Admin')?.permissions).not.toContain('rbac.manage');
+    await writePermissions.up(database.db);
+    const after = await rbac.listRoles(globexSystem);
+    expect(after.find((r) => r.name === 'Admin')?.permissions).toEqual([...PERMISSION_NAMES].sort());
+    expect(after.find((r) => r.name === 'Editor')?.permissions).toEqual(
+      expect.arrayContaining(['project.edit', 'schema.edit', 'change.edit']),
+    );
+    expect(after.find((r) => r.name === 'Editor')?.permissions).not.toContain('rbac.manage');
+    expect(after.find((r) => r.name === 'Viewer')?.permissions).toEqual(['form.view']);
+    const catalog = (await rbac.listPermissions()).map((p) => p.name);
+    expect(catalog.sort()).toEqual([...PERMISSION_NAMES].sort());
   });
 
   it('re-seeding leaves a role as its admins changed it', async () => {
@@ -204,5 +235,120 @@ describe('decisions', () => {
     });
     expect(me.permissions).toContain('change.approve');
     expect((await rbac.me(as(acmeSystem, { agent: 'bot' }))).permissions).toEqual([]);
+  });
+});
+
+describe('agents with roles', () => {
+  it('R1: an agent holding a role uses its permissions but is still refused every agent-guarded action', async () => {
+    const admin = (await rbac.listRoles(acmeSystem)).find((r) => r.name === 'Admin')!;
+    await rbac.assignAgentRole(acmeSystem, 'builder', admin.id);
+    const builder = as(acmeSystem, { agent: 'builder' });
+    await expect(rbac.requirePermission(builder, 'change.edit')).resolves.toMatchObject({ outcome: 'allow' });
+    for (const guarded of ['change.approve', 'override.activate', 'workflow.execute'] as const) {
+      await expect(rbac.requirePermission(builder, guarded)).rejects.toMatchObject({
+        code: 'AGENT_FORBIDDEN',
+      });
+    }
+    expect((await rbac.me(builder)).roles.map((r) => r.name)).toEqual(['Admin']);
+  });
+
+  it('a user and an agent with the same id never share roles', async () => {
+    const editor = (await rbac.listRoles(acmeSystem)).find((r) => r.name === 'Editor')!;
+    await rbac.assignAgentRole(acmeSystem, 'twin', editor.id);
+    await expect(
+      rbac.requirePermission(as(acmeSystem, { user: 'twin' }), 'change.edit'),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    expect(await rbac.listUserRoles(acmeSystem, 'twin')).toEqual([]);
+    expect((await rbac.listAgentRoles(acmeSystem, 'twin')).map((r) => r.roleName)).toEqual(['Editor']);
+    await rbac.removeAgentRole(acmeSystem, 'twin', editor.id);
+    await expect(
+      rbac.requirePermission(as(acmeSystem, { agent: 'twin' }), 'change.edit'),
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
+});
+
+describe('the last admin', () => {
+  it('disabling, stripping or unassigning the only admin access of a tenant is refused with 409', async () => {
+    const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
+    await tenancy.ensureTenant({ slug: 'solo' });
+    const solo = (await tenancy.resolveTenant('solo'))!;
+    const system = systemContext(solo.id, solo.slug);
+    await rbac.bootstrapAdmins(system, ['only']);
+    const admin = (await rbac.listRoles(system)).find((r) => r.name === 'Admin')!;
+    const lockout = { code: 'CONFLICT', message: LAST_ADMIN_MESSAGE, details: { reason: 'LAST_ADMIN' } };
+    await expect(rbac.setRoleStatus(system, admin.id, 'disabled')).rejects.toMatchObject(lockout);
+    await expect(rbac.removeRolePermission(system, admin.id, 'rbac.manage')).rejects.toMatchObject(lockout);
+    await expect(rbac.removeRolePermission(system, admin.id, 'admin.view')).rejects.toMatchObject(lockout);
+    await expect(rbac.removeUserRole(system, 'only', admin.id)).rejects.toMatchObject(lockout);
+    // Nothing changed.
+    expect((await rbac.listRoles(system)).find((r) => r.name === 'Admin')).toMatchObject({
+      status: 'active',
+    });
+    expect((await rbac.listUserRoles(system, 'only')).map((r) => r.roleName)).toEqual(['Admin']);
+
+    // With a second admin, the first may go; an agent holding Admin does not count as one.
+    await rbac.assignAgentRole(system, 'robot', admin.id);
+    await expect(rbac.removeUserRole(system, 'only', admin.id)).rejects.toMatchObject(lockout);
+    await rbac.assignRole(system, 'second', admin.id);
+    await rbac.removeUserRole(system, 'only', admin.id);
+    expect(await rbac.listUserRoles(system, 'only')).toEqual([]);
+    // Other roles stay free to change.
+    const viewer = (await rbac.listRoles(system)).find((r) => r.name === 'Viewer')!;
+    await expect(rbac.setRoleStatus(system, viewer.id, 'disabled')).resolves.toMatchObject({
+      status: 'disabled',
+    });
+  });
+});
+
+describe('auditing access-control changes', () => {
+  it('role, permission, assignment and policy changes are in the audit log with their actor', async () => {
+    const boss = as(acmeSystem, { user: 'admin' });
+    const role = await rbac.createRole(boss, { name: 'Audited role' });
+    await rbac.addRolePermission(boss, role.id, 'form.edit');
+    await rbac.removeRolePermission(boss, role.id, 'form.edit');
+    await rbac.assignRole(boss, 'ulla', role.id);
+    await rbac.removeUserRole(boss, 'ulla', role.id);
+    const policy = await rbac.createPolicy(boss, { roleId: role.id, resourceType: 'form', effect: 'deny' });
+    await rbac.deletePolicy(boss, policy.id);
+    await rbac.setRoleStatus(boss, role.id, 'disabled');
+    await rbac.setRoleStatus(boss, role.id, 'active');
+    const { items } = await rbac.listAuditLogs(acmeSystem, { actorId: 'admin' }, { limit: 50 });
+    const changes = items.filter((i) => i.kind === 'change').reverse();
+    expect(changes.map((c) => c.permission)).toEqual([
+      'role.create',
+      'role.permission.grant',
+      'role.permission.revoke',
+      'role.assign',
+      'role.unassign',
+      'policy.create',
+      'policy.delete',
+      'role.disable',
+      'role.enable',
+    ]);
+    expect(changes.every((c) => c.outcome === 'allow' && c.actorType === 'user')).toBe(true);
+    expect(changes[0]).toMatchObject({
+      resourceType: 'role',
+      resourceId: role.id,
+      reason: 'role Audited role created',
+    });
+    expect(changes[3]).toMatchObject({ resourceType: 'user', resourceId: 'ulla' });
+  });
+
+  it('allow decisions on reads are left out of the log unless asked for; refusals on reads stay', async () => {
+    const reader = as(acmeSystem, { user: 'reader-1' });
+    await rbac.requirePermission(as(acmeSystem, { user: 'admin' }), 'admin.view', null, { readOnly: true });
+    await expect(rbac.requirePermission(reader, 'admin.view', null, { readOnly: true })).rejects.toBeTruthy();
+    const hidden = await rbac.listAuditLogs(acmeSystem, { permission: 'admin.view' }, { limit: 200 });
+    expect(hidden.items.filter((i) => i.kind === 'read').map((i) => i.outcome)).toEqual(['deny']);
+    const shown = await rbac.listAuditLogs(
+      acmeSystem,
+      { permission: 'admin.view', includeReads: true },
+      { limit: 200 },
+    );
+    expect(shown.items.filter((i) => i.kind === 'read').map((i) => i.outcome)).toEqual(['deny', 'allow']);
   });
 });

@@ -7,12 +7,14 @@ import {
   invalid,
   newId,
   notFound,
+  type Principal,
   principalOf,
   type RequestContext,
   systemClock,
 } from '@ec3l/kernel';
 import type { Kysely } from 'kysely';
 import {
+  ADMIN_ACCESS,
   AGENT_GUARDED_ACTIONS,
   type AgentGuardedAction,
   DEFAULT_ROLES,
@@ -21,8 +23,15 @@ import {
 } from './core/catalog.js';
 import { type Decision, decide, effectivePermissions, type Grants, type Resource } from './core/decide.js';
 import { createAuditWriter } from './repo/audit-writer.js';
-import { type AuditFilter, findPermissionRow, forTenant, listPermissionRows } from './repo/scoped.js';
+import {
+  type AuditFilter,
+  findPermissionRow,
+  forTenant,
+  listPermissionRows,
+  type RoleHolder,
+} from './repo/scoped.js';
 import type {
+  AgentRole,
   AuditLog,
   CreatePolicyBody,
   CreateRoleBody,
@@ -33,7 +42,7 @@ import type {
   Role,
   UserRole,
 } from './schemas.js';
-import type { AuditLogRow, RbacTables, RoleRow } from './tables.js';
+import type { AuditKind, AuditLogRow, RbacTables, RoleRow } from './tables.js';
 
 export type RbacDeps = {
   db: Kysely<RbacTables>;
@@ -60,8 +69,20 @@ const toAuditLog = (row: AuditLogRow): AuditLog => ({
   resourceId: row.resource_id,
   outcome: row.outcome,
   reason: row.reason,
+  kind: row.kind,
   timestamp: row.timestamp.toISOString(),
 });
+
+/** What an audit entry is about: a resource of the decision, or the role, policy or holder changed. */
+type AuditSubject = { type: string; id: string | null };
+
+/** The one holder whose grants a principal uses; the system and anonymous callers hold nothing. */
+const holderOf = (principal: Principal): RoleHolder | null =>
+  principal.kind === 'user' || principal.kind === 'agent' ? { type: principal.kind, id: principal.id } : null;
+
+export const LAST_ADMIN_MESSAGE =
+  'refused: no user of this tenant would keep admin access (admin.view and rbac.manage through an active ' +
+  'role), which would lock every administrator out; give another user an admin role first';
 
 const NO_GRANTS: Grants = { roles: [], policies: [] };
 
@@ -78,14 +99,14 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
   // another replica, the CLI) moves the version in the same transaction, so nothing stale is ever used.
   const grantCache = new Map<string, { version: string; grants: Grants }>();
   const GRANT_CACHE_LIMIT = 10_000;
-  const grantsOf = async (ctx: RequestContext, userId: string | null): Promise<Grants> => {
-    if (!userId) return NO_GRANTS;
+  const grantsOf = async (ctx: RequestContext, holder: RoleHolder | null): Promise<Grants> => {
+    if (!holder) return NO_GRANTS;
     const repo = forTenant(db, ctx.tenantId);
-    const key = `${ctx.tenantId}\u0000${userId}`;
+    const key = `${ctx.tenantId}\u0000${holder.type}\u0000${holder.id}`;
     const version = await repo.grantVersion();
     const hit = grantCache.get(key);
     if (hit && hit.version === version) return hit.grants;
-    const grants = await repo.loadGrants(userId);
+    const grants = await repo.loadGrants(holder);
     if (grantCache.size >= GRANT_CACHE_LIMIT) grantCache.delete(grantCache.keys().next().value as string);
     grantCache.set(key, { version, grants });
     return grants;
@@ -96,8 +117,9 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
   const audit = (
     ctx: RequestContext,
     action: string,
-    resource: Resource | null,
+    resource: AuditSubject | null,
     decision: Pick<Decision, 'outcome' | 'reason'>,
+    kind: AuditKind = 'decision',
   ): void => {
     const principal = principalOf(ctx);
     auditWriter.write({
@@ -111,14 +133,69 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       outcome: decision.outcome,
       reason: decision.reason,
       timestamp: clock.now(),
+      kind,
     });
+  };
+
+  /** Records an access-control change (role, permission, assignment, policy) made by the caller. */
+  const recordChange = (ctx: RequestContext, action: string, subject: AuditSubject, summary: string) =>
+    audit(ctx, action, subject, { outcome: 'allow', reason: summary }, 'change');
+
+  /**
+   * Runs an access-control change in a transaction and refuses it (409) when it would leave the tenant
+   * with no user holding admin access while one held it before. The change's statement moves the
+   * tenant's grant version row, which serializes concurrent changes of the tenant, and the count after
+   * it sees every change committed before: two admins removing each other cannot both succeed.
+   */
+  const keepingAdminAccess = <T>(
+    ctx: RequestContext,
+    change: (repo: ReturnType<typeof forTenant>) => Promise<T>,
+  ): Promise<T> =>
+    inTransaction(db, async (trx) => {
+      const repo = forTenant(trx, ctx.tenantId);
+      const before = await repo.countUsersHoldingAll(ADMIN_ACCESS);
+      const result = await change(repo);
+      if (before > 0 && (await repo.countUsersHoldingAll(ADMIN_ACCESS)) === 0) {
+        throw conflict(LAST_ADMIN_MESSAGE, { reason: 'LAST_ADMIN', permissions: ADMIN_ACCESS });
+      }
+      return result;
+    });
+
+  const holderRoles = async (ctx: RequestContext, holder: RoleHolder) =>
+    (await forTenant(db, ctx.tenantId).listHolderRoles(holder)).map((r) => ({
+      roleId: r.role_id,
+      roleName: r.role_name,
+      roleStatus: r.role_status,
+      assignedAt: r.created_at.toISOString(),
+    }));
+
+  const assign = async (ctx: RequestContext, holder: RoleHolder, roleId: string): Promise<void> => {
+    const role = await requireRole(ctx, roleId);
+    await forTenant(db, ctx.tenantId).assignRole(holder, roleId, clock.now());
+    recordChange(
+      ctx,
+      'role.assign',
+      { type: holder.type, id: holder.id },
+      `role ${role.name} assigned to ${holder.type} ${holder.id}`,
+    );
+  };
+
+  const unassign = async (ctx: RequestContext, holder: RoleHolder, roleId: string): Promise<void> => {
+    const removed = await keepingAdminAccess(ctx, (repo) => repo.removeHolderRole(holder, roleId));
+    if (!removed) throw notFound('role assignment', `${roleId} of ${holder.type} ${holder.id}`);
+    recordChange(
+      ctx,
+      'role.unassign',
+      { type: holder.type, id: holder.id },
+      `role ${roleId} taken from ${holder.type} ${holder.id}`,
+    );
   };
 
   const toError = (decision: Decision, permission: string, resource: Resource | null) =>
     new DomainError(
       decision.code === 'AGENT_FORBIDDEN' ? ErrorCodes.AGENT_FORBIDDEN : ErrorCodes.FORBIDDEN,
       decision.code === 'AGENT_FORBIDDEN'
-        ? `Agents may not perform ${permission}`
+        ? `Agents may not perform ${permission}, whatever roles they hold`
         : `Forbidden: ${decision.reason}`,
       { permission, resource, reason: decision.reason },
     );
@@ -126,6 +203,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
   const seedDefaults = async (ctx: RequestContext): Promise<Role[]> => {
     const catalog = await listPermissionRows(db);
     const idsByName = new Map(catalog.map((p) => [p.name, p.id]));
+    const seeded: RoleRow[] = [];
     await inTransaction(db, async (trx) => {
       const repo = forTenant(trx, ctx.tenantId);
       for (const role of DEFAULT_ROLES) {
@@ -136,13 +214,18 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
           created_at: clock.now(),
         });
         // Roles that exist already are left as their admins shaped them.
-        if (created)
+        if (created) {
           await repo.addRolePermissions(
             created.id,
             role.permissions.map((p) => idsByName.get(p)!),
           );
+          seeded.push(created);
+        }
       }
     });
+    for (const role of seeded) {
+      recordChange(ctx, 'role.create', { type: 'role', id: role.id }, `default role ${role.name} created`);
+    }
     return (await forTenant(db, ctx.tenantId).listRoles()).map((r) => toRole(r, r.permissions));
   };
 
@@ -173,6 +256,12 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
           );
           return role;
         });
+        recordChange(
+          ctx,
+          'role.create',
+          { type: 'role', id: row.id },
+          `role ${row.name} created${wanted.length ? ` with ${[...wanted].sort().join(', ')}` : ''}`,
+        );
         return toRole(row, [...wanted].sort());
       } catch (error) {
         if (isUniqueViolation(error, 'rbac_roles_name_unique')) {
@@ -182,17 +271,24 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       }
     },
 
+    /** Enables or disables a role; disabling the last role that gives a user admin access is a conflict. */
     setRoleStatus: async (
       ctx: RequestContext,
       roleId: string,
       status: 'active' | 'disabled',
     ): Promise<Role> => {
-      const repo = forTenant(db, ctx.tenantId);
-      const row = await repo.setRoleStatus(roleId, status);
+      await requireRole(ctx, roleId);
+      const row = await keepingAdminAccess(ctx, (repo) => repo.setRoleStatus(roleId, status));
       if (!row) throw notFound('role', roleId);
+      recordChange(
+        ctx,
+        status === 'active' ? 'role.enable' : 'role.disable',
+        { type: 'role', id: roleId },
+        `role ${row.name} ${status === 'active' ? 'enabled' : 'disabled'}`,
+      );
       return toRole(
         row,
-        (await repo.listRolePermissions(roleId)).map((p) => p.name),
+        (await forTenant(db, ctx.tenantId).listRolePermissions(roleId)).map((p) => p.name),
       );
     },
 
@@ -207,42 +303,58 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       roleId: string,
       permission: string,
     ): Promise<Permission[]> => {
-      await requireRole(ctx, roleId);
+      const role = await requireRole(ctx, roleId);
       const row = await findPermissionRow(db, permission);
       if (!row) throw invalid(`unknown permission "${permission}"`, { field: 'permissionId' });
       const repo = forTenant(db, ctx.tenantId);
       await repo.addRolePermissions(roleId, [row.id]);
+      recordChange(
+        ctx,
+        'role.permission.grant',
+        { type: 'role', id: roleId },
+        `${row.name} granted to role ${role.name}`,
+      );
       return repo.listRolePermissions(roleId);
     },
 
+    /** Takes a permission from a role; stripping the last admin access of the tenant is a conflict. */
     removeRolePermission: async (ctx: RequestContext, roleId: string, permission: string): Promise<void> => {
-      await requireRole(ctx, roleId);
+      const role = await requireRole(ctx, roleId);
       const row = await findPermissionRow(db, permission);
-      if (!row || !(await forTenant(db, ctx.tenantId).removeRolePermission(roleId, row.id))) {
+      if (!row || !(await keepingAdminAccess(ctx, (repo) => repo.removeRolePermission(roleId, row.id)))) {
         throw notFound('permission of role', permission);
       }
+      recordChange(
+        ctx,
+        'role.permission.revoke',
+        { type: 'role', id: roleId },
+        `${row.name} revoked from role ${role.name}`,
+      );
     },
 
     listUserRoles: async (ctx: RequestContext, userId: string): Promise<UserRole[]> =>
-      (await forTenant(db, ctx.tenantId).listUserRoles(userId)).map((r) => ({
-        userId: r.user_id,
-        roleId: r.role_id,
-        roleName: r.role_name,
-        roleStatus: r.role_status,
-        assignedAt: r.created_at.toISOString(),
-      })),
+      (await holderRoles(ctx, { type: 'user', id: userId })).map((r) => ({ userId, ...r })),
 
     /** Gives a user a role of this tenant; assigning it twice changes nothing. */
-    assignRole: async (ctx: RequestContext, userId: string, roleId: string): Promise<void> => {
-      await requireRole(ctx, roleId);
-      await forTenant(db, ctx.tenantId).assignRole(userId, roleId, clock.now());
-    },
+    assignRole: (ctx: RequestContext, userId: string, roleId: string): Promise<void> =>
+      assign(ctx, { type: 'user', id: userId }, roleId),
 
-    removeUserRole: async (ctx: RequestContext, userId: string, roleId: string): Promise<void> => {
-      if (!(await forTenant(db, ctx.tenantId).removeUserRole(userId, roleId))) {
-        throw notFound('role assignment', `${roleId} of user ${userId}`);
-      }
-    },
+    /** Takes a role from a user; taking the last admin access of the tenant is a conflict. */
+    removeUserRole: (ctx: RequestContext, userId: string, roleId: string): Promise<void> =>
+      unassign(ctx, { type: 'user', id: userId }, roleId),
+
+    listAgentRoles: async (ctx: RequestContext, agentId: string): Promise<AgentRole[]> =>
+      (await holderRoles(ctx, { type: 'agent', id: agentId })).map((r) => ({ agentId, ...r })),
+
+    /**
+     * Gives an agent a role of this tenant: the agent may use its permissions, except the
+     * agent-guarded actions, which stay refused to agents whatever they hold (R1).
+     */
+    assignAgentRole: (ctx: RequestContext, agentId: string, roleId: string): Promise<void> =>
+      assign(ctx, { type: 'agent', id: agentId }, roleId),
+
+    removeAgentRole: (ctx: RequestContext, agentId: string, roleId: string): Promise<void> =>
+      unassign(ctx, { type: 'agent', id: agentId }, roleId),
 
     listPolicies: async (ctx: RequestContext): Promise<Policy[]> =>
       (await forTenant(db, ctx.tenantId).listPolicies()).map((p) => ({
@@ -266,6 +378,12 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
           effect: input.effect,
           created_at: clock.now(),
         });
+        recordChange(
+          ctx,
+          'policy.create',
+          { type: 'policy', id: row.id },
+          `${row.effect} policy on ${row.resource_type} ${row.resource_id ?? '(all)'} created for role ${role.name}`,
+        );
         return {
           id: row.id,
           roleId: row.role_id,
@@ -284,6 +402,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
 
     deletePolicy: async (ctx: RequestContext, policyId: string): Promise<void> => {
       if (!(await forTenant(db, ctx.tenantId).deletePolicy(policyId))) throw notFound('policy', policyId);
+      recordChange(ctx, 'policy.delete', { type: 'policy', id: policyId }, `policy ${policyId} deleted`);
     },
 
     /** Creates the default roles (Admin, Editor, Viewer) that are missing; idempotent. */
@@ -295,7 +414,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       const admin = await forTenant(db, ctx.tenantId).findRoleByName('Admin');
       if (!admin) return;
       for (const userId of userIds)
-        await forTenant(db, ctx.tenantId).assignRole(userId, admin.id, clock.now());
+        await forTenant(db, ctx.tenantId).assignRole({ type: 'user', id: userId }, admin.id, clock.now());
     },
 
     /**
@@ -306,11 +425,12 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       ctx: RequestContext,
       permission: PermissionName,
       resource: Resource | null = null,
+      options: { readOnly?: boolean } = {},
     ) => {
       const principal = principalOf(ctx);
-      const grants = await grantsOf(ctx, principal.kind === 'user' ? principal.id : null);
+      const grants = await grantsOf(ctx, holderOf(principal));
       const decision = decide({ principal, permission, resource, grants });
-      audit(ctx, permission, resource, decision);
+      audit(ctx, permission, resource, decision, options.readOnly ? 'read' : 'decision');
       if (decision.outcome === 'deny') throw toError(decision, permission, resource);
       return decision;
     },
@@ -335,7 +455,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
     /** What the caller is: roles, effective permissions and what agents may never do. */
     me: async (ctx: RequestContext): Promise<Me> => {
       const principal = principalOf(ctx);
-      const grants = await grantsOf(ctx, principal.kind === 'user' ? principal.id : null);
+      const grants = await grantsOf(ctx, holderOf(principal));
       return {
         actorType: principal.kind === 'system' ? 'anonymous' : principal.kind,
         actorId: principal.kind === 'user' || principal.kind === 'agent' ? principal.id : null,
@@ -355,7 +475,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       const resource: Resource | null = query.resourceType
         ? { type: query.resourceType, id: query.resourceId ?? null }
         : null;
-      const grants = await grantsOf(ctx, query.userId);
+      const grants = await grantsOf(ctx, { type: 'user', id: query.userId });
       const decision = decide({
         principal: { kind: 'user', id: query.userId },
         permission: query.permission,

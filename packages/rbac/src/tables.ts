@@ -1,6 +1,11 @@
 import type { ColumnType, Selectable } from 'kysely';
 import type { ResourceType } from './core/catalog.js';
 
+export type RoleHolderType = 'user' | 'agent';
+
+/** decision: on a write; read: on a read-only request; change: an access-control change itself. */
+export type AuditKind = 'decision' | 'read' | 'change';
+
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
 export type RbacTables = {
@@ -15,7 +20,14 @@ export type RbacTables = {
     created_at: CreatedAt;
   };
   rbac_role_permissions: { tenant_id: string; role_id: string; permission_id: string };
-  rbac_user_roles: { tenant_id: string; user_id: string; role_id: string; created_at: CreatedAt };
+  rbac_user_roles: {
+    tenant_id: string;
+    /** Who holds the role: a user or an agent (ids of the two never mix). */
+    holder_type: ColumnType<RoleHolderType, RoleHolderType | undefined, never>;
+    user_id: string;
+    role_id: string;
+    created_at: CreatedAt;
+  };
   rbac_policies: {
     tenant_id: string;
     id: string;
@@ -36,6 +48,7 @@ export type RbacTables = {
     outcome: 'allow' | 'deny';
     reason: string;
     timestamp: Date;
+    kind: AuditKind;
   };
 };
 

@@ -110,7 +110,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Authorization decisions and domain events in one feed, newest first. Requires permission `admin.view`. */
+        /** @description Authorization decisions, access-control changes and domain events in one feed, newest first. Allow decisions on read-only requests are left out unless includeReads=true. Requires permission `admin.view`. */
         get: operations["getAuditFeed"];
         put?: never;
         post?: never;
@@ -130,7 +130,10 @@ export interface paths {
         /** Change records, newest first */
         get: operations["listChanges"];
         put?: never;
-        /** Create a Draft change in a project */
+        /**
+         * Create a Draft change in a project
+         * @description Requires permission `change.edit`.
+         */
         post: operations["createChange"];
         delete?: never;
         options?: never;
@@ -163,7 +166,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an agent run on the change (status Pending) */
+        /**
+         * Record an agent run on the change (status Pending)
+         * @description Requires permission `change.edit`.
+         */
         post: operations["createAgentRun"];
         delete?: never;
         options?: never;
@@ -247,7 +253,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dry run: validate and diff without writing or changing status (422 lists every error) */
+        /**
+         * Dry run: validate and diff without writing or changing status (422 lists every error)
+         * @description Requires permission `change.edit`.
+         */
         post: operations["dryRunChange"];
         delete?: never;
         options?: never;
@@ -281,6 +290,7 @@ export interface paths {
         };
         get: operations["listPatchOps"];
         put?: never;
+        /** @description Requires permission `change.edit`. */
         post: operations["addPatchOp"];
         delete?: never;
         options?: never;
@@ -298,7 +308,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a pending op (an executed op answers 409) */
+        /**
+         * Delete a pending op (an executed op answers 409)
+         * @description Requires permission `change.edit`.
+         */
         delete: operations["deletePatchOp"];
         options?: never;
         head?: never;
@@ -330,7 +343,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a Draft change that restores exactly the schemas a merged change replaced */
+        /**
+         * Create a Draft change that restores exactly the schemas a merged change replaced
+         * @description Requires permission `change.edit`.
+         */
         post: operations["revertChange"];
         delete?: never;
         options?: never;
@@ -364,7 +380,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a running workspace for the change and move it to WorkspaceRunning */
+        /**
+         * Record a running workspace for the change and move it to WorkspaceRunning
+         * @description Requires permission `change.edit`.
+         */
         post: operations["startChangeWorkspace"];
         delete?: never;
         options?: never;
@@ -381,7 +400,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only through checkin and merge (409). */
+        /** @description Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only through checkin and merge (409). A move to Ready or Merged is an approval: it needs `change.approve`, which agents never get (403 AGENT_FORBIDDEN), checked before the change is looked at; every other move needs `change.edit`. Requires permission `change.edit`. */
         post: operations["setChangeStatus"];
         delete?: never;
         options?: never;
@@ -398,7 +417,10 @@ export interface paths {
         };
         get: operations["listChangeTargets"];
         put?: never;
-        /** Declare what the change touches (Draft only) */
+        /**
+         * Declare what the change touches (Draft only)
+         * @description Requires permission `change.edit`.
+         */
         post: operations["addChangeTarget"];
         delete?: never;
         options?: never;
@@ -432,6 +454,7 @@ export interface paths {
         };
         get: operations["listChoiceLists"];
         put?: never;
+        /** @description Requires permission `schema.edit`. */
         post: operations["createChoiceList"];
         delete?: never;
         options?: never;
@@ -464,6 +487,7 @@ export interface paths {
         };
         get: operations["listChoiceItems"];
         put?: never;
+        /** @description Requires permission `schema.edit`. */
         post: operations["addChoiceItem"];
         delete?: never;
         options?: never;
@@ -517,7 +541,10 @@ export interface paths {
          */
         get: operations["listProjects"];
         put?: never;
-        /** Create a project with dev, test and prod environments and a default module */
+        /**
+         * Create a project with dev, test and prod environments and a default module
+         * @description Requires permission `project.edit`.
+         */
         post: operations["createProject"];
         delete?: never;
         options?: never;
@@ -590,6 +617,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/rbac/agents/{agentId}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The roles an agent holds
+         * @description The roles an agent holds. Requires permission `admin.view`.
+         */
+        get: operations["listAgentRoles"];
+        put?: never;
+        /**
+         * Give an agent a role
+         * @description Give an agent a role; answers the agent's roles. An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions (approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN whatever the agent holds. Requires permission `rbac.manage`.
+         */
+        post: operations["assignAgentRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rbac/agents/{agentId}/roles/{roleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a role from an agent
+         * @description Take a role from an agent. Requires permission `rbac.manage`.
+         */
+        delete: operations["removeAgentRole"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/rbac/audit-logs": {
         parameters: {
             query?: never;
@@ -597,7 +668,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Authorization decisions, newest first. Requires permission `admin.view`. */
+        /** @description Authorization decisions and access-control changes (roles, permissions, assignments, policies), newest first. Allow decisions on read-only requests are left out unless includeReads=true. Requires permission `admin.view`. */
         get: operations["listAuditLogs"];
         put?: never;
         post?: never;
@@ -668,7 +739,7 @@ export interface paths {
         /** @description Requires permission `admin.view`. */
         get: operations["listPolicies"];
         put?: never;
-        /** @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `admin.view`. */
+        /** @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `rbac.manage`. */
         post: operations["createPolicy"];
         delete?: never;
         options?: never;
@@ -686,7 +757,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `admin.view`. */
+        /** @description Requires permission `rbac.manage`. */
         delete: operations["deletePolicy"];
         options?: never;
         head?: never;
@@ -703,7 +774,7 @@ export interface paths {
         /** The tenant's roles with their permissions */
         get: operations["listRoles"];
         put?: never;
-        /** @description Requires permission `admin.view`. */
+        /** @description Requires permission `rbac.manage`. */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -720,7 +791,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Disable a role. Requires permission `admin.view`. */
+        /** @description Disable a role. Disabling the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`. */
         post: operations["disableRole"];
         delete?: never;
         options?: never;
@@ -737,7 +808,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Enable a role. Requires permission `admin.view`. */
+        /** @description Enable a role. Requires permission `rbac.manage`. */
         post: operations["enableRole"];
         delete?: never;
         options?: never;
@@ -755,7 +826,7 @@ export interface paths {
         /** @description Requires permission `admin.view`. */
         get: operations["listRolePermissions"];
         put?: never;
-        /** @description Grant a permission to a role; answers the role's permissions. Requires permission `admin.view`. */
+        /** @description Grant a permission to a role; answers the role's permissions. Requires permission `rbac.manage`. */
         post: operations["addRolePermission"];
         delete?: never;
         options?: never;
@@ -773,7 +844,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a permission (id or name) from a role. Requires permission `admin.view`. */
+        /** @description Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that gives a user of the tenant admin access answers 409. Requires permission `rbac.manage`. */
         delete: operations["removeRolePermission"];
         options?: never;
         head?: never;
@@ -789,7 +860,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create the missing default roles (Admin, Editor, Viewer); idempotent */
+        /**
+         * Create the missing default roles (Admin, Editor, Viewer); idempotent
+         * @description Requires permission `rbac.manage`.
+         */
         post: operations["seedDefaultRoles"];
         delete?: never;
         options?: never;
@@ -807,7 +881,7 @@ export interface paths {
         /** @description Requires permission `admin.view`. */
         get: operations["listUserRoles"];
         put?: never;
-        /** @description Give a user a role; answers the user's roles. Requires permission `admin.view`. */
+        /** @description Give a user (an x-user-id) a role; answers the user's roles. Agents get roles through /api/rbac/agents/{agentId}/roles. Requires permission `rbac.manage`. */
         post: operations["assignUserRole"];
         delete?: never;
         options?: never;
@@ -825,7 +899,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `admin.view`. */
+        /** @description Take a role from a user. Taking the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`. */
         delete: operations["removeUserRole"];
         options?: never;
         head?: never;
@@ -841,7 +915,10 @@ export interface paths {
         };
         get: operations["listRecordTypes"];
         put?: never;
-        /** Create a draft record type (optionally inheriting from a base type of the same project) */
+        /**
+         * Create a draft record type (optionally inheriting from a base type of the same project)
+         * @description Requires permission `schema.edit`.
+         */
         post: operations["createRecordType"];
         delete?: never;
         options?: never;
@@ -874,7 +951,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft → active */
+        /**
+         * draft → active
+         * @description Requires permission `schema.edit`.
+         */
         post: operations["activateRecordType"];
         delete?: never;
         options?: never;
@@ -892,7 +972,10 @@ export interface paths {
         /** The effective fields: inherited first, marked */
         get: operations["listRecordTypeFields"];
         put?: never;
-        /** Add a field to a draft record type (active schemas change only through change records: 409) */
+        /**
+         * Add a field to a draft record type (active schemas change only through change records: 409)
+         * @description Requires permission `schema.edit`.
+         */
         post: operations["addRecordTypeField"];
         delete?: never;
         options?: never;
@@ -909,7 +992,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft or active → retired */
+        /**
+         * draft or active → retired
+         * @description Requires permission `schema.edit`.
+         */
         post: operations["retireRecordType"];
         delete?: never;
         options?: never;
@@ -958,6 +1044,15 @@ export interface components {
             /** @description The permission's id or its name, e.g. change.approve */
             permissionId: string;
         };
+        AgentRole: {
+            agentId: string;
+            /** Format: date-time */
+            assignedAt: string;
+            /** Format: uuid */
+            roleId: string;
+            roleName: string;
+            roleStatus: "active" | "disabled";
+        };
         AgentRun: {
             agentId: string | null;
             /** Format: uuid */
@@ -996,6 +1091,8 @@ export interface components {
             actorType: "user" | "agent" | "system";
             /** Format: uuid */
             id: string;
+            /** @description decision: an authorization decision on a write; read: one on a read-only request (allows are hidden unless includeReads=true); change: an access-control change (role, permission, assignment, policy), whose permission field names the action, e.g. role.disable */
+            kind: "decision" | "read" | "change";
             outcome: "allow" | "deny";
             permission: string;
             reason: string;
@@ -1127,7 +1224,7 @@ export interface components {
             description?: string | null;
             /** @description Unique within the tenant */
             name: string;
-            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote")[];
+            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage")[];
         };
         CreateTargetBody: {
             /** @description record_type {recordTypeKey}; form {recordTypeKey, formName}; workflow {workflowDefinitionId}; rule {ruleId}; script {path}; file {path} */
@@ -1888,6 +1985,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Inclusive start */
                 from?: string;
+                /** @description Also list allow decisions made on read-only requests */
+                includeReads?: boolean;
                 limit?: number;
                 /** @description Exclusive end */
                 to?: string;
@@ -2037,6 +2136,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -2132,6 +2240,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2420,6 +2537,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -2616,6 +2742,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -2666,6 +2801,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2780,6 +2924,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -2887,6 +3040,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -2942,6 +3104,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3053,6 +3224,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3216,6 +3396,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -3369,6 +3558,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3569,6 +3767,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3794,6 +4001,183 @@ export interface operations {
             };
         };
     };
+    listAgentRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRole"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    assignAgentRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignRoleBody"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRole"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    removeAgentRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentId: string;
+                roleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listAuditLogs: {
         parameters: {
             query?: {
@@ -3802,6 +4186,8 @@ export interface operations {
                 /** @description The x-next-cursor header of the previous page */
                 cursor?: string;
                 from?: string;
+                /** @description Also list allow decisions made on read-only requests */
+                includeReads?: boolean;
                 limit?: number;
                 outcome?: "allow" | "deny";
                 permission?: string;
@@ -3865,7 +4251,7 @@ export interface operations {
     explainAccess: {
         parameters: {
             query: {
-                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote";
+                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage";
                 resourceId?: string;
                 resourceType?: "form" | "workflow" | "override" | "change";
                 userId: string;
@@ -4352,6 +4738,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     enableRole: {
@@ -4403,6 +4798,15 @@ export interface operations {
             };
             /** @description Not Found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Conflict */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4587,6 +4991,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     seedDefaultRoles: {
@@ -4607,8 +5020,26 @@ export interface operations {
                     "application/json": components["schemas"]["Role"][];
                 };
             };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4802,6 +5233,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
         };
     };
     listRecordTypes: {
@@ -4886,6 +5326,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4993,6 +5442,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5111,6 +5569,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Not Found */
             404: {
                 headers: {
@@ -5162,6 +5629,15 @@ export interface operations {
             };
             /** @description Unauthorized */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

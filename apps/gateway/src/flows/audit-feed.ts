@@ -21,7 +21,14 @@ export const AuditFeedEntrySchema = Type.Object(
 );
 export type AuditFeedEntry = Static<typeof AuditFeedEntrySchema>;
 
-export type AuditFeedQuery = { limit: number; before?: Cursor; from?: Date; to?: Date };
+export type AuditFeedQuery = {
+  limit: number;
+  before?: Cursor;
+  from?: Date;
+  to?: Date;
+  /** Also the allow decisions made on read-only requests. */
+  includeReads?: boolean;
+};
 
 const newestFirst = (a: AuditFeedEntry, b: AuditFeedEntry) =>
   a.timestamp === b.timestamp ? (a.id < b.id ? 1 : a.id > b.id ? -1 : 0) : a.timestamp < b.timestamp ? 1 : -1;
@@ -38,7 +45,7 @@ export const readAuditFeed = async (
   const window = { ...(query.from ? { from: query.from } : {}), ...(query.to ? { to: query.to } : {}) };
   const page = { limit: query.limit + 1, ...(query.before ? { before: query.before } : {}) };
   const [decisions, events] = await Promise.all([
-    services.rbac.listAuditLogs(ctx, window, page),
+    services.rbac.listAuditLogs(ctx, { ...window, includeReads: query.includeReads ?? false }, page),
     services.tenancy.listTelemetry(ctx, window, page),
   ]);
   const merged: AuditFeedEntry[] = [

@@ -9,7 +9,7 @@ import { Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema, readAuditFeed } from '../flows/audit-feed.js';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+import { IncludeReadsQuery, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
 const TimeWindowQuerySchema = Type.Object({
   from: Type.Optional(Type.String({ format: 'date-time', description: 'Inclusive start' })),
@@ -106,8 +106,14 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         operationId: 'getAuditFeed',
         tags: ['audit'],
-        description: `Authorization decisions and domain events in one feed, newest first. ${requires('admin.view')}`,
-        querystring: Type.Composite([PageQuerySchema, TimeWindowQuerySchema]),
+        description:
+          'Authorization decisions, access-control changes and domain events in one feed, newest first. Allow ' +
+          `decisions on read-only requests are left out unless includeReads=true. ${requires('admin.view')}`,
+        querystring: Type.Composite([
+          PageQuerySchema,
+          TimeWindowQuerySchema,
+          Type.Object({ includeReads: IncludeReadsQuery }),
+        ]),
         response: {
           200: { ...Type.Array(ref(AuditFeedEntrySchema)), headers: nextCursorHeader },
           ...guarded,
@@ -115,9 +121,10 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const { limit = 50, cursor } = request.query;
+      const { limit = 50, cursor, includeReads } = request.query;
       const page = await readAuditFeed({ rbac, tenancy }, request.ctx, {
         limit,
+        includeReads: includeReads ?? false,
         ...window(request.query),
         ...(cursor ? { before: decodeCursor(cursor) } : {}),
       });

@@ -25,6 +25,10 @@ import { type Guard, requires } from '../plugins/guard.js';
 import { IdParamsSchema, ref } from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
+const guardedErrors = errorResponses(400, 401, 403, 404);
+
+/** Manual moves to these statuses are approvals: they need change.approve and are refused to agents. */
+const APPROVAL_STATUSES: readonly string[] = ['Ready', 'Merged'];
 const StatusQuery = Type.Optional(Type.Union(CHANGE_STATUSES.map((s) => Type.Literal(s))));
 
 export const changeRoutes: FastifyPluginAsyncTypebox<{
@@ -33,10 +37,13 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   guard: Guard;
 }> = async (app, { changes, tenancy, guard }) => {
   const tags = ['changes'];
-  const approve = guard('change.approve', (request) => ({
-    type: 'change',
+  const theChange = (request: { params: unknown }) => ({
+    type: 'change' as const,
     id: (request.params as { id: string }).id,
-  }));
+  });
+  const approve = guard('change.approve', theChange);
+  const edit = guard('change.edit', theChange);
+  const needsEdit = requires('change.edit');
 
   app.get(
     '/changes',
@@ -73,12 +80,14 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes',
     {
+      ...guard('change.edit'),
       schema: {
         operationId: 'createChange',
         tags,
         summary: 'Create a Draft change in a project',
+        description: needsEdit,
         body: ref(CreateChangeBodySchema),
-        response: { 201: ref(ChangeSchema), ...tenantErrors },
+        response: { 201: ref(ChangeSchema), ...guardedErrors },
       },
     },
     async (request, reply) => reply.code(201).send(await changes.createChange(request.ctx, request.body)),
@@ -114,15 +123,23 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/status',
     {
+      ...guard('change.edit', theChange, {
+        permissionOf: (request) =>
+          APPROVAL_STATUSES.includes((request.body as { status: string }).status)
+            ? 'change.approve'
+            : 'change.edit',
+      }),
       schema: {
         operationId: 'setChangeStatus',
         tags,
         description:
           'Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only ' +
-          'through checkin and merge (409).',
+          'through checkin and merge (409). A move to Ready or Merged is an approval: it needs `change.approve`, which agents ' +
+          'never get (403 AGENT_FORBIDDEN), checked before the change is looked at; every other move ' +
+          `needs \`change.edit\`. ${needsEdit}`,
         params: IdParamsSchema,
         body: ref(ChangeStatusBodySchema),
-        response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 200: ref(ChangeSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request) => changes.setStatus(request.ctx, request.params.id, request.body.status),
@@ -158,13 +175,15 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/targets',
     {
+      ...edit,
       schema: {
         operationId: 'addChangeTarget',
+        description: needsEdit,
         tags,
         summary: 'Declare what the change touches (Draft only)',
         params: IdParamsSchema,
         body: ref(CreateTargetBodySchema),
-        response: { 201: ref(TargetSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(TargetSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
@@ -187,12 +206,14 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/patch-ops',
     {
+      ...edit,
       schema: {
         operationId: 'addPatchOp',
+        description: needsEdit,
         tags,
         params: IdParamsSchema,
         body: ref(CreatePatchOpBodySchema),
-        response: { 201: ref(PatchOpSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(PatchOpSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
@@ -202,12 +223,14 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.delete(
     '/changes/:id/patch-ops/:opId',
     {
+      ...edit,
       schema: {
         operationId: 'deletePatchOp',
+        description: needsEdit,
         tags,
         summary: 'Delete a pending op (an executed op answers 409)',
         params: Type.Object({ id: Type.String({ format: 'uuid' }), opId: Type.String({ format: 'uuid' }) }),
-        response: { 204: Type.Null(), ...tenantErrors, ...errorResponses(409) },
+        response: { 204: Type.Null(), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -219,12 +242,14 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/execute',
     {
+      ...edit,
       schema: {
         operationId: 'dryRunChange',
+        description: needsEdit,
         tags,
         summary: 'Dry run: validate and diff without writing or changing status (422 lists every error)',
         params: IdParamsSchema,
-        response: { 200: ref(ExecutionResultSchema), ...tenantErrors, ...errorResponses(409, 422) },
+        response: { 200: ref(ExecutionResultSchema), ...guardedErrors, ...errorResponses(409, 422) },
       },
     },
     async (request) => changes.execute(request.ctx, request.params.id),
@@ -263,12 +288,14 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/revert',
     {
+      ...edit,
       schema: {
         operationId: 'revertChange',
+        description: needsEdit,
         tags,
         summary: 'Create a Draft change that restores exactly the schemas a merged change replaced',
         params: IdParamsSchema,
-        response: { 201: ref(ChangeSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(ChangeSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => reply.code(201).send(await changes.revert(request.ctx, request.params.id)),
@@ -319,12 +346,14 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/start-workspace',
     {
+      ...edit,
       schema: {
         operationId: 'startChangeWorkspace',
+        description: needsEdit,
         tags,
         summary: 'Record a running workspace for the change and move it to WorkspaceRunning',
         params: IdParamsSchema,
-        response: { 200: ref(WorkspaceSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 200: ref(WorkspaceSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request) => changes.startWorkspace(request.ctx, request.params.id),
@@ -346,13 +375,15 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/changes/:id/agent-run',
     {
+      ...edit,
       schema: {
         operationId: 'createAgentRun',
+        description: needsEdit,
         tags,
         summary: 'Record an agent run on the change (status Pending)',
         params: IdParamsSchema,
         body: ref(CreateAgentRunBodySchema),
-        response: { 201: ref(AgentRunSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(AgentRunSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>

@@ -10,12 +10,15 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
+import { type Guard, requires } from '../plugins/guard.js';
 import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
-export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService }> = async (
+export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService; guard: Guard }> = async (
   app,
-  { tenancy },
+  { tenancy, guard },
 ) => {
+  const edit = guard('project.edit');
+
   app.get(
     '/projects',
     {
@@ -48,12 +51,14 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
   app.post(
     '/projects',
     {
+      ...edit,
       schema: {
         operationId: 'createProject',
         tags: ['projects'],
         summary: 'Create a project with dev, test and prod environments and a default module',
+        description: requires('project.edit'),
         body: ref(CreateProjectBodySchema),
-        response: { 201: ref(ProjectSchema), ...errorResponses(400, 401, 404, 409) },
+        response: { 201: ref(ProjectSchema), ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,7 @@
 import { decodeCursor } from '@ec3l/db';
 import {
   AddRolePermissionBodySchema,
+  AgentRoleSchema,
   AssignRoleBodySchema,
   AuditLogSchema,
   CreatePolicyBodySchema,
@@ -20,9 +21,17 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+import {
+  IdParamsSchema,
+  IncludeReadsQuery,
+  NEXT_CURSOR,
+  nextCursorHeader,
+  PageQuerySchema,
+  ref,
+} from '../schemas.js';
 
 const UserParamsSchema = Type.Object({ userId: Type.String({ pattern: USER_ID_PATTERN }) });
+const AgentParamsSchema = Type.Object({ agentId: Type.String({ pattern: USER_ID_PATTERN }) });
 const guarded = errorResponses(400, 401, 403, 404);
 
 export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: Guard }> = async (
@@ -31,6 +40,8 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
 ) => {
   const { rbac } = opts;
   const admin = opts.guard('admin.view');
+  const manage = opts.guard('rbac.manage');
+  const needsManage = requires('rbac.manage');
   const tags = ['rbac'];
 
   app.get(
@@ -62,11 +73,11 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.post(
     '/rbac/roles',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'createRole',
         tags,
-        description: requires('admin.view'),
+        description: needsManage,
         body: ref(CreateRoleBodySchema),
         response: { 201: ref(RoleSchema), ...guarded, ...errorResponses(409) },
       },
@@ -81,13 +92,17 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
     app.post(
       `/rbac/roles/:id/${action}`,
       {
-        ...admin,
+        ...manage,
         schema: {
           operationId: `${action}Role`,
           tags,
-          description: `${action === 'enable' ? 'Enable' : 'Disable'} a role. ${requires('admin.view')}`,
+          description:
+            action === 'enable'
+              ? `Enable a role. ${needsManage}`
+              : 'Disable a role. Disabling the last role that gives a user of the tenant admin access ' +
+                `(admin.view and rbac.manage) answers 409. ${needsManage}`,
           params: IdParamsSchema,
-          response: { 200: ref(RoleSchema), ...guarded },
+          response: { 200: ref(RoleSchema), ...guarded, ...errorResponses(409) },
         },
       },
       async (request) => rbac.setRoleStatus(request.ctx, request.params.id, status),
@@ -112,11 +127,11 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.post(
     '/rbac/roles/:id/permissions',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'addRolePermission',
         tags,
-        description: `Grant a permission to a role; answers the role's permissions. ${requires('admin.view')}`,
+        description: `Grant a permission to a role; answers the role's permissions. ${needsManage}`,
         params: IdParamsSchema,
         body: ref(AddRolePermissionBodySchema),
         response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
@@ -128,16 +143,18 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.delete(
     '/rbac/roles/:id/permissions/:permissionId',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'removeRolePermission',
         tags,
-        description: `Take a permission (id or name) from a role. ${requires('admin.view')}`,
+        description:
+          'Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that ' +
+          `gives a user of the tenant admin access answers 409. ${needsManage}`,
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
           permissionId: Type.String({ minLength: 1 }),
         }),
-        response: { 204: Type.Null(), ...guarded },
+        response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -164,11 +181,13 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.post(
     '/rbac/users/:userId/roles',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'assignUserRole',
         tags,
-        description: `Give a user a role; answers the user's roles. ${requires('admin.view')}`,
+        description:
+          "Give a user (an x-user-id) a role; answers the user's roles. Agents get roles through " +
+          `/api/rbac/agents/{agentId}/roles. ${needsManage}`,
         params: UserParamsSchema,
         body: ref(AssignRoleBodySchema),
         response: { 200: Type.Array(ref(UserRoleSchema)), ...guarded },
@@ -183,20 +202,85 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.delete(
     '/rbac/users/:userId/roles/:roleId',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'removeUserRole',
         tags,
-        description: requires('admin.view'),
+        description:
+          'Take a role from a user. Taking the last role that gives a user of the tenant admin access ' +
+          `(admin.view and rbac.manage) answers 409. ${needsManage}`,
         params: Type.Object({
           userId: Type.String({ pattern: USER_ID_PATTERN }),
+          roleId: Type.String({ format: 'uuid' }),
+        }),
+        response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      await rbac.removeUserRole(request.ctx, request.params.userId, request.params.roleId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  const agentRolesNote =
+    'An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions ' +
+    '(approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN ' +
+    'whatever the agent holds.';
+
+  app.get(
+    '/rbac/agents/:agentId/roles',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listAgentRoles',
+        tags,
+        summary: 'The roles an agent holds',
+        description: `The roles an agent holds. ${requires('admin.view')}`,
+        params: AgentParamsSchema,
+        response: { 200: Type.Array(ref(AgentRoleSchema)), ...guarded },
+      },
+    },
+    async (request) => rbac.listAgentRoles(request.ctx, request.params.agentId),
+  );
+
+  app.post(
+    '/rbac/agents/:agentId/roles',
+    {
+      ...manage,
+      schema: {
+        operationId: 'assignAgentRole',
+        tags,
+        summary: 'Give an agent a role',
+        description: `Give an agent a role; answers the agent's roles. ${agentRolesNote} ${needsManage}`,
+        params: AgentParamsSchema,
+        body: ref(AssignRoleBodySchema),
+        response: { 200: Type.Array(ref(AgentRoleSchema)), ...guarded },
+      },
+    },
+    async (request) => {
+      await rbac.assignAgentRole(request.ctx, request.params.agentId, request.body.roleId);
+      return rbac.listAgentRoles(request.ctx, request.params.agentId);
+    },
+  );
+
+  app.delete(
+    '/rbac/agents/:agentId/roles/:roleId',
+    {
+      ...manage,
+      schema: {
+        operationId: 'removeAgentRole',
+        tags,
+        summary: 'Take a role from an agent',
+        description: `Take a role from an agent. ${needsManage}`,
+        params: Type.Object({
+          agentId: Type.String({ pattern: USER_ID_PATTERN }),
           roleId: Type.String({ format: 'uuid' }),
         }),
         response: { 204: Type.Null(), ...guarded },
       },
     },
     async (request, reply) => {
-      await rbac.removeUserRole(request.ctx, request.params.userId, request.params.roleId);
+      await rbac.removeAgentRole(request.ctx, request.params.agentId, request.params.roleId);
       return reply.code(204).send(null);
     },
   );
@@ -218,13 +302,13 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.post(
     '/rbac/policies',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'createPolicy',
         tags,
         description:
           'Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one ' +
-          `resource, or on all when resourceId is omitted. A deny beats every grant. ${requires('admin.view')}`,
+          `resource, or on all when resourceId is omitted. A deny beats every grant. ${needsManage}`,
         body: ref(CreatePolicyBodySchema),
         response: { 201: ref(PolicySchema), ...guarded, ...errorResponses(409) },
       },
@@ -235,11 +319,11 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.delete(
     '/rbac/policies/:id',
     {
-      ...admin,
+      ...manage,
       schema: {
         operationId: 'deletePolicy',
         tags,
-        description: requires('admin.view'),
+        description: needsManage,
         params: IdParamsSchema,
         response: { 204: Type.Null(), ...guarded },
       },
@@ -253,11 +337,13 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   app.post(
     '/rbac/seed-defaults',
     {
+      ...manage,
       schema: {
         operationId: 'seedDefaultRoles',
         tags,
         summary: 'Create the missing default roles (Admin, Editor, Viewer); idempotent',
-        response: { 200: Type.Array(ref(RoleSchema)), ...errorResponses(401, 404) },
+        description: needsManage,
+        response: { 200: Type.Array(ref(RoleSchema)), ...guarded },
       },
     },
     async (request) => rbac.seedDefaults(request.ctx),
@@ -270,7 +356,10 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       schema: {
         operationId: 'listAuditLogs',
         tags: ['rbac', 'audit'],
-        description: `Authorization decisions, newest first. ${requires('admin.view')}`,
+        description:
+          'Authorization decisions and access-control changes (roles, permissions, assignments, policies), newest ' +
+          'first. Allow decisions on read-only requests are left out unless includeReads=true. ' +
+          requires('admin.view'),
         querystring: Type.Composite([
           PageQuerySchema,
           Type.Object({
@@ -282,6 +371,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
             permission: Type.Optional(Type.String({ maxLength: 100 })),
             from: Type.Optional(Type.String({ format: 'date-time' })),
             to: Type.Optional(Type.String({ format: 'date-time' })),
+            includeReads: IncludeReadsQuery,
           }),
         ]),
         response: { 200: { ...Type.Array(ref(AuditLogSchema)), headers: nextCursorHeader }, ...guarded },

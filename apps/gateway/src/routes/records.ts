@@ -16,15 +16,19 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
+import { type Guard, requires } from '../plugins/guard.js';
 import { IdParamsSchema, ref } from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
+const guardedErrors = errorResponses(400, 401, 403, 404, 409);
 
-export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }> = async (
+export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; guard: Guard }> = async (
   app,
-  { records },
+  { records, guard },
 ) => {
   const tags = ['record-types'];
+  const edit = guard('schema.edit');
+  const needsEdit = requires('schema.edit');
 
   app.get(
     '/record-types',
@@ -42,12 +46,14 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   app.post(
     '/record-types',
     {
+      ...edit,
       schema: {
         operationId: 'createRecordType',
+        description: needsEdit,
         tags,
         summary: 'Create a draft record type (optionally inheriting from a base type of the same project)',
         body: ref(CreateRecordTypeBodySchema),
-        response: { 201: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(RecordTypeSchema), ...guardedErrors },
       },
     },
     async (request, reply) =>
@@ -87,12 +93,14 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     app.post(
       `/record-types/:id/${action}`,
       {
+        ...edit,
         schema: {
           operationId: `${action}RecordType`,
+          description: needsEdit,
           tags,
           summary: action === 'activate' ? 'draft → active' : 'draft or active → retired',
           params: IdParamsSchema,
-          response: { 200: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
+          response: { 200: ref(RecordTypeSchema), ...guardedErrors },
         },
       },
       async (request) => records.setLifecycle(request.ctx, request.params.id, action),
@@ -116,14 +124,16 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   app.post(
     '/record-types/:id/fields',
     {
+      ...edit,
       schema: {
         operationId: 'addRecordTypeField',
+        description: needsEdit,
         tags,
         summary:
           'Add a field to a draft record type (active schemas change only through change records: 409)',
         params: IdParamsSchema,
         body: ref(FieldInputSchema),
-        response: { 201: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(RecordTypeSchema), ...guardedErrors },
       },
     },
     async (request, reply) =>
@@ -148,11 +158,13 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   app.post(
     '/choice-lists',
     {
+      ...edit,
       schema: {
         operationId: 'createChoiceList',
+        description: needsEdit,
         tags: listTags,
         body: ref(CreateChoiceListBodySchema),
-        response: { 201: ref(ChoiceListSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(ChoiceListSchema), ...guardedErrors },
       },
     },
     async (request, reply) =>
@@ -188,12 +200,14 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   app.post(
     '/choice-lists/:id/items',
     {
+      ...edit,
       schema: {
         operationId: 'addChoiceItem',
+        description: needsEdit,
         tags: listTags,
         params: IdParamsSchema,
         body: ref(ChoiceItemInputSchema),
-        response: { 201: ref(ChoiceItemSchema), ...tenantErrors, ...errorResponses(409) },
+        response: { 201: ref(ChoiceItemSchema), ...guardedErrors },
       },
     },
     async (request, reply) =>

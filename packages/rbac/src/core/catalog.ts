@@ -12,6 +12,17 @@ export const PERMISSIONS = [
   },
   { name: 'environment.release_create', description: 'Create environment releases' },
   { name: 'environment.promote', description: 'Approve and execute promotions between environments' },
+  { name: 'project.edit', description: 'Create and update projects, modules and environment settings' },
+  {
+    name: 'schema.edit',
+    description: 'Edit the data dictionary: record types, fields, activation and retirement, choice lists',
+  },
+  {
+    name: 'change.edit',
+    description:
+      'Author changes: create, targets, patch ops, dry run, revert, workspaces, agent runs, non-approval moves',
+  },
+  { name: 'rbac.manage', description: 'Manage roles, role permissions, policies and role assignments' },
 ] as const;
 
 export type PermissionName = (typeof PERMISSIONS)[number]['name'];
@@ -29,11 +40,30 @@ export const DEFAULT_ROLES: readonly {
   { name: 'Admin', description: 'Full control of the tenant', permissions: PERMISSION_NAMES },
   {
     name: 'Editor',
-    description: 'Edits forms, runs workflows, activates overrides',
-    permissions: ['form.view', 'form.edit', 'workflow.execute', 'override.activate'],
+    description:
+      'Edits projects, the data dictionary, changes and forms; runs workflows, activates overrides',
+    permissions: [
+      'form.view',
+      'form.edit',
+      'workflow.execute',
+      'override.activate',
+      'project.edit',
+      'schema.edit',
+      'change.edit',
+    ],
   },
-  { name: 'Viewer', description: 'Reads forms', permissions: ['form.view'] },
+  {
+    name: 'Viewer',
+    description: 'Reads everything of the tenant, changes nothing',
+    permissions: ['form.view'],
+  },
 ];
+
+/**
+ * Holding both gives admin access: the admin console and the power to repair every other grant. A
+ * tenant always keeps at least one user who holds both through active roles.
+ */
+export const ADMIN_ACCESS: readonly PermissionName[] = ['admin.view', 'rbac.manage'];
 
 export const RESOURCE_TYPES = ['form', 'workflow', 'override', 'change'] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

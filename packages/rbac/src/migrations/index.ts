@@ -1,9 +1,16 @@
 import type { MigrationModule } from '@ec3l/db';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_grant_versions.js';
+import * as m0003 from './0003_write_permissions.js';
+import * as m0004 from './0004_agent_roles_and_audit_kinds.js';
 
 export const rbacMigrations: MigrationModule = {
   name: 'rbac',
   rank: 200,
-  migrations: { '0001_init': m0001, '0002_grant_versions': m0002 },
+  migrations: {
+    '0001_init': m0001,
+    '0002_grant_versions': m0002,
+    '0003_write_permissions': m0003,
+    '0004_agent_roles_and_audit_kinds': m0004,
+  },
 };

@@ -19,12 +19,12 @@ export const createAuditWriter = (db: Kysely<RbacTables>, onError: (error: unkno
   const batcher = createBatcher<AuditLogRow>(async (batch) => {
     await sql`
       insert into rbac_audit_logs (tenant_id, id, actor_type, actor_id, permission, resource_type, resource_id,
-                                   outcome, reason, timestamp)
+                                   outcome, reason, timestamp, kind)
       select r.tenant_id, r.id, r.actor_type, r.actor_id, r.permission, r.resource_type, r.resource_id,
-             r.outcome, r.reason, r.timestamp
+             r.outcome, r.reason, r.timestamp, r.kind
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
         tenant_id uuid, id uuid, actor_type text, actor_id text, permission text, resource_type text,
-        resource_id text, outcome text, reason text, timestamp timestamptz)`.execute(db);
+        resource_id text, outcome text, reason text, timestamp timestamptz, kind text)`.execute(db);
   });
   const reported = new WeakSet<Promise<void>>();
   return {

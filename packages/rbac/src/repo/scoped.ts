@@ -1,7 +1,14 @@
 import type { Cursor } from '@ec3l/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { GrantedPolicy, GrantedRole, Grants } from '../core/decide.js';
-import type { AuditLogRow, PermissionRow, PolicyRow, RbacTables, RoleRow } from '../tables.js';
+import type {
+  AuditLogRow,
+  PermissionRow,
+  PolicyRow,
+  RbacTables,
+  RoleHolderType,
+  RoleRow,
+} from '../tables.js';
 
 type Db = Kysely<RbacTables> | Transaction<RbacTables>;
 
@@ -27,7 +34,12 @@ export type AuditFilter = {
   permission?: string;
   from?: Date;
   to?: Date;
+  /** Also the allow decisions made on read-only requests (hidden by default). */
+  includeReads?: boolean;
 };
+
+/** Who holds a role: a user or an agent, by id. */
+export type RoleHolder = { type: RoleHolderType; id: string };
 
 /** Queries on one tenant's RBAC data; every query carries the tenant filter (T2, R2). */
 export const forTenant = (db: Db, tenantId: string) => ({
@@ -126,7 +138,7 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return result.numDeletedRows > 0n;
   },
 
-  listUserRoles: (userId: string) =>
+  listHolderRoles: (holder: RoleHolder) =>
     db
       .selectFrom('rbac_user_roles as ur')
       .innerJoin('rbac_roles as r', (j) =>
@@ -134,26 +146,50 @@ export const forTenant = (db: Db, tenantId: string) => ({
       )
       .select(['ur.user_id', 'ur.role_id', 'r.name as role_name', 'r.status as role_status', 'ur.created_at'])
       .where('ur.tenant_id', '=', tenantId)
-      .where('ur.user_id', '=', userId)
+      .where('ur.holder_type', '=', holder.type)
+      .where('ur.user_id', '=', holder.id)
       .orderBy('r.name')
       .execute(),
 
-  assignRole: async (userId: string, roleId: string, now: Date): Promise<void> => {
+  assignRole: async (holder: RoleHolder, roleId: string, now: Date): Promise<void> => {
     await db
       .insertInto('rbac_user_roles')
-      .values({ tenant_id: tenantId, user_id: userId, role_id: roleId, created_at: now })
-      .onConflict((oc) => oc.columns(['tenant_id', 'user_id', 'role_id']).doNothing())
+      .values({
+        tenant_id: tenantId,
+        holder_type: holder.type,
+        user_id: holder.id,
+        role_id: roleId,
+        created_at: now,
+      })
+      .onConflict((oc) => oc.columns(['tenant_id', 'holder_type', 'user_id', 'role_id']).doNothing())
       .execute();
   },
 
-  removeUserRole: async (userId: string, roleId: string): Promise<boolean> => {
+  removeHolderRole: async (holder: RoleHolder, roleId: string): Promise<boolean> => {
     const result = await db
       .deleteFrom('rbac_user_roles')
       .where('tenant_id', '=', tenantId)
-      .where('user_id', '=', userId)
+      .where('holder_type', '=', holder.type)
+      .where('user_id', '=', holder.id)
       .where('role_id', '=', roleId)
       .executeTakeFirst();
     return result.numDeletedRows > 0n;
+  },
+
+  /** How many users hold every one of `permissions` through their active roles. */
+  countUsersHoldingAll: async (permissions: readonly string[]): Promise<number> => {
+    const { rows } = await sql<{ holders: string }>`
+      select count(*) as holders from (
+        select ur.user_id
+        from rbac_user_roles ur
+        join rbac_roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id and r.status = 'active'
+        join rbac_role_permissions rp on rp.tenant_id = r.tenant_id and rp.role_id = r.id
+        join rbac_permissions p on p.id = rp.permission_id
+        where ur.tenant_id = ${tenantId} and ur.holder_type = 'user' and p.name in (${sql.join(permissions)})
+        group by ur.user_id
+        having count(distinct p.name) = ${permissions.length}
+      ) as admins`.execute(db);
+    return Number(rows[0]?.holders ?? 0);
   },
 
   listPolicies: () =>
@@ -196,7 +232,7 @@ export const forTenant = (db: Db, tenantId: string) => ({
     )?.version ?? '0',
 
   /** Everything a decision about this user needs, in one round trip. */
-  loadGrants: async (userId: string): Promise<Grants> => {
+  loadGrants: async (holder: RoleHolder): Promise<Grants> => {
     const { rows } = await sql<{
       id: string;
       name: string;
@@ -219,7 +255,9 @@ export const forTenant = (db: Db, tenantId: string) => ({
                   where pol.tenant_id = r.tenant_id and pol.role_id = r.id), '[]') as policies
       from rbac_user_roles ur
       join rbac_roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
-      where ur.tenant_id = ${tenantId} and ur.user_id = ${userId}`.execute(db);
+      where ur.tenant_id = ${tenantId} and ur.holder_type = ${holder.type} and ur.user_id = ${holder.id}`.execute(
+      db,
+    );
     const roles: GrantedRole[] = rows.map((r) => ({
       id: r.id,
       name: r.name,
@@ -247,6 +285,8 @@ export const forTenant = (db: Db, tenantId: string) => ({
     if (filter.permission) query = query.where('permission', '=', filter.permission);
     if (filter.from) query = query.where('timestamp', '>=', filter.from);
     if (filter.to) query = query.where('timestamp', '<', filter.to);
+    if (!filter.includeReads)
+      query = query.where((eb) => eb.or([eb('kind', '!=', 'read'), eb('outcome', '=', 'deny')]));
     if (page.before) {
       const at = new Date(page.before.createdAt);
       const id = page.before.id;
