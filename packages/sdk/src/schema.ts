@@ -632,7 +632,7 @@ export interface paths {
         put?: never;
         /**
          * Give an agent a role
-         * @description Give an agent a role; answers the agent's roles. An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions (approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN whatever the agent holds. Requires permission `rbac.manage`.
+         * @description Give an agent a role; answers the agent's roles. An agent (an x-agent-id) may hold roles and use their permissions, except the agent-guarded actions (approvals and the others listed in agentForbidden of GET /api/rbac/me), which answer 403 AGENT_FORBIDDEN whatever the agent holds. Requires permission `rbac.manage`; refused to agents.
          */
         post: operations["assignAgentRole"];
         delete?: never;
@@ -653,7 +653,7 @@ export interface paths {
         post?: never;
         /**
          * Take a role from an agent
-         * @description Take a role from an agent. Requires permission `rbac.manage`.
+         * @description Take a role from an agent. Requires permission `rbac.manage`; refused to agents.
          */
         delete: operations["removeAgentRole"];
         options?: never;
@@ -739,7 +739,7 @@ export interface paths {
         /** @description Requires permission `admin.view`. */
         get: operations["listPolicies"];
         put?: never;
-        /** @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `rbac.manage`. */
+        /** @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `rbac.manage`; refused to agents. */
         post: operations["createPolicy"];
         delete?: never;
         options?: never;
@@ -757,7 +757,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `rbac.manage`. */
+        /** @description Requires permission `rbac.manage`; refused to agents. */
         delete: operations["deletePolicy"];
         options?: never;
         head?: never;
@@ -774,7 +774,7 @@ export interface paths {
         /** The tenant's roles with their permissions */
         get: operations["listRoles"];
         put?: never;
-        /** @description Requires permission `rbac.manage`. */
+        /** @description Requires permission `rbac.manage`; refused to agents. */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -791,7 +791,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Disable a role. Disabling the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`. */
+        /** @description Disable a role. Disabling the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`; refused to agents. */
         post: operations["disableRole"];
         delete?: never;
         options?: never;
@@ -808,7 +808,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Enable a role. Requires permission `rbac.manage`. */
+        /** @description Enable a role. Requires permission `rbac.manage`; refused to agents. */
         post: operations["enableRole"];
         delete?: never;
         options?: never;
@@ -826,7 +826,7 @@ export interface paths {
         /** @description Requires permission `admin.view`. */
         get: operations["listRolePermissions"];
         put?: never;
-        /** @description Grant a permission to a role; answers the role's permissions. Requires permission `rbac.manage`. */
+        /** @description Grant a permission to a role; answers the role's permissions. Requires permission `rbac.manage`; refused to agents. */
         post: operations["addRolePermission"];
         delete?: never;
         options?: never;
@@ -844,7 +844,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that gives a user of the tenant admin access answers 409. Requires permission `rbac.manage`. */
+        /** @description Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that gives a user of the tenant admin access answers 409. Requires permission `rbac.manage`; refused to agents. */
         delete: operations["removeRolePermission"];
         options?: never;
         head?: never;
@@ -862,7 +862,7 @@ export interface paths {
         put?: never;
         /**
          * Create the missing default roles (Admin, Editor, Viewer); idempotent
-         * @description Requires permission `rbac.manage`.
+         * @description Requires permission `rbac.manage`; refused to agents.
          */
         post: operations["seedDefaultRoles"];
         delete?: never;
@@ -881,7 +881,7 @@ export interface paths {
         /** @description Requires permission `admin.view`. */
         get: operations["listUserRoles"];
         put?: never;
-        /** @description Give a user (an x-user-id) a role; answers the user's roles. Agents get roles through /api/rbac/agents/{agentId}/roles. Requires permission `rbac.manage`. */
+        /** @description Give a user (an x-user-id) a role; answers the user's roles. Agents get roles through /api/rbac/agents/{agentId}/roles. Requires permission `rbac.manage`; refused to agents. */
         post: operations["assignUserRole"];
         delete?: never;
         options?: never;
@@ -899,7 +899,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a role from a user. Taking the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`. */
+        /** @description Take a role from a user. Taking the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`; refused to agents. */
         delete: operations["removeUserRole"];
         options?: never;
         head?: never;

@@ -1,4 +1,4 @@
-import type { PermissionName, RbacService, Resource } from '@ec3l/rbac';
+import { isAgentGuarded, type PermissionName, type RbacService, type Resource } from '@ec3l/rbac';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 
 declare module 'fastify' {
@@ -73,5 +73,5 @@ export const createGuard =
     enforced ? guard(rbac, permission, resourceOf, options) : { config: { permission } };
 
 /** The sentence added to a guarded route's OpenAPI description. */
-export const requires = (permission: PermissionName, agentGuarded = false) =>
-  `Requires permission \`${permission}\`${agentGuarded ? '; refused to agents' : ''}.`;
+export const requires = (permission: PermissionName) =>
+  `Requires permission \`${permission}\`${isAgentGuarded(permission) ? '; refused to agents' : ''}.`;

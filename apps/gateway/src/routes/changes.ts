@@ -262,7 +262,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         operationId: 'checkinChange',
         tags,
-        description: `Validate the change and move it to Ready, or to ValidationFailed with the errors. ${requires('change.approve', true)}`,
+        description: `Validate the change and move it to Ready, or to ValidationFailed with the errors. ${requires('change.approve')}`,
         params: IdParamsSchema,
         response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(403, 409) },
       },
@@ -277,7 +277,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         operationId: 'mergeChange',
         tags,
-        description: `Execute a Ready change for real and mark it Merged (terminal); all or nothing. ${requires('change.approve', true)}`,
+        description: `Execute a Ready change for real and mark it Merged (terminal); all or nothing. ${requires('change.approve')}`,
         params: IdParamsSchema,
         response: { 200: ref(MergeResultSchema), ...tenantErrors, ...errorResponses(403, 409, 422) },
       },

@@ -81,6 +81,8 @@ export const AGENT_GUARDED_ACTIONS = [
   'trigger.fire',
   'proposal.submit',
   'proposal.review',
+  // Beyond the reference's list: an agent that could manage roles could hand out what it is refused.
+  'rbac.manage',
 ] as const;
 export type AgentGuardedAction = (typeof AGENT_GUARDED_ACTIONS)[number];
 
