@@ -38,6 +38,7 @@ export {
   isBlankName,
   NAME_PATTERN,
   Name,
+  normalizeName,
   TEXT_PATTERN,
   Text,
 } from './schema.js';

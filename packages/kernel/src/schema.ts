@@ -1,4 +1,5 @@
 import { type StringOptions, type TString, Type } from '@sinclair/typebox';
+import { invalid } from './errors.js';
 
 /**
  * Characters that render as nothing: whitespace, zero-width spaces and joiners, the word joiner,
@@ -19,6 +20,19 @@ const INVISIBLE_ONLY = new RegExp(`^[${INVISIBLE}]*$`, 'u');
 
 /** True when the string holds no visible character (empty, blank, or only zero-width characters). */
 export const isBlankName = (value: string): boolean => INVISIBLE_ONLY.test(value);
+
+const EDGES = new RegExp(`^[${INVISIBLE}]+|[${INVISIBLE}]+$`, 'gu');
+
+/**
+ * The one normaliser for human-given names (projects, roles, record types, choice lists, change
+ * titles …): whitespace and invisible characters at either end are dropped, and a name left with no
+ * visible character is refused as a validation error naming the field.
+ */
+export const normalizeName = (value: string, field = 'name'): string => {
+  const name = value.replace(EDGES, '');
+  if (name === '') throw invalid(`${field} must contain a visible character`, { field });
+  return name;
+};
 
 /** True when the string holds a NUL character. */
 export const hasNul = (value: string): boolean => value.includes('\u0000');
