@@ -17,7 +17,7 @@ import Fastify, {
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
-import { registerInputGuards, schemaController } from './plugins/input.js';
+import { frameworkErrors, MAX_PARAM_LENGTH, registerInputGuards, schemaController } from './plugins/input.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
@@ -87,6 +87,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       return value && REQUEST_ID_RE.test(value) ? value : randomUUID();
     },
     schemaController: schemaController(),
+    frameworkErrors,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });

@@ -1,6 +1,7 @@
-import { hasNul, invalid } from '@ec3l/kernel';
+import { ErrorCodes, hasNul, invalid } from '@ec3l/kernel';
 import AjvCompiler from '@fastify/ajv-compiler';
-import type { FastifyInstance, FastifyServerOptions } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
+import { errorBody, errorResponses } from './errors.js';
 
 /** Deepest JSON body accepted: arrays and objects nested more than this are refused at parse time. */
 export const MAX_BODY_DEPTH = 64;
@@ -54,9 +55,15 @@ const hasUrlNul = (part: string) => part.includes('%00') || hasNul(part);
  *   routes (checkin, merge …) accept clients that always send a JSON content type;
  * - path, query string and headers: refused when they hold NUL (PostgreSQL stores it in neither
  *   text nor jsonb).
- * Each refusal is a 400 VALIDATION_ERROR naming where the input was wrong.
+ * Each refusal is a 400 VALIDATION_ERROR naming where the input was wrong, and every route declares 400.
  */
 export const registerInputGuards = (app: FastifyInstance): void => {
+  // The checks below can refuse any route's request, so every route documents 400.
+  app.addHook('onRoute', (route) => {
+    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined;
+    if (schema?.response && !schema.hide && !('400' in schema.response))
+      schema.response = { ...schema.response, ...errorResponses(400) };
+  });
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
@@ -93,6 +100,29 @@ export const registerInputGuards = (app: FastifyInstance): void => {
         ]);
     }
   });
+};
+
+/** Longest path parameter the router accepts (ids are 36 characters, keys and names at most 200). */
+export const MAX_PARAM_LENGTH = 500;
+
+/**
+ * The router's own refusals (a path parameter over MAX_PARAM_LENGTH, a malformed percent-encoding)
+ * answer 400 in the API's error shape, as any other bad path parameter does.
+ */
+export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
+  error,
+  _request,
+  anyReply,
+) => {
+  const reply = anyReply as unknown as FastifyReply;
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const message = tooLong
+    ? `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
+    : 'the path is not valid percent-encoded UTF-8';
+  return reply
+    .code(400)
+    .type('application/json')
+    .send(errorBody(400, ErrorCodes.VALIDATION_ERROR, message, [{ in: 'params', path: '/', message }]));
 };
 
 const AJV_OPTIONS = { removeAdditional: false, useDefaults: true, allErrors: true } as const;
