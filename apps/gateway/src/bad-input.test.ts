@@ -86,6 +86,26 @@ describe('NUL is refused in every part of a request', () => {
   });
 });
 
+describe('router refusals answer 400 in the API error shape', () => {
+  it('a path parameter over 500 characters, or a malformed percent-encoding, is 400 VALIDATION_ERROR', async () => {
+    const long = await h.call('GET', `/api/projects/${'x'.repeat(501)}`, admin);
+    expect400(long, /longer than 500 characters/);
+    expect(long.headers['x-request-id']).toBeTruthy();
+    expect400(await h.call('GET', '/api/projects/%E0%A4%A', admin), /percent-encoded/);
+    // Up to the limit the route's own validation answers.
+    expect400(await h.call('GET', `/api/projects/${'x'.repeat(500)}`, admin), /params\/id must match format/);
+  });
+
+  it('every operation declares 400, since any request can carry bad input', async () => {
+    const doc = (await h.call('GET', '/openapi.json')).json();
+    for (const [path, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, { responses: object }>>,
+    ))
+      for (const [method, op] of Object.entries(methods))
+        expect(op.responses, `${method} ${path}`).toHaveProperty('400');
+  });
+});
+
 describe('integers stay within their int4 columns', () => {
   it('orderIndex beyond 32 bits, 1e308 and fractions are 400, and nothing is stored', async () => {
     for (const orderIndex of [2147483648, 1e308, -1, 1.5]) {

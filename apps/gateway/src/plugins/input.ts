@@ -111,7 +111,7 @@ export const MAX_PARAM_LENGTH = 500;
  */
 export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors']> = (
   error,
-  _request,
+  request,
   anyReply,
 ) => {
   const reply = anyReply as unknown as FastifyReply;
@@ -119,8 +119,10 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
   const message = tooLong
     ? `a path parameter is longer than ${MAX_PARAM_LENGTH} characters`
     : 'the path is not valid percent-encoded UTF-8';
+  // Sent before any route or hook runs, so the request id is echoed here.
   return reply
     .code(400)
+    .header('x-request-id', request.id)
     .type('application/json')
     .send(errorBody(400, ErrorCodes.VALIDATION_ERROR, message, [{ in: 'params', path: '/', message }]));
 };
