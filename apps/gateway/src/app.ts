@@ -18,6 +18,7 @@ import type { AuthConfig } from './config.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
+import { frameworkErrors, MAX_PARAM_LENGTH, registerInputGuards, schemaController } from './plugins/input.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
@@ -88,9 +89,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       const value = Array.isArray(raw) ? raw[0] : raw;
       return value && REQUEST_ID_RE.test(value) ? value : randomUUID();
     },
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
-    },
+    schemaController: schemaController(),
+    frameworkErrors,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
@@ -120,14 +121,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     void reply.header('x-request-id', request.id);
   });
   for (const schema of sharedSchemas) app.addSchema(schema);
-  // Action routes (checkin, merge, …) take no body; clients that always send a JSON content type
-  // with an empty body are answered as if they had sent none. Anything else parses as usual.
-  const parseJson = app.getDefaultJsonParser('error', 'error');
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
-    const text = typeof body === 'string' ? body : body.toString('utf8');
-    if (text.trim() === '') return done(null, undefined);
-    return parseJson(request, text, done);
-  });
+  registerInputGuards(app);
   registerErrorHandling(app);
   collectRoutePermissions(app);
   await registerOpenApi(app);

@@ -16,6 +16,7 @@ import {
   TargetSchema,
   WorkspaceSchema,
 } from '@ec3l/change-engine';
+import { Text } from '@ec3l/kernel';
 import {
   AddRolePermissionBodySchema,
   AgentRoleSchema,
@@ -113,7 +114,7 @@ export const IdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) 
 export const PageQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   cursor: Type.Optional(
-    Type.String({ maxLength: 200, description: 'The x-next-cursor header of the previous page' }),
+    Text({ maxLength: 200, description: 'The x-next-cursor header of the previous page' }),
   ),
 });
 

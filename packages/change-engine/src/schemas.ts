@@ -1,3 +1,4 @@
+import { Name, Text } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { CHANGE_STATUSES } from './core/lifecycle.js';
 import { OP_TYPES } from './core/ops.js';
@@ -43,8 +44,8 @@ export type Change = Static<typeof ChangeSchema>;
 export const CreateChangeBodySchema = Type.Object(
   {
     projectId: Uuid,
-    title: Type.String({ minLength: 1, maxLength: 300, pattern: '\\S' }),
-    description: Type.Optional(Type.Union([Type.String({ maxLength: 5000 }), Type.Null()])),
+    title: Name({ maxLength: 300 }),
+    description: Type.Optional(Type.Union([Text({ maxLength: 5000 }), Type.Null()])),
     moduleId: Type.Optional(NullableUuid),
     environmentId: Type.Optional(NullableUuid),
   },
@@ -240,8 +241,8 @@ export type AgentRun = Static<typeof AgentRunSchema>;
 
 export const CreateAgentRunBodySchema = Type.Object(
   {
-    intent: Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }),
-    skillsUsed: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 100 })),
+    intent: Name({ maxLength: 2000 }),
+    skillsUsed: Type.Optional(Type.Array(Name({ maxLength: 200 }), { maxItems: 100 })),
   },
   { $id: 'CreateAgentRunBody', additionalProperties: false },
 );

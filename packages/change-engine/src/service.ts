@@ -9,6 +9,7 @@ import {
   type EventBus,
   invalid,
   newId,
+  normalizeName,
   notFound,
   type RequestContext,
   systemClock,
@@ -338,7 +339,7 @@ export const createChangeService = ({
       const row = await forTenant(db, ctx.tenantId).insertChange({
         id: newId(),
         project_id: input.projectId,
-        title: input.title.trim(),
+        title: normalizeName(input.title, 'title'),
         description: input.description?.trim() || null,
         module_id: input.moduleId ?? null,
         environment_id: input.environmentId ?? null,
@@ -603,7 +604,7 @@ export const createChangeService = ({
         id: newId(),
         change_id: id,
         agent_id: actorOf(ctx).actorId,
-        intent: input.intent.trim(),
+        intent: normalizeName(input.intent, 'intent'),
         skills_used: input.skillsUsed ?? [],
         created_at: clock.now(),
       });

@@ -1,4 +1,4 @@
-import { invalid } from '@ec3l/kernel';
+import { invalid, isUuid } from '@ec3l/kernel';
 
 /** Position after the last row of a page ordered by (createdAt, id). */
 export type Cursor = { createdAt: string; id: string };
@@ -6,23 +6,39 @@ export type Cursor = { createdAt: string; id: string };
 export const encodeCursor = (cursor: Cursor): string =>
   Buffer.from(JSON.stringify([cursor.createdAt, cursor.id])).toString('base64url');
 
-/** Decodes an opaque cursor; a malformed one is a validation error, never a crash. */
+// The form encodeCursor writes (Date#toISOString), with or without milliseconds, within years 0001-9999.
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?Z$/;
+
+const isTimestamp = (value: unknown): value is string =>
+  typeof value === 'string' &&
+  TIMESTAMP_RE.test(value) &&
+  !value.startsWith('0000') &&
+  !Number.isNaN(Date.parse(value)) &&
+  // Date.parse rolls over impossible dates (2026-02-31); a real timestamp prints back as itself.
+  new Date(value).toISOString().slice(0, 19) === value.slice(0, 19);
+
+/**
+ * Decodes an opaque cursor. Only what encodeCursor writes gets through (a UTC timestamp and a
+ * UUID), so a forged cursor is a validation error here and never reaches SQL.
+ */
 export const decodeCursor = (raw: string): Cursor => {
   try {
     const parsed: unknown = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
-      typeof parsed[0] === 'string' &&
-      !Number.isNaN(Date.parse(parsed[0])) &&
-      typeof parsed[1] === 'string'
+      isTimestamp(parsed[0]) &&
+      typeof parsed[1] === 'string' &&
+      isUuid(parsed[1])
     ) {
       return { createdAt: parsed[0], id: parsed[1] };
     }
   } catch {
     // fall through to the validation error
   }
-  throw invalid("cursor is malformed; pass the value of the previous page's x-next-cursor header");
+  throw invalid("cursor is malformed; pass the value of the previous page's x-next-cursor header", [
+    { in: 'querystring', path: '/cursor', message: 'is not a cursor this API issued' },
+  ]);
 };
 
 /**

@@ -189,21 +189,45 @@ describe('error classification', () => {
 
 describe('cursors', () => {
   it('round-trip and reject garbage with a validation error', () => {
-    const cursor = { createdAt: '2026-01-01T00:00:00.000Z', id: 'abc' };
+    const cursor = { createdAt: '2026-01-01T00:00:00.000Z', id: '0b9f3c1e-5a4d-4c2b-9e8f-7a6b5c4d3e2f' };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
     for (const bad of ['', 'not-base64!', Buffer.from('[1,2]').toString('base64url')]) {
       expect(() => decodeCursor(bad)).toThrow(DomainError);
     }
   });
+
+  it('refuse forged cursors before they reach SQL: the id must be a UUID, the date a real UTC timestamp', () => {
+    const id = '0b9f3c1e-5a4d-4c2b-9e8f-7a6b5c4d3e2f';
+    const forge = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const parts of [
+      ['2026-01-01T00:00:00.000Z', 'zzz'],
+      ['2026-01-01T00:00:00.000Z', `${id}\u0000`],
+      ['2026-01-01T00:00:00.000Z', 42],
+      ['2026', id],
+      ['March 7 2026', id],
+      ['2026-02-31T00:00:00.000Z', id],
+      ['+275760-09-13T00:00:00.000Z', id],
+      ['0000-01-01T00:00:00.000Z', id],
+      ['2026-01-01T00:00:00.000Z\u0000', id],
+      ['2026-01-01T00:00:00.000Z', id, 'extra'],
+    ]) {
+      expect(() => decodeCursor(forge(parts)), JSON.stringify(parts)).toThrow(DomainError);
+    }
+    expect(decodeCursor(forge(['2026-01-01T00:00:00Z', id]))).toEqual({
+      createdAt: '2026-01-01T00:00:00Z',
+      id,
+    });
+  });
 });
 
 describe('pageOf', () => {
   it('keeps the first limit rows and gives a cursor only when there were more', () => {
-    const rows = ['a', 'b', 'c'].map((id) => ({ id, at: '2026-01-01T00:00:00.000Z' }));
+    const ids = ['a', 'b', 'c'].map((c) => `${c.repeat(8)}-aaaa-4aaa-8aaa-${'a'.repeat(12)}`);
+    const rows = ids.map((id) => ({ id, at: '2026-01-01T00:00:00.000Z' }));
     const cursorOf = (r: { id: string; at: string }) => ({ createdAt: r.at, id: r.id });
     const full = pageOf(rows, 2, cursorOf);
-    expect(full.items.map((r) => r.id)).toEqual(['a', 'b']);
-    expect(decodeCursor(full.nextCursor!)).toEqual({ createdAt: rows[1]!.at, id: 'b' });
+    expect(full.items.map((r) => r.id)).toEqual(ids.slice(0, 2));
+    expect(decodeCursor(full.nextCursor!)).toEqual({ createdAt: rows[1]!.at, id: ids[1] });
     expect(pageOf(rows, 3, cursorOf)).toEqual({ items: rows, nextCursor: null });
     expect(pageOf([], 3, cursorOf)).toEqual({ items: [], nextCursor: null });
   });

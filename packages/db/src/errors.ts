@@ -34,3 +34,54 @@ export const isUniqueViolation = (error: unknown, constraint?: string): boolean 
   const e = error as { code?: unknown; constraint?: unknown };
   return e.code === '23505' && (constraint === undefined || e.constraint === constraint);
 };
+
+/** A value PostgreSQL refused to store or compare (SQLSTATE class 22, data exception). */
+export type DataException = {
+  sqlstate: string;
+  /** What was wrong, in words a client can act on. */
+  reason: string;
+  /** The column, when PostgreSQL names it. */
+  column?: string;
+  /** The SQL type the value did not fit, when PostgreSQL names it (uuid, integer, timestamp with time zone …). */
+  type?: string;
+};
+
+const DATA_EXCEPTION_REASONS: Record<string, string> = {
+  '22001': 'a value is too long for its field',
+  '22003': 'a number is out of range',
+  '22007': 'a date or time has an invalid format',
+  '22008': 'a date or time is out of range',
+  '22012': 'a division by zero',
+  '22021': 'text holds a character that cannot be stored',
+  '22023': 'a parameter has an invalid value',
+  '22025': 'text holds an invalid escape sequence',
+  '2202E': 'an array index is out of range',
+  '22P02': 'a value has the wrong format',
+  '22P05': 'text holds a character that cannot be stored',
+};
+
+const TYPE_IN_MESSAGE_RE = /\bfor type ([a-z][a-z0-9 ]{0,40}?)(?::|$| )/;
+
+/** The data exception behind an error (following its causes), or null when it is none. */
+export const dataExceptionOf = (error: unknown): DataException | null => {
+  for (let e = error, hops = 0; typeof e === 'object' && e !== null && hops < 5; hops++) {
+    const { code, column, message, cause } = e as {
+      code?: unknown;
+      column?: unknown;
+      message?: unknown;
+      cause?: unknown;
+    };
+    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
+      const type = typeof message === 'string' ? TYPE_IN_MESSAGE_RE.exec(message)?.[1] : undefined;
+      return {
+        sqlstate: code,
+        reason: DATA_EXCEPTION_REASONS[code] ?? 'a value cannot be stored',
+        ...(typeof column === 'string' && column !== '' ? { column } : {}),
+        ...(type ? { type } : {}),
+      };
+    }
+    if (cause === e) break;
+    e = cause;
+  }
+  return null;
+};

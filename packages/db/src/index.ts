@@ -7,7 +7,12 @@ export {
   databaseConfigFromEnv,
   openDatabase,
 } from './database.js';
-export { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
+export {
+  type DataException,
+  dataExceptionOf,
+  isDatabaseUnavailableError,
+  isUniqueViolation,
+} from './errors.js';
 export { type DataDirLock, DataDirLockedError, lockDataDir } from './lock.js';
 export {
   type MigrationModule,

@@ -30,3 +30,15 @@ export {
   toTelemetryRecord,
 } from './events.js';
 export { isUuid, newId } from './ids.js';
+export {
+  hasNul,
+  INT4_MAX,
+  INT4_MIN,
+  Int32,
+  isBlankName,
+  NAME_PATTERN,
+  Name,
+  normalizeName,
+  TEXT_PATTERN,
+  Text,
+} from './schema.js';

@@ -1,3 +1,4 @@
+import { Name, Text } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { PERMISSION_NAMES, RESOURCE_TYPES } from './core/catalog.js';
 
@@ -28,13 +29,8 @@ export type Role = Static<typeof RoleSchema>;
 
 export const CreateRoleBodySchema = Type.Object(
   {
-    name: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      pattern: '\\S',
-      description: 'Unique within the tenant',
-    }),
-    description: Type.Optional(Nullable(Type.String({ maxLength: 500 }))),
+    name: Name({ maxLength: 100, description: 'Unique within the tenant' }),
+    description: Type.Optional(Nullable(Text({ maxLength: 500 }))),
     permissions: Type.Optional(
       Type.Array(Type.Union(PERMISSION_NAMES.map((p) => Type.Literal(p))), { uniqueItems: true }),
     ),
@@ -45,8 +41,9 @@ export type CreateRoleBody = Static<typeof CreateRoleBodySchema>;
 
 export const AddRolePermissionBodySchema = Type.Object(
   {
-    permissionId: Type.String({
+    permissionId: Text({
       minLength: 1,
+      maxLength: 200,
       description: "The permission's id or its name, e.g. change.approve",
     }),
   },
@@ -102,7 +99,7 @@ export const CreatePolicyBodySchema = Type.Object(
   {
     roleId: Uuid,
     resourceType: ResourceTypeSchema,
-    resourceId: Type.Optional(Nullable(Type.String({ minLength: 1, maxLength: 200 }))),
+    resourceId: Type.Optional(Nullable(Text({ minLength: 1, maxLength: 200 }))),
     effect: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
   },
   { $id: 'CreatePolicyBody', additionalProperties: false },

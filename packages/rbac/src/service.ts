@@ -6,6 +6,7 @@ import {
   ErrorCodes,
   invalid,
   newId,
+  normalizeName,
   notFound,
   type Principal,
   principalOf,
@@ -237,8 +238,7 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
 
     /** Creates an active role, optionally with permissions; a taken name is a conflict. */
     createRole: async (ctx: RequestContext, input: CreateRoleBody): Promise<Role> => {
-      const name = input.name.trim();
-      if (!name) throw invalid('name must not be blank', { field: 'name' });
+      const name = normalizeName(input.name);
       const catalog = await listPermissionRows(db);
       const wanted = input.permissions ?? [];
       try {

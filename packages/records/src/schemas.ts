@@ -1,3 +1,4 @@
+import { Int32, Name, Text } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { FIELD_TYPES, IDENTIFIER_PATTERN } from './core/fields.js';
 
@@ -11,7 +12,7 @@ export const FieldInputSchema = Type.Object(
   {
     name: Type.String({ pattern: IDENTIFIER_PATTERN, description: 'lower snake case' }),
     type: FieldTypeSchema,
-    label: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    label: Type.Optional(Nullable(Text({ maxLength: 200 }))),
     required: Type.Optional(Type.Boolean()),
     defaultValue: Type.Optional(Type.Unknown()),
     choiceListId: Type.Optional(Nullable(Uuid)),
@@ -60,12 +61,7 @@ export const CreateRecordTypeBodySchema = Type.Object(
   {
     projectId: Uuid,
     key: Type.String({ pattern: IDENTIFIER_PATTERN, description: 'Unique within the project' }),
-    name: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      pattern: '\\S',
-      description: 'Unique within the tenant',
-    }),
+    name: Name({ maxLength: 200, description: 'Unique within the tenant' }),
     baseType: Type.Optional(
       Nullable(
         Type.String({ pattern: IDENTIFIER_PATTERN, description: 'Key of a record type in the same project' }),
@@ -104,9 +100,9 @@ export type ChoiceList = Static<typeof ChoiceListSchema>;
 
 export const ChoiceItemInputSchema = Type.Object(
   {
-    value: Type.String({ minLength: 1, maxLength: 200 }),
-    label: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    orderIndex: Type.Optional(Type.Integer({ minimum: 0 })),
+    value: Name({ maxLength: 200 }),
+    label: Type.Optional(Name({ maxLength: 200 })),
+    orderIndex: Type.Optional(Int32({ minimum: 0 })),
   },
   { $id: 'ChoiceItemInput', additionalProperties: false },
 );
@@ -114,12 +110,7 @@ export type ChoiceItemInput = Static<typeof ChoiceItemInputSchema>;
 
 export const CreateChoiceListBodySchema = Type.Object(
   {
-    name: Type.String({
-      minLength: 1,
-      maxLength: 200,
-      pattern: '\\S',
-      description: 'Unique within the tenant',
-    }),
+    name: Name({ maxLength: 200, description: 'Unique within the tenant' }),
     items: Type.Optional(Type.Array(Type.Ref('ChoiceItemInput'), { maxItems: 1000 })),
   },
   { $id: 'CreateChoiceListBody', additionalProperties: false },

@@ -4,6 +4,7 @@ import {
   conflict,
   invalid,
   newId,
+  normalizeName,
   notFound,
   type RequestContext,
   systemClock,
@@ -173,7 +174,7 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     /** Creates a draft record type; its project must exist (P3) and its base type be in that project (P6). */
     createRecordType: async (ctx: RequestContext, input: CreateRecordTypeBody): Promise<RecordType> => {
       await requireProject(ctx, input.projectId);
-      const name = input.name.trim();
+      const name = normalizeName(input.name);
       const fields = (input.fields ?? []).map((f) => normalizeField(f as FieldInput));
       const baseType = input.baseType ?? null;
       const types = baseType ? await chainOf(ctx.tenantId, input.projectId, baseType) : new Map();
@@ -270,7 +271,7 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     },
 
     createChoiceList: async (ctx: RequestContext, input: CreateChoiceListBody): Promise<ChoiceList> => {
-      const name = input.name.trim();
+      const name = normalizeName(input.name);
       const items = input.items ?? [];
       const values = new Set<string>();
       for (const item of items) {

@@ -1,3 +1,4 @@
+import { Name, Text } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
 const Timestamp = Type.String({ format: 'date-time' });
@@ -29,15 +30,10 @@ export type Project = Static<typeof ProjectSchema>;
 
 export const CreateProjectBodySchema = Type.Object(
   {
-    name: Type.String({
-      minLength: 1,
-      maxLength: 120,
-      pattern: '\\S',
-      description: 'Unique within the tenant',
-    }),
-    description: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
-    githubRepo: Type.Optional(Type.Union([Type.String({ maxLength: 300 }), Type.Null()])),
-    defaultBranch: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Name({ maxLength: 120, description: 'Unique within the tenant' }),
+    description: Type.Optional(Type.Union([Text({ maxLength: 2000 }), Type.Null()])),
+    githubRepo: Type.Optional(Type.Union([Text({ maxLength: 300 }), Type.Null()])),
+    defaultBranch: Type.Optional(Text({ minLength: 1, maxLength: 200 })),
   },
   { $id: 'CreateProjectBody', additionalProperties: false },
 );

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
-import { isDatabaseUnavailableError } from '@ec3l/db';
-import { type ErrorCode, ErrorCodes, isDomainError } from '@ec3l/kernel';
+import { dataExceptionOf, isDatabaseUnavailableError } from '@ec3l/db';
+import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -48,6 +48,17 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'BAD_REQUEST' },
 };
 
+const PATTERN_MEANINGS: Record<string, string> = {
+  [NAME_PATTERN]: 'must contain a visible character and no NUL character',
+  [TEXT_PATTERN]: 'must not contain the NUL character',
+};
+
+/** A schema error in words: the shared text and name patterns say what they mean, not their regex. */
+const describeValidation = (v: { keyword?: string; params?: Record<string, unknown>; message?: string }) => {
+  const pattern = v.keyword === 'pattern' ? v.params?.pattern : undefined;
+  return (typeof pattern === 'string' ? PATTERN_MEANINGS[pattern] : undefined) ?? v.message ?? 'is invalid';
+};
+
 /** Maps any thrown error to the uniform error body; internals never reach the client. */
 export const toErrorReply = (error: unknown): { status: number; body: ErrorBody; unexpected: boolean } => {
   if (isDomainError(error)) {
@@ -60,7 +71,7 @@ export const toErrorReply = (error: unknown): { status: number; body: ErrorBody;
     const details = fe.validation.map((v) => ({
       in: context,
       path: v.instancePath || '/',
-      message: v.message,
+      message: describeValidation(v),
       ...(v.params && Object.keys(v.params).length > 0 ? { params: v.params } : {}),
     }));
     return {
@@ -68,7 +79,7 @@ export const toErrorReply = (error: unknown): { status: number; body: ErrorBody;
       body: errorBody(
         400,
         ErrorCodes.VALIDATION_ERROR,
-        `${context} ${fe.message.replace(/^\S+ /, '')}`,
+        details.map((d) => `${context}${d.path === '/' ? '' : d.path} ${d.message}`).join(', '),
         details,
       ),
       unexpected: false,
@@ -78,6 +89,25 @@ export const toErrorReply = (error: unknown): { status: number; body: ErrorBody;
     return {
       status: 503,
       body: errorBody(503, ErrorCodes.DATABASE_UNAVAILABLE, 'The database is unavailable; try again shortly'),
+      unexpected: false,
+    };
+  }
+  const data = dataExceptionOf(error);
+  if (data) {
+    // A value that passed the schema but not the column (a bad uuid in a filter, a number beyond the
+    // column's range …) is the client's input: 400, naming the field when PostgreSQL does.
+    const field = data.column?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const message = `${data.reason}${data.type ? ` (expected ${data.type})` : ''}${field ? ` in ${field}` : ''}`;
+    return {
+      status: 400,
+      body: errorBody(400, ErrorCodes.VALIDATION_ERROR, message, [
+        {
+          in: 'request',
+          path: field ? `/${field}` : '/',
+          message: data.reason,
+          params: { sqlstate: data.sqlstate },
+        },
+      ]),
       unexpected: false,
     };
   }

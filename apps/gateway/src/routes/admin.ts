@@ -2,6 +2,7 @@ import { type ChangeService, GraphDiffSchema } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { decodeCursor } from '@ec3l/db';
 import { readGraphSnapshot, validateTenantGraph } from '@ec3l/graph';
+import { Text } from '@ec3l/kernel';
 import type { RbacService } from '@ec3l/rbac';
 import { TelemetryEventSchema, type TenancyService, TenantSchema } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -79,7 +80,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         querystring: Type.Composite([
           PageQuerySchema,
           TimeWindowQuerySchema,
-          Type.Object({ eventType: Type.Optional(Type.String({ maxLength: 100 })) }),
+          Type.Object({ eventType: Type.Optional(Text({ maxLength: 100 })) }),
         ]),
         response: {
           200: { ...Type.Array(ref(TelemetryEventSchema)), headers: nextCursorHeader },

@@ -1,4 +1,5 @@
 import { decodeCursor } from '@ec3l/db';
+import { Text } from '@ec3l/kernel';
 import {
   AddRolePermissionBodySchema,
   AgentRoleSchema,
@@ -152,7 +153,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           `gives a user of the tenant admin access answers 409. ${needsManage}`,
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
-          permissionId: Type.String({ minLength: 1 }),
+          permissionId: Text({ minLength: 1, maxLength: 200 }),
         }),
         response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
       },
@@ -363,12 +364,12 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         querystring: Type.Composite([
           PageQuerySchema,
           Type.Object({
-            actorId: Type.Optional(Type.String({ maxLength: 200 })),
+            actorId: Type.Optional(Text({ maxLength: 200 })),
             actorType: Type.Optional(
               Type.Union([Type.Literal('user'), Type.Literal('agent'), Type.Literal('system')]),
             ),
             outcome: Type.Optional(Type.Union([Type.Literal('allow'), Type.Literal('deny')])),
-            permission: Type.Optional(Type.String({ maxLength: 100 })),
+            permission: Type.Optional(Text({ maxLength: 100 })),
             from: Type.Optional(Type.String({ format: 'date-time' })),
             to: Type.Optional(Type.String({ format: 'date-time' })),
             includeReads: IncludeReadsQuery,
@@ -414,7 +415,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           userId: Type.String({ pattern: USER_ID_PATTERN }),
           permission: Type.Union(PERMISSION_NAMES.map((p) => Type.Literal(p))),
           resourceType: Type.Optional(Type.Union(RESOURCE_TYPES.map((t) => Type.Literal(t)))),
-          resourceId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          resourceId: Type.Optional(Text({ minLength: 1, maxLength: 200 })),
         }),
         response: { 200: ref(ExplanationSchema), ...guarded },
       },

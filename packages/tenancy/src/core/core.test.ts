@@ -27,7 +27,10 @@ describe('planProject', () => {
   });
 
   it('rejects a blank name with a validation error', () => {
-    expect(() => planProject({ name: '   ' }, counter())).toThrowError(/name must not be blank/);
+    expect(() => planProject({ name: '   ' }, counter())).toThrowError(
+      /name must contain a visible character/,
+    );
+    expect(() => planProject({ name: '\u200B\uFEFF' }, counter())).toThrowError(/visible character/);
   });
 
   it('gives every planned row a distinct id and exactly one default environment', () => {

@@ -1,4 +1,4 @@
-import { invalid } from '@ec3l/kernel';
+import { normalizeName } from '@ec3l/kernel';
 import type { CapabilityProfile, EnvironmentName, ModuleType } from '../tables.js';
 
 export type CreateProjectInput = {
@@ -44,8 +44,7 @@ const blankToNull = (value: string | null | undefined): string | null => {
  * prod requires approval to promote into) and its default module. Pure: ids come from newId.
  */
 export const planProject = (input: CreateProjectInput, newId: () => string): PlannedProject => {
-  const name = input.name.trim();
-  if (name.length === 0) throw invalid('name must not be blank', { field: 'name' });
+  const name = normalizeName(input.name);
   return {
     project: {
       id: newId(),
