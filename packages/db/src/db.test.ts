@@ -48,6 +48,33 @@ describe('migrations', () => {
     await sql`insert into things (id, name) values (1, 'x')`.execute(database.db);
   });
 
+  it('leave an up-to-date database alone, yet still run a migration added later', async () => {
+    const fresh = await createTestDatabase([]);
+    try {
+      await migrateToLatest(fresh.db, [sample]);
+      // The migrator creates its lock table on every run; a run that finds nothing pending must not.
+      await sql`drop table kysely_migration_lock`.execute(fresh.db);
+      expect(await migrateToLatest(fresh.db, [sample])).toEqual([]);
+      const lockTable = await sql<{
+        t: string | null;
+      }>`select to_regclass('kysely_migration_lock') as t`.execute(fresh.db);
+      expect(lockTable.rows[0]?.t).toBeNull();
+      const grown: MigrationModule = {
+        ...sample,
+        migrations: {
+          ...sample.migrations,
+          '0003_later': { up: async (db) => void (await sql`create table later (v int)`.execute(db)) },
+        },
+      };
+      expect(await migrateToLatest(fresh.db, [grown])).toEqual(['0010-sample/0003_later']);
+      expect(await migrateToLatest(fresh.db, [grown])).toEqual([]);
+      // A database migrated by a newer version than this code is refused, as before.
+      await expect(migrateToLatest(fresh.db, [sample])).rejects.toThrow();
+    } finally {
+      await fresh.destroy();
+    }
+  });
+
   it('run in the order of the package graph, whatever the module names', async () => {
     const order: string[] = [];
     const module = (name: string, rank: number): MigrationModule => ({
