@@ -61,7 +61,10 @@ const main = async () => {
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
   let serve: Handler | undefined;
+  const { createLazySerializers } = await import('./plugins/lazy-serializers.js');
+  const serializers = createLazySerializers();
   const app = await buildApp({
+    serializers,
     database: runtime.database,
     events: runtime.events,
     bodyLimit: config.bodyLimit,
@@ -74,6 +77,11 @@ const main = async () => {
   await app.ready();
   // Requests reach the app only once every route and hook is in place.
   if (serve) handle = serve;
+  // Ready before the response serializers are compiled: each compiles on its route's first response,
+  // the rest here, a route per event-loop turn, so a broken schema still shows within seconds.
+  serializers.compileInBackground().catch((error: unknown) => {
+    log.error({ err: error }, 'a response schema does not compile');
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {
