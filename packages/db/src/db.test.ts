@@ -165,7 +165,7 @@ describe('data directory lock', () => {
     await new Promise((resolve) => gone.on('exit', resolve));
     writeLock(path, { pid: gone.pid, started });
     const lock = lockDataDir(path);
-    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toEqual({
+    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({
       pid: process.pid,
       started: processStartTime(process.pid),
     });
@@ -200,6 +200,23 @@ describe('data directory lock', () => {
     lock.release();
     writeLock(path, String(process.pid));
     lockDataDir(path).release();
+  });
+
+  it('judges a holder in another pid namespace by its start time: kept while it runs, taken over once gone', async () => {
+    const path = dir();
+    const holder = sleeper();
+    try {
+      await new Promise((resolve) => holder.once('spawn', resolve));
+      // As a gateway in a container writes it: pid 1 of its own namespace.
+      const inContainer = { pid: 1, started: processStartTime(holder.pid!), ns: 'pid:[1]' };
+      writeLock(path, inContainer);
+      expect(() => lockDataDir(path)).toThrow(/\(pid 1\)/);
+      holder.kill();
+      await new Promise((resolve) => holder.once('exit', resolve));
+      lockDataDir(path).release();
+    } finally {
+      holder.kill();
+    }
   });
 
   it('takes over a lock file it cannot read as a lock', () => {

@@ -1,6 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export class DataDirLockedError extends Error {
@@ -17,8 +26,33 @@ export class DataDirLockedError extends Error {
   }
 }
 
-/** What a lock file says about its holder. `started` is absent in files that only name a pid. */
-type Holder = { pid: number; started?: string };
+/**
+ * What a lock file says about its holder: its pid, when it started, and the pid namespace the pid is
+ * valid in (a container has its own). Only the pid is present in files that earlier versions wrote.
+ */
+type Holder = { pid: number; started?: string; ns?: string };
+
+const pidNamespace = (): string | undefined => {
+  try {
+    return readlinkSync('/proc/self/ns/pid');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * Whether a process that started at `started` runs among the processes this one can see. Start times
+ * count from boot whatever the namespace, so this finds a holder in a container from outside it.
+ */
+const isStartTimeVisible = (started: string): boolean => {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return true;
+  }
+  return pids.some((pid) => processStartTime(Number(pid)) === started);
+};
 
 let bootId: string | undefined;
 const readBootId = (): string => {
@@ -90,6 +124,7 @@ const parseHolder = (text: string): Holder | undefined => {
       return {
         pid: value.pid as number,
         ...(typeof value.started === 'string' ? { started: value.started } : {}),
+        ...(typeof value.ns === 'string' ? { ns: value.ns } : {}),
       };
   } catch {
     // Not a lock this code wrote: treated as stale below.
@@ -106,6 +141,11 @@ const held = new Set<string>();
  * may reuse it, so the start time recorded with the pid must match too.
  */
 const isHolderAlive = (holder: Holder, path: string): boolean => {
+  const ns = pidNamespace();
+  // A pid from another namespace means nothing here (pid 1 of a container is not this machine's init).
+  // A holder this process cannot see is taken for gone: a container that was replaced by a new one.
+  if (holder.ns !== undefined && ns !== undefined && holder.ns !== ns)
+    return holder.started === undefined || isStartTimeVisible(holder.started);
   if (holder.pid === process.pid) return held.has(path);
   if (!isAlive(holder.pid)) return false;
   if (holder.started === undefined) return true;
@@ -124,7 +164,12 @@ export type DataDirLock = { readonly path: string; release(): void };
 export const lockDataDir = (dataDir: string): DataDirLock => {
   mkdirSync(dataDir, { recursive: true });
   const path = join(resolve(dataDir), 'ec3l.lock');
-  const me: Holder = { pid: process.pid, started: processStartTime(process.pid) ?? `self:${Date.now()}` };
+  const ns = pidNamespace();
+  const me: Holder = {
+    pid: process.pid,
+    started: processStartTime(process.pid) ?? `self:${Date.now()}`,
+    ...(ns ? { ns } : {}),
+  };
   const content = JSON.stringify(me);
   const unique = () => `${path}.${process.pid}.${randomBytes(6).toString('hex')}`;
   for (let attempt = 0; attempt < 5; attempt++) {
