@@ -17,7 +17,7 @@ import Fastify, {
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
-import { createLazySerializers, type LazySerializers } from './plugins/lazy-serializers.js';
+import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compilers.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
@@ -36,10 +36,10 @@ export type AppDeps = {
   /** Serve on a server created beforehand (main.ts listens before the database is ready). */
   serverFactory?: FastifyServerOptions['serverFactory'];
   /**
-   * Response serializers that compile on first use; the caller compiles the rest when it likes
-   * (main.ts: in the background once serving). Without them every serializer compiles on ready.
+   * Route schemas that compile on first use; the caller compiles the rest when it likes (main.ts: in
+   * the background once serving). Without them every schema compiles on ready.
    */
-  serializers?: LazySerializers;
+  compilers?: LazyCompilers;
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
 };
@@ -80,7 +80,7 @@ const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the gateway without listening: routes, plugins, error handling, OpenAPI. */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
-  const serializers = deps.serializers ?? createLazySerializers();
+  const compilers = deps.compilers ?? createLazyCompilers();
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     logController: new AccessLog(),
@@ -95,10 +95,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
     },
-    schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } },
+    schemaController: { compilersFactory: compilers.compilersFactory },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  // A schema that cannot compile fails the start, as with Fastify's eager compilation.
-  if (!deps.serializers) app.addHook('onReady', async () => serializers.compilePending());
+  // A schema that cannot compile fails the start, as with Fastify's own eager compilation.
+  if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
   const services: Services = {

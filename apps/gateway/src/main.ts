@@ -61,10 +61,10 @@ const main = async () => {
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
   let serve: Handler | undefined;
-  const { createLazySerializers } = await import('./plugins/lazy-serializers.js');
-  const serializers = createLazySerializers();
+  const { createLazyCompilers } = await import('./plugins/lazy-compilers.js');
+  const compilers = createLazyCompilers();
   const app = await buildApp({
-    serializers,
+    compilers,
     database: runtime.database,
     events: runtime.events,
     bodyLimit: config.bodyLimit,
@@ -77,9 +77,9 @@ const main = async () => {
   await app.ready();
   // Requests reach the app only once every route and hook is in place.
   if (serve) handle = serve;
-  // Ready before the response serializers are compiled: each compiles on its route's first response,
-  // the rest here, a route per event-loop turn, so a broken schema still shows within seconds.
-  serializers.compileInBackground().catch((error: unknown) => {
+  // Ready before the route schemas are compiled: each compiles on its route's first use, the rest
+  // here, one per event-loop turn, so a schema that cannot compile still shows within seconds.
+  compilers.compileInBackground().catch((error: unknown) => {
     log.error({ err: error }, 'a response schema does not compile');
   });
 
