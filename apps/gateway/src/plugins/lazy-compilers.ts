@@ -1,6 +1,13 @@
-import { AjvCompiler } from '@fastify/ajv-compiler';
-import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
+import { createRequire } from 'node:module';
+import type { AjvCompiler } from '@fastify/ajv-compiler';
+import type { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
+
+// Loaded on the first compilation, not at start: Ajv and fast-json-stringify are large modules.
+const require = createRequire(import.meta.url);
+const loadAjvCompiler = (): typeof AjvCompiler => require('@fastify/ajv-compiler').AjvCompiler;
+const loadSerializerSelector = (): typeof SerializerSelector =>
+  require('@fastify/fast-json-stringify-compiler').SerializerSelector;
 
 type CompilersFactory = NonNullable<
   NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
@@ -44,8 +51,9 @@ const lowerCaseHeaders = (schema: unknown): unknown => {
  * schemas and options, so validation and serialization are unchanged.
  */
 export const createLazyCompilers = (): LazyCompilers => {
-  const ajv = AjvCompiler();
-  const serializers = SerializerSelector();
+  // Each created once, when first needed; they pool compilers per set of shared schemas and options.
+  let ajv: ReturnType<typeof AjvCompiler> | undefined;
+  let serializers: ReturnType<typeof SerializerSelector> | undefined;
   const pending = new Set<() => unknown>();
 
   /** Defers `build` until first needed; a failure names the route, as Fastify's eager one does. */
@@ -68,13 +76,18 @@ export const createLazyCompilers = (): LazyCompilers => {
   };
 
   const buildValidator: ValidatorFactory = (externalSchemas, options) => {
-    const compiler = ajv(externalSchemas, options);
+    let compiler: ReturnType<ReturnType<typeof AjvCompiler>> | undefined;
+    const compilerOf = () => {
+      ajv ??= loadAjvCompiler()();
+      compiler ??= ajv(externalSchemas, options);
+      return compiler;
+    };
     return (route) => {
       const input =
         route.httpPart === 'headers' ? { ...route, schema: lowerCaseHeaders(route.schema) } : route;
       const compile = defer(
         `The ${route.httpPart} schema of ${route.method} ${route.url}`,
-        () => compiler(input as typeof route) as unknown as Validator,
+        () => compilerOf()(input as typeof route) as unknown as Validator,
       );
       const validate = ((data: unknown, dataCxt?: unknown) => compile()(data, dataCxt)) as Validator;
       // Fastify reads these off the validator: errors after a failed call, schemaEnv before one.
@@ -87,11 +100,16 @@ export const createLazyCompilers = (): LazyCompilers => {
   };
 
   const buildSerializer: SerializerFactory = (externalSchemas, options) => {
-    const compiler = serializers(externalSchemas, options as Parameters<typeof serializers>[1]);
+    let compiler: ReturnType<ReturnType<typeof SerializerSelector>> | undefined;
+    const compilerOf = () => {
+      serializers ??= loadSerializerSelector()();
+      compiler ??= serializers(externalSchemas, options as Parameters<typeof serializers>[1]);
+      return compiler;
+    };
     return (route) => {
       const compile = defer(
         `The response schema of ${route.method} ${route.url} (${route.httpStatus})`,
-        () => compiler(route as Parameters<typeof compiler>[0]) as Serializer,
+        () => compilerOf()(route as Parameters<ReturnType<typeof compilerOf>>[0]) as Serializer,
       );
       return (doc: unknown) => compile()(doc);
     };
