@@ -18,7 +18,8 @@ import type { AuthConfig } from './config.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
-import { frameworkErrors, MAX_PARAM_LENGTH, registerInputGuards, schemaController } from './plugins/input.js';
+import { frameworkErrors, MAX_PARAM_LENGTH, registerInputGuards } from './plugins/input.js';
+import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compilers.js';
 import { registerOpenApi } from './plugins/openapi.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
@@ -38,6 +39,11 @@ export type AppDeps = {
   serverFactory?: FastifyServerOptions['serverFactory'];
   /** How callers are identified; header mode (trusted x-user-id / x-agent-id) when absent. */
   auth?: AuthConfig;
+  /**
+   * Route schemas that compile on first use; the caller compiles the rest when it likes (main.ts: in
+   * the background once serving). Without them every schema compiles on ready.
+   */
+  compilers?: LazyCompilers;
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
 };
@@ -78,6 +84,7 @@ const REQUEST_ID_RE = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** Builds the gateway without listening: routes, plugins, error handling, OpenAPI. */
 export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
+  const compilers = deps.compilers ?? createLazyCompilers();
   const app = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger } : { logger: false }),
     logController: new AccessLog(),
@@ -89,10 +96,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       const value = Array.isArray(raw) ? raw[0] : raw;
       return value && REQUEST_ID_RE.test(value) ? value : randomUUID();
     },
-    schemaController: schemaController(),
     frameworkErrors,
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    schemaController: { compilersFactory: compilers.compilersFactory },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // A schema that cannot compile fails the start, as with Fastify's own eager compilation.
+  if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
   const services: Services = {

@@ -61,7 +61,10 @@ const main = async () => {
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
   let serve: Handler | undefined;
+  const { createLazyCompilers } = await import('./plugins/lazy-compilers.js');
+  const compilers = createLazyCompilers();
   const app = await buildApp({
+    compilers,
     database: runtime.database,
     events: runtime.events,
     bodyLimit: config.bodyLimit,
@@ -75,6 +78,11 @@ const main = async () => {
   await app.ready();
   // Requests reach the app only once every route and hook is in place.
   if (serve) handle = serve;
+  // Ready before the route schemas are compiled: each compiles on its route's first use, the rest
+  // here, one per event-loop turn, so a schema that cannot compile still shows within seconds.
+  compilers.compileInBackground().catch((error: unknown) => {
+    log.error({ err: error }, 'a response schema does not compile');
+  });
 
   let closing = false;
   const shutdown = async (signal: string) => {

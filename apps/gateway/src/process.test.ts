@@ -1,8 +1,17 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, runNode, type Started, startNode, waitForOk } from './testing-only/processes.js';
+import {
+  DIST,
+  freePort,
+  runNode,
+  type Started,
+  startCommand,
+  startNode,
+  waitForOk,
+} from './testing-only/processes.js';
 
 const running: Started[] = [];
 afterAll(async () => {
@@ -67,6 +76,63 @@ describe('the gateway process on the embedded database', () => {
     expect(await second.gateway.stop()).toBe(0);
     // Three processes open an embedded database here: seconds each, far more on a busy machine.
   }, 240_000);
+
+  // As a container's entrypoint the gateway is pid 1 on every start. Needs unshare (util-linux) and root.
+  const canBePid1 = spawnSync('unshare', ['--pid', '--fork', '--mount-proc', 'true']).status === 0;
+
+  it.skipIf(!canBePid1)(
+    'starts again after being killed with SIGKILL as pid 1, though its lock names pid 1 again',
+    async () => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'ec3l-data-'));
+      const lockFile = join(dataDir, 'ec3l.lock');
+      // unshare ignores SIGTERM while it waits; killing it takes the gateway down (--kill-child).
+      const wrappers: Started[] = [];
+      const startAsPid1 = async () => {
+        const port = await freePort();
+        const gateway = startCommand(
+          ['unshare', '--pid', '--mount-proc', '--kill-child', process.execPath, `${DIST}main.js`],
+          { PORT: String(port), EC3L_DATA_DIR: dataDir },
+        );
+        wrappers.push(gateway);
+        await waitForOk(`http://127.0.0.1:${port}/readyz`, 90_000, gateway);
+        // The gateway as the rest of the machine sees it: unshare's only child.
+        const outside = Number(
+          readFileSync(`/proc/${gateway.child.pid}/task/${gateway.child.pid}/children`, 'utf8').trim(),
+        );
+        return { gateway, outside, base: `http://127.0.0.1:${port}` };
+      };
+
+      try {
+        const first = await startAsPid1();
+        expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(1);
+        const created = await fetch(`${first.base}/api/projects`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tenant-id': 'default' },
+          body: JSON.stringify({ name: 'Outlives a SIGKILL' }),
+        });
+        expect(created.status).toBe(201);
+        process.kill(first.outside, 'SIGKILL');
+        await first.gateway.stop();
+        // Nothing cleaned up: the lock of the killed process is still there, naming pid 1.
+        expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(1);
+
+        const second = await startAsPid1();
+        const projects = (await (
+          await fetch(`${second.base}/api/projects`, { headers: { 'x-tenant-id': 'default' } })
+        ).json()) as { name: string }[];
+        expect(projects.map((p) => p.name)).toEqual(['Outlives a SIGKILL']);
+        // While it runs, nobody else gets the directory.
+        const refused = await runNode('cli.js', ['tenant', 'list'], { EC3L_DATA_DIR: dataDir });
+        expect(refused.output).toMatch(/in use by another process \(pid 1\)/);
+        process.kill(second.outside, 'SIGTERM');
+        await second.gateway.stop();
+        expect(existsSync(lockFile)).toBe(false);
+      } finally {
+        for (const wrapper of wrappers) if (wrapper.child.exitCode === null) wrapper.child.kill('SIGKILL');
+      }
+    },
+    240_000,
+  );
 
   it('refuses to start with invalid configuration and says what is wrong', async () => {
     const result = await runNode('main.js', [], { PORT: 'eighty', EC3L_DATA_DIR: 'memory' });

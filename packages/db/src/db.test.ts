@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError } from '@ec3l/kernel';
@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import { openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
-import { DataDirLockedError, lockDataDir } from './lock.js';
+import { DataDirLockedError, lockDataDir, processStartTime } from './lock.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
@@ -46,6 +46,33 @@ describe('migrations', () => {
     ]);
     expect(await migrateToLatest(database.db, [sample])).toEqual([]);
     await sql`insert into things (id, name) values (1, 'x')`.execute(database.db);
+  });
+
+  it('leave an up-to-date database alone, yet still run a migration added later', async () => {
+    const fresh = await createTestDatabase([]);
+    try {
+      await migrateToLatest(fresh.db, [sample]);
+      // The migrator creates its lock table on every run; a run that finds nothing pending must not.
+      await sql`drop table kysely_migration_lock`.execute(fresh.db);
+      expect(await migrateToLatest(fresh.db, [sample])).toEqual([]);
+      const lockTable = await sql<{
+        t: string | null;
+      }>`select to_regclass('kysely_migration_lock') as t`.execute(fresh.db);
+      expect(lockTable.rows[0]?.t).toBeNull();
+      const grown: MigrationModule = {
+        ...sample,
+        migrations: {
+          ...sample.migrations,
+          '0003_later': { up: async (db) => void (await sql`create table later (v int)`.execute(db)) },
+        },
+      };
+      expect(await migrateToLatest(fresh.db, [grown])).toEqual(['0010-sample/0003_later']);
+      expect(await migrateToLatest(fresh.db, [grown])).toEqual([]);
+      // A database migrated by a newer version than this code is refused, as before.
+      await expect(migrateToLatest(fresh.db, [sample])).rejects.toThrow();
+    } finally {
+      await fresh.destroy();
+    }
   });
 
   it('run in the order of the package graph, whatever the module names', async () => {
@@ -107,15 +134,23 @@ describe('test databases', () => {
 describe('data directory lock', () => {
   const dir = () => mkdtempSync(join(tmpdir(), 'ec3l-lock-'));
 
+  const sleeper = () => spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+  const writeLock = (path: string, content: unknown) =>
+    writeFileSync(join(path, 'ec3l.lock'), typeof content === 'string' ? content : JSON.stringify(content));
+
   it('refuses a second holder while the first is alive, naming its pid', async () => {
     const path = dir();
-    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+    const holder = sleeper();
     try {
-      writeFileSync(join(path, 'ec3l.lock'), String(holder.pid));
+      await new Promise((resolve) => holder.once('spawn', resolve));
+      writeLock(path, { pid: holder.pid, started: processStartTime(holder.pid!) });
       expect(() => lockDataDir(path)).toThrow(DataDirLockedError);
       expect(() => lockDataDir(path)).toThrow(
         new RegExp(`in use by another process \\(pid ${holder.pid}\\)`),
       );
+      // A lock file that names only a pid (as earlier versions wrote) still holds while it runs.
+      writeLock(path, String(holder.pid));
+      expect(() => lockDataDir(path)).toThrow(DataDirLockedError);
     } finally {
       holder.kill();
     }
@@ -124,13 +159,86 @@ describe('data directory lock', () => {
   it('takes over the lock of a process that is gone, and releases it', async () => {
     const path = dir();
     const gone = spawn(process.execPath, ['-e', '']);
+    const started = await new Promise<string | undefined>((resolve) =>
+      gone.once('spawn', () => resolve(processStartTime(gone.pid!))),
+    );
     await new Promise((resolve) => gone.on('exit', resolve));
-    writeFileSync(join(path, 'ec3l.lock'), String(gone.pid));
+    writeLock(path, { pid: gone.pid, started });
     const lock = lockDataDir(path);
-    expect(readFileSync(lock.path, 'utf8')).toBe(String(process.pid));
+    expect(JSON.parse(readFileSync(lock.path, 'utf8'))).toMatchObject({
+      pid: process.pid,
+      started: processStartTime(process.pid),
+    });
     expect(() => lockDataDir(path)).toThrow(DataDirLockedError);
     lock.release();
+    expect(existsSync(lock.path)).toBe(false);
     lockDataDir(path).release();
+  });
+
+  it('takes over a lock whose pid now belongs to an unrelated process that started later', async () => {
+    const path = dir();
+    const unrelated = sleeper();
+    try {
+      await new Promise((resolve) => unrelated.once('spawn', resolve));
+      const started = processStartTime(unrelated.pid!);
+      expect(started).toBeDefined();
+      writeLock(path, { pid: unrelated.pid, started: `${started}0` });
+      const lock = lockDataDir(path);
+      expect(JSON.parse(readFileSync(lock.path, 'utf8')).pid).toBe(process.pid);
+      lock.release();
+    } finally {
+      unrelated.kill();
+    }
+  });
+
+  it('takes over a lock naming its own pid that it does not hold: a former process with the same pid', () => {
+    // A container's entrypoint is pid 1 on every start; after a SIGKILL its lock names pid 1 again.
+    const path = dir();
+    writeLock(path, { pid: process.pid, started: 'an earlier start' });
+    const lock = lockDataDir(path);
+    expect(() => lockDataDir(path)).toThrow(new RegExp(`\\(pid ${process.pid}\\)`));
+    lock.release();
+    writeLock(path, String(process.pid));
+    lockDataDir(path).release();
+  });
+
+  it('judges a holder in another pid namespace by its start time: kept while it runs, taken over once gone', async () => {
+    const path = dir();
+    const holder = sleeper();
+    try {
+      await new Promise((resolve) => holder.once('spawn', resolve));
+      // As a gateway in a container writes it: pid 1 of its own namespace.
+      const inContainer = { pid: 1, started: processStartTime(holder.pid!), ns: 'pid:[1]' };
+      writeLock(path, inContainer);
+      expect(() => lockDataDir(path)).toThrow(/\(pid 1\)/);
+      holder.kill();
+      await new Promise((resolve) => holder.once('exit', resolve));
+      lockDataDir(path).release();
+    } finally {
+      holder.kill();
+    }
+  });
+
+  it('takes over a lock file it cannot read as a lock', () => {
+    const path = dir();
+    writeLock(path, '');
+    lockDataDir(path).release();
+  });
+
+  it('tells processes apart by start time: the same pid always reads the same, two processes differ', async () => {
+    const a = sleeper();
+    const b = sleeper();
+    try {
+      await Promise.all([a, b].map((p) => new Promise((resolve) => p.once('spawn', resolve))));
+      expect(processStartTime(a.pid!)).toBe(processStartTime(a.pid!));
+      expect(processStartTime(process.pid)).not.toBe(processStartTime(a.pid!));
+      expect(processStartTime(a.pid!)).toMatch(/^\S+:\d+$/);
+    } finally {
+      a.kill();
+      b.kill();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(processStartTime(a.pid!)).toBeUndefined();
   });
 
   it('keeps embedded data across a close and reopen of the same directory', async () => {

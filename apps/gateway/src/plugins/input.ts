@@ -1,5 +1,4 @@
 import { ErrorCodes, hasNul, invalid } from '@ec3l/kernel';
-import AjvCompiler from '@fastify/ajv-compiler';
 import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
 import { errorBody, errorResponses } from './errors.js';
 
@@ -127,29 +126,15 @@ export const frameworkErrors: NonNullable<FastifyServerOptions['frameworkErrors'
     .send(errorBody(400, ErrorCodes.VALIDATION_ERROR, message, [{ in: 'params', path: '/', message }]));
 };
 
-const AJV_OPTIONS = { removeAdditional: false, useDefaults: true, allErrors: true } as const;
-
 /**
- * Route validation: JSON bodies are checked as sent (a number where a string belongs is a 400, never
- * turned into "12345"); path, query string and headers arrive as strings on the wire, so only they are
- * coerced to the schema's types (and a single query value to a one-element array).
+ * Ajv options of route validation: JSON bodies are checked as sent (a number where a string belongs is
+ * a 400, never turned into "12345"); path, query string and headers arrive as strings on the wire, so
+ * only they are coerced to the schema's types (and a single query value to a one-element array).
  */
-export const schemaController = (): NonNullable<FastifyServerOptions['schemaController']> => {
-  const pool = AjvCompiler();
-  return {
-    compilersFactory: {
-      buildValidator: (externalSchemas, options) => {
-        const plugins = (options as { plugins?: [] } | undefined)?.plugins ?? [];
-        const body = pool(externalSchemas, {
-          plugins,
-          customOptions: { ...AJV_OPTIONS, coerceTypes: false },
-        });
-        const wire = pool(externalSchemas, {
-          plugins,
-          customOptions: { ...AJV_OPTIONS, coerceTypes: 'array' },
-        });
-        return (route) => (route.httpPart === 'body' ? body(route) : wire(route));
-      },
-    },
-  };
-};
+export const validationOptions = (httpPart: string | undefined) =>
+  ({
+    removeAdditional: false,
+    useDefaults: true,
+    allErrors: true,
+    coerceTypes: httpPart === 'body' ? false : 'array',
+  }) as const;

@@ -19,8 +19,15 @@ export const freePort = async (): Promise<number> => {
 export type Started = { child: ChildProcess; output: () => string; stop(): Promise<number | null> };
 
 /** Starts a built entry point (main.js, cli.js) with the given environment. */
-export const startNode = (script: string, args: string[], env: Record<string, string>): Started => {
-  const child = spawn(process.execPath, [`${DIST}${script}`, ...args], {
+export const startNode = (script: string, args: string[], env: Record<string, string>): Started =>
+  startCommand([process.execPath, `${DIST}${script}`, ...args], env);
+
+/** Starts a command line (e.g. a built entry point under a wrapper such as unshare). */
+export const startCommand = (
+  [command, ...args]: [string, ...string[]],
+  env: Record<string, string>,
+): Started => {
+  const child = spawn(command, args, {
     env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
