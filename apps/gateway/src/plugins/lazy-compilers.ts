@@ -80,7 +80,7 @@ export const createLazyCompilers = (): LazyCompilers => {
     // One compiler per distinct option set (bodies and wire parts validate differently).
     const compilers = new Map<string, ReturnType<ReturnType<typeof AjvCompiler>>>();
     const plugins = (options as { plugins?: [] } | undefined)?.plugins ?? [];
-    const compilerOf = (httpPart: string) => {
+    const compilerOf = (httpPart: string | undefined) => {
       const customOptions = validationOptions(httpPart);
       const key = JSON.stringify(customOptions);
       let compiler = compilers.get(key);
