@@ -42,6 +42,16 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return query.orderBy('created_at', 'desc').orderBy('id').execute();
   },
 
+  /** A revert of the change that is not merged yet, if any. */
+  findOpenRevert: (changeId: string): Promise<Pick<ChangeRow, 'id' | 'title'> | undefined> =>
+    db
+      .selectFrom('change_records')
+      .select(['id', 'title'])
+      .where('tenant_id', '=', tenantId)
+      .where('reverts_change_id', '=', changeId)
+      .where('status', '<>', 'Merged')
+      .executeTakeFirst(),
+
   updateChange: (
     id: string,
     set: Partial<Pick<ChangeRow, 'status' | 'merged_at'>> & {

@@ -16,6 +16,65 @@ export type NewRecordType = {
 
 export type SchemaUpdate = { id: string; fields: FieldDefinition[] };
 
+/** A base chain by key, one indexed lookup per level; `share` takes each row FOR SHARE. */
+const baseChain = async (
+  db: Db,
+  tenantId: string,
+  projectId: string,
+  key: string,
+  share: boolean,
+): Promise<RecordTypeRow[]> => {
+  const chain: RecordTypeRow[] = [];
+  const seen = new Set<string>();
+  let next: string | null = key;
+  while (next && !seen.has(next)) {
+    seen.add(next);
+    const current: string = next;
+    const query = db
+      .selectFrom('record_types')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('project_id', '=', projectId)
+      .where('key', '=', current);
+    const row: RecordTypeRow | undefined = await (share ? query.forShare() : query).executeTakeFirst();
+    if (!row) break;
+    chain.push(row);
+    next = row.base_type;
+  }
+  return chain;
+};
+
+/**
+ * The scope query: down from `keys` to every descendant, then up every base chain (UNION stops at a
+ * repeated key, so a cyclic chain cannot loop). `lock` takes the rows FOR UPDATE in key order, so two
+ * writers over overlapping scopes queue instead of deadlocking.
+ */
+const inheritanceScope = async (
+  db: Db,
+  tenantId: string,
+  projectId: string,
+  keys: readonly string[],
+  lock: boolean,
+): Promise<RecordTypeRow[]> => {
+  if (keys.length === 0) return [];
+  const { rows } = await sql<RecordTypeRow>`
+    with recursive down(key) as (
+      select unnest(${[...keys]}::text[])
+      union
+      select rt.key from record_types rt join down d on rt.base_type = d.key
+      where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId}
+    ), up(key) as (
+      select key from down
+      union
+      select rt.base_type from record_types rt join up u on rt.key = u.key
+      where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.base_type is not null
+    )
+    select rt.* from record_types rt
+    where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.key in (select key from up)
+    order by rt.key ${lock ? sql`for update of rt` : sql``}`.execute(db);
+  return rows;
+};
+
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
 export const forTenant = (db: Db, tenantId: string) => {
   const replaceFieldDefinitions = async (updates: readonly SchemaUpdate[]) => {
@@ -69,79 +128,33 @@ export const forTenant = (db: Db, tenantId: string) => {
         .where('id', '=', id)
         .executeTakeFirst(),
 
-    /** The project's record types with these keys; `lock` holds their rows until the transaction ends. */
-    findRecordTypesByKeys: (
-      projectId: string,
-      keys: readonly string[],
-      lock = false,
-    ): Promise<RecordTypeRow[]> => {
+    /** The project's record types with these keys. */
+    findRecordTypesByKeys: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> => {
       if (keys.length === 0) return Promise.resolve([]);
-      const query = db
+      return db
         .selectFrom('record_types')
         .selectAll()
         .where('tenant_id', '=', tenantId)
         .where('project_id', '=', projectId)
         .where('key', 'in', keys)
-        .orderBy('key');
-      return (lock ? query.forUpdate() : query).execute();
+        .orderBy('key')
+        .execute();
     },
 
     /**
      * A record type and its base chain (the type first), by key. One indexed lookup per level (chains
      * are short); stops at a repeated key, so a cyclic chain cannot loop.
      */
-    findChain: async (projectId: string, key: string): Promise<RecordTypeRow[]> => {
-      const chain: RecordTypeRow[] = [];
-      const seen = new Set<string>();
-      let next: string | null = key;
-      while (next && !seen.has(next)) {
-        seen.add(next);
-        const row: RecordTypeRow | undefined = await db
-          .selectFrom('record_types')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('project_id', '=', projectId)
-          .where('key', '=', next)
-          .executeTakeFirst();
-        if (!row) break;
-        chain.push(row);
-        next = row.base_type;
-      }
-      return chain;
-    },
+    findChain: (projectId: string, key: string): Promise<RecordTypeRow[]> =>
+      baseChain(db, tenantId, projectId, key, false),
 
     /**
      * The record types an edit of `keys` can affect, with what they inherit from: the types themselves,
-     * every type inheriting from them, and the base chains of all of those. `lock` holds the rows.
-     * Walks the hierarchy level by level with indexed lookups, so the cost follows the size of the
-     * scope, not of the project.
+     * every type inheriting from them, and the base chains of all of those, ordered by key. One statement
+     * (indexed recursive walks), so the cost follows the size of the scope, not of the project.
      */
-    findInheritanceScope: async (
-      projectId: string,
-      keys: readonly string[],
-      lock = false,
-    ): Promise<RecordTypeRow[]> => {
-      const inProject = () =>
-        db.selectFrom('record_types').where('tenant_id', '=', tenantId).where('project_id', '=', projectId);
-      const scope = new Set(keys);
-      for (let frontier = [...keys]; frontier.length > 0; ) {
-        const children = await inProject().select('key').where('base_type', 'in', frontier).execute();
-        frontier = children.map((c) => c.key).filter((k) => !scope.has(k));
-        for (const k of frontier) scope.add(k);
-      }
-      const rows: RecordTypeRow[] = [];
-      for (let frontier = [...scope]; frontier.length > 0; ) {
-        const query = inProject().selectAll().where('key', 'in', frontier).orderBy('key');
-        const found = await (lock ? query.forUpdate() : query).execute();
-        rows.push(...found);
-        const have = new Set(rows.map((r) => r.key));
-        frontier = [
-          ...new Set(found.flatMap((r) => (r.base_type && !have.has(r.base_type) ? [r.base_type] : []))),
-        ];
-      }
-      return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    },
-
+    findInheritanceScope: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> =>
+      inheritanceScope(db, tenantId, projectId, keys, false),
     /** Which of these keys exist in the project, with their base types. */
     findKeys: async (
       projectId: string,
@@ -297,3 +310,53 @@ export const forTenant = (db: Db, tenantId: string) => {
 };
 
 export type RecordsRepo = ReturnType<typeof forTenant>;
+
+/**
+ * Row locks on one tenant's record types. They hold until the transaction ends, so they take one: every
+ * write of a record type's schema or status runs under the lock of that record type's row.
+ */
+export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) => ({
+  /** The record type, locked FOR UPDATE (schema and status writes of this type wait for each other). */
+  lockRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
+    trx
+      .selectFrom('record_types')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  /**
+   * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change
+   * until the transaction ends, while other readers of the same chain go on.
+   */
+  shareChain: (projectId: string, key: string): Promise<RecordTypeRow[]> =>
+    baseChain(trx, tenantId, projectId, key, true),
+
+  /**
+   * The inheritance scope of `keys` (see findInheritanceScope), every row locked FOR UPDATE in key order.
+   * A type created under one of them while the lock was awaited is not in the locked statement's snapshot:
+   * it is looked for afterwards and locked too, so the scope returned is complete and held.
+   */
+  lockInheritanceScope: async (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> => {
+    let rows = await inheritanceScope(trx, tenantId, projectId, keys, true);
+    for (;;) {
+      const held = rows.map((r) => r.key);
+      const missed =
+        held.length === 0
+          ? []
+          : await trx
+              .selectFrom('record_types')
+              .select('key')
+              .where('tenant_id', '=', tenantId)
+              .where('project_id', '=', projectId)
+              .where('base_type', 'in', held)
+              .where('key', 'not in', held)
+              .execute();
+      if (missed.length === 0) return rows;
+      rows = await inheritanceScope(trx, tenantId, projectId, [...held, ...missed.map((m) => m.key)], true);
+    }
+  },
+});
+
+export type RecordLocks = ReturnType<typeof recordLocks>;
