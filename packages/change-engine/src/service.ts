@@ -238,7 +238,7 @@ export const createChangeService = ({
     });
   };
 
-  const moveTo = async (
+  const moveTo = (
     trx: Db | Transaction<ChangeEngineTables>,
     ctx: RequestContext,
     change: ChangeRow,
@@ -246,13 +246,19 @@ export const createChangeService = ({
     extra: { validation_errors?: string | null; merge_diff?: string | null; merged_at?: Date } = {},
   ) => {
     const now = clock.now();
-    const updated = await forTenant(trx, ctx.tenantId).updateChange(change.id, {
-      status,
-      updated_at: now,
-      ...extra,
-    });
-    await recordEvent(trx, ctx, change, 'change_status_changed', { from: change.status, to: status });
-    return updated;
+    const { actorType, actorId } = actorOf(ctx);
+    return forTenant(trx, ctx.tenantId).updateChangeWithEvent(
+      change.id,
+      { status, updated_at: now, ...extra },
+      {
+        id: newId(),
+        event_type: 'change_status_changed',
+        payload: { from: change.status, to: status },
+        actor_type: actorType,
+        actor_id: actorId,
+        created_at: now,
+      },
+    );
   };
 
   /** Phase 1 (load) and the pure phases 1.5 and 2. `lock` holds the touched record types (merge). */
@@ -312,14 +318,14 @@ export const createChangeService = ({
 
   const emitValidation = (
     ctx: RequestContext,
-    change: ChangeRow,
+    changeId: string,
     result: { ok: boolean; errors?: ExecutionError[] },
   ) => {
     const graphErrors = result.errors?.filter((e) => e.phase === 'graph') ?? [];
     events.emit(ctx, {
       type: graphErrors.length > 0 ? 'graph.validation_failed' : 'graph.validation_succeeded',
       status: graphErrors.length > 0 ? 'failed' : 'succeeded',
-      entityId: change.id,
+      entityId: changeId,
       ...(graphErrors[0] ? { error: { code: graphErrors[0].code, message: graphErrors[0].message } } : {}),
     });
   };
@@ -484,7 +490,7 @@ export const createChangeService = ({
     execute: async (ctx: RequestContext, id: string): Promise<{ valid: true; diff: GraphDiff }> => {
       const change = await requireChange(ctx, id);
       const result = await plan(db, ctx, change, false);
-      emitValidation(ctx, change, result);
+      emitValidation(ctx, change.id, result);
       if (!result.ok) throw unprocessable('the change would fail to execute', result.errors);
       events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: change.id });
       return { valid: true, diff: result.diff };
@@ -507,7 +513,7 @@ export const createChangeService = ({
             });
         return { updated, result, change };
       });
-      emitValidation(ctx, change, result);
+      emitValidation(ctx, change.id, result);
       return toChange(updated);
     },
 
@@ -516,38 +522,38 @@ export const createChangeService = ({
      * (D7) and status, in one transaction. Any failure writes nothing (E4); a second merge is refused (E2).
      */
     merge: async (ctx: RequestContext, id: string): Promise<{ change: Change; diff: GraphDiff }> => {
-      const started = await requireChange(ctx, id);
-      events.emit(ctx, { type: 'execution_started', status: 'started', entityId: id });
+      let started = false;
+      let validation: { ok: boolean; errors?: ExecutionError[] } | undefined;
       try {
         const outcome = await inTransaction(db, async (trx) => {
+          // The change's row lock serialises executors of one change: one merges, the others then see
+          // Merged (409). The scope's record types are locked by the plan below.
           const change = await requireChange(ctx, id, trx, true);
+          events.emit(ctx, { type: 'execution_started', status: 'started', entityId: id });
+          started = true;
           if (change.status === 'Merged') throw conflict('the change is already merged (E1, E2)');
           if (change.status !== 'Ready')
             throw conflict(
               `only a Ready change can be merged (this one is ${change.status}); check it in first`,
             );
           const result = await plan(trx, ctx, change, true);
-          emitValidation(ctx, change, result);
+          validation = result;
           if (!result.ok)
             throw unprocessable('the change failed to execute; nothing was written', result.errors);
-          const repo = forTenant(trx, ctx.tenantId);
           const now = clock.now();
           const before = new Map(result.updates.map((u) => [u.key, { fields: u.before }]));
-          await repo.insertSnapshots(
+          await forTenant(trx, ctx.tenantId).recordExecution(
             result.updates.map((u) => ({
               project_id: change.project_id,
               record_type_key: u.key,
               change_id: change.id,
               schema: before.get(u.key),
             })),
+            result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
             now,
           );
           await recordsRepo(trx as never, ctx.tenantId).writeSchemas(
             result.updates.map((u) => ({ id: u.id, fields: u.after })),
-            now,
-          );
-          await repo.stampOps(
-            result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
             now,
           );
           const merged = await moveTo(trx, ctx, change, 'Merged', {
@@ -557,6 +563,8 @@ export const createChangeService = ({
           });
           return { change: toChange(merged), diff: result.diff };
         });
+        // Emitted together after the commit: the bus stores events of one turn in one statement.
+        emitValidation(ctx, id, validation!);
         events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: id });
         events.emit(ctx, {
           type: 'execution_completed',
@@ -566,15 +574,18 @@ export const createChangeService = ({
         });
         return outcome;
       } catch (error) {
-        events.emit(ctx, {
-          type: 'execution_failed',
-          status: 'failed',
-          entityId: started.id,
-          error: {
-            code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
-            message: error instanceof Error ? error.message : String(error),
-          },
-        });
+        if (validation) emitValidation(ctx, id, validation);
+        if (started) {
+          events.emit(ctx, {
+            type: 'execution_failed',
+            status: 'failed',
+            entityId: id,
+            error: {
+              code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
+              message: error instanceof Error ? error.message : String(error),
+            },
+          });
+        }
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { FieldDefinition } from '../core/fields.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
@@ -77,17 +77,12 @@ const inheritanceScope = async (
 
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
 export const forTenant = (db: Db, tenantId: string) => {
-  const replaceFieldDefinitions = async (updates: readonly SchemaUpdate[]) => {
-    if (updates.length === 0) return;
-    await db
-      .deleteFrom('field_definitions')
-      .where('tenant_id', '=', tenantId)
-      .where(
-        'record_type_id',
-        'in',
-        updates.map((u) => u.id),
-      )
-      .execute();
+  /**
+   * Brings field_definitions in line with the given schemas in one statement: names no longer in a schema
+   * go, the others are upserted in schema order, and unchanged rows are left alone (a one-field change
+   * writes one row, not the whole type). `before` adds data-modifying CTEs to the same statement.
+   */
+  const syncFieldDefinitions = (updates: readonly SchemaUpdate[], before: RawBuilder<unknown> = sql``) => {
     const rows = updates.flatMap((u) =>
       u.fields.map((f, i) => ({
         record_type_id: u.id,
@@ -101,16 +96,30 @@ export const forTenant = (db: Db, tenantId: string) => {
         order_index: i,
       })),
     );
-    if (rows.length === 0) return;
     // One parameter however many fields: bulk writes stay within PostgreSQL's parameter limit.
-    await sql`
-      insert into field_definitions (tenant_id, id, record_type_id, name, label, field_type, is_required,
-                                     default_value, choice_list_id, reference_record_type_key, order_index)
-      select ${tenantId}::uuid, gen_random_uuid(), r.record_type_id, r.name, r.label, r.field_type, r.is_required,
-             r.default_value, r.choice_list_id, r.reference_record_type_key, r.order_index
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        record_type_id uuid, name text, label text, field_type text, is_required boolean, default_value jsonb,
-        choice_list_id uuid, reference_record_type_key text, order_index integer)`.execute(db);
+    return sql`
+      with ${before} f as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+          record_type_id uuid, name text, label text, field_type text, is_required boolean, default_value jsonb,
+          choice_list_id uuid, reference_record_type_key text, order_index integer)
+      ), gone as (
+        delete from field_definitions d
+        where d.tenant_id = ${tenantId} and d.record_type_id = any(${updates.map((u) => u.id)}::uuid[])
+          and not exists (select 1 from f where f.record_type_id = d.record_type_id and f.name = d.name)
+      )
+      insert into field_definitions as d (tenant_id, id, record_type_id, name, label, field_type, is_required,
+                                          default_value, choice_list_id, reference_record_type_key, order_index)
+      select ${tenantId}::uuid, gen_random_uuid(), f.record_type_id, f.name, f.label, f.field_type, f.is_required,
+             f.default_value, f.choice_list_id, f.reference_record_type_key, f.order_index
+      from f
+      on conflict (tenant_id, record_type_id, name) do update
+        set label = excluded.label, field_type = excluded.field_type, is_required = excluded.is_required,
+            default_value = excluded.default_value, choice_list_id = excluded.choice_list_id,
+            reference_record_type_key = excluded.reference_record_type_key, order_index = excluded.order_index
+        where (d.label, d.field_type, d.is_required, d.default_value, d.choice_list_id,
+               d.reference_record_type_key, d.order_index)
+          is distinct from (excluded.label, excluded.field_type, excluded.is_required, excluded.default_value,
+                            excluded.choice_list_id, excluded.reference_record_type_key, excluded.order_index)`;
   };
 
   return {
@@ -204,7 +213,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await replaceFieldDefinitions([{ id: input.id, fields: input.fields }]);
+      await syncFieldDefinitions([{ id: input.id, fields: input.fields }]).execute(db);
       return row;
     },
 
@@ -218,19 +227,22 @@ export const forTenant = (db: Db, tenantId: string) => {
         .executeTakeFirst(),
 
     /**
-     * Writes new schemas (and their field definitions, in the same statement batch) and bumps each
+     * Writes new schemas and their field definitions in one statement and bumps each
      * record type's version. The caller holds the transaction.
      */
     writeSchemas: async (updates: readonly SchemaUpdate[], now: Date): Promise<void> => {
       if (updates.length === 0) return;
       // Arrays, not a JSON record set: the planner then expects few rows and uses the primary key.
-      await sql`
-        update record_types rt
-        set schema = u.schema, version = rt.version + 1, updated_at = ${now}
-        from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
-          as u(id, schema)
-        where rt.tenant_id = ${tenantId} and rt.id = u.id`.execute(db);
-      await replaceFieldDefinitions(updates);
+      await syncFieldDefinitions(
+        updates,
+        sql`written as (
+          update record_types rt
+          set schema = u.schema, version = rt.version + 1, updated_at = ${now}
+          from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
+            as u(id, schema)
+          where rt.tenant_id = ${tenantId} and rt.id = u.id
+        ),`,
+      ).execute(db);
     },
 
     listFieldDefinitionNames: async (recordTypeId: string): Promise<string[]> =>
