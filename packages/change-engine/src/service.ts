@@ -353,20 +353,24 @@ export const createChangeService = ({
         }
       }
       const now = clock.now();
-      const row = await forTenant(db, ctx.tenantId).insertChange({
-        id: newId(),
-        project_id: input.projectId,
-        title: input.title.trim(),
-        description: input.description?.trim() || null,
-        module_id: input.moduleId ?? null,
-        environment_id: input.environmentId ?? null,
-        status: 'Draft',
-        reverts_change_id: null,
-        created_by: actorOf(ctx).actorId,
-        created_at: now,
-        updated_at: now,
+      // The change and its first event persist together or not at all.
+      const row = await inTransaction(db, async (trx) => {
+        const created = await forTenant(trx, ctx.tenantId).insertChange({
+          id: newId(),
+          project_id: input.projectId,
+          title: input.title.trim(),
+          description: input.description?.trim() || null,
+          module_id: input.moduleId ?? null,
+          environment_id: input.environmentId ?? null,
+          status: 'Draft',
+          reverts_change_id: null,
+          created_by: actorOf(ctx).actorId,
+          created_at: now,
+          updated_at: now,
+        });
+        await recordEvent(trx, ctx, created, 'change_status_changed', { from: null, to: 'Draft' });
+        return created;
       });
-      await recordEvent(db, ctx, row, 'change_status_changed', { from: null, to: 'Draft' });
       return toChange(row);
     },
 

@@ -148,3 +148,40 @@ describe('concurrent writes of one record type', () => {
     expect(await fieldRows(rt.id)).toHaveLength(kept);
   });
 });
+
+describe('concurrent additions to one choice list', () => {
+  it(`gives each of ${N} items added at once its own position`, async () => {
+    const list = await records.createChoiceList(acme, { name: 'Priorities' });
+    const results = await Promise.allSettled(
+      Array.from({ length: N }, (_, i) => records.addChoiceItem(acme, list.id, { value: `p${i}` })),
+    );
+    expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+    const rows = await database.db
+      .selectFrom('choice_items')
+      .select(['value', 'order_index'])
+      .where('tenant_id', '=', acme.tenantId)
+      .where('choice_list_id', '=', list.id)
+      .orderBy('order_index')
+      .execute();
+    expect(rows).toHaveLength(N);
+    expect(rows.map((r) => r.order_index)).toEqual(Array.from({ length: N }, (_, i) => i));
+  });
+
+  it(`keeps exactly one of ${N} items with the same value, the rest 409`, async () => {
+    const list = await records.createChoiceList(acme, { name: 'Impacts' });
+    const results = await Promise.allSettled(
+      Array.from({ length: N }, () => records.addChoiceItem(acme, list.id, { value: 'high' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results)
+      if (r.status === 'rejected')
+        expect(r.reason).toMatchObject({ code: 'CONFLICT', details: { field: 'value' } });
+    const rows = await database.db
+      .selectFrom('choice_items')
+      .select('value')
+      .where('tenant_id', '=', acme.tenantId)
+      .where('choice_list_id', '=', list.id)
+      .execute();
+    expect(rows).toEqual([{ value: 'high' }]);
+  });
+});

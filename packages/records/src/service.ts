@@ -374,31 +374,40 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       return (await repo.listChoiceItems(choiceListId)).map(toChoiceItem);
     },
 
+    /**
+     * Appends an item (or places it at `orderIndex`). The list's row is locked while the next position is
+     * read and the item written, so items added at the same time get distinct positions.
+     */
     addChoiceItem: async (
       ctx: RequestContext,
       choiceListId: string,
       input: ChoiceItemInput,
     ): Promise<ChoiceItem> => {
-      const repo = forTenant(db, ctx.tenantId);
-      if (!(await repo.findChoiceList(choiceListId))) throw notFound('choice list', choiceListId);
-      const existing = await repo.listChoiceItems(choiceListId);
-      const id = newId();
       try {
-        await repo.insertChoiceItems(choiceListId, [
-          {
-            id,
-            value: input.value,
-            label: input.label ?? input.value,
-            orderIndex: input.orderIndex ?? existing.reduce((max, i) => Math.max(max, i.order_index + 1), 0),
-          },
-        ]);
+        const row = await inTransaction(db, async (trx) => {
+          const repo = forTenant(trx, ctx.tenantId);
+          if (!(await recordLocks(trx, ctx.tenantId).lockChoiceList(choiceListId)))
+            throw notFound('choice list', choiceListId);
+          const existing = await repo.listChoiceItems(choiceListId);
+          const id = newId();
+          await repo.insertChoiceItems(choiceListId, [
+            {
+              id,
+              value: input.value,
+              label: input.label ?? input.value,
+              orderIndex:
+                input.orderIndex ?? existing.reduce((max, i) => Math.max(max, i.order_index + 1), 0),
+            },
+          ]);
+          return (await repo.listChoiceItems(choiceListId)).find((i) => i.id === id)!;
+        });
+        return toChoiceItem(row);
       } catch (error) {
         if (isUniqueViolation(error, 'choice_items_value_unique')) {
           throw conflict(`the choice list already has the value "${input.value}"`, { field: 'value' });
         }
         throw error;
       }
-      return toChoiceItem((await repo.listChoiceItems(choiceListId)).find((i) => i.id === id)!);
     },
   };
 };

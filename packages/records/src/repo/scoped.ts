@@ -338,6 +338,16 @@ export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) =
       .forUpdate()
       .executeTakeFirst(),
 
+  /** The choice list, locked FOR UPDATE (item positions are read and written under it). */
+  lockChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
+    trx
+      .selectFrom('choice_lists')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+
   /**
    * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change
    * until the transaction ends, while other readers of the same chain go on.
