@@ -57,8 +57,6 @@ const inheritanceScope = async (
   lock: boolean,
 ): Promise<RecordTypeRow[]> => {
   if (keys.length === 0) return [];
-  // The upward step is a scalar subquery and the final match an array: both plan as index lookups, where
-  // joins against the recursive work tables are estimated large and planned as scans of the whole project.
   const { rows } = await sql<RecordTypeRow>`
     with recursive down(key) as (
       select unnest(${[...keys]}::text[])
@@ -68,12 +66,11 @@ const inheritanceScope = async (
     ), up(key) as (
       select key from down
       union
-      select (select rt.base_type from record_types rt
-              where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.key = u.key)
-      from up u where u.key is not null
+      select rt.base_type from record_types rt join up u on rt.key = u.key
+      where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.base_type is not null
     )
     select rt.* from record_types rt
-    where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.key = any(array(select key from up))
+    where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.key in (select key from up)
     order by rt.key ${lock ? sql`for update of rt` : sql``}`.execute(db);
   return rows;
 };
