@@ -45,9 +45,11 @@ const baseChain = async (
 };
 
 /**
- * The scope query: down from `keys` to every descendant, then up every base chain (UNION stops at a
- * repeated key, so a cyclic chain cannot loop). `lock` takes the rows FOR UPDATE in key order, so two
- * writers over overlapping scopes queue instead of deadlocking.
+ * The scope walk: down from `keys` to every descendant, then up every base chain, level by level with
+ * indexed lookups, so the cost follows the size of the scope, not of the project (a single recursive
+ * statement plans its joins as scans of the whole project). `lock` then takes every row of the scope
+ * FOR UPDATE in one statement in key order, so writers over overlapping scopes queue instead of
+ * deadlocking, and returns the rows as locked.
  */
 const inheritanceScope = async (
   db: Db,
@@ -56,23 +58,36 @@ const inheritanceScope = async (
   keys: readonly string[],
   lock: boolean,
 ): Promise<RecordTypeRow[]> => {
-  if (keys.length === 0) return [];
-  const { rows } = await sql<RecordTypeRow>`
-    with recursive down(key) as (
-      select unnest(${[...keys]}::text[])
-      union
-      select rt.key from record_types rt join down d on rt.base_type = d.key
-      where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId}
-    ), up(key) as (
-      select key from down
-      union
-      select rt.base_type from record_types rt join up u on rt.key = u.key
-      where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.base_type is not null
-    )
-    select rt.* from record_types rt
-    where rt.tenant_id = ${tenantId} and rt.project_id = ${projectId} and rt.key in (select key from up)
-    order by rt.key ${lock ? sql`for update of rt` : sql``}`.execute(db);
-  return rows;
+  const inProject = () =>
+    db.selectFrom('record_types').where('tenant_id', '=', tenantId).where('project_id', '=', projectId);
+  const scope = new Set(keys);
+  for (let frontier = [...keys]; frontier.length > 0; ) {
+    const children = await inProject().select('key').where('base_type', 'in', frontier).execute();
+    frontier = children.map((c) => c.key).filter((k) => !scope.has(k));
+    for (const k of frontier) scope.add(k);
+  }
+  const rows: RecordTypeRow[] = [];
+  for (let frontier = [...scope]; frontier.length > 0; ) {
+    const found = await inProject().selectAll().where('key', 'in', frontier).execute();
+    rows.push(...found);
+    const have = new Set(rows.map((r) => r.key));
+    frontier = [
+      ...new Set(found.flatMap((r) => (r.base_type && !have.has(r.base_type) ? [r.base_type] : []))),
+    ];
+  }
+  if (lock && rows.length > 0) {
+    return inProject()
+      .selectAll()
+      .where(
+        'key',
+        'in',
+        rows.map((r) => r.key),
+      )
+      .orderBy('key')
+      .forUpdate()
+      .execute();
+  }
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 };
 
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
@@ -159,8 +174,8 @@ export const forTenant = (db: Db, tenantId: string) => {
 
     /**
      * The record types an edit of `keys` can affect, with what they inherit from: the types themselves,
-     * every type inheriting from them, and the base chains of all of those, ordered by key. One statement
-     * (indexed recursive walks), so the cost follows the size of the scope, not of the project.
+     * every type inheriting from them, and the base chains of all of those, ordered by key. Indexed
+     * lookups level by level, so the cost follows the size of the scope, not of the project.
      */
     findInheritanceScope: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> =>
       inheritanceScope(db, tenantId, projectId, keys, false),
