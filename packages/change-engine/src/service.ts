@@ -19,6 +19,7 @@ import {
   type FieldInput,
   normalizeField,
   ownFieldsOf,
+  recordLocks,
   recordsRepo,
 } from '@ec3l/records';
 import type { Kysely, Transaction } from 'kysely';
@@ -209,6 +210,23 @@ export const createChangeService = ({
     return row;
   };
 
+  /** Refuses a target's record type key that names no record type of the change's project (P1, P7). */
+  const requireTargetType = async (
+    trx: Transaction<ChangeEngineTables>,
+    ctx: RequestContext,
+    change: ChangeRow,
+    key: string,
+    missing: 'does not exist' | 'is no longer',
+  ) => {
+    const [rt] = await recordsRepo(trx as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, [
+      key,
+    ]);
+    if (!rt)
+      throw invalid(`record type "${key}" ${missing} in the change's project`, {
+        code: 'RECORD_TYPE_NOT_IN_PROJECT',
+      });
+  };
+
   const recordEvent = (
     trx: Db | Transaction<ChangeEngineTables>,
     ctx: RequestContext,
@@ -229,7 +247,7 @@ export const createChangeService = ({
     });
   };
 
-  const moveTo = async (
+  const moveTo = (
     trx: Db | Transaction<ChangeEngineTables>,
     ctx: RequestContext,
     change: ChangeRow,
@@ -237,13 +255,19 @@ export const createChangeService = ({
     extra: { validation_errors?: string | null; merge_diff?: string | null; merged_at?: Date } = {},
   ) => {
     const now = clock.now();
-    const updated = await forTenant(trx, ctx.tenantId).updateChange(change.id, {
-      status,
-      updated_at: now,
-      ...extra,
-    });
-    await recordEvent(trx, ctx, change, 'change_status_changed', { from: change.status, to: status });
-    return updated;
+    const { actorType, actorId } = actorOf(ctx);
+    return forTenant(trx, ctx.tenantId).updateChangeWithEvent(
+      change.id,
+      { status, updated_at: now, ...extra },
+      {
+        id: newId(),
+        event_type: 'change_status_changed',
+        payload: { from: change.status, to: status },
+        actor_type: actorType,
+        actor_id: actorId,
+        created_at: now,
+      },
+    );
   };
 
   /** Phase 1 (load) and the pure phases 1.5 and 2. `lock` holds the touched record types (merge). */
@@ -275,7 +299,9 @@ export const createChangeService = ({
     // Only what a field change can affect is read: the touched types, their descendants and base chains,
     // plus the existence of the record types and choice lists their fields point at.
     const touched = [...new Set(planned.map((o) => o.recordTypeKey))];
-    const rows = await records.findInheritanceScope(change.project_id, touched, lock);
+    const rows = lock
+      ? await recordLocks(trx as never, ctx.tenantId).lockInheritanceScope(change.project_id, touched)
+      : await records.findInheritanceScope(change.project_id, touched);
     const types = new Map(rows.map((r) => [r.key, toRecordTypeNode(r)]));
     const referenced = new Set<string>();
     const lists = new Set<string>();
@@ -301,14 +327,14 @@ export const createChangeService = ({
 
   const emitValidation = (
     ctx: RequestContext,
-    change: ChangeRow,
+    changeId: string,
     result: { ok: boolean; errors?: ExecutionError[] },
   ) => {
     const graphErrors = result.errors?.filter((e) => e.phase === 'graph') ?? [];
     events.emit(ctx, {
       type: graphErrors.length > 0 ? 'graph.validation_failed' : 'graph.validation_succeeded',
       status: graphErrors.length > 0 ? 'failed' : 'succeeded',
-      entityId: change.id,
+      entityId: changeId,
       ...(graphErrors[0] ? { error: { code: graphErrors[0].code, message: graphErrors[0].message } } : {}),
     });
   };
@@ -336,20 +362,24 @@ export const createChangeService = ({
         }
       }
       const now = clock.now();
-      const row = await forTenant(db, ctx.tenantId).insertChange({
-        id: newId(),
-        project_id: input.projectId,
-        title: normalizeName(input.title, 'title'),
-        description: input.description?.trim() || null,
-        module_id: input.moduleId ?? null,
-        environment_id: input.environmentId ?? null,
-        status: 'Draft',
-        reverts_change_id: null,
-        created_by: actorOf(ctx).actorId,
-        created_at: now,
-        updated_at: now,
+      // The change and its first event persist together or not at all.
+      const row = await inTransaction(db, async (trx) => {
+        const created = await forTenant(trx, ctx.tenantId).insertChange({
+          id: newId(),
+          project_id: input.projectId,
+          title: normalizeName(input.title, 'title'),
+          description: input.description?.trim() || null,
+          module_id: input.moduleId ?? null,
+          environment_id: input.environmentId ?? null,
+          status: 'Draft',
+          reverts_change_id: null,
+          created_by: actorOf(ctx).actorId,
+          created_at: now,
+          updated_at: now,
+        });
+        await recordEvent(trx, ctx, created, 'change_status_changed', { from: null, to: 'Draft' });
+        return created;
       });
-      await recordEvent(db, ctx, row, 'change_status_changed', { from: null, to: 'Draft' });
       return toChange(row);
     },
 
@@ -371,7 +401,7 @@ export const createChangeService = ({
     /** Manual status moves; Ready and Merged are reached only through checkin and merge. */
     setStatus: async (ctx: RequestContext, id: string, status: ChangeStatus): Promise<Change> =>
       inTransaction(db, async (trx) => {
-        const change = await requireChange(ctx, id, trx as never, true);
+        const change = await requireChange(ctx, id, trx, true);
         const refusal = refuseManualTransition(change.status, status);
         if (refusal) throw conflict(refusal, { from: change.status, to: status });
         return toChange(await moveTo(trx, ctx, change, status));
@@ -379,24 +409,18 @@ export const createChangeService = ({
 
     /** Declares what the change touches; only while Draft. Record types must be in the change's project (P1, P7). */
     addTarget: async (ctx: RequestContext, id: string, input: CreateTargetBody): Promise<Target> => {
-      const change = await requireChange(ctx, id);
-      if (!canAddTargets(change.status))
-        throw conflict(`targets can be added only to a Draft change (this one is ${change.status})`);
       const type = input.type as TargetType;
       const problems = selectorProblems(type, input.selector);
-      if (problems.length > 0)
-        throw invalid(`selector does not fit a ${type} target: ${problems.join('; ')}`, { problems });
-      if (type === 'record_type' || type === 'form') {
-        const key = String(input.selector.recordTypeKey);
-        const [rt] = await recordsRepo(db as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, [
-          key,
-        ]);
-        if (!rt)
-          throw invalid(`record type "${key}" does not exist in the change's project`, {
-            code: 'RECORD_TYPE_NOT_IN_PROJECT',
-          });
-      }
+      // The change's row is locked for the status check and the insert: a checkin or status move waits.
       return inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx, true);
+        if (!canAddTargets(change.status))
+          throw conflict(`targets can be added only to a Draft change (this one is ${change.status})`);
+        if (problems.length > 0)
+          throw invalid(`selector does not fit a ${type} target: ${problems.join('; ')}`, { problems });
+        if (type === 'record_type' || type === 'form') {
+          await requireTargetType(trx, ctx, change, String(input.selector.recordTypeKey), 'does not exist');
+        }
         const row = await forTenant(trx, ctx.tenantId).insertTarget({
           id: newId(),
           project_id: change.project_id,
@@ -419,28 +443,23 @@ export const createChangeService = ({
       return (await forTenant(db, ctx.tenantId).listTargets(id)).map(toTarget);
     },
 
+    /** Adds an op under the change's row lock, so it lands before a checkin reads the ops or is refused (409). */
     addOp: async (ctx: RequestContext, id: string, input: CreatePatchOpBody): Promise<PatchOp> => {
-      const change = await requireChange(ctx, id);
-      if (!canEditOps(change.status)) throw conflict(`ops cannot be added to a ${change.status} change`);
-      const target = await forTenant(db, ctx.tenantId).findTarget(id, input.targetId);
-      if (!target) throw notFound('target of this change', input.targetId);
-      if (target.type !== 'record_type') {
-        throw invalid(`${input.opType} applies to record_type targets; this target is a ${target.type}`, {
-          field: 'targetId',
-        });
-      }
-      const parsed = parsePayload(input.opType, input.payload);
-      const key = String(target.selector.recordTypeKey);
-      const [rt] = await recordsRepo(db as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, [
-        key,
-      ]);
-      if (!rt)
-        throw invalid(`record type "${key}" is no longer in the change's project`, {
-          code: 'RECORD_TYPE_NOT_IN_PROJECT',
-        });
       try {
         return await inTransaction(db, async (trx) => {
-          const row = await forTenant(trx, ctx.tenantId).insertOp({
+          const change = await requireChange(ctx, id, trx, true);
+          if (!canEditOps(change.status)) throw conflict(`ops cannot be added to a ${change.status} change`);
+          const repo = forTenant(trx, ctx.tenantId);
+          const target = await repo.findTarget(id, input.targetId);
+          if (!target) throw notFound('target of this change', input.targetId);
+          if (target.type !== 'record_type') {
+            throw invalid(`${input.opType} applies to record_type targets; this target is a ${target.type}`, {
+              field: 'targetId',
+            });
+          }
+          const parsed = parsePayload(input.opType, input.payload);
+          await requireTargetType(trx, ctx, change, String(target.selector.recordTypeKey), 'is no longer');
+          const row = await repo.insertOp({
             id: newId(),
             change_id: id,
             target_id: target.id,
@@ -463,46 +482,52 @@ export const createChangeService = ({
       return (await forTenant(db, ctx.tenantId).listOps(id)).map(toOp);
     },
 
-    /** Deletes a pending op of the caller's tenant (T5); executed ops stay forever (E3). */
-    deleteOp: async (ctx: RequestContext, id: string, opId: string): Promise<void> => {
-      const change = await requireChange(ctx, id);
-      const op = await forTenant(db, ctx.tenantId).findOp(id, opId);
-      if (!op) throw notFound('op of this change', opId);
-      if (op.executed_at) throw conflict('an executed op cannot be deleted (E3)');
-      if (!canEditOps(change.status)) throw conflict(`ops cannot be removed from a ${change.status} change`);
-      await inTransaction(db, async (trx) => {
-        if (!(await forTenant(trx, ctx.tenantId).deletePendingOp(id, opId)))
-          throw conflict('the op was executed meanwhile (E3)');
+    /**
+     * Deletes a pending op of the caller's tenant (T5) under the change's row lock; executed ops stay
+     * forever (E3).
+     */
+    deleteOp: async (ctx: RequestContext, id: string, opId: string): Promise<void> =>
+      inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx, true);
+        const repo = forTenant(trx, ctx.tenantId);
+        const op = await repo.findOp(id, opId);
+        if (!op) throw notFound('op of this change', opId);
+        if (op.executed_at) throw conflict('an executed op cannot be deleted (E3)');
+        if (!canEditOps(change.status))
+          throw conflict(`ops cannot be removed from a ${change.status} change`);
+        if (!(await repo.deletePendingOp(id, opId))) throw conflict('the op was executed meanwhile (E3)');
         await recordEvent(trx, ctx, change, 'patch_op_deleted', { opId });
-      });
-    },
+      }),
 
     /** Dry run: phases 1–2 and the diff; writes nothing and changes no status. */
     execute: async (ctx: RequestContext, id: string): Promise<{ valid: true; diff: GraphDiff }> => {
       const change = await requireChange(ctx, id);
       const result = await plan(db, ctx, change, false);
-      emitValidation(ctx, change, result);
+      emitValidation(ctx, change.id, result);
       if (!result.ok) throw unprocessable('the change would fail to execute', result.errors);
       events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: change.id });
       return { valid: true, diff: result.diff };
     },
 
-    /** Validates (no schema writes) and moves the change to Ready, or to ValidationFailed with the errors. */
+    /**
+     * Validates (no schema writes) and moves the change to Ready, or to ValidationFailed with the errors.
+     * The change's row is locked from the status check to the move, so the ops validated are exactly the
+     * ops the change has when it becomes Ready, and of concurrent checkins one wins (the rest 409).
+     */
     checkin: async (ctx: RequestContext, id: string): Promise<Change> => {
-      const change = await requireChange(ctx, id);
-      if (!canCheckin(change.status)) throw conflict(`a ${change.status} change cannot be checked in`);
-      const result = await plan(db, ctx, change, false);
-      emitValidation(ctx, change, result);
-      return inTransaction(db, async (trx) => {
-        const current = await requireChange(ctx, id, trx as never, true);
-        if (current.status !== change.status) throw conflict('the change moved meanwhile; check it in again');
+      const { updated, result, change } = await inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx, true);
+        if (!canCheckin(change.status)) throw conflict(`a ${change.status} change cannot be checked in`);
+        const result = await plan(trx, ctx, change, false);
         const updated = result.ok
-          ? await moveTo(trx, ctx, current, 'Ready', { validation_errors: null })
-          : await moveTo(trx, ctx, current, 'ValidationFailed', {
+          ? await moveTo(trx, ctx, change, 'Ready', { validation_errors: null })
+          : await moveTo(trx, ctx, change, 'ValidationFailed', {
               validation_errors: JSON.stringify(result.errors),
             });
-        return toChange(updated);
+        return { updated, result, change };
       });
+      emitValidation(ctx, change.id, result);
+      return toChange(updated);
     },
 
     /**
@@ -510,38 +535,38 @@ export const createChangeService = ({
      * (D7) and status, in one transaction. Any failure writes nothing (E4); a second merge is refused (E2).
      */
     merge: async (ctx: RequestContext, id: string): Promise<{ change: Change; diff: GraphDiff }> => {
-      const started = await requireChange(ctx, id);
-      events.emit(ctx, { type: 'execution_started', status: 'started', entityId: id });
+      let started = false;
+      let validation: { ok: boolean; errors?: ExecutionError[] } | undefined;
       try {
         const outcome = await inTransaction(db, async (trx) => {
-          const change = await requireChange(ctx, id, trx as never, true);
+          // The change's row lock serialises executors of one change: one merges, the others then see
+          // Merged (409). The scope's record types are locked by the plan below.
+          const change = await requireChange(ctx, id, trx, true);
+          events.emit(ctx, { type: 'execution_started', status: 'started', entityId: id });
+          started = true;
           if (change.status === 'Merged') throw conflict('the change is already merged (E1, E2)');
           if (change.status !== 'Ready')
             throw conflict(
               `only a Ready change can be merged (this one is ${change.status}); check it in first`,
             );
           const result = await plan(trx, ctx, change, true);
-          emitValidation(ctx, change, result);
+          validation = result;
           if (!result.ok)
             throw unprocessable('the change failed to execute; nothing was written', result.errors);
-          const repo = forTenant(trx, ctx.tenantId);
           const now = clock.now();
           const before = new Map(result.updates.map((u) => [u.key, { fields: u.before }]));
-          await repo.insertSnapshots(
+          await forTenant(trx, ctx.tenantId).recordExecution(
             result.updates.map((u) => ({
               project_id: change.project_id,
               record_type_key: u.key,
               change_id: change.id,
               schema: before.get(u.key),
             })),
+            result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
             now,
           );
           await recordsRepo(trx as never, ctx.tenantId).writeSchemas(
             result.updates.map((u) => ({ id: u.id, fields: u.after })),
-            now,
-          );
-          await repo.stampOps(
-            result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
             now,
           );
           const merged = await moveTo(trx, ctx, change, 'Merged', {
@@ -551,6 +576,8 @@ export const createChangeService = ({
           });
           return { change: toChange(merged), diff: result.diff };
         });
+        // Emitted together after the commit: the bus stores events of one turn in one statement.
+        emitValidation(ctx, id, validation!);
         events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: id });
         events.emit(ctx, {
           type: 'execution_completed',
@@ -560,15 +587,18 @@ export const createChangeService = ({
         });
         return outcome;
       } catch (error) {
-        events.emit(ctx, {
-          type: 'execution_failed',
-          status: 'failed',
-          entityId: started.id,
-          error: {
-            code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
-            message: error instanceof Error ? error.message : String(error),
-          },
-        });
+        if (validation) emitValidation(ctx, id, validation);
+        if (started) {
+          events.emit(ctx, {
+            type: 'execution_failed',
+            status: 'failed',
+            entityId: id,
+            error: {
+              code: error instanceof DomainError ? error.code : 'INTERNAL_ERROR',
+              message: error instanceof Error ? error.message : String(error),
+            },
+          });
+        }
         throw error;
       }
     },
@@ -587,7 +617,7 @@ export const createChangeService = ({
      */
     startWorkspace: async (ctx: RequestContext, id: string): Promise<Workspace> =>
       inTransaction(db, async (trx) => {
-        const change = await requireChange(ctx, id, trx as never, true);
+        const change = await requireChange(ctx, id, trx, true);
         if (!['Draft', 'Implementing', 'WorkspaceRunning', 'ValidationFailed'].includes(change.status)) {
           throw conflict(`a workspace cannot be started for a ${change.status} change`);
         }
@@ -596,20 +626,24 @@ export const createChangeService = ({
         return toWorkspace(row);
       }),
 
-    /** Records an agent run on the change (Pending); the acting agent or user is its author. */
-    createAgentRun: async (ctx: RequestContext, id: string, input: CreateAgentRunBody): Promise<AgentRun> => {
-      const change = await requireChange(ctx, id);
-      if (change.status === 'Merged') throw conflict('a merged change takes no more agent runs (E1)');
-      const row = await forTenant(db, ctx.tenantId).insertAgentRun({
-        id: newId(),
-        change_id: id,
-        agent_id: actorOf(ctx).actorId,
-        intent: normalizeName(input.intent, 'intent'),
-        skills_used: input.skillsUsed ?? [],
-        created_at: clock.now(),
-      });
-      return toAgentRun(row);
-    },
+    /**
+     * Records an agent run on the change (Pending); the acting agent or user is its author. The change's
+     * row is locked for the status check, so no run lands on a change a concurrent merge has merged.
+     */
+    createAgentRun: async (ctx: RequestContext, id: string, input: CreateAgentRunBody): Promise<AgentRun> =>
+      inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx, true);
+        if (change.status === 'Merged') throw conflict('a merged change takes no more agent runs (E1)');
+        const row = await forTenant(trx, ctx.tenantId).insertAgentRun({
+          id: newId(),
+          change_id: id,
+          agent_id: actorOf(ctx).actorId,
+          intent: normalizeName(input.intent, 'intent'),
+          skills_used: input.skillsUsed ?? [],
+          created_at: clock.now(),
+        });
+        return toAgentRun(row);
+      }),
 
     listAgentRuns: async (ctx: RequestContext, id: string): Promise<AgentRun[]> => {
       await requireChange(ctx, id);
@@ -651,63 +685,62 @@ export const createChangeService = ({
      * Creates a Draft change whose ops bring every record type the merged change touched back to exactly
      * its snapshotted schema. Refused when a later merge touched the same record types.
      */
-    revert: async (ctx: RequestContext, id: string): Promise<Change> => {
-      const change = await requireChange(ctx, id);
-      if (change.status !== 'Merged')
-        throw conflict(`only a merged change can be reverted (this one is ${change.status})`);
-      const repo = forTenant(db, ctx.tenantId);
-      const open = (await repo.listChanges({ projectId: change.project_id })).find(
-        (c) => c.reverts_change_id === change.id && c.status !== 'Merged',
-      );
-      if (open)
-        throw conflict(`the change already has an open revert: "${open.title}"`, { changeId: open.id });
-      const snapshots = await repo.listSnapshots(id);
-      const keys = snapshots.map((s) => s.record_type_key);
-      const later = await repo.laterMergesTouching(change.project_id, keys, change.merged_at!, change.id);
-      if (later.length > 0) {
-        const touched = [...new Set(later.map((l) => l.record_type_key))].sort();
-        throw conflict(
-          `later merged changes also touched ${touched.join(', ')}: ${[...new Set(later.map((l) => `"${l.title}"`))].join(', ')}; revert those first`,
-          { recordTypeKeys: touched, changeIds: [...new Set(later.map((l) => l.id))] },
+    revert: async (ctx: RequestContext, id: string): Promise<Change> =>
+      // The merged change's row is locked from the open-revert check to the insert: of concurrent reverts
+      // of one change, one creates the revert and the rest see it (409).
+      inTransaction(db, async (trx) => {
+        const change = await requireChange(ctx, id, trx, true);
+        if (change.status !== 'Merged')
+          throw conflict(`only a merged change can be reverted (this one is ${change.status})`);
+        const repo = forTenant(trx, ctx.tenantId);
+        const open = await repo.findOpenRevert(change.id);
+        if (open)
+          throw conflict(`the change already has an open revert: "${open.title}"`, { changeId: open.id });
+        const snapshots = await repo.listSnapshots(id);
+        const keys = snapshots.map((s) => s.record_type_key);
+        const later = await repo.laterMergesTouching(change.project_id, keys, change.merged_at!, change.id);
+        if (later.length > 0) {
+          const touched = [...new Set(later.map((l) => l.record_type_key))].sort();
+          throw conflict(
+            `later merged changes also touched ${touched.join(', ')}: ${[...new Set(later.map((l) => `"${l.title}"`))].join(', ')}; revert those first`,
+            { recordTypeKeys: touched, changeIds: [...new Set(later.map((l) => l.id))] },
+          );
+        }
+        const current = new Map(
+          (await recordsRepo(trx as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, keys)).map(
+            (r) => [r.key, ownFieldsOf(r)],
+          ),
         );
-      }
-      const current = new Map(
-        (await recordsRepo(db as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, keys)).map(
-          (r) => [r.key, ownFieldsOf(r)],
-        ),
-      );
-      // The merged ops tell which fields kept their identity under a new name: those are renamed
-      // back rather than removed and added again.
-      const mergedOps = new Map<string, OpPayload[]>();
-      for (const o of await repo.listOps(change.id)) {
-        const key = String(o.target_selector.recordTypeKey);
-        mergedOps.set(key, [
-          ...(mergedOps.get(key) ?? []),
-          { opType: o.op_type, payload: o.payload } as OpPayload,
-        ]);
-      }
-      const plans = snapshots
-        .map((s) => {
-          const before = (s.schema as { fields: FieldDefinition[] }).fields;
-          return {
-            key: s.record_type_key,
-            ops: restoreOps(
-              current.get(s.record_type_key) ?? [],
-              before,
-              traceFields(
-                before.map((f) => f.name),
-                mergedOps.get(s.record_type_key) ?? [],
+        // The merged ops tell which fields kept their identity under a new name: those are renamed
+        // back rather than removed and added again.
+        const mergedOps = new Map<string, OpPayload[]>();
+        for (const o of await repo.listOps(change.id)) {
+          const key = String(o.target_selector.recordTypeKey);
+          mergedOps.set(key, [
+            ...(mergedOps.get(key) ?? []),
+            { opType: o.op_type, payload: o.payload } as OpPayload,
+          ]);
+        }
+        const plans = snapshots
+          .map((s) => {
+            const before = (s.schema as { fields: FieldDefinition[] }).fields;
+            return {
+              key: s.record_type_key,
+              ops: restoreOps(
+                current.get(s.record_type_key) ?? [],
+                before,
+                traceFields(
+                  before.map((f) => f.name),
+                  mergedOps.get(s.record_type_key) ?? [],
+                ),
               ),
-            ),
-          };
-        })
-        .filter((p) => p.ops.length > 0);
-      if (plans.length === 0)
-        throw conflict('the record types already have their pre-change schemas; nothing to revert');
-      return inTransaction(db, async (trx) => {
+            };
+          })
+          .filter((p) => p.ops.length > 0);
+        if (plans.length === 0)
+          throw conflict('the record types already have their pre-change schemas; nothing to revert');
         const now = clock.now();
-        const r = forTenant(trx, ctx.tenantId);
-        const revert = await r.insertChange({
+        const revert = await repo.insertChange({
           id: newId(),
           project_id: change.project_id,
           title: `Revert: ${change.title}`.slice(0, 300),
@@ -728,8 +761,8 @@ export const createChangeService = ({
           selector: { recordTypeKey: p.key },
           created_at: now,
         }));
-        await r.insertTargets(targets);
-        await r.insertOps(
+        await repo.insertTargets(targets);
+        await repo.insertOps(
           plans.flatMap((p, i) =>
             p.ops.map((op) => ({
               id: newId(),
@@ -747,8 +780,7 @@ export const createChangeService = ({
           reverts: change.id,
         });
         return toChange(revert);
-      });
-    },
+      }),
   };
   return service;
 };

@@ -12,7 +12,13 @@ export {
   resolveEffectiveFields,
 } from './core/fields.js';
 export { recordsMigrations } from './migrations/index.js';
-export { forTenant as recordsRepo, type RecordsRepo, type SchemaUpdate } from './repo/scoped.js';
+export {
+  forTenant as recordsRepo,
+  type RecordLocks,
+  type RecordsRepo,
+  recordLocks,
+  type SchemaUpdate,
+} from './repo/scoped.js';
 export {
   type ChoiceItem,
   type ChoiceItemInput,

@@ -9,7 +9,7 @@ import {
   type RequestContext,
   systemClock,
 } from '@ec3l/kernel';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   type FieldDefinition,
   type FieldInput,
@@ -17,7 +17,7 @@ import {
   normalizeField,
   resolveEffectiveFields,
 } from './core/fields.js';
-import { forTenant } from './repo/scoped.js';
+import { forTenant, recordLocks } from './repo/scoped.js';
 import type {
   ChoiceItem,
   ChoiceItemInput,
@@ -36,10 +36,30 @@ export type RecordsDeps = {
   clock?: Clock;
 };
 
+type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
+
 export const ownFieldsOf = (row: Pick<RecordTypeRow, 'schema'>): FieldDefinition[] =>
   (row.schema as unknown as StoredSchema).fields;
 
 const shapeOf = (row: RecordTypeRow) => ({ key: row.key, baseType: row.base_type, fields: ownFieldsOf(row) });
+
+/** Whether `key`'s base chain (not `key` itself) passes through `ancestor`. */
+const inheritsFrom = (
+  types: ReadonlyMap<string, { baseType: string | null }>,
+  key: string,
+  ancestor: string,
+): boolean => {
+  const seen = new Set([key]);
+  for (
+    let next = types.get(key)?.baseType ?? null;
+    next && !seen.has(next);
+    next = types.get(next)?.baseType ?? null
+  ) {
+    if (next === ancestor) return true;
+    seen.add(next);
+  }
+  return false;
+};
 
 const toRecordType = (row: RecordTypeRow, fields: Field[]): RecordType => ({
   id: row.id,
@@ -73,7 +93,8 @@ const toChoiceItem = (row: ChoiceItemRow): ChoiceItem => ({
 export const createRecordsService = ({ db, requireProject, clock = systemClock }: RecordsDeps) => {
   /** The record type's base chain as shapes, for resolving its effective fields. */
   const chainOf = async (tenantId: string, projectId: string, key: string) =>
-    new Map((await forTenant(db, tenantId).findChain(projectId, key)).map((r) => [r.key, shapeOf(r)]));
+    shapesOf(await forTenant(db, tenantId).findChain(projectId, key));
+  const shapesOf = (rows: readonly RecordTypeRow[]) => new Map(rows.map((r) => [r.key, shapeOf(r)]));
 
   const withEffectiveSchema = async (ctx: RequestContext, row: RecordTypeRow): Promise<RecordType> =>
     toRecordType(row, resolveEffectiveFields(row.key, await chainOf(ctx.tenantId, row.project_id, row.key)));
@@ -96,12 +117,13 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       inherited: readonly { name: string; inheritedFrom: string | null }[];
     },
     fields: readonly FieldDefinition[],
+    reader: Db = db,
   ) => {
     const references = [
       ...new Set(fields.flatMap((f) => (f.referenceRecordTypeKey ? [f.referenceRecordTypeKey] : []))),
     ];
     const projectKeys = new Set(
-      (await forTenant(db, ctx.tenantId).findKeys(input.projectId, references)).map((r) => r.key),
+      (await forTenant(reader, ctx.tenantId).findKeys(input.projectId, references)).map((r) => r.key),
     );
     const seen = new Set<string>();
     for (const f of fields) {
@@ -133,7 +155,7 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       }
     }
     const listIds = [...new Set(fields.flatMap((f) => (f.choiceListId ? [f.choiceListId] : [])))];
-    const existing = await forTenant(db, ctx.tenantId).existingChoiceListIds(listIds);
+    const existing = await forTenant(reader, ctx.tenantId).existingChoiceListIds(listIds);
     const missing = fields.find((f) => f.choiceListId && !existing.has(f.choiceListId));
     if (missing) {
       throw invalid(
@@ -171,32 +193,41 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       return withEffectiveSchema(ctx, row);
     },
 
-    /** Creates a draft record type; its project must exist (P3) and its base type be in that project (P6). */
+    /**
+     * Creates a draft record type; its project must exist (P3) and its base type be in that project (P6).
+     * The base chain is read FOR SHARE in the insert's transaction, so no schema write on it can slip
+     * between the inherited-field check and the insert.
+     */
     createRecordType: async (ctx: RequestContext, input: CreateRecordTypeBody): Promise<RecordType> => {
       await requireProject(ctx, input.projectId);
       const name = normalizeName(input.name);
       const fields = (input.fields ?? []).map((f) => normalizeField(f as FieldInput));
       const baseType = input.baseType ?? null;
-      const types = baseType ? await chainOf(ctx.tenantId, input.projectId, baseType) : new Map();
-      if (baseType && !types.has(baseType)) {
-        const elsewhere = await forTenant(db, ctx.tenantId).projectsWithKey(baseType);
-        throw invalid(
-          elsewhere.length > 0
-            ? `base type "${baseType}" belongs to another project; a base type must be in the same project`
-            : `base type "${baseType}" does not exist in this project`,
-          { code: elsewhere.length > 0 ? 'BASE_TYPE_CROSS_PROJECT' : 'ORPHAN_BASE_TYPE', field: 'baseType' },
-        );
-      }
-      const inherited = baseType
-        ? resolveEffectiveFields(baseType, types).map((f) => ({
-            ...f,
-            inheritedFrom: f.inheritedFrom ?? baseType,
-          }))
-        : [];
-      await checkFields(ctx, { projectId: input.projectId, key: input.key, inherited }, fields);
       try {
-        const row = await inTransaction(db, (trx) =>
-          forTenant(trx, ctx.tenantId).insertRecordType({
+        const row = await inTransaction(db, async (trx) => {
+          const types = baseType
+            ? shapesOf(await recordLocks(trx, ctx.tenantId).shareChain(input.projectId, baseType))
+            : new Map<string, ReturnType<typeof shapeOf>>();
+          if (baseType && !types.has(baseType)) {
+            const elsewhere = await forTenant(trx, ctx.tenantId).projectsWithKey(baseType);
+            throw invalid(
+              elsewhere.length > 0
+                ? `base type "${baseType}" belongs to another project; a base type must be in the same project`
+                : `base type "${baseType}" does not exist in this project`,
+              {
+                code: elsewhere.length > 0 ? 'BASE_TYPE_CROSS_PROJECT' : 'ORPHAN_BASE_TYPE',
+                field: 'baseType',
+              },
+            );
+          }
+          const inherited = baseType
+            ? resolveEffectiveFields(baseType, types).map((f) => ({
+                ...f,
+                inheritedFrom: f.inheritedFrom ?? baseType,
+              }))
+            : [];
+          await checkFields(ctx, { projectId: input.projectId, key: input.key, inherited }, fields, trx);
+          return forTenant(trx, ctx.tenantId).insertRecordType({
             id: newId(),
             projectId: input.projectId,
             key: input.key,
@@ -204,8 +235,8 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
             baseType,
             fields,
             now: clock.now(),
-          }),
-        );
+          });
+        });
         return withEffectiveSchema(ctx, row);
       } catch (error) {
         if (isUniqueViolation(error, 'record_types_key_unique')) {
@@ -220,44 +251,79 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       }
     },
 
+    /** Moves the record type through its lifecycle under its row lock: concurrent moves queue, and a loser sees 409. */
     setLifecycle: async (
       ctx: RequestContext,
       id: string,
       action: 'activate' | 'retire',
     ): Promise<RecordType> => {
-      const row = await requireRecordType(ctx, id);
-      const next = nextRecordTypeStatus(row.status, action);
-      if (typeof next !== 'string') throw conflict(next.error, { status: row.status });
-      const updated = await forTenant(db, ctx.tenantId).setStatus(id, next, clock.now());
-      return withEffectiveSchema(ctx, updated!);
+      const updated = await inTransaction(db, async (trx) => {
+        const row = await recordLocks(trx, ctx.tenantId).lockRecordType(id);
+        if (!row) throw notFound('record type', id);
+        const next = nextRecordTypeStatus(row.status, action);
+        if (typeof next !== 'string') throw conflict(next.error, { status: row.status });
+        return (await forTenant(trx, ctx.tenantId).setStatus(id, next, clock.now()))!;
+      });
+      return withEffectiveSchema(ctx, updated);
     },
 
     listFields: async (ctx: RequestContext, id: string): Promise<Field[]> =>
       (await withEffectiveSchema(ctx, await requireRecordType(ctx, id))).schema.fields,
 
-    /** Adds a field to a draft record type; an active schema changes only through change records. */
+    /**
+     * Adds a field to a draft record type; an active schema changes only through change records. The
+     * record type's row is locked for the read of its schema and the write, so concurrent adds of distinct
+     * fields all land and a duplicate name is refused (409 DUPLICATE_FIELD).
+     */
     addField: async (ctx: RequestContext, id: string, input: FieldInput): Promise<RecordType> => {
-      const row = await requireRecordType(ctx, id);
-      if (row.status !== 'draft') {
-        throw conflict(
-          `record type "${row.key}" is ${row.status}: its schema changes only through a change record (POST /api/changes)`,
-          { status: row.status },
-        );
-      }
       const field = normalizeField(input);
-      const effective = resolveEffectiveFields(row.key, await chainOf(ctx.tenantId, row.project_id, row.key));
-      const own = ownFieldsOf(row);
-      if (own.some((f) => f.name === field.name)) {
-        throw conflict(`record type "${row.key}" already has a field "${field.name}"`, { field: field.name });
+      const duplicate = (key: string) =>
+        conflict(`record type "${key}" already has a field "${field.name}"`, {
+          code: 'DUPLICATE_FIELD',
+          field: field.name,
+        });
+      // Key and project never change, so the unlocked read only finds what to lock.
+      const found = await requireRecordType(ctx, id);
+      try {
+        await inTransaction(db, async (trx) => {
+          // The whole inheritance scope: a base, a descendant or this type written at the same time
+          // could otherwise define the same name twice along a chain.
+          const scope = await recordLocks(trx, ctx.tenantId).lockInheritanceScope(found.project_id, [
+            found.key,
+          ]);
+          const row = scope.find((r) => r.id === id)!;
+          if (row.status !== 'draft') {
+            throw conflict(
+              `record type "${row.key}" is ${row.status}: its schema changes only through a change record (POST /api/changes)`,
+              { status: row.status },
+            );
+          }
+          const own = ownFieldsOf(row);
+          if (own.some((f) => f.name === field.name)) throw duplicate(row.key);
+          const types = shapesOf(scope);
+          const clash = scope.find(
+            (r) => inheritsFrom(types, r.key, row.key) && ownFieldsOf(r).some((f) => f.name === field.name),
+          );
+          if (clash) {
+            throw conflict(
+              `record type "${clash.key}" inherits from "${row.key}" and already has a field "${field.name}"`,
+              { code: 'DUPLICATE_FIELD', field: field.name, recordTypeKey: clash.key },
+            );
+          }
+          const effective = resolveEffectiveFields(row.key, types);
+          await checkFields(
+            ctx,
+            { projectId: row.project_id, key: row.key, inherited: effective.filter((f) => f.inherited) },
+            [field],
+            trx,
+          );
+          await forTenant(trx, ctx.tenantId).writeSchemas([{ id, fields: [...own, field] }], clock.now());
+        });
+      } catch (error) {
+        // The database's unique name per record type is the last line of defence.
+        if (isUniqueViolation(error, 'field_definitions_name_unique')) throw duplicate(found.key);
+        throw error;
       }
-      await checkFields(
-        ctx,
-        { projectId: row.project_id, key: row.key, inherited: effective.filter((f) => f.inherited) },
-        [field],
-      );
-      await inTransaction(db, (trx) =>
-        forTenant(trx, ctx.tenantId).writeSchemas([{ id, fields: [...own, field] }], clock.now()),
-      );
       return withEffectiveSchema(ctx, (await forTenant(db, ctx.tenantId).findRecordType(id))!);
     },
 
@@ -309,31 +375,40 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       return (await repo.listChoiceItems(choiceListId)).map(toChoiceItem);
     },
 
+    /**
+     * Appends an item (or places it at `orderIndex`). The list's row is locked while the next position is
+     * read and the item written, so items added at the same time get distinct positions.
+     */
     addChoiceItem: async (
       ctx: RequestContext,
       choiceListId: string,
       input: ChoiceItemInput,
     ): Promise<ChoiceItem> => {
-      const repo = forTenant(db, ctx.tenantId);
-      if (!(await repo.findChoiceList(choiceListId))) throw notFound('choice list', choiceListId);
-      const existing = await repo.listChoiceItems(choiceListId);
-      const id = newId();
       try {
-        await repo.insertChoiceItems(choiceListId, [
-          {
-            id,
-            value: input.value,
-            label: input.label ?? input.value,
-            orderIndex: input.orderIndex ?? existing.reduce((max, i) => Math.max(max, i.order_index + 1), 0),
-          },
-        ]);
+        const row = await inTransaction(db, async (trx) => {
+          const repo = forTenant(trx, ctx.tenantId);
+          if (!(await recordLocks(trx, ctx.tenantId).lockChoiceList(choiceListId)))
+            throw notFound('choice list', choiceListId);
+          const existing = await repo.listChoiceItems(choiceListId);
+          const id = newId();
+          await repo.insertChoiceItems(choiceListId, [
+            {
+              id,
+              value: input.value,
+              label: input.label ?? input.value,
+              orderIndex:
+                input.orderIndex ?? existing.reduce((max, i) => Math.max(max, i.order_index + 1), 0),
+            },
+          ]);
+          return (await repo.listChoiceItems(choiceListId)).find((i) => i.id === id)!;
+        });
+        return toChoiceItem(row);
       } catch (error) {
         if (isUniqueViolation(error, 'choice_items_value_unique')) {
           throw conflict(`the choice list already has the value "${input.value}"`, { field: 'value' });
         }
         throw error;
       }
-      return toChoiceItem((await repo.listChoiceItems(choiceListId)).find((i) => i.id === id)!);
     },
   };
 };

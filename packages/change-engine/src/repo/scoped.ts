@@ -42,21 +42,48 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return query.orderBy('created_at', 'desc').orderBy('id').execute();
   },
 
-  updateChange: (
+  /** A revert of the change that is not merged yet, if any. */
+  findOpenRevert: (changeId: string): Promise<Pick<ChangeRow, 'id' | 'title'> | undefined> =>
+    db
+      .selectFrom('change_records')
+      .select(['id', 'title'])
+      .where('tenant_id', '=', tenantId)
+      .where('reverts_change_id', '=', changeId)
+      .where('status', '<>', 'Merged')
+      .executeTakeFirst(),
+
+  /**
+   * Updates the change and records the change event in one statement (a status move is one round trip).
+   * The caller holds the change's row lock.
+   */
+  updateChangeWithEvent: async (
     id: string,
     set: Partial<Pick<ChangeRow, 'status' | 'merged_at'>> & {
       validation_errors?: string | null;
       merge_diff?: string | null;
       updated_at: Date;
     },
-  ) =>
-    db
+    event: Omit<ChangeEventRow, 'tenant_id' | 'seq' | 'payload' | 'project_id' | 'change_id'> & {
+      payload: Record<string, unknown>;
+    },
+  ): Promise<ChangeRow> => {
+    const moved = db
       .updateTable('change_records')
       .set(set)
       .where('tenant_id', '=', tenantId)
       .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow(),
+      .returningAll();
+    const { rows } = await sql<ChangeRow>`
+      with moved as (${moved}), logged as (
+        insert into change_events (tenant_id, id, project_id, change_id, event_type, payload, actor_type, actor_id, created_at)
+        select tenant_id, ${event.id}::uuid, project_id, id, ${event.event_type}, ${JSON.stringify(event.payload)}::jsonb,
+               ${event.actor_type}, ${event.actor_id}, ${event.created_at}::timestamptz
+        from moved
+      )
+      select * from moved`.execute(db);
+    if (!rows[0]) throw new Error(`change ${id} vanished under its lock`);
+    return rows[0];
+  },
 
   insertTarget: (row: {
     id: string;
@@ -178,10 +205,23 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return result.numDeletedRows > 0n;
   },
 
-  /** Stamps ops as executed: snapshot and time in one statement per row (D7). */
-  stampOps: async (stamps: readonly { id: string; previousSnapshot: unknown }[], now: Date) => {
-    if (stamps.length === 0) return;
+  /**
+   * Phase 3's own writes in one statement: the snapshots (unless the change has one for the key already,
+   * D5) and each op stamped with its previous snapshot and time (D7).
+   */
+  recordExecution: async (
+    snapshots: readonly { project_id: string; record_type_key: string; change_id: string; schema: unknown }[],
+    stamps: readonly { id: string; previousSnapshot: unknown }[],
+    now: Date,
+  ) => {
     await sql`
+      with snapshots as (
+        insert into record_type_snapshots (tenant_id, id, project_id, record_type_key, change_id, schema, created_at)
+        select ${tenantId}::uuid, gen_random_uuid(), r.project_id, r.record_type_key, r.change_id, r.schema, ${now}
+        from jsonb_to_recordset(${JSON.stringify(snapshots)}::jsonb)
+          as r(project_id uuid, record_type_key text, change_id uuid, schema jsonb)
+        on conflict (tenant_id, change_id, record_type_key) do nothing
+      )
       update change_patch_ops o set previous_snapshot = s.snapshot, executed_at = ${now}
       from unnest(${stamps.map((s) => s.id)}::uuid[], ${stamps.map((s) => JSON.stringify(s.previousSnapshot))}::jsonb[])
         as s(id, snapshot)
@@ -205,19 +245,6 @@ export const forTenant = (db: Db, tenantId: string) => ({
       .where('change_id', '=', changeId)
       .orderBy('seq')
       .execute(),
-
-  /** Writes snapshots unless the change has one for the key already (D5: idempotent). */
-  insertSnapshots: async (
-    rows: readonly { project_id: string; record_type_key: string; change_id: string; schema: unknown }[],
-    now: Date,
-  ) => {
-    if (rows.length === 0) return;
-    await sql`
-      insert into record_type_snapshots (tenant_id, id, project_id, record_type_key, change_id, schema, created_at)
-      select ${tenantId}::uuid, gen_random_uuid(), r.project_id, r.record_type_key, r.change_id, r.schema, ${now}
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(project_id uuid, record_type_key text, change_id uuid, schema jsonb)
-      on conflict (tenant_id, change_id, record_type_key) do nothing`.execute(db);
-  },
 
   listSnapshots: (changeId: string): Promise<SnapshotRow[]> =>
     db

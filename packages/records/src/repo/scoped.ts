@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { FieldDefinition } from '../core/fields.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
@@ -16,19 +16,88 @@ export type NewRecordType = {
 
 export type SchemaUpdate = { id: string; fields: FieldDefinition[] };
 
+/** A base chain by key, one indexed lookup per level; `share` takes each row FOR SHARE. */
+const baseChain = async (
+  db: Db,
+  tenantId: string,
+  projectId: string,
+  key: string,
+  share: boolean,
+): Promise<RecordTypeRow[]> => {
+  const chain: RecordTypeRow[] = [];
+  const seen = new Set<string>();
+  let next: string | null = key;
+  while (next && !seen.has(next)) {
+    seen.add(next);
+    const current: string = next;
+    const query = db
+      .selectFrom('record_types')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('project_id', '=', projectId)
+      .where('key', '=', current);
+    const row: RecordTypeRow | undefined = await (share ? query.forShare() : query).executeTakeFirst();
+    if (!row) break;
+    chain.push(row);
+    next = row.base_type;
+  }
+  return chain;
+};
+
+/**
+ * The scope walk: down from `keys` to every descendant, then up every base chain, level by level with
+ * indexed lookups, so the cost follows the size of the scope, not of the project (a single recursive
+ * statement plans its joins as scans of the whole project). `lock` then takes every row of the scope
+ * FOR UPDATE in one statement in key order, so writers over overlapping scopes queue instead of
+ * deadlocking, and returns the rows as locked.
+ */
+const inheritanceScope = async (
+  db: Db,
+  tenantId: string,
+  projectId: string,
+  keys: readonly string[],
+  lock: boolean,
+): Promise<RecordTypeRow[]> => {
+  const inProject = () =>
+    db.selectFrom('record_types').where('tenant_id', '=', tenantId).where('project_id', '=', projectId);
+  const scope = new Set(keys);
+  for (let frontier = [...keys]; frontier.length > 0; ) {
+    const children = await inProject().select('key').where('base_type', 'in', frontier).execute();
+    frontier = children.map((c) => c.key).filter((k) => !scope.has(k));
+    for (const k of frontier) scope.add(k);
+  }
+  const rows: RecordTypeRow[] = [];
+  for (let frontier = [...scope]; frontier.length > 0; ) {
+    const found = await inProject().selectAll().where('key', 'in', frontier).execute();
+    rows.push(...found);
+    const have = new Set(rows.map((r) => r.key));
+    frontier = [
+      ...new Set(found.flatMap((r) => (r.base_type && !have.has(r.base_type) ? [r.base_type] : []))),
+    ];
+  }
+  if (lock && rows.length > 0) {
+    return inProject()
+      .selectAll()
+      .where(
+        'key',
+        'in',
+        rows.map((r) => r.key),
+      )
+      .orderBy('key')
+      .forUpdate()
+      .execute();
+  }
+  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+};
+
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
 export const forTenant = (db: Db, tenantId: string) => {
-  const replaceFieldDefinitions = async (updates: readonly SchemaUpdate[]) => {
-    if (updates.length === 0) return;
-    await db
-      .deleteFrom('field_definitions')
-      .where('tenant_id', '=', tenantId)
-      .where(
-        'record_type_id',
-        'in',
-        updates.map((u) => u.id),
-      )
-      .execute();
+  /**
+   * Brings field_definitions in line with the given schemas in one statement: names no longer in a schema
+   * go, the others are upserted in schema order, and unchanged rows are left alone (a one-field change
+   * writes one row, not the whole type). `before` adds data-modifying CTEs to the same statement.
+   */
+  const syncFieldDefinitions = (updates: readonly SchemaUpdate[], before: RawBuilder<unknown> = sql``) => {
     const rows = updates.flatMap((u) =>
       u.fields.map((f, i) => ({
         record_type_id: u.id,
@@ -42,16 +111,30 @@ export const forTenant = (db: Db, tenantId: string) => {
         order_index: i,
       })),
     );
-    if (rows.length === 0) return;
     // One parameter however many fields: bulk writes stay within PostgreSQL's parameter limit.
-    await sql`
-      insert into field_definitions (tenant_id, id, record_type_id, name, label, field_type, is_required,
-                                     default_value, choice_list_id, reference_record_type_key, order_index)
-      select ${tenantId}::uuid, gen_random_uuid(), r.record_type_id, r.name, r.label, r.field_type, r.is_required,
-             r.default_value, r.choice_list_id, r.reference_record_type_key, r.order_index
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
-        record_type_id uuid, name text, label text, field_type text, is_required boolean, default_value jsonb,
-        choice_list_id uuid, reference_record_type_key text, order_index integer)`.execute(db);
+    return sql`
+      with ${before} f as (
+        select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(
+          record_type_id uuid, name text, label text, field_type text, is_required boolean, default_value jsonb,
+          choice_list_id uuid, reference_record_type_key text, order_index integer)
+      ), gone as (
+        delete from field_definitions d
+        where d.tenant_id = ${tenantId} and d.record_type_id = any(${updates.map((u) => u.id)}::uuid[])
+          and not exists (select 1 from f where f.record_type_id = d.record_type_id and f.name = d.name)
+      )
+      insert into field_definitions as d (tenant_id, id, record_type_id, name, label, field_type, is_required,
+                                          default_value, choice_list_id, reference_record_type_key, order_index)
+      select ${tenantId}::uuid, gen_random_uuid(), f.record_type_id, f.name, f.label, f.field_type, f.is_required,
+             f.default_value, f.choice_list_id, f.reference_record_type_key, f.order_index
+      from f
+      on conflict (tenant_id, record_type_id, name) do update
+        set label = excluded.label, field_type = excluded.field_type, is_required = excluded.is_required,
+            default_value = excluded.default_value, choice_list_id = excluded.choice_list_id,
+            reference_record_type_key = excluded.reference_record_type_key, order_index = excluded.order_index
+        where (d.label, d.field_type, d.is_required, d.default_value, d.choice_list_id,
+               d.reference_record_type_key, d.order_index)
+          is distinct from (excluded.label, excluded.field_type, excluded.is_required, excluded.default_value,
+                            excluded.choice_list_id, excluded.reference_record_type_key, excluded.order_index)`;
   };
 
   return {
@@ -69,79 +152,33 @@ export const forTenant = (db: Db, tenantId: string) => {
         .where('id', '=', id)
         .executeTakeFirst(),
 
-    /** The project's record types with these keys; `lock` holds their rows until the transaction ends. */
-    findRecordTypesByKeys: (
-      projectId: string,
-      keys: readonly string[],
-      lock = false,
-    ): Promise<RecordTypeRow[]> => {
+    /** The project's record types with these keys. */
+    findRecordTypesByKeys: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> => {
       if (keys.length === 0) return Promise.resolve([]);
-      const query = db
+      return db
         .selectFrom('record_types')
         .selectAll()
         .where('tenant_id', '=', tenantId)
         .where('project_id', '=', projectId)
         .where('key', 'in', keys)
-        .orderBy('key');
-      return (lock ? query.forUpdate() : query).execute();
+        .orderBy('key')
+        .execute();
     },
 
     /**
      * A record type and its base chain (the type first), by key. One indexed lookup per level (chains
      * are short); stops at a repeated key, so a cyclic chain cannot loop.
      */
-    findChain: async (projectId: string, key: string): Promise<RecordTypeRow[]> => {
-      const chain: RecordTypeRow[] = [];
-      const seen = new Set<string>();
-      let next: string | null = key;
-      while (next && !seen.has(next)) {
-        seen.add(next);
-        const row: RecordTypeRow | undefined = await db
-          .selectFrom('record_types')
-          .selectAll()
-          .where('tenant_id', '=', tenantId)
-          .where('project_id', '=', projectId)
-          .where('key', '=', next)
-          .executeTakeFirst();
-        if (!row) break;
-        chain.push(row);
-        next = row.base_type;
-      }
-      return chain;
-    },
+    findChain: (projectId: string, key: string): Promise<RecordTypeRow[]> =>
+      baseChain(db, tenantId, projectId, key, false),
 
     /**
      * The record types an edit of `keys` can affect, with what they inherit from: the types themselves,
-     * every type inheriting from them, and the base chains of all of those. `lock` holds the rows.
-     * Walks the hierarchy level by level with indexed lookups, so the cost follows the size of the
-     * scope, not of the project.
+     * every type inheriting from them, and the base chains of all of those, ordered by key. Indexed
+     * lookups level by level, so the cost follows the size of the scope, not of the project.
      */
-    findInheritanceScope: async (
-      projectId: string,
-      keys: readonly string[],
-      lock = false,
-    ): Promise<RecordTypeRow[]> => {
-      const inProject = () =>
-        db.selectFrom('record_types').where('tenant_id', '=', tenantId).where('project_id', '=', projectId);
-      const scope = new Set(keys);
-      for (let frontier = [...keys]; frontier.length > 0; ) {
-        const children = await inProject().select('key').where('base_type', 'in', frontier).execute();
-        frontier = children.map((c) => c.key).filter((k) => !scope.has(k));
-        for (const k of frontier) scope.add(k);
-      }
-      const rows: RecordTypeRow[] = [];
-      for (let frontier = [...scope]; frontier.length > 0; ) {
-        const query = inProject().selectAll().where('key', 'in', frontier).orderBy('key');
-        const found = await (lock ? query.forUpdate() : query).execute();
-        rows.push(...found);
-        const have = new Set(rows.map((r) => r.key));
-        frontier = [
-          ...new Set(found.flatMap((r) => (r.base_type && !have.has(r.base_type) ? [r.base_type] : []))),
-        ];
-      }
-      return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    },
-
+    findInheritanceScope: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> =>
+      inheritanceScope(db, tenantId, projectId, keys, false),
     /** Which of these keys exist in the project, with their base types. */
     findKeys: async (
       projectId: string,
@@ -191,7 +228,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await replaceFieldDefinitions([{ id: input.id, fields: input.fields }]);
+      await syncFieldDefinitions([{ id: input.id, fields: input.fields }]).execute(db);
       return row;
     },
 
@@ -205,19 +242,22 @@ export const forTenant = (db: Db, tenantId: string) => {
         .executeTakeFirst(),
 
     /**
-     * Writes new schemas (and their field definitions, in the same statement batch) and bumps each
+     * Writes new schemas and their field definitions in one statement and bumps each
      * record type's version. The caller holds the transaction.
      */
     writeSchemas: async (updates: readonly SchemaUpdate[], now: Date): Promise<void> => {
       if (updates.length === 0) return;
       // Arrays, not a JSON record set: the planner then expects few rows and uses the primary key.
-      await sql`
-        update record_types rt
-        set schema = u.schema, version = rt.version + 1, updated_at = ${now}
-        from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
-          as u(id, schema)
-        where rt.tenant_id = ${tenantId} and rt.id = u.id`.execute(db);
-      await replaceFieldDefinitions(updates);
+      await syncFieldDefinitions(
+        updates,
+        sql`written as (
+          update record_types rt
+          set schema = u.schema, version = rt.version + 1, updated_at = ${now}
+          from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
+            as u(id, schema)
+          where rt.tenant_id = ${tenantId} and rt.id = u.id
+        ),`,
+      ).execute(db);
     },
 
     listFieldDefinitionNames: async (recordTypeId: string): Promise<string[]> =>
@@ -297,3 +337,63 @@ export const forTenant = (db: Db, tenantId: string) => {
 };
 
 export type RecordsRepo = ReturnType<typeof forTenant>;
+
+/**
+ * Row locks on one tenant's record types. They hold until the transaction ends, so they take one: every
+ * write of a record type's schema or status runs under the lock of that record type's row.
+ */
+export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) => ({
+  /** The record type, locked FOR UPDATE (schema and status writes of this type wait for each other). */
+  lockRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
+    trx
+      .selectFrom('record_types')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  /** The choice list, locked FOR UPDATE (item positions are read and written under it). */
+  lockChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
+    trx
+      .selectFrom('choice_lists')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst(),
+
+  /**
+   * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change
+   * until the transaction ends, while other readers of the same chain go on.
+   */
+  shareChain: (projectId: string, key: string): Promise<RecordTypeRow[]> =>
+    baseChain(trx, tenantId, projectId, key, true),
+
+  /**
+   * The inheritance scope of `keys` (see findInheritanceScope), every row locked FOR UPDATE in key order.
+   * A type created under one of them while the lock was awaited is not in the locked statement's snapshot:
+   * it is looked for afterwards and locked too, so the scope returned is complete and held.
+   */
+  lockInheritanceScope: async (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> => {
+    let rows = await inheritanceScope(trx, tenantId, projectId, keys, true);
+    for (;;) {
+      const held = rows.map((r) => r.key);
+      const missed =
+        held.length === 0
+          ? []
+          : await trx
+              .selectFrom('record_types')
+              .select('key')
+              .where('tenant_id', '=', tenantId)
+              .where('project_id', '=', projectId)
+              .where('base_type', 'in', held)
+              .where('key', 'not in', held)
+              .execute();
+      if (missed.length === 0) return rows;
+      rows = await inheritanceScope(trx, tenantId, projectId, [...held, ...missed.map((m) => m.key)], true);
+    }
+  },
+});
+
+export type RecordLocks = ReturnType<typeof recordLocks>;
