@@ -18,6 +18,7 @@ import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { projectRoutes } from './routes/projects.js';
@@ -113,6 +114,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.addHook('onClose', async () => {
     await services.rbac.drainAudit();
   });
+  registerTenantScope(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

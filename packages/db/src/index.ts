@@ -16,3 +16,13 @@ export {
   qualifiedMigrationName,
 } from './migrate.js';
 export { inTransaction } from './transaction.js';
+export { APP_ROLE } from './scoped-driver.js';
+export {
+  assertTenantScope,
+  currentTenantId,
+  perTenant,
+  runInTenantScope,
+  setScopeTenant,
+  type TenantScope,
+  withTenant,
+} from './tenant-scope.js';

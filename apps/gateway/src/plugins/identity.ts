@@ -1,3 +1,4 @@
+import { setScopeTenant } from '@ec3l/db';
 import { DomainError, ErrorCodes, invalid, notFound, type RequestContext } from '@ec3l/kernel';
 import { isTenantSlug, type ResolvedTenant, type TenancyService } from '@ec3l/tenancy';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -73,6 +74,7 @@ export const identityPlugin = fp(
       // Anything that is not a known slug, a tenant UUID included, is an unknown tenant (T4, T6).
       const tenant = isTenantSlug(slug) ? await resolveTenant(slug) : undefined;
       if (!tenant) throw notFound('tenant', slug);
+      setScopeTenant(tenant.id);
       request.ctx = { tenantId: tenant.id, tenantSlug: tenant.slug, userId, agentId, requestId: request.id };
     });
   },

@@ -1,3 +1,4 @@
+import { assertTenantScope } from '@ec3l/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { FieldDefinition } from '../core/fields.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
@@ -17,7 +18,7 @@ export type NewRecordType = {
 export type SchemaUpdate = { id: string; fields: FieldDefinition[] };
 
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
-export const forTenant = (db: Db, tenantId: string) => {
+const tenantQueries = (db: Db, tenantId: string) => {
   const replaceFieldDefinitions = async (updates: readonly SchemaUpdate[]) => {
     if (updates.length === 0) return;
     await db
@@ -297,3 +298,12 @@ export const forTenant = (db: Db, tenantId: string) => {
 };
 
 export type RecordsRepo = ReturnType<typeof forTenant>;
+
+/**
+ * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
+ * security adds the second, which is why the current tenant scope must be this tenant's.
+ */
+export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQueries> => {
+  assertTenantScope(tenantId);
+  return tenantQueries(db, tenantId);
+};
