@@ -236,7 +236,9 @@ describe('execution', () => {
       sql`update change_patch_ops set executed_at = now() where id = ${ops[0]!.id}`.execute(database.ownerDb),
     ).rejects.toMatchObject({ code: '23514' });
     await expect(
-      sql`update change_patch_ops set previous_snapshot = '{}' where id = ${ops[0]!.id}`.execute(database.ownerDb),
+      sql`update change_patch_ops set previous_snapshot = '{}' where id = ${ops[0]!.id}`.execute(
+        database.ownerDb,
+      ),
     ).rejects.toMatchObject({ code: '23514' });
     const [pending] = await changes.listOps(acme, ops[0]!.changeId);
     expect(pending).toMatchObject({ executedAt: null, previousSnapshot: null });

@@ -15,7 +15,6 @@ export {
   migrationsFingerprint,
   qualifiedMigrationName,
 } from './migrate.js';
-export { inTransaction } from './transaction.js';
 export { APP_ROLE } from './scoped-driver.js';
 export {
   assertTenantScope,
@@ -26,3 +25,4 @@ export {
   type TenantScope,
   withTenant,
 } from './tenant-scope.js';
+export { inTransaction } from './transaction.js';

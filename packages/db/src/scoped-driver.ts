@@ -180,8 +180,9 @@ const withDriver = (dialect: Dialect, driver: Driver): Dialect => ({
 /**
  * Two dialects over one connection source: `app` runs every statement as APP_ROLE in the current tenant
  * scope, `owner` as the connecting user (migrations, and tests that look at raw tables). `exclusive`
- * hands the single connection of an embedded database to one user at a time, so that no other work's
- * statements can slip between a session sync and the statement it prepares, or into a transaction.
+ * hands the single connection of an embedded database to one user of either handle at a time (Kysely
+ * serialises the users of one handle only), so that no statement slips between another's session sync
+ * and its statement, or into another's transaction.
  */
 export const scopedDialects = (dialect: Dialect, options: { exclusive: boolean }) => {
   const shared = createSharedDriver(dialect.createDriver(), options.exclusive);

@@ -1,7 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 
 // This package's tenant-owned tables as they were when this migration was written (frozen in time).
-const TABLES = ['change_records', 'change_targets', 'change_patch_ops', 'change_events', 'record_type_snapshots', 'workspaces', 'agent_runs'];
+const TABLES = [
+  'change_records',
+  'change_targets',
+  'change_patch_ops',
+  'change_events',
+  'record_type_snapshots',
+  'workspaces',
+  'agent_runs',
+];
 
 /**
  * Row-level security, enabled and forced (the table owner is held to it too), with one policy per

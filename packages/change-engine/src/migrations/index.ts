@@ -7,5 +7,10 @@ import * as m0004 from './0004_row_level_security.js';
 export const changeEngineMigrations: MigrationModule = {
   name: 'change-engine',
   rank: 500,
-  migrations: { '0001_init': m0001, '0002_workspaces_agent_runs': m0002, '0003_change_indexes': m0003, '0004_row_level_security': m0004 },
+  migrations: {
+    '0001_init': m0001,
+    '0002_workspaces_agent_runs': m0002,
+    '0003_change_indexes': m0003,
+    '0004_row_level_security': m0004,
+  },
 };

@@ -32,7 +32,9 @@ export const up = async (db: Kysely<any>): Promise<void> => {
   await sql`grant usage, select on all sequences in schema public to ec3l_app`.execute(db);
   await sql`alter default privileges in schema public
     grant select, insert, update, delete on tables to ec3l_app`.execute(db);
-  await sql`alter default privileges in schema public grant usage, select on sequences to ec3l_app`.execute(db);
+  await sql`alter default privileges in schema public grant usage, select on sequences to ec3l_app`.execute(
+    db,
+  );
 };
 
 export const down = async (db: Kysely<any>): Promise<void> => {

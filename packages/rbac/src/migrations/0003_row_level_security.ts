@@ -1,7 +1,14 @@
 import { type Kysely, sql } from 'kysely';
 
 // This package's tenant-owned tables as they were when this migration was written (frozen in time).
-const TABLES = ['rbac_roles', 'rbac_role_permissions', 'rbac_user_roles', 'rbac_policies', 'rbac_audit_logs', 'rbac_grant_versions'];
+const TABLES = [
+  'rbac_roles',
+  'rbac_role_permissions',
+  'rbac_user_roles',
+  'rbac_policies',
+  'rbac_audit_logs',
+  'rbac_grant_versions',
+];
 
 /**
  * Row-level security, enabled and forced (the table owner is held to it too), with one policy per

@@ -1,7 +1,16 @@
 import { type Kysely, sql } from 'kysely';
 
 // This package's tenant-owned tables as they were when this migration was written (frozen in time).
-const TABLES = ['tenant_bootstrap_admins', 'projects', 'modules', 'environments', 'environment_releases', 'environment_release_changes', 'environment_deployments', 'execution_telemetry_events'];
+const TABLES = [
+  'tenant_bootstrap_admins',
+  'projects',
+  'modules',
+  'environments',
+  'environment_releases',
+  'environment_release_changes',
+  'environment_deployments',
+  'execution_telemetry_events',
+];
 
 /**
  * Row-level security, enabled and forced (the table owner is held to it too), with one policy per

@@ -12,7 +12,11 @@ export const insertTelemetryRecords = async (
   records: readonly { id: string; record: TelemetryRecord }[],
 ): Promise<void> => {
   const rows = records.map(({ id, record }) => ({ id, ...record }));
-  await perTenant(rows, (row) => row.tenantId, (group) => insertTenantTelemetry(db, group));
+  await perTenant(
+    rows,
+    (row) => row.tenantId,
+    (group) => insertTenantTelemetry(db, group),
+  );
 };
 
 const insertTenantTelemetry = async (
