@@ -1,4 +1,4 @@
-import { runInTenantScope, type TenantScope } from '@ec3l/db';
+import { runInTenantScope } from '@ec3l/db';
 import type { FastifyInstance } from 'fastify';
 
 /**
