@@ -50,7 +50,7 @@ describe('row-level security', () => {
   });
   afterAll(() => h.close());
 
-  it('every table with a tenant_id column has forced row-level security and a tenant_id policy; global tables have none', async () => {
+  it('T2: every table with a tenant_id column has forced row-level security and a tenant_id policy; global tables have none', async () => {
     const { rows } = await sql<{ table: string; enabled: boolean; forced: boolean; policies: string[] }>`
       select c.relname as table, c.relrowsecurity as enabled, c.relforcerowsecurity as forced,
              coalesce((select array_agg(p.qual || ' / ' || p.with_check) from pg_policies p
@@ -96,7 +96,7 @@ describe('row-level security', () => {
     expect(rows).toEqual([{ super: false, bypass: false, owned: '0' }]);
   });
 
-  it('a query without the tenant filter through the services’ handle sees no rows of another tenant, and none outside a scope', async () => {
+  it('T2: a query without the tenant filter through the services’ handle sees no rows of another tenant, and none outside a scope', async () => {
     const unfiltered = () => h.database.db.selectFrom('projects').select('tenant_id').execute();
     expect(await withTenant(tenantIds.acme!, unfiltered)).toEqual([{ tenant_id: tenantIds.acme }]);
     expect(await withTenant(tenantIds.globex!, unfiltered)).toEqual([{ tenant_id: tenantIds.globex }]);
@@ -156,7 +156,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security on one pooled 
   });
   afterAll(() => close());
 
-  it('requests of two tenants interleaved and in flight at once see and write only their own rows', async () => {
+  it('T2: requests of two tenants interleaved and in flight at once see and write only their own rows', async () => {
     const tenants = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'acme' : 'globex'));
     const created = await Promise.all(
       tenants.map((tenant, i) =>
