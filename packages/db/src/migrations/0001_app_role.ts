@@ -17,11 +17,16 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     exception
       when duplicate_object or unique_violation then null;
     end $$`.execute(db);
-  // The connecting user switches to the role with SET ROLE, which needs membership.
+  // The connecting user switches to the role with SET ROLE, which needs membership with the SET option
+  // (PostgreSQL 16 split it from membership: a role's creator holds only ADMIN on it).
   await sql`
     do $$
     begin
-      if not pg_has_role(current_user, 'ec3l_app', 'MEMBER') then
+      if current_setting('server_version_num')::int >= 160000 then
+        if not pg_has_role(current_user, 'ec3l_app', 'SET') then
+          execute format('grant ec3l_app to %I with set true', current_user);
+        end if;
+      elsif not pg_has_role(current_user, 'ec3l_app', 'MEMBER') then
         execute format('grant ec3l_app to %I', current_user);
       end if;
     exception
