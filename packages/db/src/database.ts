@@ -68,7 +68,7 @@ const openPostgres = (
     ownerDb,
     kind: 'postgres',
     ping: async () => {
-      await sql`select 1`.execute(db);
+      await sql`select 1`.execute(ownerDb);
     },
     close: () => closeBoth(db, ownerDb),
   };
@@ -89,7 +89,7 @@ const openPglite = async (config: Extract<DatabaseConfig, { kind: 'pglite' }>): 
       ownerDb,
       kind: 'pglite',
       ping: async () => {
-        await sql`select 1`.execute(db);
+        await sql`select 1`.execute(ownerDb);
       },
       close: async () => {
         try {
