@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { APP_ROLE, openDatabase, withTenant } from '@ec3l/db';
 import { createTestDatabase } from '@ec3l/db/testing';
+import { systemContext } from '@ec3l/kernel';
+import { createRbacService } from '@ec3l/rbac';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -114,6 +117,58 @@ describe('row-level security', () => {
     expect(owner).toHaveLength(2);
   });
 
+  it('T2: audit entries of several tenants queued in one turn are each written in their tenant', async () => {
+    const errors: unknown[] = [];
+    const rbac = createRbacService({ db: h.database.db, onAuditError: (e) => errors.push(e) });
+    const refuse = (slug: string) =>
+      withTenant(tenantIds[slug]!, () =>
+        rbac.requireNotAgent(
+          { tenantId: tenantIds[slug]!, tenantSlug: slug, userId: null, agentId: 'batch-bot' },
+          'change.approve',
+        ),
+      ).catch(() => undefined);
+    // Synchronous audit writes: all four entries share one batch, which the first tenant's scope opened.
+    await Promise.all([refuse('acme'), refuse('globex'), refuse('acme'), refuse('globex')]);
+    await rbac.drainAudit();
+    expect(errors).toEqual([]);
+    const stored = await h.database.ownerDb
+      .selectFrom('rbac_audit_logs')
+      .innerJoin('tenants', 'tenants.id', 'rbac_audit_logs.tenant_id')
+      .select(['tenants.slug', sql<string>`count(*)::text`.as('n')])
+      .where('actor_id', '=', 'batch-bot')
+      .groupBy('tenants.slug')
+      .orderBy('tenants.slug')
+      .execute();
+    expect(stored).toEqual([
+      { slug: 'acme', n: '2' },
+      { slug: 'globex', n: '2' },
+    ]);
+  });
+
+  it('T2: domain events of several tenants emitted in one turn are each stored in their tenant', async () => {
+    const entityId = randomUUID();
+    for (const slug of ['acme', 'globex', 'acme']) {
+      h.events.emit(systemContext(tenantIds[slug]!, slug), {
+        type: 'project.created',
+        status: 'succeeded',
+        entityId,
+      });
+    }
+    await h.events.drain();
+    const stored = await h.database.ownerDb
+      .selectFrom('execution_telemetry_events')
+      .select(['tenant_id', sql<string>`count(*)::text`.as('n')])
+      .where('execution_id', '=', entityId)
+      .groupBy('tenant_id')
+      .execute();
+    expect(new Map(stored.map((r) => [r.tenant_id, r.n]))).toEqual(
+      new Map([
+        [tenantIds.acme, '2'],
+        [tenantIds.globex, '1'],
+      ]),
+    );
+  });
+
   it('the request’s tenant scope survives body parsing over HTTP, through the guard to the handler', async () => {
     const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
     // Guarded routes with a body that arrives after the request started, in several pieces: the guard
@@ -191,6 +246,37 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security on one pooled 
     expect(rows).toEqual([
       { slug: 'acme', projects: '20', events: '20' },
       { slug: 'globex', projects: '20', events: '20' },
+    ]);
+  });
+
+  it('T2: audit entries of two tenants’ guarded requests, written in shared batches, land in their tenants', async () => {
+    const audited = async () =>
+      (
+        await sql<{ slug: string; n: string }>`
+          select t.slug, count(a.id)::text as n from tenants t
+          left join rbac_audit_logs a on a.tenant_id = t.id and a.permission = 'admin.view'
+          group by t.slug order by t.slug`.execute(owner)
+      ).rows;
+    const before = new Map((await audited()).map((r) => [r.slug, Number(r.n)]));
+    const tenants = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 'acme' : 'globex'));
+    const created = await Promise.all(
+      tenants.map((tenant, i) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/rbac/roles',
+          headers: admin(tenant),
+          payload: { name: `R${i}` },
+        }),
+      ),
+    );
+    expect(created.map((r) => r.statusCode)).toEqual(tenants.map(() => 201));
+    // Reading the log waits for every pending entry of this process.
+    const read = await app.inject({ method: 'GET', url: '/api/rbac/audit-logs', headers: admin('acme') });
+    expect(read.statusCode).toBe(200);
+    const after = await audited();
+    expect(after.map((r) => ({ slug: r.slug, added: Number(r.n) - (before.get(r.slug) ?? 0) }))).toEqual([
+      { slug: 'acme', added: 16 }, // the read of the log is an audited decision too
+      { slug: 'globex', added: 15 },
     ]);
   });
 });
