@@ -211,19 +211,20 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security on one pooled 
   });
   afterAll(() => close());
 
-  it('T2: requests of two tenants interleaved and in flight at once see and write only their own rows', async () => {
-    const tenants = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 'acme' : 'globex'));
+  /** POSTs `count` named items, alternating acme and globex, all in flight at once; each must be 201. */
+  const createInterleaved = async (count: number, url: string, prefix: string) => {
+    const tenants = Array.from({ length: count }, (_, i) => (i % 2 === 0 ? 'acme' : 'globex'));
     const created = await Promise.all(
       tenants.map((tenant, i) =>
-        app.inject({
-          method: 'POST',
-          url: '/api/projects',
-          headers: admin(tenant),
-          payload: { name: `P${i}` },
-        }),
+        app.inject({ method: 'POST', url, headers: admin(tenant), payload: { name: `${prefix}${i}` } }),
       ),
     );
     expect(created.map((r) => r.statusCode)).toEqual(tenants.map(() => 201));
+    return { tenants, created };
+  };
+
+  it('T2: requests of two tenants interleaved and in flight at once see and write only their own rows', async () => {
+    const { tenants, created } = await createInterleaved(40, '/api/projects', 'P');
     const idsOf = (tenant: string) =>
       new Set(created.filter((_, i) => tenants[i] === tenant).map((r) => r.json().id as string));
     const lists = await Promise.all(
@@ -258,18 +259,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security on one pooled 
           group by t.slug order by t.slug`.execute(owner)
       ).rows;
     const before = new Map((await audited()).map((r) => [r.slug, Number(r.n)]));
-    const tenants = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 'acme' : 'globex'));
-    const created = await Promise.all(
-      tenants.map((tenant, i) =>
-        app.inject({
-          method: 'POST',
-          url: '/api/rbac/roles',
-          headers: admin(tenant),
-          payload: { name: `R${i}` },
-        }),
-      ),
-    );
-    expect(created.map((r) => r.statusCode)).toEqual(tenants.map(() => 201));
+    await createInterleaved(30, '/api/rbac/roles', 'R');
     // Reading the log waits for every pending entry of this process.
     const read = await app.inject({ method: 'GET', url: '/api/rbac/audit-logs', headers: admin('acme') });
     expect(read.statusCode).toBe(200);
