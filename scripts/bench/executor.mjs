@@ -14,6 +14,7 @@ const gw = await import(join(root, 'apps/gateway/dist/index.js'));
 const graph = await import(join(root, 'packages/graph/dist/index.js'));
 const { systemContext } = await import(join(root, 'packages/kernel/dist/index.js'));
 const { createTenancyService } = await import(join(root, 'packages/tenancy/dist/index.js'));
+const { withTenant } = await import(join(root, 'packages/db/dist/index.js'));
 const { createChangeService } = await import(join(root, 'packages/change-engine/dist/index.js'));
 const { pino } = await import(join(root, 'apps/gateway/node_modules/pino/pino.js'));
 
@@ -42,7 +43,15 @@ try {
   const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
   const tenant = await tenancy.resolveTenant('bench');
   const ctx = { ...systemContext(tenant.id, 'bench'), userId: 'bench-admin', isSystem: false };
-  const project = await tenancy.createProject(ctx, { name: 'Scale' });
+  // Outside a request: every use case runs in the tenant's scope (row-level security).
+  const inTenant = (service) =>
+    new Proxy(service, {
+      get: (target, key) =>
+        typeof target[key] === 'function'
+          ? (...args) => withTenant(tenant.id, () => target[key](...args))
+          : target[key],
+    });
+  const project = await inTenant(tenancy).createProject(ctx, { name: 'Scale' });
 
   // 5,000 active record types, a tenth of them inheriting from another, in one statement.
   client = new pg.Client({ connectionString: database.url });
@@ -60,12 +69,14 @@ try {
      from jsonb_to_recordset($3::jsonb) as r(key text, name text, base text, schema jsonb)`,
     [tenant.id, project.id, JSON.stringify(rows)],
   );
-  const changes = createChangeService({
-    db: runtime.database.db,
-    events: runtime.events,
-    requireProject: tenancy.requireProject,
-    projectParts: async () => ({ moduleIds: [], environmentIds: [] }),
-  });
+  const changes = inTenant(
+    createChangeService({
+      db: runtime.database.db,
+      events: runtime.events,
+      requireProject: tenancy.requireProject,
+      projectParts: async () => ({ moduleIds: [], environmentIds: [] }),
+    }),
+  );
 
   /** A Ready change adding opsPerType fields to each of `types` record types, set up with bulk SQL. */
   let offset = 0;

@@ -56,7 +56,7 @@ describe('tenancy', () => {
       .executeTakeFirstOrThrow();
     const byUuid = await h.call('GET', '/api/projects', { tenant: row.id });
     expect(byUuid.statusCode).toBe(404);
-    const stored = await h.database.db
+    const stored = await h.database.ownerDb
       .selectFrom('projects')
       .select('tenant_id')
       .where('id', '=', acmeProject.id)

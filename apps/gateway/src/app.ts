@@ -21,6 +21,7 @@ import { identityPlugin } from './plugins/identity.js';
 import { frameworkErrors, MAX_PARAM_LENGTH, registerInputGuards } from './plugins/input.js';
 import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compilers.js';
 import { registerOpenApi } from './plugins/openapi.js';
+import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { projectRoutes } from './routes/projects.js';
@@ -126,6 +127,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.addHook('onClose', async () => {
     await services.rbac.drainAudit();
   });
+  registerTenantScope(app);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

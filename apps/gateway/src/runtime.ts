@@ -1,4 +1,4 @@
-import { type Database, migrateToLatest, openDatabase } from '@ec3l/db';
+import { type Database, migrateToLatest, openDatabase, withTenant } from '@ec3l/db';
 import {
   createBatcher,
   createEventBus,
@@ -39,7 +39,7 @@ export const openRuntime = async (config: Pick<Config, 'database'>, log: Logger)
     onPoolError: (error) => log.warn({ err: error }, 'idle database connection failed'),
   });
   try {
-    await migrateToLatest(database.db, allMigrations);
+    await migrateToLatest(database.ownerDb, allMigrations);
   } catch (error) {
     await database.close();
     throw error;
@@ -68,12 +68,15 @@ export const provisionTenant = async (
   const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
   const rbac = createRbacService({ db: runtime.database.db });
   const result = await tenancy.ensureTenant(input);
-  await tenancy.recordBootstrapAdmins(input.slug, input.admins);
   const tenant = (await tenancy.resolveTenant(input.slug))!;
-  await rbac.bootstrapAdmins(
-    systemContext(tenant.id, tenant.slug),
-    await tenancy.listBootstrapAdmins(tenant.id),
-  );
+  // Outside any request: the tenant's rows are reached in its scope, set here.
+  await withTenant(tenant.id, async () => {
+    await tenancy.recordBootstrapAdmins(input.slug, input.admins);
+    await rbac.bootstrapAdmins(
+      systemContext(tenant.id, tenant.slug),
+      await tenancy.listBootstrapAdmins(tenant.id),
+    );
+  });
   return result;
 };
 

@@ -70,16 +70,16 @@ const countRows = async () => {
   const counts = await sql<{ t: string; n: string }>`
     select 'snapshots' as t, count(*)::text as n from record_type_snapshots
     union all select 'executed', count(*)::text from change_patch_ops where executed_at is not null
-    union all select 'versions', sum(version)::text from record_types`.execute(database.db);
+    union all select 'versions', sum(version)::text from record_types`.execute(database.ownerDb);
   return Object.fromEntries(counts.rows.map((r) => [r.t, r.n]));
 };
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, recordsMigrations, changeEngineMigrations]);
-  tenancy = createTenancyService({ db: database.db, events });
-  records = createRecordsService({ db: database.db, requireProject: tenancy.requireProject });
+  tenancy = createTenancyService({ db: database.ownerDb, events });
+  records = createRecordsService({ db: database.ownerDb, requireProject: tenancy.requireProject });
   changes = createChangeService({
-    db: database.db,
+    db: database.ownerDb,
     events,
     requireProject: tenancy.requireProject,
     projectParts: async (ctx, projectId) => ({
@@ -174,7 +174,7 @@ describe('targets', () => {
       selector: { path: 'docs/x.md' },
     });
     expect(target.projectId).toBe(otherProject);
-    const [row] = await database.db
+    const [row] = await database.ownerDb
       .selectFrom('change_targets')
       .select('project_id')
       .where('id', '=', target.id)
@@ -223,7 +223,7 @@ describe('execution', () => {
     await expect(
       sql`insert into record_type_snapshots (tenant_id, id, project_id, record_type_key, change_id, schema)
           values (${acme.tenantId}, gen_random_uuid(), ${project}, 'incident', ${change.id}, '{}')`.execute(
-        database.db,
+        database.ownerDb,
       ),
     ).rejects.toMatchObject({ code: '23505' });
   });
@@ -233,10 +233,12 @@ describe('execution', () => {
       { opType: 'add_field', payload: { field: { name: 'd7', type: 'text' } } },
     ]);
     await expect(
-      sql`update change_patch_ops set executed_at = now() where id = ${ops[0]!.id}`.execute(database.db),
+      sql`update change_patch_ops set executed_at = now() where id = ${ops[0]!.id}`.execute(database.ownerDb),
     ).rejects.toMatchObject({ code: '23514' });
     await expect(
-      sql`update change_patch_ops set previous_snapshot = '{}' where id = ${ops[0]!.id}`.execute(database.db),
+      sql`update change_patch_ops set previous_snapshot = '{}' where id = ${ops[0]!.id}`.execute(
+        database.ownerDb,
+      ),
     ).rejects.toMatchObject({ code: '23514' });
     const [pending] = await changes.listOps(acme, ops[0]!.changeId);
     expect(pending).toMatchObject({ executedAt: null, previousSnapshot: null });
@@ -444,7 +446,7 @@ describe('exact revert', () => {
     expect(await schemaOf('asset')).toEqual(original.asset);
     expect(await schemaOf('asset_kind')).toEqual(original.kind);
     for (const snap of fullBefore) {
-      const [rt] = await database.db
+      const [rt] = await database.ownerDb
         .selectFrom('record_types')
         .select('schema')
         .where('key', '=', snap.recordTypeKey)

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './lock.js';
+import { scopedDialects } from './scoped-driver.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 
@@ -12,8 +13,14 @@ export type DatabaseConfig =
   | { kind: 'pglite'; dataDir: string };
 
 export type Database = {
-  /** Untyped handle: each domain package narrows it to its own tables. */
+  /**
+   * The application's handle (untyped: each domain package narrows it to its own tables). Its
+   * statements run as role ec3l_app under row-level security, seeing only the rows of the current
+   * tenant scope (`withTenant`, or the request's); outside any scope, no tenant's rows.
+   */
   readonly db: Kysely<any>;
+  /** The connecting user's handle, for migrations and tools that work across tenants. */
+  readonly ownerDb: Kysely<any>;
   readonly kind: DatabaseKind;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
@@ -30,6 +37,11 @@ export const databaseConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): Dat
   env.DATABASE_URL
     ? { kind: 'postgres', url: env.DATABASE_URL }
     : { kind: 'pglite', dataDir: env.EC3L_DATA_DIR || '.ec3l/data' };
+
+// Both handles share one pool (or one embedded connection), which the first destroy closes.
+const closeBoth = async (db: Kysely<any>, ownerDb: Kysely<any>): Promise<void> => {
+  await Promise.all([db.destroy(), ownerDb.destroy()]);
+};
 
 const openPostgres = (
   config: Extract<DatabaseConfig, { kind: 'postgres' }>,
@@ -48,14 +60,17 @@ const openPostgres = (
   pool.on('connect', (client) => {
     client.on('error', (error) => options.onPoolError?.(error));
   });
-  const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
+  const dialects = scopedDialects(new PostgresDialect({ pool }), { exclusive: false });
+  const db = new Kysely<any>({ dialect: dialects.app });
+  const ownerDb = new Kysely<any>({ dialect: dialects.owner });
   return {
     db,
+    ownerDb,
     kind: 'postgres',
     ping: async () => {
-      await sql`select 1`.execute(db);
+      await sql`select 1`.execute(ownerDb);
     },
-    close: () => db.destroy(),
+    close: () => closeBoth(db, ownerDb),
   };
 };
 
@@ -66,16 +81,19 @@ const openPglite = async (config: Extract<DatabaseConfig, { kind: 'pglite' }>): 
   try {
     const pglite = inMemory ? new PGlite() : new PGlite(join(config.dataDir, 'pgdata'));
     await pglite.waitReady;
-    const db = new Kysely<any>({ dialect: new PGliteDialect({ pglite }) });
+    const dialects = scopedDialects(new PGliteDialect({ pglite }), { exclusive: true });
+    const db = new Kysely<any>({ dialect: dialects.app });
+    const ownerDb = new Kysely<any>({ dialect: dialects.owner });
     return {
       db,
+      ownerDb,
       kind: 'pglite',
       ping: async () => {
-        await sql`select 1`.execute(db);
+        await sql`select 1`.execute(ownerDb);
       },
       close: async () => {
         try {
-          await db.destroy();
+          await closeBoth(db, ownerDb);
         } finally {
           lock?.release();
         }

@@ -40,11 +40,11 @@ describe('migrations', () => {
   afterAll(() => database.destroy());
 
   it('apply once and are a no-op the second time', async () => {
-    expect(await migrateToLatest(database.db, [sample])).toEqual([
+    expect(await migrateToLatest(database.ownerDb, [sample])).toEqual([
       '0010-sample/0001_things',
       '0010-sample/0002_more',
     ]);
-    expect(await migrateToLatest(database.db, [sample])).toEqual([]);
+    expect(await migrateToLatest(database.ownerDb, [sample])).toEqual([]);
     await sql`insert into things (id, name) values (1, 'x')`.execute(database.db);
   });
 
@@ -87,7 +87,7 @@ describe('migrations', () => {
     });
     const fresh = await createTestDatabase([]);
     try {
-      await migrateToLatest(fresh.db, [module('zeta', 100), module('alpha', 200)]);
+      await migrateToLatest(fresh.ownerDb, [module('zeta', 100), module('alpha', 200)]);
       expect(order).toEqual(['zeta/a', 'zeta/b', 'alpha/a', 'alpha/b']);
     } finally {
       await fresh.destroy();
@@ -112,7 +112,7 @@ describe('migrations', () => {
         '0001_bad': { up: async (db) => void (await sql`select * from no_such_table`.execute(db)) },
       },
     };
-    await expect(migrateToLatest(database.db, [sample, broken])).rejects.toThrow(
+    await expect(migrateToLatest(database.ownerDb, [sample, broken])).rejects.toThrow(
       /broken\/0001_bad failed: .*no_such_table/,
     );
   });
@@ -244,13 +244,13 @@ describe('data directory lock', () => {
   it('keeps embedded data across a close and reopen of the same directory', async () => {
     const path = dir();
     const first = await openDatabase({ kind: 'pglite', dataDir: path });
-    await sql`create table kept (v text)`.execute(first.db);
-    await sql`insert into kept values ('still here')`.execute(first.db);
+    await sql`create table kept (v text)`.execute(first.ownerDb);
+    await sql`insert into kept values ('still here')`.execute(first.ownerDb);
     await expect(openDatabase({ kind: 'pglite', dataDir: path })).rejects.toThrow(DataDirLockedError);
     await first.close();
     const second = await openDatabase({ kind: 'pglite', dataDir: path });
     try {
-      const rows = await sql<{ v: string }>`select v from kept`.execute(second.db);
+      const rows = await sql<{ v: string }>`select v from kept`.execute(second.ownerDb);
       expect(rows.rows).toEqual([{ v: 'still here' }]);
     } finally {
       await second.close();
@@ -271,7 +271,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
       await database.ping();
       // Kill every other backend of this database: the pool's idle client is among them.
       await sql`select pg_terminate_backend(pid) from pg_stat_activity
-                where datname = current_database() and pid <> pg_backend_pid()`.execute(test.db);
+                where datname = current_database() and pid <> pg_backend_pid()`.execute(test.ownerDb);
       await expect.poll(() => poolErrors.length, { timeout: 5_000 }).toBeGreaterThan(0);
       await expect(database.ping()).resolves.toBeUndefined();
     } finally {

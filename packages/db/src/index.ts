@@ -20,4 +20,14 @@ export {
   migrationsFingerprint,
   qualifiedMigrationName,
 } from './migrate.js';
+export { APP_ROLE } from './scoped-driver.js';
+export {
+  assertTenantScope,
+  currentTenantId,
+  perTenant,
+  runInTenantScope,
+  setScopeTenant,
+  type TenantScope,
+  withTenant,
+} from './tenant-scope.js';
 export { inTransaction } from './transaction.js';

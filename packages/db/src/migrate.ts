@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationResultSet, Migrator } from 'kysely/migration';
+import * as m0001 from './migrations/0001_app_role.js';
 
 /**
  * A domain package's migrations. `rank` places the package in the dependency graph (a package's rank is
@@ -19,9 +20,16 @@ export const qualifiedMigrationName = (
   name: string,
 ): string => `${String(module.rank).padStart(4, '0')}-${module.name}/${name}`;
 
+/** This package's own migrations (the application role), run before every other package's. */
+export const dbMigrations: MigrationModule = {
+  name: 'db',
+  rank: 0,
+  migrations: { '0001_app_role': m0001 },
+};
+
 const qualified = (modules: readonly MigrationModule[]): Record<string, Migration> => {
   const all: Record<string, Migration> = {};
-  for (const module of modules) {
+  for (const module of [dbMigrations, ...modules]) {
     for (const [name, migration] of Object.entries(module.migrations)) {
       all[qualifiedMigrationName(module, name)] = migration;
     }
@@ -43,7 +51,10 @@ const isUpToDate = async (db: Kysely<any>, names: readonly string[]): Promise<bo
   return applied.size === names.length && names.every((name) => applied.has(name));
 };
 
-/** Runs every pending migration of the given modules; idempotent. Throws when one fails. */
+/**
+ * Runs every pending migration of @ec3l/db and the given modules; idempotent. Throws when one fails.
+ * Pass the owner handle (`Database.ownerDb`): migrations create and alter tables.
+ */
 export const migrateToLatest = async (
   db: Kysely<any>,
   modules: readonly MigrationModule[],

@@ -109,7 +109,7 @@ export const createTestDatabase = async (modules: readonly MigrationModule[]): P
   }
 
   const database = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
-  await migrateToLatest(database.db, modules);
+  await migrateToLatest(database.ownerDb, modules);
   return { ...database, url: null, destroy: () => database.close() };
 };
 

@@ -22,8 +22,8 @@ const as = (base: RequestContext, who: { user?: string; agent?: string }): Reque
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, rbacMigrations]);
-  const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
-  rbac = createRbacService({ db: database.db, onAuditError: (e) => auditErrors.push(e) });
+  const tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
+  rbac = createRbacService({ db: database.ownerDb, onAuditError: (e) => auditErrors.push(e) });
   for (const slug of ['acme', 'globex']) await tenancy.ensureTenant({ slug });
   const acme = (await tenancy.resolveTenant('acme'))!;
   const globex = (await tenancy.resolveTenant('globex'))!;
@@ -196,7 +196,7 @@ describe('decisions', () => {
 
   it('a failing audit write is reported and does not fail the decision', async () => {
     await sql`alter table rbac_audit_logs add constraint refuse_all check (false) not valid`.execute(
-      database.db,
+      database.ownerDb,
     );
     try {
       const errorsBefore = auditErrors.length;
@@ -208,12 +208,12 @@ describe('decisions', () => {
       await rbac.drainAudit();
       expect(auditErrors.length).toBe(errorsBefore + 1);
     } finally {
-      await sql`alter table rbac_audit_logs drop constraint refuse_all`.execute(database.db);
+      await sql`alter table rbac_audit_logs drop constraint refuse_all`.execute(database.ownerDb);
     }
   });
 
   it('a grant removed by another gateway process stops working at once in this one', async () => {
-    const elsewhere = createRbacService({ db: database.db });
+    const elsewhere = createRbacService({ db: database.ownerDb });
     const role = await rbac.createRole(acmeSystem, { name: 'Temporary admins', permissions: ['admin.view'] });
     await rbac.assignRole(acmeSystem, 'tess', role.id);
     const tess = as(acmeSystem, { user: 'tess' });

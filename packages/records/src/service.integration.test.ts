@@ -16,8 +16,8 @@ let globexProject: string;
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, recordsMigrations]);
-  const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
-  records = createRecordsService({ db: database.db, requireProject: tenancy.requireProject });
+  const tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
+  records = createRecordsService({ db: database.ownerDb, requireProject: tenancy.requireProject });
   for (const slug of ['acme', 'globex']) await tenancy.ensureTenant({ slug });
   const a = (await tenancy.resolveTenant('acme'))!;
   const g = (await tenancy.resolveTenant('globex'))!;
@@ -56,7 +56,7 @@ describe('record types', () => {
       records.createRecordType(acme, { projectId: globexProject, key: 'x', name: 'X' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
-      database.db
+      database.ownerDb
         .insertInto('record_types')
         .values({
           tenant_id: acme.tenantId,
@@ -124,7 +124,7 @@ describe('record types', () => {
         fields: [{ name: 'x', type: 'money' as never }],
       }),
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
-    const [task] = await database.db
+    const [task] = await database.ownerDb
       .selectFrom('record_types')
       .select('id')
       .where('key', '=', 'task')
@@ -132,7 +132,7 @@ describe('record types', () => {
     await expect(
       sql`insert into field_definitions (tenant_id, id, record_type_id, name, field_type, order_index)
           values (${acme.tenantId}, gen_random_uuid(), ${task!.id}, 'money', 'money', 9)`.execute(
-        database.db,
+        database.ownerDb,
       ),
     ).rejects.toMatchObject({ code: '23514' });
   });
@@ -182,7 +182,7 @@ describe('record types', () => {
       choiceListId: list.id,
     });
     expect(updated.version).toBe(2);
-    const names = await database.db
+    const names = await database.ownerDb
       .selectFrom('field_definitions')
       .select('name')
       .where('record_type_id', '=', rt.id)

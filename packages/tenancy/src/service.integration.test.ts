@@ -24,7 +24,7 @@ const contextFor = async (slug: string): Promise<RequestContext> => {
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations]);
-  db = database.db;
+  db = database.ownerDb;
   tenancy = createTenancyService({ db, events });
   acme = await contextFor('acme');
   globex = await contextFor('globex');

@@ -1,3 +1,4 @@
+import { setScopeTenant } from '@ec3l/db';
 import { DomainError, ErrorCodes, invalid, notFound, type RequestContext } from '@ec3l/kernel';
 import { USER_ID_PATTERN } from '@ec3l/rbac';
 import { isTenantSlug, type ResolvedTenant, type TenancyService } from '@ec3l/tenancy';
@@ -177,6 +178,7 @@ export const identityPlugin = fp(
         void reply.header('www-authenticate', REALM);
       }
       const tenant = await requestTenant(request, caller, resolveTenant);
+      setScopeTenant(tenant.id);
       request.ctx = {
         tenantId: tenant.id,
         tenantSlug: tenant.slug,

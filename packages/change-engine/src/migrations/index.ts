@@ -2,9 +2,15 @@ import type { MigrationModule } from '@ec3l/db';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_workspaces_agent_runs.js';
 import * as m0003 from './0003_change_indexes.js';
+import * as m0004 from './0004_row_level_security.js';
 
 export const changeEngineMigrations: MigrationModule = {
   name: 'change-engine',
   rank: 500,
-  migrations: { '0001_init': m0001, '0002_workspaces_agent_runs': m0002, '0003_change_indexes': m0003 },
+  migrations: {
+    '0001_init': m0001,
+    '0002_workspaces_agent_runs': m0002,
+    '0003_change_indexes': m0003,
+    '0004_row_level_security': m0004,
+  },
 };

@@ -1,3 +1,4 @@
+import { assertTenantScope } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { ChangeStatus } from '../core/lifecycle.js';
 import type {
@@ -17,7 +18,7 @@ export type OpWithTarget = OpRow & {
 };
 
 /** Queries on one tenant's change records; every query carries the tenant filter (T2, T5). */
-export const forTenant = (db: Db, tenantId: string) => ({
+const tenantQueries = (db: Db, tenantId: string) => ({
   insertChange: (row: Omit<Insertable<ChangeEngineTables['change_records']>, 'tenant_id'>) =>
     db
       .insertInto('change_records')
@@ -331,3 +332,12 @@ export const forTenant = (db: Db, tenantId: string) => ({
       .orderBy('id')
       .execute(),
 });
+
+/**
+ * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
+ * security adds the second, which is why the current tenant scope must be this tenant's.
+ */
+export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQueries> => {
+  assertTenantScope(tenantId);
+  return tenantQueries(db, tenantId);
+};

@@ -3,6 +3,7 @@ import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_grant_versions.js';
 import * as m0003 from './0003_write_permissions.js';
 import * as m0004 from './0004_agent_roles_and_audit_kinds.js';
+import * as m0005 from './0005_row_level_security.js';
 
 export const rbacMigrations: MigrationModule = {
   name: 'rbac',
@@ -12,5 +13,6 @@ export const rbacMigrations: MigrationModule = {
     '0002_grant_versions': m0002,
     '0003_write_permissions': m0003,
     '0004_agent_roles_and_audit_kinds': m0004,
+    '0005_row_level_security': m0005,
   },
 };

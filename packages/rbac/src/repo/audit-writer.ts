@@ -1,3 +1,4 @@
+import { perTenant } from '@ec3l/db';
 import { createBatcher } from '@ec3l/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { AuditLogRow, RbacTables } from '../tables.js';
@@ -16,7 +17,7 @@ export type AuditWriter = {
  * their own decisions.
  */
 export const createAuditWriter = (db: Kysely<RbacTables>, onError: (error: unknown) => void): AuditWriter => {
-  const batcher = createBatcher<AuditLogRow>(async (batch) => {
+  const insert = async (batch: AuditLogRow[]) => {
     await sql`
       insert into rbac_audit_logs (tenant_id, id, actor_type, actor_id, permission, resource_type, resource_id,
                                    outcome, reason, timestamp, kind)
@@ -25,7 +26,9 @@ export const createAuditWriter = (db: Kysely<RbacTables>, onError: (error: unkno
       from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) as r(
         tenant_id uuid, id uuid, actor_type text, actor_id text, permission text, resource_type text,
         resource_id text, outcome text, reason text, timestamp timestamptz, kind text)`.execute(db);
-  });
+  };
+  // Entries of several tenants' requests share a batch: one statement per tenant, each in its scope.
+  const batcher = createBatcher<AuditLogRow>((batch) => perTenant(batch, (row) => row.tenant_id, insert));
   const reported = new WeakSet<Promise<void>>();
   return {
     write(row) {

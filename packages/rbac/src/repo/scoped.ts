@@ -1,4 +1,4 @@
-import type { Cursor } from '@ec3l/db';
+import { assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { GrantedPolicy, GrantedRole, Grants } from '../core/decide.js';
 import type {
@@ -42,7 +42,7 @@ export type AuditFilter = {
 export type RoleHolder = { type: RoleHolderType; id: string };
 
 /** Queries on one tenant's RBAC data; every query carries the tenant filter (T2, R2). */
-export const forTenant = (db: Db, tenantId: string) => ({
+const tenantQueries = (db: Db, tenantId: string) => ({
   listRoles: async (): Promise<(RoleRow & { permissions: string[] })[]> => {
     const rows = await db
       .selectFrom('rbac_roles as r')
@@ -297,3 +297,12 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return query.orderBy('timestamp', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   },
 });
+
+/**
+ * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
+ * security adds the second, which is why the current tenant scope must be this tenant's.
+ */
+export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQueries> => {
+  assertTenantScope(tenantId);
+  return tenantQueries(db, tenantId);
+};

@@ -1,3 +1,4 @@
+import { assertTenantScope } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { FieldDefinition } from '../core/fields.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
@@ -91,7 +92,7 @@ const inheritanceScope = async (
 };
 
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
-export const forTenant = (db: Db, tenantId: string) => {
+const tenantQueries = (db: Db, tenantId: string) => {
   /**
    * Brings field_definitions in line with the given schemas in one statement: names no longer in a schema
    * go, the others are upserted in schema order, and unchanged rows are left alone (a one-field change
@@ -339,31 +340,15 @@ export const forTenant = (db: Db, tenantId: string) => {
 export type RecordsRepo = ReturnType<typeof forTenant>;
 
 /**
- * Row locks on one tenant's record types. They hold until the transaction ends, so they take one: every
- * write of a record type's schema or status runs under the lock of that record type's row.
+ * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
+ * security adds the second, which is why the current tenant scope must be this tenant's.
  */
-export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) => ({
-  /** The record type, locked FOR UPDATE (schema and status writes of this type wait for each other). */
-  lockRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
-    trx
-      .selectFrom('record_types')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst(),
+export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQueries> => {
+  assertTenantScope(tenantId);
+  return tenantQueries(db, tenantId);
+};
 
-  /** The choice list, locked FOR UPDATE (item positions are read and written under it). */
-  lockChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
-    trx
-      .selectFrom('choice_lists')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst(),
-
-  /**
+/**
    * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change
    * until the transaction ends, while other readers of the same chain go on.
    */
@@ -394,6 +379,7 @@ export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) =
       rows = await inheritanceScope(trx, tenantId, projectId, [...held, ...missed.map((m) => m.key)], true);
     }
   },
-});
+  };
+};
 
 export type RecordLocks = ReturnType<typeof recordLocks>;

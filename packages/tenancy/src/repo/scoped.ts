@@ -1,4 +1,4 @@
-import type { Cursor } from '@ec3l/db';
+import { assertTenantScope, type Cursor } from '@ec3l/db';
 import type { Kysely, Transaction } from 'kysely';
 import type { PlannedProject } from '../core/project-plan.js';
 import type { EnvironmentRow, ModuleRow, ProjectRow, TenancyTables } from '../tables.js';
@@ -9,7 +9,7 @@ type Db = Kysely<TenancyTables> | Transaction<TenancyTables>;
  * Queries on one tenant's data. Every query filters by the tenant id captured here, so a query
  * without the filter cannot be written through this object (T2).
  */
-export const forTenant = (db: Db, tenantId: string) => ({
+const tenantQueries = (db: Db, tenantId: string) => ({
   listProjects: (page: { limit: number; after?: Cursor }): Promise<ProjectRow[]> => {
     let query = db.selectFrom('projects').selectAll().where('tenant_id', '=', tenantId);
     if (page.after) {
@@ -128,3 +128,12 @@ export const forTenant = (db: Db, tenantId: string) => ({
 });
 
 export type TenantScopedRepo = ReturnType<typeof forTenant>;
+
+/**
+ * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
+ * security adds the second, which is why the current tenant scope must be this tenant's.
+ */
+export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQueries> => {
+  assertTenantScope(tenantId);
+  return tenantQueries(db, tenantId);
+};

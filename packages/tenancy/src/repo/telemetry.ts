@@ -1,15 +1,28 @@
-import type { Cursor } from '@ec3l/db';
+import { type Cursor, perTenant } from '@ec3l/db';
 import type { TelemetryRecord } from '@ec3l/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { TenancyTables } from '../tables.js';
 
-/** Stores many domain events in one statement (one parameter, however many). */
+/**
+ * Stores many domain events, of any tenants, in one statement per tenant (one parameter, however many),
+ * each inside its tenant's scope.
+ */
 export const insertTelemetryRecords = async (
   db: Kysely<TenancyTables>,
   records: readonly { id: string; record: TelemetryRecord }[],
 ): Promise<void> => {
-  if (records.length === 0) return;
   const rows = records.map(({ id, record }) => ({ id, ...record }));
+  await perTenant(
+    rows,
+    (row) => row.tenantId,
+    (group) => insertTenantTelemetry(db, group),
+  );
+};
+
+const insertTenantTelemetry = async (
+  db: Kysely<TenancyTables>,
+  rows: readonly ({ id: string } & TelemetryRecord)[],
+): Promise<void> => {
   await sql`
     insert into execution_telemetry_events (tenant_id, id, event_type, timestamp, module_id, execution_type, workflow_id,
                                             workflow_step_id, execution_id, actor_type, actor_id, status, error_code,
