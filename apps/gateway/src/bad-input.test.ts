@@ -22,7 +22,8 @@ const expect400 = (res: { statusCode: number; body: string; json(): unknown }, m
 
 const countProjects = async () =>
   Number(
-    (await sql<{ n: string }>`select count(*) as n from projects`.execute(h.database.db)).rows[0]?.n ?? 0,
+    (await sql<{ n: string }>`select count(*) as n from projects`.execute(h.database.ownerDb)).rows[0]?.n ??
+      0,
   );
 
 beforeAll(async () => {
@@ -216,7 +217,7 @@ describe('names must have a visible character', () => {
 describe('PostgreSQL data exceptions (SQLSTATE class 22) are 400, never 500', () => {
   const failure = async (query: ReturnType<typeof sql>) => {
     try {
-      await query.execute(h.database.db);
+      await query.execute(h.database.ownerDb);
     } catch (error) {
       return error;
     }

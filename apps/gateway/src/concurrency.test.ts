@@ -25,7 +25,7 @@ const createType = async (key: string) => {
 
 const fieldNames = async (recordTypeId: string) =>
   (
-    await h.database.db
+    await h.database.ownerDb
       .selectFrom('field_definitions')
       .select('name')
       .where('record_type_id', '=', recordTypeId)
@@ -85,7 +85,7 @@ describe('POST /api/record-types/:id/fields in flight', () => {
       Array.from({ length: N }, () => h.call('POST', `/api/changes/${change.id}/merge`, admin)),
     );
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, ...Array(N - 1).fill(409)]);
-    const snapshots = await h.database.db
+    const snapshots = await h.database.ownerDb
       .selectFrom('record_type_snapshots')
       .select('id')
       .where('change_id', '=', change.id)

@@ -333,7 +333,7 @@ describe('JWT mode with a public key (PEM)', () => {
     const project = unwrap(await ec3l.POST('/api/projects', { body: { name: 'Via SDK with a token' } }));
     const projects = unwrap(await ec3l.GET('/api/projects'));
     expect(projects.map((p) => p.id)).toContain(project.id);
-    const stored = await h.database.db
+    const stored = await h.database.ownerDb
       .selectFrom('projects')
       .innerJoin('tenants', 'tenants.id', 'projects.tenant_id')
       .select('tenants.slug')
@@ -357,7 +357,7 @@ describe('JWT mode with a remote JWKS', () => {
     );
     expect(results.map((r) => r.statusCode)).toEqual(tokens.map(() => 201));
     expect(jwks.hits).toBe(1);
-    const stored = await h.database.db
+    const stored = await h.database.ownerDb
       .selectFrom('projects')
       .select(({ fn }) => fn.countAll<string>().as('n'))
       .where('name', 'like', 'JWKS %')

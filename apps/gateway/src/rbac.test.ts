@@ -634,12 +634,12 @@ describe('the last admin', () => {
     const statuses = results.map((r) => r.statusCode).sort();
     expect(statuses.filter((s) => s === 204)).toHaveLength(admins.length - 1);
     expect(statuses.filter((s) => s === 409)).toHaveLength(1);
-    const globex = await h.database.db
+    const globex = await h.database.ownerDb
       .selectFrom('tenants')
       .select('id')
       .where('slug', '=', tenant)
       .executeTakeFirstOrThrow();
-    const remaining = await h.database.db
+    const remaining = await h.database.ownerDb
       .selectFrom('rbac_user_roles')
       .select('user_id')
       .where('tenant_id', '=', globex.id)

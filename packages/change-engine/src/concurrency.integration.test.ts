@@ -20,10 +20,10 @@ let n = 0;
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, recordsMigrations, changeEngineMigrations]);
-  const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
-  records = createRecordsService({ db: database.db, requireProject: tenancy.requireProject });
+  const tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
+  records = createRecordsService({ db: database.ownerDb, requireProject: tenancy.requireProject });
   changes = createChangeService({
-    db: database.db,
+    db: database.ownerDb,
     events: createEventBus(),
     requireProject: tenancy.requireProject,
     projectParts: async () => ({ moduleIds: [], environmentIds: [] }),
@@ -64,13 +64,13 @@ const addField = (changeId: string, targetId: string, name: string) =>
   });
 
 const stored = async (recordTypeId: string) => {
-  const row = await database.db
+  const row = await database.ownerDb
     .selectFrom('record_types')
     .select(['schema', 'version'])
     .where('tenant_id', '=', acme.tenantId)
     .where('id', '=', recordTypeId)
     .executeTakeFirstOrThrow();
-  const definitions = await database.db
+  const definitions = await database.ownerDb
     .selectFrom('field_definitions')
     .select('name')
     .where('tenant_id', '=', acme.tenantId)
@@ -85,7 +85,7 @@ const stored = async (recordTypeId: string) => {
 };
 
 const opsOf = (changeId: string) =>
-  database.db
+  database.ownerDb
     .selectFrom('change_patch_ops')
     .select(['id', 'op_type', 'executed_at'])
     .where('tenant_id', '=', acme.tenantId)
@@ -94,7 +94,7 @@ const opsOf = (changeId: string) =>
 
 const statusOf = async (changeId: string) =>
   (
-    await database.db
+    await database.ownerDb
       .selectFrom('change_records')
       .select('status')
       .where('tenant_id', '=', acme.tenantId)
@@ -229,7 +229,7 @@ describe('one change, many executors', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(rejected(results).map((r) => r.code)).toEqual(Array(N - 1).fill('CONFLICT'));
-    const moves = await database.db
+    const moves = await database.ownerDb
       .selectFrom('change_events')
       .select('payload')
       .where('tenant_id', '=', acme.tenantId)
@@ -247,7 +247,7 @@ describe('one change, many executors', () => {
     const results = await Promise.allSettled(Array.from({ length: N }, () => changes.merge(acme, change.id)));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(rejected(results).map((r) => r.code)).toEqual(Array(N - 1).fill('CONFLICT'));
-    const snapshots = await database.db
+    const snapshots = await database.ownerDb
       .selectFrom('record_type_snapshots')
       .select('id')
       .where('tenant_id', '=', acme.tenantId)
@@ -268,7 +268,7 @@ describe('one change, many executors', () => {
     );
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(rejected(results).map((r) => r.code)).toEqual(Array(N - 1).fill('CONFLICT'));
-    const reverts = await database.db
+    const reverts = await database.ownerDb
       .selectFrom('change_records')
       .select('id')
       .where('tenant_id', '=', acme.tenantId)

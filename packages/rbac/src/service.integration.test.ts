@@ -57,10 +57,12 @@ describe('default roles', () => {
     // A tenant as it was before the migration: its default roles lack the write permissions.
     await sql`delete from rbac_role_permissions rp using rbac_permissions p, rbac_roles r
       where p.id = rp.permission_id and r.tenant_id = rp.tenant_id and r.id = rp.role_id
-        and rp.tenant_id = ${globexSystem.tenantId} and p.name in (${sql.join(added)})`.execute(database.db);
+        and rp.tenant_id = ${globexSystem.tenantId} and p.name in (${sql.join(added)})`.execute(
+      database.ownerDb,
+    );
     const before = await rbac.listRoles(globexSystem);
     expect(before.find((r) => r.name === 'Admin')?.permissions).not.toContain('rbac.manage');
-    await writePermissions.up(database.db);
+    await writePermissions.up(database.ownerDb);
     const after = await rbac.listRoles(globexSystem);
     expect(after.find((r) => r.name === 'Admin')?.permissions).toEqual([...PERMISSION_NAMES].sort());
     expect(after.find((r) => r.name === 'Editor')?.permissions).toEqual(
@@ -273,7 +275,7 @@ describe('agents with roles', () => {
 
 describe('the last admin', () => {
   it('disabling, stripping or unassigning the only admin access of a tenant is refused with 409', async () => {
-    const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
+    const tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
     await tenancy.ensureTenant({ slug: 'solo' });
     const solo = (await tenancy.resolveTenant('solo'))!;
     const system = systemContext(solo.id, solo.slug);

@@ -16,8 +16,8 @@ let project: string;
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, recordsMigrations]);
-  const tenancy = createTenancyService({ db: database.db, events: createEventBus() });
-  records = createRecordsService({ db: database.db, requireProject: tenancy.requireProject });
+  const tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
+  records = createRecordsService({ db: database.ownerDb, requireProject: tenancy.requireProject });
   await tenancy.ensureTenant({ slug: 'acme' });
   const a = (await tenancy.resolveTenant('acme'))!;
   acme = systemContext(a.id, a.slug);
@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => database.destroy());
 
 const fieldRows = (recordTypeId: string) =>
-  database.db
+  database.ownerDb
     .selectFrom('field_definitions')
     .select(['name', 'order_index'])
     .where('tenant_id', '=', acme.tenantId)
@@ -35,7 +35,7 @@ const fieldRows = (recordTypeId: string) =>
     .execute();
 
 const storedSchema = async (recordTypeId: string) =>
-  (await database.db
+  (await database.ownerDb
     .selectFrom('record_types')
     .select(['schema', 'version', 'status'])
     .where('tenant_id', '=', acme.tenantId)
@@ -95,7 +95,7 @@ describe('concurrent writes of one record type', () => {
       records.addField(acme, base.id, { name: 'serial', type: 'string' }),
     ]);
     const baseFields = (await storedSchema(base.id)).schema.fields.map((f) => f.name);
-    const children = await database.db
+    const children = await database.ownerDb
       .selectFrom('record_types')
       .select(['key', 'schema'])
       .where('tenant_id', '=', acme.tenantId)
@@ -156,7 +156,7 @@ describe('concurrent additions to one choice list', () => {
       Array.from({ length: N }, (_, i) => records.addChoiceItem(acme, list.id, { value: `p${i}` })),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const rows = await database.db
+    const rows = await database.ownerDb
       .selectFrom('choice_items')
       .select(['value', 'order_index'])
       .where('tenant_id', '=', acme.tenantId)
@@ -176,7 +176,7 @@ describe('concurrent additions to one choice list', () => {
     for (const r of results)
       if (r.status === 'rejected')
         expect(r.reason).toMatchObject({ code: 'CONFLICT', details: { field: 'value' } });
-    const rows = await database.db
+    const rows = await database.ownerDb
       .selectFrom('choice_items')
       .select('value')
       .where('tenant_id', '=', acme.tenantId)
