@@ -349,36 +349,63 @@ export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQue
 };
 
 /**
-   * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change
-   * until the transaction ends, while other readers of the same chain go on.
-   */
-  shareChain: (projectId: string, key: string): Promise<RecordTypeRow[]> =>
-    baseChain(trx, tenantId, projectId, key, true),
+ * Row locks on one tenant's record types. They hold until the transaction ends, so they take one: every
+ * write of a record type's schema or status runs under the lock of that record type's row.
+ */
+export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) => {
+  assertTenantScope(tenantId);
+  return {
+    /** The record type, locked FOR UPDATE (schema and status writes of this type wait for each other). */
+    lockRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
+      trx
+        .selectFrom('record_types')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
 
-  /**
-   * The inheritance scope of `keys` (see findInheritanceScope), every row locked FOR UPDATE in key order.
-   * A type created under one of them while the lock was awaited is not in the locked statement's snapshot:
-   * it is looked for afterwards and locked too, so the scope returned is complete and held.
-   */
-  lockInheritanceScope: async (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> => {
-    let rows = await inheritanceScope(trx, tenantId, projectId, keys, true);
-    for (;;) {
-      const held = rows.map((r) => r.key);
-      const missed =
-        held.length === 0
-          ? []
-          : await trx
-              .selectFrom('record_types')
-              .select('key')
-              .where('tenant_id', '=', tenantId)
-              .where('project_id', '=', projectId)
-              .where('base_type', 'in', held)
-              .where('key', 'not in', held)
-              .execute();
-      if (missed.length === 0) return rows;
-      rows = await inheritanceScope(trx, tenantId, projectId, [...held, ...missed.map((m) => m.key)], true);
-    }
-  },
+    /** The choice list, locked FOR UPDATE (item positions are read and written under it). */
+    lockChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
+      trx
+        .selectFrom('choice_lists')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst(),
+
+    /**
+     * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change
+     * until the transaction ends, while other readers of the same chain go on.
+     */
+    shareChain: (projectId: string, key: string): Promise<RecordTypeRow[]> =>
+      baseChain(trx, tenantId, projectId, key, true),
+
+    /**
+     * The inheritance scope of `keys` (see findInheritanceScope), every row locked FOR UPDATE in key order.
+     * A type created under one of them while the lock was awaited is not in the locked statement's snapshot:
+     * it is looked for afterwards and locked too, so the scope returned is complete and held.
+     */
+    lockInheritanceScope: async (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> => {
+      let rows = await inheritanceScope(trx, tenantId, projectId, keys, true);
+      for (;;) {
+        const held = rows.map((r) => r.key);
+        const missed =
+          held.length === 0
+            ? []
+            : await trx
+                .selectFrom('record_types')
+                .select('key')
+                .where('tenant_id', '=', tenantId)
+                .where('project_id', '=', projectId)
+                .where('base_type', 'in', held)
+                .where('key', 'not in', held)
+                .execute();
+        if (missed.length === 0) return rows;
+        rows = await inheritanceScope(trx, tenantId, projectId, [...held, ...missed.map((m) => m.key)], true);
+      }
+    },
   };
 };
 
