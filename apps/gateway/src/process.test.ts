@@ -107,7 +107,7 @@ describe('the gateway process on the embedded database', () => {
         expect(JSON.parse(readFileSync(lockFile, 'utf8')).pid).toBe(1);
         const created = await fetch(`${first.base}/api/projects`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tenant-id': 'default' },
+          headers: { 'content-type': 'application/json', 'x-tenant-id': 'default', 'x-user-id': 'admin' },
           body: JSON.stringify({ name: 'Outlives a SIGKILL' }),
         });
         expect(created.status).toBe(201);
