@@ -55,6 +55,7 @@ const samples: Record<string, () => Promise<Sample>> = {
     return { method: 'DELETE', url: `/api/rbac/roles/${role.id}/permissions/form.edit` };
   },
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
+  listAllUserRoles: async () => ({ method: 'GET', url: '/api/rbac/user-roles' }),
   assignUserRole: async () => ({
     method: 'POST',
     url: '/api/rbac/users/zed/roles',
@@ -275,6 +276,24 @@ describe('access management', () => {
     expect(me.actorType).toBe('agent');
     expect(me.permissions).toEqual([]);
     expect(me.agentForbidden).toEqual(expect.arrayContaining(['change.approve', 'environment.promote']));
+  });
+});
+
+describe('every assignment of a tenant', () => {
+  it('lists who holds which role, by user then role, and only in the asking tenant', async () => {
+    await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Viewer } }));
+    await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Editor } }));
+    const all = await json<{ userId: string; roleName: string }[]>(h.call('GET', '/api/rbac/user-roles', admin));
+    const aaron = all.filter((a) => a.userId === 'aaron').map((a) => a.roleName);
+    expect(aaron).toEqual(['Editor', 'Viewer']);
+    expect(all.some((a) => a.userId === 'vera' && a.roleName === 'Viewer')).toBe(true);
+    const users = all.map((a) => a.userId);
+    expect(users).toEqual([...users].sort());
+    const globex = await json<{ userId: string }[]>(
+      h.call('GET', '/api/rbac/user-roles', { tenant: 'globex', user: 'admin' }),
+    );
+    expect(globex.map((a) => a.userId)).not.toContain('aaron');
+    expect((await h.call('GET', '/api/rbac/user-roles', viewer)).statusCode).toBe(403);
   });
 });
 

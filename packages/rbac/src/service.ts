@@ -223,7 +223,8 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       }
     },
 
-    listUserRoles: async (ctx: RequestContext, userId: string): Promise<UserRole[]> =>
+    /** One user's roles, or (no user id) every assignment in the tenant, by user then role name. */
+    listUserRoles: async (ctx: RequestContext, userId?: string): Promise<UserRole[]> =>
       (await forTenant(db, ctx.tenantId).listUserRoles(userId)).map((r) => ({
         userId: r.user_id,
         roleId: r.role_id,

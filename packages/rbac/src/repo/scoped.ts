@@ -126,7 +126,8 @@ export const forTenant = (db: Db, tenantId: string) => ({
     return result.numDeletedRows > 0n;
   },
 
-  listUserRoles: (userId: string) =>
+  /** One user's assignments, or every assignment of the tenant (by user, then role name) without one. */
+  listUserRoles: (userId?: string) =>
     db
       .selectFrom('rbac_user_roles as ur')
       .innerJoin('rbac_roles as r', (j) =>
@@ -134,7 +135,8 @@ export const forTenant = (db: Db, tenantId: string) => ({
       )
       .select(['ur.user_id', 'ur.role_id', 'r.name as role_name', 'r.status as role_status', 'ur.created_at'])
       .where('ur.tenant_id', '=', tenantId)
-      .where('ur.user_id', '=', userId)
+      .$if(userId !== undefined, (q) => q.where('ur.user_id', '=', userId!))
+      .orderBy('ur.user_id')
       .orderBy('r.name')
       .execute(),
 
