@@ -283,7 +283,9 @@ describe('every assignment of a tenant', () => {
   it('lists who holds which role, by user then role, and only in the asking tenant', async () => {
     await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Viewer } }));
     await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Editor } }));
-    const all = await json<{ userId: string; roleName: string }[]>(h.call('GET', '/api/rbac/user-roles', admin));
+    const all = await json<{ userId: string; roleName: string }[]>(
+      h.call('GET', '/api/rbac/user-roles', admin),
+    );
     const aaron = all.filter((a) => a.userId === 'aaron').map((a) => a.roleName);
     expect(aaron).toEqual(['Editor', 'Viewer']);
     expect(all.some((a) => a.userId === 'vera' && a.roleName === 'Viewer')).toBe(true);
