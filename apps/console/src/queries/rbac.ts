@@ -22,10 +22,11 @@ export const explainKey = (tenant: string, actor: string, query: ExplainQuery) =
   ['/api/rbac/explain', tenant, actor, query] as const;
 
 /** GET /api/rbac/permissions: the global catalog. */
-export const usePermissions = (tenant: string) => {
+export const usePermissions = (tenant: string, enabled = true) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: permissionsKey(tenant),
+    enabled,
     queryFn: async ({ signal }): Promise<Permission[]> =>
       unwrap(await api(tenant).GET('/api/rbac/permissions', { signal })),
   });
