@@ -10,6 +10,7 @@ import {
   isForbidden,
   type Me,
   PERMISSION,
+  permissionNotes,
 } from './permissions';
 
 const me = (overrides: Partial<Me> = {}): Me => ({
@@ -140,5 +141,24 @@ describe('allOf', () => {
     const later = { allowed: false, reason: 'later' };
     expect(allOf({ allowed: true, reason: undefined }, no, later)).toBe(no);
     expect(allOf().allowed).toBe(true);
+  });
+});
+
+describe('permissionNotes', () => {
+  const edit = actionGate(me({ actorId: 'vera' }), 'change.edit');
+  const approve = actionGate(me({ actorId: 'vera' }), 'change.approve');
+  it('groups the actions held back by permissions, by reason, and skips state refusals', () => {
+    const notes = permissionNotes([
+      { label: 'Dry run', gate: edit },
+      { label: 'Check in', gate: approve },
+      { label: 'Merge', gate: { allowed: false, reason: 'Only a Ready change can be merged' } },
+      { label: 'Move to Implementing', gate: edit },
+      { label: 'Add target', gate: edit },
+      { label: 'Revert', gate: { allowed: true, reason: undefined } },
+    ]);
+    expect(notes.map((n) => n.text)).toEqual([
+      'Dry run, Move to Implementing and Add target are disabled: Needs the change.edit permission, which user vera does not have.',
+      'Check in is disabled: Needs the change.approve permission, which user vera does not have.',
+    ]);
   });
 });

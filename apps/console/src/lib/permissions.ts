@@ -108,3 +108,22 @@ export const describeRule = (rule: Explanation['rule']): string => {
       return 'No active role or policy grants it';
   }
 };
+
+/**
+ * The actions held back by the actor's permissions, grouped by reason in first-seen order, for one note
+ * beside a row of buttons: `Check in and Merge are disabled: Needs the change.approve permission…`.
+ */
+export const permissionNotes = (
+  actions: readonly { label: string; gate: ActionGate }[],
+): { reason: string; labels: string[]; text: string }[] => {
+  const byReason = new Map<string, string[]>();
+  for (const { label, gate } of actions) {
+    if (gate.allowed || gate.permission === undefined || !gate.reason) continue;
+    byReason.set(gate.reason, [...(byReason.get(gate.reason) ?? []), label]);
+  }
+  return [...byReason].map(([reason, labels]) => {
+    const list =
+      labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+    return { reason, labels, text: `${list} ${labels.length > 1 ? 'are' : 'is'} disabled: ${reason}.` };
+  });
+};

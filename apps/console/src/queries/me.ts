@@ -2,7 +2,7 @@
 
 import { unwrap } from '@ec3l/sdk';
 import { useQuery } from '@tanstack/react-query';
-import { type ActionGate, actionGate, hasPermission, type Me } from '@/lib/permissions';
+import { type ActionGate, actionGate, type Me } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
 import { usePermissions } from './rbac';
 
@@ -28,17 +28,6 @@ export const useCan = (tenant: string, permission: string): ActionGate => {
   const catalog = usePermissions(tenant);
   if (catalog.isPending) return actionGate(undefined, permission);
   return actionGate(
-    me.data,
-    permission,
-    catalog.data?.map((p) => p.name),
-  );
-};
-
-/** `useCan` for a known actor outside the gate (the sidebar): true once the permission is held. */
-export const useHolds = (tenant: string | null, permission: string): boolean => {
-  const me = useMe(tenant);
-  const catalog = usePermissions(tenant ?? '', tenant !== null);
-  return hasPermission(
     me.data,
     permission,
     catalog.data?.map((p) => p.name),

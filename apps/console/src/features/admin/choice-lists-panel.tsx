@@ -38,7 +38,7 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
               : `Tenant ${tenant}`
           }
           actions={
-            lists.isFetching && !lists.isPending ? <Spinner className="size-4 text-slate-400" /> : null
+            lists.isFetching && !lists.isPending ? <Spinner className="size-4 text-slate-500" /> : null
           }
         />
         {lists.isPending ? (
@@ -109,7 +109,7 @@ function ChoiceListRow({ tenant, list, can }: { tenant: string; list: ChoiceList
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="font-medium text-slate-900">{list.name}</h3>
         <Badge tone={list.status === 'active' ? 'emerald' : 'amber'}>{list.status}</Badge>
-        <span className="ml-auto text-xs text-slate-400">
+        <span className="ml-auto text-xs text-slate-500">
           created <When iso={list.createdAt} />
         </span>
       </div>
@@ -118,7 +118,7 @@ function ChoiceListRow({ tenant, list, can }: { tenant: string; list: ChoiceList
       ) : items.isError ? (
         <p className="mt-2 text-sm text-rose-600">Could not load the items: {errorMessage(items.error)}</p>
       ) : items.data.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-400">No items yet</p>
+        <p className="mt-2 text-sm text-slate-500">No items yet</p>
       ) : (
         <ul aria-label={`Items of ${list.name}`} className="mt-2 flex flex-wrap gap-1.5">
           {items.data.map((item) => (
@@ -129,7 +129,7 @@ function ChoiceListRow({ tenant, list, can }: { tenant: string; list: ChoiceList
                 'inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs ring-1 ring-inset',
                 item.isActive
                   ? 'bg-indigo-50 text-indigo-800 ring-indigo-600/20'
-                  : 'bg-slate-50 text-slate-400 ring-slate-300',
+                  : 'bg-slate-50 text-slate-500 ring-slate-300',
               )}
             >
               <span className="font-mono">{item.value}</span>

@@ -75,7 +75,7 @@ export function FilterActions({ canReset, onReset }: { canReset: boolean; onRese
 export function RefreshButton({ fetching, onRefresh }: { fetching: boolean; onRefresh: () => void }) {
   return (
     <Button variant="secondary" className="px-3 py-1.5" disabled={fetching} onClick={onRefresh}>
-      {fetching ? <Spinner className="size-4 text-slate-400" /> : null}
+      {fetching ? <Spinner className="size-4 text-slate-500" /> : null}
       Refresh
     </Button>
   );

@@ -40,7 +40,7 @@ export function PoliciesCard({ tenant }: { tenant: string }) {
             ? `${policies.data.length} ${policies.data.length === 1 ? 'policy' : 'policies'}: a deny beats every grant; an allow opens one resource`
             : 'A deny beats every grant; an allow opens one resource'
         }
-        actions={remove.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={remove.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       />
       {failure ? (
         <Alert tone="error" testId="policies-error" className="mx-5 mt-4">
@@ -83,7 +83,7 @@ export function PoliciesCard({ tenant }: { tenant: string }) {
                   <Td className="font-medium text-slate-900">{policy.roleName}</Td>
                   <Td>
                     <span className="font-mono text-xs">{policy.resourceType}</span>
-                    <span className="text-slate-400"> · </span>
+                    <span className="text-slate-500"> · </span>
                     {policy.resourceId ? (
                       <span className="font-mono text-xs">{policy.resourceId}</span>
                     ) : (

@@ -69,7 +69,7 @@ export function RolesCard({ tenant }: { tenant: string }) {
         description={roles.data ? `${plural(roles.data.length, 'role')} in ${tenant}` : `Tenant ${tenant}`}
         actions={
           (roles.isFetching && !roles.isPending) || actions.busy ? (
-            <Spinner className="size-4 text-slate-400" />
+            <Spinner className="size-4 text-slate-500" />
           ) : null
         }
       />
@@ -148,7 +148,7 @@ function RoleRow({ role, catalog, actions }: { role: Role; catalog: Permission[]
       <Td className="align-top">
         <ul aria-label={`Permissions of ${role.name}`} className="flex flex-wrap gap-1.5">
           {role.permissions.length === 0 ? (
-            <li className="text-xs text-slate-400">No permissions</li>
+            <li className="text-xs text-slate-500">No permissions</li>
           ) : (
             role.permissions.map((name) => (
               <li key={name}>

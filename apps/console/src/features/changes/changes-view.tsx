@@ -139,7 +139,7 @@ function ChangeList({
             ? `${plural(query.data.length, 'change')}${filtered ? ' matching the filters' : ` in ${tenant}`}, newest first`
             : `Tenant ${tenant}`
         }
-        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       />
       <form
         aria-label="Change filters"
@@ -242,12 +242,12 @@ function ChangeTable({
                   revert
                 </Badge>
               ) : change.createdBy ? (
-                <div className="text-xs text-slate-400">by {change.createdBy}</div>
+                <div className="text-xs text-slate-500">by {change.createdBy}</div>
               ) : null}
             </Td>
             <Td className="whitespace-nowrap">
               {projectName(change.projectId) ?? (
-                <span className="font-mono text-xs text-slate-400">{change.projectId.slice(0, 8)}</span>
+                <span className="font-mono text-xs text-slate-500">{change.projectId.slice(0, 8)}</span>
               )}
             </Td>
             <Td>
@@ -257,7 +257,7 @@ function ChangeTable({
               <Stamp iso={change.createdAt} />
             </Td>
             <Td className="text-slate-500">
-              {change.mergedAt ? <Stamp iso={change.mergedAt} /> : <span className="text-slate-300">—</span>}
+              {change.mergedAt ? <Stamp iso={change.mergedAt} /> : <span className="text-slate-500">—</span>}
             </Td>
           </tr>
         ))}
@@ -272,7 +272,7 @@ function Stamp({ iso }: { iso: string }) {
   return (
     <time dateTime={iso} className="block whitespace-nowrap">
       {day}
-      {time ? <span className="block text-xs text-slate-400">{time}</span> : null}
+      {time ? <span className="block text-xs text-slate-500">{time}</span> : null}
     </time>
   );
 }

@@ -97,7 +97,7 @@ function Stat({
           </span>
         )}
       </dd>
-      <p className="mt-1 text-xs text-slate-400">{hint}</p>
+      <p className="mt-1 text-xs text-slate-500">{hint}</p>
     </div>
   );
 }

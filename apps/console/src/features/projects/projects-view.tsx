@@ -55,7 +55,7 @@ function ProjectList({ tenant }: { tenant: string }) {
             ? `${plural(projects.length, 'project')}${query.hasNextPage ? ' so far' : ''} in ${tenant}`
             : `Tenant ${tenant}`
         }
-        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       />
       {query.isPending ? (
         <LoadingState label="Loading projects…" />
@@ -113,11 +113,11 @@ function ProjectTable({ projects }: { projects: Project[] }) {
                 {project.name}
               </Link>
               {project.githubRepo ? (
-                <div className="text-xs font-normal text-slate-400">{project.githubRepo}</div>
+                <div className="text-xs font-normal text-slate-500">{project.githubRepo}</div>
               ) : null}
             </Td>
             <Td className="max-w-xs truncate text-slate-500" title={project.description ?? undefined}>
-              {project.description || <span className="text-slate-300">—</span>}
+              {project.description || <span className="text-slate-500">—</span>}
             </Td>
             <Td>
               <Badge>

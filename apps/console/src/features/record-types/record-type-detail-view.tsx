@@ -143,7 +143,7 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
         }
         actions={
           <>
-            {setStatus.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+            {setStatus.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
             <Button
               disabled={!actions.activate.allowed || setStatus.isPending}
               title={
@@ -173,7 +173,7 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
       <Card className="mb-6 px-5 py-4">
         <dl className="grid gap-4 text-sm sm:grid-cols-5">
           <Fact label="Base type">
-            {recordType.baseType ? linkTo(recordType.baseType) : <span className="text-slate-400">None</span>}
+            {recordType.baseType ? linkTo(recordType.baseType) : <span className="text-slate-500">None</span>}
           </Fact>
           <Fact label="Fields">
             {total}
@@ -181,7 +181,7 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
           </Fact>
           <Fact label="Derived types">
             {derived.length === 0 ? (
-              <span className="text-slate-400">None</span>
+              <span className="text-slate-500">None</span>
             ) : (
               <span className="flex flex-wrap gap-2">
                 {derived.map((rt) => (
@@ -244,12 +244,12 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
                       </span>
                     ) : null}
                   </Td>
-                  <Td>{field.label ?? <span className="text-slate-300">—</span>}</Td>
+                  <Td>{field.label ?? <span className="text-slate-500">—</span>}</Td>
                   <Td>
                     {field.required ? (
                       <Badge tone="indigo">required</Badge>
                     ) : (
-                      <span className="text-slate-400">no</span>
+                      <span className="text-slate-500">no</span>
                     )}
                   </Td>
                   <Td>

@@ -80,7 +80,7 @@ function RecordTypeTable({ projectId, recordTypes }: { projectId: string; record
               </Td>
               <Td className="font-medium text-slate-900">{rt.name}</Td>
               <Td className="font-mono text-xs">
-                {rt.baseType ?? <span className="text-slate-300">—</span>}
+                {rt.baseType ?? <span className="text-slate-500">—</span>}
               </Td>
               <Td>
                 <Badge tone={RECORD_TYPE_TONES[rt.status]}>{rt.status}</Badge>
@@ -89,7 +89,7 @@ function RecordTypeTable({ projectId, recordTypes }: { projectId: string; record
               <Td className="tabular-nums">
                 {total}
                 {inherited > 0 ? (
-                  <span className="ml-1 text-xs text-slate-400">({inherited} inherited)</span>
+                  <span className="ml-1 text-xs text-slate-500">({inherited} inherited)</span>
                 ) : null}
               </Td>
             </tr>
