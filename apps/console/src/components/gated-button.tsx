@@ -24,9 +24,9 @@ export function LockIcon({ className }: { className: string }) {
  */
 export function PermissionReason({ id, reason }: { id: string; reason: string | undefined }) {
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the reason of a disabled control must be reachable by keyboard, and a disabled button takes no focus
     <span
       id={id}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the reason of a disabled control must be reachable by keyboard, and a disabled button takes no focus
       tabIndex={0}
       data-testid="permission-reason"
       className="inline-flex items-center gap-1 rounded text-xs text-slate-600 focus-visible:outline-2 focus-visible:outline-indigo-600"
@@ -106,9 +106,9 @@ export function PermissionNotes({
   const notes = permissionNotes(actions);
   if (notes.length === 0) return null;
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the reasons of disabled buttons must be reachable by keyboard
     <div
       id={id}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the reasons of disabled buttons must be reachable by keyboard
       tabIndex={0}
       data-testid={testId}
       className={

@@ -14,8 +14,8 @@ const FOCUSABLE =
  * focus returns to the element that had it before.
  */
 export const useFocusTrap = (ref: RefObject<HTMLElement | null>, open: boolean, onEscape: () => void) => {
-  const escape = useRef(onEscape);
-  escape.current = onEscape;
+  const onEscapeRef = useRef(onEscape);
+  onEscapeRef.current = onEscape;
   useEffect(() => {
     if (!open) return;
     const container = ref.current;
@@ -27,7 +27,7 @@ export const useFocusTrap = (ref: RefObject<HTMLElement | null>, open: boolean, 
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
-        escape.current();
+        onEscapeRef.current();
         return;
       }
       if (event.key !== 'Tab') return;

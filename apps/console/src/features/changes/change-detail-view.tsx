@@ -10,7 +10,7 @@ import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { useConfirm } from '@/components/ui/modal';
-import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { When } from '@/features/admin/log-parts';
 import {
   type Change,
