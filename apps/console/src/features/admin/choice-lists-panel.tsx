@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { GatedButton } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -11,7 +12,7 @@ import { type ChoiceList, parseChoiceItems } from '@/lib/choice-lists';
 import { cx } from '@/lib/cx';
 import { errorMessage, formErrorsFrom } from '@/lib/errors';
 import { plural } from '@/lib/format';
-import { type ActionGate, ADMIN_VIEW } from '@/lib/permissions';
+import { type ActionGate, PERMISSION } from '@/lib/permissions';
 import {
   useAddChoiceItem,
   useChoiceItems,
@@ -25,7 +26,7 @@ import { When } from './log-parts';
 /** The tenant's choice lists (the values a choice field offers), with their items. */
 export function ChoiceListsPanel({ tenant }: { tenant: string }) {
   const lists = useChoiceLists(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.schemaEdit);
   return (
     <div className="grid items-start gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2" aria-labelledby="choice-lists-title">
@@ -255,10 +256,10 @@ function ChoiceListForm({ tenant, can }: { tenant: string; can: ActionGate }) {
         className="font-mono"
         hint="One per line: value, or value = Label"
       />
-      <Button type="submit" disabled={disabled} title={can.reason} className="w-full">
+      <GatedButton type="submit" gate={can} busy={disabled} className="w-full">
         {create.isPending ? <Spinner className="size-4 text-white" /> : null}
         {create.isPending ? 'Creating…' : 'Create choice list'}
-      </Button>
+      </GatedButton>
     </form>
   );
 }
