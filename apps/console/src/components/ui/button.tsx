@@ -21,7 +21,7 @@ export function Button({
     <button
       type={type}
       className={cx(
-        'inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold transition-colors',
+        'inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold motion-safe:transition-colors',
         'focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed',
         VARIANTS[variant],
         className,

@@ -58,11 +58,12 @@ export const useFocusTrap = (ref: RefObject<HTMLElement | null>, open: boolean, 
   }, [open, ref]);
 };
 
-/** Renders into document.body once mounted in the browser. */
+/**
+ * Renders into document.body. Dialogs open only after a user action, never during server rendering or
+ * hydration, so the portal exists in the same commit as the dialog and the focus trap finds it.
+ */
 function Portal({ children }: { children: ReactNode }) {
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
-  return mounted ? createPortal(children, document.body) : null;
+  return typeof document === 'undefined' ? null : createPortal(children, document.body);
 }
 
 export type ConfirmRequest = {

@@ -31,7 +31,7 @@ export function AccessPanel({ tenant }: { tenant: string }) {
       <Card aria-labelledby="roles-title">
         <RolesCard tenant={tenant} />
       </Card>
-      <div className="grid items-start gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
         <Card aria-labelledby="user-roles-title">
           <UserRolesCard tenant={tenant} />
         </Card>

@@ -28,7 +28,7 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
   const lists = useChoiceLists(tenant);
   const can = useCan(tenant, PERMISSION.schemaEdit);
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-3">
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
       <Card className="lg:col-span-2" aria-labelledby="choice-lists-title">
         <CardHeader
           titleId="choice-lists-title"

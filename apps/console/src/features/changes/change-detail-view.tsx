@@ -342,7 +342,7 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
         </Alert>
       ) : null}
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {change.status === 'ValidationFailed' &&
           change.validationErrors &&

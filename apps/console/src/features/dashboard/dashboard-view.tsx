@@ -41,7 +41,7 @@ function Summary({ tenant }: { tenant: string }) {
   const data = summary.data;
   return (
     <div className="space-y-6">
-      <div className="grid items-start gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
         <ChangesCard
           tenant={tenant}
           id="recent-changes"
@@ -135,7 +135,7 @@ function Stat({
           </span>
         )}
       </dd>
-      <p className="mt-1 text-xs text-slate-500">{hint}</p>
+      <dd className="mt-1 text-xs text-slate-500">{hint}</dd>
     </div>
   );
 }
