@@ -9,7 +9,8 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * While `open`: focus moves into `ref` (its `[data-autofocus]` element, else its first focusable one),
+ * While `open`: focus moves into `ref` (its `[data-autofocus]` element, else its first field, else its
+ * first focusable one),
  * Tab and Shift+Tab cycle inside it, Escape calls `onEscape`, and the page behind cannot scroll. On close,
  * focus returns to the element that had it before.
  */
@@ -23,7 +24,14 @@ export const useFocusTrap = (ref: RefObject<HTMLElement | null>, open: boolean, 
     const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const focusables = () =>
       Array.from(container.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
-    (container.querySelector<HTMLElement>('[data-autofocus]') ?? focusables()[0] ?? container).focus();
+    // A marked element first, else the first field (a form's), else the first focusable one.
+    const field = focusables().find((el) => el.matches('input, select, textarea'));
+    (
+      container.querySelector<HTMLElement>('[data-autofocus]') ??
+      field ??
+      focusables()[0] ??
+      container
+    ).focus();
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
