@@ -182,7 +182,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
           scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
           innerWidth: window.innerWidth,
           // What sticks out, to say where to look when it fails.
-          widest: [...document.querySelectorAll('body *')]
+          widest: Array.from(document.querySelectorAll('body *'))
             .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
             .filter((el) => {
               // Content of a box that scrolls or clips its overflow does not widen the page.
@@ -192,7 +192,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
               return true;
             })
             .slice(0, 4)
-            .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].slice(0, 5).join('.')}`),
+            .map((el) => `${el.tagName.toLowerCase()}.${Array.from(el.classList).slice(0, 5).join('.')}`),
         }));
         if (scrollWidth > innerWidth) {
           overflowing.push(`${name} at ${width}px: ${scrollWidth} > ${innerWidth} (${widest.join(', ')})`);
