@@ -416,6 +416,7 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
 
   it('creates the choice list Priorities with two items in the admin console, then adds a third', async () => {
     await page.goto('/admin/choice-lists');
+    await button('New choice list').click();
     const form = page.getByRole('form', { name: 'Create choice list' });
     await form.getByLabel('Name').fill('Priorities');
     await form.getByLabel('Items').fill('p1 = Critical\np2 = High');
@@ -428,6 +429,8 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
       'Created Priorities with 2 items.',
     );
 
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
     const list = page.getByRole('listitem', { name: 'Choice list Priorities' });
     expect(await textsOf(list.getByTestId('choice-item'))).toEqual(['p1 Critical', 'p2 High']);
     await list.getByLabel('Value of the new item of Priorities').fill('p3');

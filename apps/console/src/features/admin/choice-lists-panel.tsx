@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from 'react';
 import { GatedButton } from '@/components/gated-button';
+import { NewPanel } from '@/components/new-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -28,8 +29,18 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
   const lists = useChoiceLists(tenant);
   const can = useCan(tenant, PERMISSION.schemaEdit);
   return (
-    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
-      <Card className="lg:col-span-2" aria-labelledby="choice-lists-title">
+    <div className="space-y-6">
+      <div className="flex justify-end">
+        <NewPanel
+          label="New choice list"
+          title="New choice list"
+          description={`In tenant ${tenant}`}
+          gate={can}
+        >
+          {() => <ChoiceListForm tenant={tenant} can={can} />}
+        </NewPanel>
+      </div>
+      <Card aria-labelledby="choice-lists-title">
         <CardHeader
           titleId="choice-lists-title"
           title="Choice lists"
@@ -55,7 +66,7 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
           <EmptyState
             testId="choice-lists-empty"
             title="No choice lists yet"
-            description="Create one with the form: a name and its items."
+            description="Create one with New choice list: a name and its items."
           />
         ) : (
           <ul className="divide-y divide-slate-100">
@@ -64,14 +75,6 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
             ))}
           </ul>
         )}
-      </Card>
-      <Card aria-labelledby="choice-list-form-title">
-        <CardHeader
-          titleId="choice-list-form-title"
-          title="New choice list"
-          description={`In tenant ${tenant}`}
-        />
-        <ChoiceListForm tenant={tenant} can={can} />
       </Card>
     </div>
   );

@@ -41,6 +41,20 @@ function Summary({ tenant }: { tenant: string }) {
   const data = summary.data;
   return (
     <div className="space-y-6">
+      <dl className="grid gap-4 sm:grid-cols-2" aria-busy={summary.isPending}>
+        <Stat
+          label="Projects"
+          testId="stat-projects"
+          value={data?.projects}
+          hint="Each with dev, test and prod"
+        />
+        <Stat
+          label="Environments"
+          testId="stat-environments"
+          value={data?.environments}
+          hint="Across all projects"
+        />
+      </dl>
       <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
         <ChangesCard
           tenant={tenant}
@@ -71,20 +85,6 @@ function Summary({ tenant }: { tenant: string }) {
         />
         <DenialsCard tenant={tenant} />
       </div>
-      <dl className="grid gap-4 sm:grid-cols-2" aria-busy={summary.isPending}>
-        <Stat
-          label="Projects"
-          testId="stat-projects"
-          value={data?.projects}
-          hint="Each with dev, test and prod"
-        />
-        <Stat
-          label="Environments"
-          testId="stat-environments"
-          value={data?.environments}
-          hint="Across all projects"
-        />
-      </dl>
       {data && data.projects === 0 ? (
         <Card className="px-5 py-6">
           <h2 className="text-sm font-semibold text-slate-900">No projects in {tenant} yet</h2>
