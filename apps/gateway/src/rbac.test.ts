@@ -183,6 +183,7 @@ const samples: Record<string, () => Promise<Sample>> = {
   // guarded reads (admin panels)
   listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
+  listAllUserRoles: async () => ({ method: 'GET', url: '/api/rbac/user-roles' }),
   listAgentRoles: async () => ({ method: 'GET', url: '/api/rbac/agents/bot-admin/roles' }),
   listPolicies: async () => ({ method: 'GET', url: '/api/rbac/policies' }),
   listAuditLogs: async () => ({ method: 'GET', url: '/api/rbac/audit-logs?outcome=deny' }),
@@ -389,6 +390,26 @@ describe('access management', () => {
     expect(me.actorType).toBe('agent');
     expect(me.permissions).toEqual([]);
     expect(me.agentForbidden).toEqual(expect.arrayContaining(['change.approve', 'environment.promote']));
+  });
+});
+
+describe('every assignment of a tenant', () => {
+  it('lists who holds which role, by user then role, and only in the asking tenant', async () => {
+    await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Viewer } }));
+    await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Editor } }));
+    const all = await json<{ userId: string; roleName: string }[]>(
+      h.call('GET', '/api/rbac/user-roles', admin),
+    );
+    const aaron = all.filter((a) => a.userId === 'aaron').map((a) => a.roleName);
+    expect(aaron).toEqual(['Editor', 'Viewer']);
+    expect(all.some((a) => a.userId === 'vera' && a.roleName === 'Viewer')).toBe(true);
+    const users = all.map((a) => a.userId);
+    expect(users).toEqual([...users].sort());
+    const globex = await json<{ userId: string }[]>(
+      h.call('GET', '/api/rbac/user-roles', { tenant: 'globex', user: 'admin' }),
+    );
+    expect(globex.map((a) => a.userId)).not.toContain('aaron');
+    expect((await h.call('GET', '/api/rbac/user-roles', viewer)).statusCode).toBe(403);
   });
 });
 

@@ -332,8 +332,15 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       );
     },
 
-    listUserRoles: async (ctx: RequestContext, userId: string): Promise<UserRole[]> =>
-      (await holderRoles(ctx, { type: 'user', id: userId })).map((r) => ({ userId, ...r })),
+    /** One user's roles, or (no user id) every user's assignment in the tenant, by user then role name. */
+    listUserRoles: async (ctx: RequestContext, userId?: string): Promise<UserRole[]> =>
+      (await forTenant(db, ctx.tenantId).listHolderRoles({ type: 'user', id: userId })).map((r) => ({
+        userId: r.user_id,
+        roleId: r.role_id,
+        roleName: r.role_name,
+        roleStatus: r.role_status,
+        assignedAt: r.created_at.toISOString(),
+      })),
 
     /** Gives a user a role of this tenant; assigning it twice changes nothing. */
     assignRole: (ctx: RequestContext, userId: string, roleId: string): Promise<void> =>

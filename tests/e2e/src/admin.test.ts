@@ -75,6 +75,7 @@ describe.skipIf(!hasChromium && !inCi)('the admin pages in a browser', () => {
 
   it('creates the role Release managers with form.view and refuses a second role of that name', async () => {
     await openSection('Access', '/admin/access');
+    await page.getByRole('button', { name: 'New role' }).click();
     await roleForm().getByLabel('Name').fill(ROLE);
     await roleForm().getByLabel('Description').fill('Cut releases of every environment');
     await roleForm()
@@ -107,6 +108,8 @@ describe.skipIf(!hasChromium && !inCi)('the admin pages in a browser', () => {
     // Editing the name withdraws the server's answer about the old one.
     await roleForm().getByLabel('Name').fill('');
     expect(await page.getByTestId('role-form-error').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    await roleForm().waitFor({ state: 'detached' });
   });
 
   it('grants the role environment.release_create from the roles table', async () => {

@@ -111,6 +111,7 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
       .getByRole('navigation', { name: 'Navigation' })
       .getByRole('link', { name: 'Projects' })
       .click();
+    await page.getByRole('button', { name: 'New project' }).click();
     const projectForm = page.getByRole('form', { name: 'Create project' });
     await projectForm.getByLabel('Name').fill(PROJECT);
     await projectForm.getByRole('button', { name: 'Create project' }).click();
@@ -119,6 +120,7 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
 
     await page.getByRole('tab', { name: /Record types/ }).click();
     expect(await textOf(page.getByTestId('record-types-empty'))).toContain('No record types yet');
+    await button('New record type').click();
     const form = page.getByRole('form', { name: 'Create record type' });
     await form.getByLabel('Key', { exact: true }).fill('incident');
     await form.getByLabel('Name', { exact: true }).fill('Incident');
@@ -133,6 +135,8 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
     expect(await textOf(page.getByTestId('record-type-form-success'))).toContain(
       'Created Incident as a draft with 1 field',
     );
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
     const row = page.getByRole('table', { name: 'Record types' }).getByTestId('record-type-row');
     expect(await textOf(row)).toMatch(/^incident Incident — draft v1 1$/);
     await shoot('record-types');
@@ -158,8 +162,9 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
   it('creates a change in the project from the record type, which opens as a Draft', async () => {
     await page.getByRole('link', { name: 'Create a change' }).click();
     await page.waitForURL('**/changes?projectId=*');
-    const form = page.getByRole('form', { name: 'Create change' });
     await page.getByTestId('changes-empty').waitFor();
+    await button('New change').click();
+    const form = page.getByRole('form', { name: 'Create change' });
     expect(
       await form
         .getByLabel('Project')
@@ -213,9 +218,18 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
     expect(error).toContain('incident.severity');
     expect(error).toContain('Op: Remove field severity');
 
+    // Delete asks first: Cancel leaves the op, the dialog's Delete op removes it.
+    const remove = page.getByRole('button', { name: 'Delete op 3: Remove field severity' });
+    const dialog = page.getByRole('alertdialog', { name: 'Delete op 3?' });
+    await remove.click();
+    expect(await textOf(dialog)).toContain('“Remove field severity” is removed from the change');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('op-row').count()).toBe(3);
+    await remove.click();
     expect(
       await statusOf(/\/patch-ops\//, 'DELETE', () =>
-        page.getByRole('button', { name: 'Delete op 3: Remove field severity' }).click(),
+        dialog.getByRole('button', { name: 'Delete op' }).click(),
       ),
     ).toBe(204);
     await result.waitFor({ state: 'detached' });
@@ -232,14 +246,17 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
     await actAs('vera');
     await page.locator('button:disabled', { hasText: 'Check in' }).waitFor();
     expect(await button('Check in').getAttribute('title')).toBe(APPROVE_REASON);
-    expect(await textOf(page.getByTestId('approval-note'))).toBe(`Check in is disabled: ${APPROVE_REASON}.`);
+    const note = await textOf(page.getByTestId('permission-note'));
+    expect(note).toContain(`Check in is disabled: ${APPROVE_REASON}.`);
+    expect(note).toContain(
+      'Move to Implementing and Dry run are disabled: Needs the change.edit permission, which user vera does not have.',
+    );
     await shoot('change-viewer');
-    // The dry run needs no approval.
-    expect(await button('Dry run').isEnabled()).toBe(true);
+    expect(await button('Dry run').isDisabled()).toBe(true);
 
     await actAs('admin');
     await page.locator('button:enabled', { hasText: 'Check in' }).waitFor();
-    expect(await page.getByTestId('approval-note').count()).toBe(0);
+    expect(await page.getByTestId('permission-note').count()).toBe(0);
   });
 
   it('dry-runs the change: the diff viewer shows priority and summary as fields added to incident', async () => {
@@ -273,7 +290,22 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
       'Checked in: the change is Ready to merge.',
     );
 
-    expect(await statusOf(/\/merge$/, 'POST', () => button('Merge').click())).toBe(200);
+    // Checked in straight from Draft: the lifecycle shows Implementing skipped, not done.
+    expect(await page.getByTestId('step-Implementing').getAttribute('data-state')).toBe('skipped');
+    expect(await page.getByTestId('step-Draft').getAttribute('data-state')).toBe('done');
+
+    // Merge asks first, with the diff it would write; adding fields needs no typed key.
+    await button('Merge').click();
+    const dialog = page.getByRole('alertdialog', { name: `Merge “${CHANGE}”?` });
+    expect(await textOf(dialog.getByTestId('merge-impact'))).toContain('incident: 2 fields added');
+    expect(await dialog.getByRole('textbox').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitForStatus('Ready');
+    await button('Merge').click();
+    expect(
+      await statusOf(/\/merge$/, 'POST', () => dialog.getByRole('button', { name: 'Merge' }).click()),
+    ).toBe(200);
     await waitForStatus('Merged');
     expect(await textOf(page.getByTestId('action-success'))).toBe('Merged. incident: 2 fields added.');
     expect(
@@ -315,6 +347,14 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
     expect(await textOf(page.getByTestId('change-title'))).toBe(`Revert: ${CHANGE}`);
     await waitForStatus('Draft');
     expect(await textOf(page.getByTestId('reverts-link'))).toBe(`reverts ${CHANGE}`);
+    // With this revert open, the merged change offers no second one.
+    const revertPath = new URL(page.url()).pathname;
+    await page.goto(changePath);
+    await waitForStatus('Merged');
+    await page.getByTestId('reverted-by').waitFor();
+    expect(await button('Revert').count()).toBe(0);
+    await page.goto(revertPath);
+    await waitForStatus('Draft');
     await page.getByTestId('op-description').first().waitFor();
     expect(await textsOf(page.getByTestId('op-description'))).toEqual([
       'Remove field priority',
@@ -326,7 +366,18 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
     await page.locator('button:enabled', { hasText: 'Check in' }).waitFor();
     expect(await statusOf(/\/checkin$/, 'POST', () => button('Check in').click())).toBe(200);
     await waitForStatus('Ready');
-    expect(await statusOf(/\/merge$/, 'POST', () => button('Merge').click())).toBe(200);
+    // The revert removes fields: the merge is confirmed by typing the record-type key.
+    await button('Merge').click();
+    const dialog = page.getByRole('alertdialog', { name: `Merge “Revert: ${CHANGE}”?` });
+    expect(await textOf(dialog.getByTestId('merge-removals'))).toContain(
+      'incident: fields priority, summary',
+    );
+    const confirm = dialog.getByRole('button', { name: 'Merge' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Type incident to confirm').fill('incidents');
+    expect(await confirm.isDisabled()).toBe(true);
+    await dialog.getByLabel('Type incident to confirm').fill('incident');
+    expect(await statusOf(/\/merge$/, 'POST', () => confirm.click())).toBe(200);
     await waitForStatus('Merged');
     expect(
       await textsOf(
@@ -365,6 +416,7 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
 
   it('creates the choice list Priorities with two items in the admin console, then adds a third', async () => {
     await page.goto('/admin/choice-lists');
+    await button('New choice list').click();
     const form = page.getByRole('form', { name: 'Create choice list' });
     await form.getByLabel('Name').fill('Priorities');
     await form.getByLabel('Items').fill('p1 = Critical\np2 = High');
@@ -377,6 +429,8 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
       'Created Priorities with 2 items.',
     );
 
+    await page.keyboard.press('Escape');
+    await form.waitFor({ state: 'detached' });
     const list = page.getByRole('listitem', { name: 'Choice list Priorities' });
     expect(await textsOf(list.getByTestId('choice-item'))).toEqual(['p1 Critical', 'p2 High']);
     await list.getByLabel('Value of the new item of Priorities').fill('p3');

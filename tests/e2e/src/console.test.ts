@@ -52,10 +52,17 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
       .getByRole('link', { name: 'Projects' })
       .click();
     await page.waitForURL('**/projects');
+    await page.getByRole('button', { name: 'New project' }).waitFor();
+  };
+
+  /** New project opens the form in a slide-over panel. */
+  const openForm = async () => {
+    if ((await form().count()) === 0) await page.getByRole('button', { name: 'New project' }).click();
     await form().waitFor();
   };
 
   const submitProject = async (name: string, expectedStatus: number) => {
+    await openForm();
     await form().getByLabel('Name').fill(name);
     const response = page.waitForResponse(
       (r) => r.url().endsWith('/api/projects') && r.request().method() === 'POST',
@@ -80,6 +87,7 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
     expect(await page.title()).toContain('EC3L');
     await page.getByTestId('projects-empty').waitFor();
 
+    await openForm();
     await form().getByLabel('Description').fill('Pays everyone on time');
     await form().getByLabel('GitHub repository').fill('acme/payroll');
     await submitProject(PROJECT, 201);
@@ -100,6 +108,9 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
       });
     }
 
+    // The panel is modal: Escape closes it and gives the list back.
+    await page.keyboard.press('Escape');
+    await form().waitFor({ state: 'detached' });
     await link.click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(PROJECT);
@@ -133,8 +144,12 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
     // The server's validation details land next to the field they name.
     await submitProject('x'.repeat(121), 400);
     expect(await textOf(page.getByTestId('project-name-error'))).toMatch(/more than 120 characters/);
+    // Focus lands on the field the server named.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('project-name');
 
     expect(await projectsTable().getByRole('row').count()).toBe(2); // header + the one project
+    await page.keyboard.press('Escape');
+    await form().waitFor({ state: 'detached' });
   });
 
   it('switching the tenant to acme hides the project of the default tenant', async () => {

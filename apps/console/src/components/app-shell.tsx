@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { cx } from '@/lib/cx';
 import { ADMIN_VIEW, hasPermission, type Me } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
 import { useMe } from '@/queries/me';
+import { usePermissions } from '@/queries/rbac';
 import { TenantSwitcher } from './tenant-switcher';
 import { UserIdInput } from './user-id-input';
 
@@ -63,18 +64,57 @@ const TOOLS: (NavItem & { permission: string })[] = [
   },
 ];
 
-function NavLink({ item, active }: { item: NavItem; active: boolean }) {
+/**
+ * The sidebar's width: `auto` is icons only below 1024 px and full above; the toggle pins it open or
+ * closed (kept in localStorage).
+ */
+type SidebarMode = 'auto' | 'collapsed' | 'expanded';
+const SIDEBAR_KEY = 'ec3l.sidebar';
+const WIDE = '(min-width: 1024px)';
+
+const WIDTH: Record<SidebarMode, string> = { auto: 'w-16 lg:w-60', collapsed: 'w-16', expanded: 'w-60' };
+/** Labels next to icons: hidden (still read by screen readers) when the sidebar is narrow. */
+const LABEL: Record<SidebarMode, string> = {
+  auto: 'sr-only lg:not-sr-only',
+  collapsed: 'sr-only',
+  expanded: '',
+};
+/** Blocks shown only in a wide sidebar. */
+const WIDE_ONLY: Record<SidebarMode, string> = {
+  auto: 'hidden lg:block',
+  collapsed: 'hidden',
+  expanded: 'block',
+};
+
+const useSidebarMode = () => {
+  const [mode, setMode] = useState<SidebarMode>('auto');
+  useEffect(() => {
+    const stored = window.localStorage.getItem(SIDEBAR_KEY);
+    if (stored === 'collapsed' || stored === 'expanded') setMode(stored);
+  }, []);
+  const expanded = () => (mode === 'auto' ? window.matchMedia(WIDE).matches : mode === 'expanded');
+  const toggle = () => {
+    const next: SidebarMode = expanded() ? 'collapsed' : 'expanded';
+    window.localStorage.setItem(SIDEBAR_KEY, next);
+    setMode(next);
+  };
+  return { mode, toggle };
+};
+
+function NavLink({ item, active, mode }: { item: NavItem; active: boolean; mode: SidebarMode }) {
   return (
     <Link
       href={item.href}
       aria-current={active ? 'page' : undefined}
+      title={item.label}
       className={cx(
         'flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors',
+        'focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400',
         active ? 'bg-slate-800 text-white' : 'hover:bg-slate-800/60 hover:text-white',
       )}
     >
       {item.icon}
-      {item.label}
+      <span className={LABEL[mode]}>{item.label}</span>
     </Link>
   );
 }
@@ -84,63 +124,113 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { tenant } = useIdentity();
   const tenantSlug = tenant.status === 'ready' ? tenant.slug : null;
   const me = useMe(tenantSlug);
+  const catalog = usePermissions(tenantSlug ?? '', tenantSlug !== null);
+  const { mode, toggle } = useSidebarMode();
   // Hidden until the actor is known to hold the permission: never offered, then taken away.
-  const tools = TOOLS.filter((item) => hasPermission(me.data, item.permission));
+  const tools = TOOLS.filter((item) =>
+    hasPermission(
+      me.data,
+      item.permission,
+      catalog.data?.map((p) => p.name),
+    ),
+  );
   return (
-    <div className="flex min-h-screen flex-col md:flex-row">
+    <div className="flex min-h-screen">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-semibold text-indigo-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to main content
+      </a>
       {/* The dark column runs the page's full height; the sidebar inside it stays in view. */}
-      <div className="shrink-0 bg-slate-900 md:w-60">
-        <aside className="flex flex-col text-slate-300 md:sticky md:top-0 md:h-screen">
-          <Link href="/" className="flex items-center gap-2.5 px-5 py-5 text-white">
-            <span className="flex size-8 items-center justify-center rounded-lg bg-indigo-500 text-sm font-bold">
+      <div className={cx('shrink-0 bg-slate-900 transition-[width]', WIDTH[mode])} data-testid="sidebar">
+        <aside className="sticky top-0 flex h-screen flex-col overflow-y-auto text-slate-300">
+          <Link href="/" className="flex items-center gap-2.5 px-4 py-5 text-white">
+            <span className="flex size-8 shrink-0 items-center justify-center rounded-lg bg-indigo-500 text-sm font-bold">
               E3
             </span>
-            <span className="leading-tight">
+            <span className={cx('leading-tight', LABEL[mode])}>
               <span className="block text-sm font-semibold">EC3L</span>
               <span className="block text-xs text-slate-400">Admin console</span>
             </span>
           </Link>
-          <nav aria-label="Navigation" className="flex gap-1 px-3 pb-3 md:flex-col">
+          <nav aria-label="Navigation" className="flex flex-col gap-1 px-2 pb-3">
             {NAV.map((item) => (
-              <NavLink key={item.href} item={item} active={item.match(pathname)} />
+              <NavLink key={item.href} item={item} active={item.match(pathname)} mode={mode} />
             ))}
             {tools.length > 0 ? (
               <>
-                <p className="hidden px-3 pt-5 pb-1 text-xs font-semibold tracking-wide text-slate-500 uppercase md:block">
+                <p
+                  className={cx(
+                    'px-3 pt-5 pb-1 text-xs font-semibold tracking-wide text-slate-400 uppercase',
+                    WIDE_ONLY[mode],
+                  )}
+                >
                   Tools
                 </p>
                 {tools.map((item) => (
-                  <NavLink key={item.href} item={item} active={item.match(pathname)} />
+                  <NavLink key={item.href} item={item} active={item.match(pathname)} mode={mode} />
                 ))}
               </>
             ) : null}
           </nav>
           <div className="mt-auto">
-            {me.data && tenantSlug ? <ActorSummary me={me.data} tenant={tenantSlug} /> : null}
-            <p className="hidden px-5 py-4 text-xs text-slate-500 md:block">
+            {me.data && tenantSlug ? (
+              <ActorSummary me={me.data} tenant={tenantSlug} className={WIDE_ONLY[mode]} />
+            ) : null}
+            <p className={cx('px-5 py-4 text-xs text-slate-400', WIDE_ONLY[mode])}>
               Multi-tenant control plane for enterprise configuration
             </p>
           </div>
         </aside>
       </div>
       <div className="flex min-w-0 flex-1 flex-col">
-        <header className="flex flex-wrap items-center justify-end gap-4 border-b border-slate-200 bg-white px-6 py-3 md:px-8">
-          <TenantSwitcher />
-          <UserIdInput />
+        <header className="sticky top-0 z-30 flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white/95 px-4 py-2.5 backdrop-blur md:px-6">
+          <button
+            type="button"
+            onClick={toggle}
+            data-testid="sidebar-toggle"
+            aria-label="Toggle navigation"
+            className="rounded-md p-1.5 text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-indigo-600"
+          >
+            <svg
+              viewBox="0 0 24 24"
+              className="size-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.7"
+              aria-hidden="true"
+            >
+              <path strokeLinecap="round" d="M4 6h16M4 12h16M4 18h16" />
+            </svg>
+          </button>
+          <p className="min-w-0 truncate text-sm text-slate-600" data-testid="current-tenant">
+            Tenant <span className="font-semibold text-slate-900">{tenantSlug ?? '…'}</span>
+          </p>
+          <div className="ml-auto flex flex-wrap items-center justify-end gap-x-4 gap-y-2">
+            <TenantSwitcher />
+            <UserIdInput />
+          </div>
         </header>
-        <main className="mx-auto w-full max-w-6xl flex-1 px-6 py-8 md:px-8">{children}</main>
+        <main
+          id="main"
+          tabIndex={-1}
+          className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 outline-none md:px-8 md:py-8"
+        >
+          {children}
+        </main>
       </div>
     </div>
   );
 }
 
 /** Who the console acts as, and with which roles, as the gateway sees it (GET /api/rbac/me). */
-function ActorSummary({ me, tenant }: { me: Me; tenant: string }) {
+function ActorSummary({ me, tenant, className }: { me: Me; tenant: string; className: string }) {
   const active = me.roles.filter((role) => role.status === 'active');
   return (
     <div
       data-testid="actor-summary"
-      className="mx-3 hidden rounded-lg bg-slate-800/60 px-3 py-2.5 ring-1 ring-white/5 md:block"
+      className={cx('mx-3 rounded-lg bg-slate-800/60 px-3 py-2.5 ring-1 ring-white/5', className)}
     >
       <p className="text-xs text-slate-400">Acting as</p>
       <p className="truncate text-sm font-medium text-white" data-testid="actor-id">

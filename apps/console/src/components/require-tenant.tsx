@@ -6,12 +6,32 @@ import { useIdentity } from '@/providers/identity';
 import { Card } from './ui/card';
 import { EmptyState, ErrorState, LoadingState } from './ui/states';
 
-/** Renders its children once the console knows which tenant it speaks for, else why not. */
-export function RequireTenant({ children }: { children: (tenant: string) => ReactNode }) {
+/**
+ * Renders its children once the console knows which tenant it speaks for, else why not (after
+ * `fallbackHeader`, the page's header for pages whose header needs the tenant).
+ */
+export function RequireTenant({
+  children,
+  fallbackHeader,
+}: {
+  children: (tenant: string) => ReactNode;
+  fallbackHeader?: ReactNode;
+}) {
+  const { tenant } = useIdentity();
+  if (tenant.status === 'ready') return children(tenant.slug);
+  return (
+    <>
+      {fallbackHeader}
+      <TenantPending />
+    </>
+  );
+}
+
+function TenantPending() {
   const { tenant } = useIdentity();
   switch (tenant.status) {
     case 'ready':
-      return children(tenant.slug);
+      return null;
     case 'loading':
       return (
         <Card>

@@ -17,7 +17,7 @@ export function TenantSwitcher() {
         value={ready ? tenant.slug : ''}
         disabled={!ready}
         onChange={(event) => setTenant(event.target.value)}
-        className="rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-400"
+        className="rounded-md border-0 bg-white py-1.5 pr-8 pl-3 text-sm text-slate-900 shadow-sm ring-1 ring-slate-300 ring-inset focus:ring-2 focus:ring-indigo-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-500"
       >
         {!ready ? (
           <option value="">

@@ -6,17 +6,20 @@ import {
   countActiveFilters,
   EMPTY_AUDIT_LOG_FILTERS,
   EMPTY_TELEMETRY_FILTERS,
+  entityHref,
   FIRST_ADMIN_SECTION,
+  groupByUser,
   isAdminSection,
   parseDateRange,
   telemetryQuery,
 } from './admin';
 
 describe('admin sections', () => {
-  it('starts with tenants and knows only its five sections', () => {
+  it('starts with tenants and knows only its six sections', () => {
     expect(FIRST_ADMIN_SECTION).toBe('tenants');
     expect(ADMIN_SECTIONS.map((s) => s.key)).toEqual([
       'tenants',
+      'users',
       'access',
       'choice-lists',
       'audit',
@@ -123,5 +126,43 @@ describe('countActiveFilters', () => {
   it('counts the filters that are not blank', () => {
     expect(countActiveFilters({ ...EMPTY_AUDIT_LOG_FILTERS, actorId: 'rita', outcome: 'deny' })).toBe(2);
     expect(countActiveFilters(EMPTY_TELEMETRY_FILTERS)).toBe(0);
+  });
+});
+
+describe('groupByUser', () => {
+  const a = (userId: string, roleName: string) => ({
+    userId,
+    roleId: `${roleName}-id`,
+    roleName,
+    roleStatus: 'active' as const,
+    assignedAt: '2026-01-01T00:00:00.000Z',
+  });
+  it('groups assignments by user, users in id order, roles in the order given', () => {
+    const grouped = groupByUser([a('vera', 'Viewer'), a('admin', 'Admin'), a('vera', 'Editor')]);
+    expect(grouped.map((g) => [g.userId, g.roles.map((r) => r.roleName)])).toEqual([
+      ['admin', ['Admin']],
+      ['vera', ['Viewer', 'Editor']],
+    ]);
+    expect(groupByUser([])).toEqual([]);
+  });
+});
+
+describe('entityHref', () => {
+  it('links change events and change decisions to the change', () => {
+    expect(entityHref({ eventType: 'execution_completed' }, 'c1')).toBe('/changes/c1');
+    expect(entityHref({ eventType: 'graph.validation_failed' }, 'c1')).toBe('/changes/c1');
+    expect(entityHref({ resourceType: 'change' }, 'c1')).toBe('/changes/c1');
+  });
+
+  it('links projects and record types to their pages', () => {
+    expect(entityHref({ eventType: 'project.created' }, 'p1')).toBe('/projects/p1');
+    expect(entityHref({ eventType: 'record_type.created' }, 'r1')).toBe('/record-types/r1');
+  });
+
+  it('has no link without an id or for subjects without a page', () => {
+    expect(entityHref({ eventType: 'project.created' }, null)).toBeNull();
+    expect(entityHref({ eventType: 'tenant.created' }, 't1')).toBeNull();
+    expect(entityHref({ resourceType: 'form' }, 'f1')).toBeNull();
+    expect(entityHref({ resourceType: null }, 'x')).toBeNull();
   });
 });

@@ -2,6 +2,7 @@
 
 export const ADMIN_SECTIONS = [
   { key: 'tenants', label: 'Tenants' },
+  { key: 'users', label: 'Users' },
   { key: 'access', label: 'Access' },
   { key: 'choice-lists', label: 'Choice lists' },
   { key: 'audit', label: 'Audit log' },
@@ -111,3 +112,57 @@ export const telemetryQuery = (filters: TelemetryFilters): Parsed<TelemetryQuery
 /** How many filters are set (for the "n filters" hint and the Reset button). */
 export const countActiveFilters = (filters: Record<string, string>): number =>
   Object.values(filters).filter((value) => value.trim() !== '').length;
+
+/** One user and the roles they hold, for the Users section. */
+export type UserAssignments = {
+  userId: string;
+  roles: { roleId: string; roleName: string; roleStatus: 'active' | 'disabled'; assignedAt: string }[];
+};
+
+/** Assignments (as GET /api/rbac/user-roles lists them) grouped by user, users in id order. */
+export const groupByUser = (
+  assignments: readonly {
+    userId: string;
+    roleId: string;
+    roleName: string;
+    roleStatus: 'active' | 'disabled';
+    assignedAt: string;
+  }[],
+): UserAssignments[] => {
+  const byUser = new Map<string, UserAssignments>();
+  for (const { userId, ...role } of assignments) {
+    const entry = byUser.get(userId) ?? { userId, roles: [] };
+    entry.roles.push(role);
+    byUser.set(userId, entry);
+  }
+  return [...byUser.values()].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+};
+
+/** Domain events whose subject (`executionId`) is a change record. */
+const CHANGE_EVENTS = new Set([
+  'execution_started',
+  'execution_completed',
+  'execution_failed',
+  'graph.diff_computed',
+  'graph.validation_failed',
+  'graph.validation_succeeded',
+]);
+
+/**
+ * The console page of a log row's subject, or null when it has none: a change (`change` resources of
+ * access decisions; execution, validation and diff events), a project (`project.*` events) or a record
+ * type (`record_type.*` events, through /record-types/:id, which finds its project).
+ */
+export const entityHref = (
+  subject: { eventType: string } | { resourceType: string | null },
+  id: string | null,
+): string | null => {
+  if (!id) return null;
+  const path = encodeURIComponent(id);
+  if ('resourceType' in subject) return subject.resourceType === 'change' ? `/changes/${path}` : null;
+  const type = subject.eventType;
+  if (CHANGE_EVENTS.has(type) || type.startsWith('change.')) return `/changes/${path}`;
+  if (type.startsWith('project.')) return `/projects/${path}`;
+  if (type.startsWith('record_type.')) return `/record-types/${path}`;
+  return null;
+};

@@ -6,6 +6,9 @@ import {
   type ChangeStatus,
   changeActions,
   executionErrorsOf,
+  hasOpenRevert,
+  lifecycleSteps,
+  revertOffered,
   timelineOf,
 } from './changes';
 import type { ActionGate } from './permissions';
@@ -150,5 +153,99 @@ describe('execution errors', () => {
     expect(executionErrorsOf({ errors: [error, { junk: true }] })).toEqual([error]);
     expect(executionErrorsOf({ message: 'x' })).toBeNull();
     expect(executionErrorsOf(undefined)).toBeNull();
+  });
+});
+
+describe('change.edit on the other actions', () => {
+  const NO_EDIT = {
+    allowed: false,
+    permission: 'change.edit',
+    reason: 'Needs the change.edit permission, which user vera does not have',
+  };
+  it('refuses every non-approval action to an actor without change.edit, after the state rules', () => {
+    const draft = changeActions('Draft', { approve: APPROVER, edit: NO_EDIT, opCount: 2 });
+    expect(draft.dryRun).toEqual(NO_EDIT);
+    expect(draft.toImplementing).toEqual(NO_EDIT);
+    expect(draft.addTarget).toEqual(NO_EDIT);
+    expect(draft.editOps).toEqual(NO_EDIT);
+    expect(draft.checkin.allowed).toBe(true);
+    expect(changeActions('Implementing', { approve: APPROVER, edit: NO_EDIT, opCount: 2 }).toDraft).toEqual(
+      NO_EDIT,
+    );
+    expect(changeActions('Merged', { approve: APPROVER, edit: NO_EDIT, opCount: 2 }).revert).toEqual(NO_EDIT);
+    // the state's own refusal comes first
+    expect(changeActions('Ready', { approve: APPROVER, edit: NO_EDIT, opCount: 2 }).editOps.reason).toMatch(
+      /Ready/,
+    );
+  });
+});
+
+describe('revert', () => {
+  it('is refused while an open revert exists or is not known yet', () => {
+    expect(
+      changeActions('Merged', { approve: APPROVER, opCount: 1, openRevert: true }).revert.reason,
+    ).toMatch(/already open/);
+    expect(changeActions('Merged', { approve: APPROVER, opCount: 1, openRevert: null }).revert.allowed).toBe(
+      false,
+    );
+  });
+
+  it('is offered only for a merged change with no open revert', () => {
+    expect(revertOffered('Merged', false)).toBe(true);
+    expect(revertOffered('Merged', true)).toBe(false);
+    expect(revertOffered('Merged', null)).toBe(false);
+    for (const status of CHANGE_STATUSES.filter((s) => s !== 'Merged')) {
+      expect(revertOffered(status, false)).toBe(false);
+    }
+  });
+
+  it('counts only unmerged reverts of the same change as open', () => {
+    expect(hasOpenRevert('a', [{ revertsChangeId: 'a', status: 'Draft' }])).toBe(true);
+    expect(hasOpenRevert('a', [{ revertsChangeId: 'a', status: 'Merged' }])).toBe(false);
+    expect(hasOpenRevert('a', [{ revertsChangeId: 'b', status: 'Draft' }])).toBe(false);
+    expect(hasOpenRevert('a', [{ revertsChangeId: null, status: 'Draft' }])).toBe(false);
+  });
+});
+
+describe('lifecycleSteps', () => {
+  const moved = (from: string | null, to: string) => ({
+    eventType: 'change_status_changed',
+    payload: { from, to },
+  });
+  const states = (status: Parameters<typeof lifecycleSteps>[0], events: ReturnType<typeof moved>[]) =>
+    lifecycleSteps(status, events).map((s) => s.state);
+
+  it('marks Implementing skipped for a change checked in straight from Draft', () => {
+    const events = [moved(null, 'Draft'), moved('Draft', 'Ready')];
+    expect(states('Ready', events)).toEqual(['done', 'skipped', 'current', 'upcoming']);
+    expect(states('Merged', [...events, moved('Ready', 'Merged')])).toEqual([
+      'done',
+      'skipped',
+      'done',
+      'done',
+    ]);
+  });
+
+  it('marks Implementing done when the change went through it or one of its side states', () => {
+    expect(
+      states('Ready', [moved(null, 'Draft'), moved('Draft', 'Implementing'), moved('Implementing', 'Ready')]),
+    ).toEqual(['done', 'done', 'current', 'upcoming']);
+    expect(
+      states('Ready', [
+        moved(null, 'Draft'),
+        moved('Draft', 'ValidationFailed'),
+        moved('ValidationFailed', 'Ready'),
+      ]),
+    ).toEqual(['done', 'done', 'current', 'upcoming']);
+  });
+
+  it('labels the current step with a side state and leaves later steps upcoming', () => {
+    const steps = lifecycleSteps('ValidationFailed', [
+      moved(null, 'Draft'),
+      moved('Draft', 'ValidationFailed'),
+    ]);
+    expect(steps.map((s) => s.label)).toEqual(['Draft', 'Validation failed', 'Ready', 'Merged']);
+    expect(steps[1]?.here).toBe(true);
+    expect(states('Draft', [moved(null, 'Draft')])).toEqual(['current', 'upcoming', 'upcoming', 'upcoming']);
   });
 });

@@ -1,5 +1,5 @@
 import type { Schemas } from '@ec3l/sdk';
-import type { ActionGate } from './permissions';
+import { type ActionGate, ALLOWED } from './permissions';
 
 /**
  * Change records: which actions a change's state allows (mirroring the change engine's lifecycle, so a
@@ -85,13 +85,20 @@ const TO_IMPLEMENTING_FROM: readonly ChangeStatus[] = [
 
 /**
  * Each action on a change, allowed or refused with the sentence its button shows. State comes first (what
- * the change engine would refuse with 409), then `approve` (the actor's change.approve, for checkin and
- * merge), then an empty change (a check-in or dry run without ops can only fail; `opCount` null: not
- * loaded yet).
+ * the change engine would refuse with 409), then the actor's permissions: `approve` (change.approve) for
+ * checkin and merge, `edit` (change.edit, allowed when not given) for every other action; then an empty
+ * change (a check-in or dry run without ops can only fail; `opCount` null: not loaded yet). Revert also
+ * needs `openRevert` false: a merged change with an open (unmerged) revert cannot be reverted again
+ * (null: not known yet).
  */
 export const changeActions = (
   status: ChangeStatus,
-  { approve, opCount }: { approve: ActionGate; opCount: number | null },
+  {
+    approve,
+    edit = ALLOWED,
+    opCount,
+    openRevert = false,
+  }: { approve: ActionGate; edit?: ActionGate; opCount: number | null; openRevert?: boolean | null },
 ): ChangeActions => {
   const merged = status === 'Merged';
   const noOps =
@@ -100,8 +107,9 @@ export const changeActions = (
       : opCount === 0
         ? refuse('Add a patch op first: there is nothing to execute')
         : allow;
+  const editThen = (gate: ActionGate): ActionGate => (edit.allowed ? gate : edit);
 
-  const dryRun = merged ? refuse('A merged change has run; its diff is shown below') : noOps;
+  const dryRun = merged ? refuse('A merged change has run; its diff is shown below') : editThen(noOps);
 
   let checkin: ActionGate;
   if (merged) checkin = refuse(MERGED);
@@ -116,22 +124,24 @@ export const changeActions = (
   else if (status !== 'Ready') merge = refuse(`Only a Ready change can be merged: check it in first`);
   else merge = approve;
 
-  const revert = merged ? allow : refuse('Only a merged change can be reverted');
+  let revert: ActionGate;
+  if (!merged) revert = refuse('Only a merged change can be reverted');
+  else if (openRevert === null) revert = refuse('Looking for an open revert of this change…');
+  else if (openRevert) revert = refuse('A revert of this change is already open: finish or merge it');
+  else revert = edit;
 
   let toImplementing: ActionGate;
   if (merged) toImplementing = refuse(MERGED);
   else if (status === 'Implementing') toImplementing = refuse('The change is already Implementing');
   else
-    toImplementing = TO_IMPLEMENTING_FROM.includes(status)
-      ? allow
-      : refuse(`Not from ${statusLabel(status)}`);
+    toImplementing = TO_IMPLEMENTING_FROM.includes(status) ? edit : refuse(`Not from ${statusLabel(status)}`);
 
   const toDraft =
-    status === 'Implementing' ? allow : refuse('Only an Implementing change can go back to Draft');
+    status === 'Implementing' ? edit : refuse('Only an Implementing change can go back to Draft');
 
   const addTarget =
     status === 'Draft'
-      ? allow
+      ? edit
       : refuse(
           merged
             ? 'Targets are declared while the change is Draft; this one is merged'
@@ -139,13 +149,66 @@ export const changeActions = (
         );
 
   let editOps: ActionGate;
-  if (OPS_EDITABLE.includes(status)) editOps = allow;
+  if (OPS_EDITABLE.includes(status)) editOps = edit;
   else if (merged) editOps = refuse('A merged change is final: its ops have run');
   else if (status === 'Ready')
     editOps = refuse('The change is Ready: move it to Implementing to edit its ops');
   else editOps = refuse(`Ops cannot be edited while the change is ${statusLabel(status)}`);
 
   return { dryRun, checkin, merge, revert, toImplementing, toDraft, addTarget, editOps };
+};
+
+/** True when one of `changes` reverts `changeId` and has not merged yet. */
+export const hasOpenRevert = (
+  changeId: string,
+  changes: readonly Pick<Change, 'revertsChangeId' | 'status'>[],
+): boolean => changes.some((c) => c.revertsChangeId === changeId && c.status !== 'Merged');
+
+/** Revert is offered at all only for a merged change known to have no open revert. */
+export const revertOffered = (status: ChangeStatus, openRevert: boolean | null): boolean =>
+  status === 'Merged' && openRevert === false;
+
+export const LIFECYCLE_STEPS = ['Draft', 'Implementing', 'Ready', 'Merged'] as const;
+export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
+export type StepState = 'done' | 'current' | 'skipped' | 'upcoming';
+
+/** Where each status sits on the main path; the side states (validation, workspace) sit on Implementing. */
+const STEP_OF: Record<ChangeStatus, number> = {
+  Draft: 0,
+  Implementing: 1,
+  WorkspaceRunning: 1,
+  Validating: 1,
+  ValidationFailed: 1,
+  Ready: 2,
+  Merged: 3,
+};
+
+/**
+ * The lifecycle stepper: each step done, current, skipped or upcoming. A step before the current one is
+ * done only when the recorded events show the change in it: a change checked in straight from Draft
+ * never was Implementing, so that step is skipped. A merged change's last step is done. Without events
+ * (not loaded), earlier steps count as done except Implementing, which needs an event.
+ */
+export const lifecycleSteps = (
+  status: ChangeStatus,
+  events: readonly Pick<ChangeEvent, 'eventType' | 'payload'>[] | undefined,
+): { step: LifecycleStep; label: string; state: StepState; here: boolean }[] => {
+  const current = STEP_OF[status];
+  const visited = new Set<number>([0]);
+  for (const event of events ?? []) {
+    if (event.eventType !== 'change_status_changed') continue;
+    const to = event.payload.to;
+    if (typeof to === 'string' && isChangeStatus(to)) visited.add(STEP_OF[to]);
+  }
+  return LIFECYCLE_STEPS.map((step, index) => {
+    const here = index === current;
+    let state: StepState;
+    if (here) state = status === 'Merged' ? 'done' : 'current';
+    else if (index > current) state = 'upcoming';
+    else state = visited.has(index) || (events === undefined && index !== 1) ? 'done' : 'skipped';
+    const label = here && step !== status ? statusLabel(status) : step;
+    return { step, label, state, here };
+  });
 };
 
 /** One line of a change's timeline. */

@@ -6,6 +6,7 @@ import {
   type GraphDiff,
   isEmptyDiff,
   isGraphDiff,
+  mergeConfirmation,
   summariseDiff,
 } from './diff';
 
@@ -159,5 +160,37 @@ describe('describeFieldChange', () => {
     expect(formatFieldValue({ level: 1 })).toBe('{"level":1}');
     expect(formatFieldValue(3)).toBe('3');
     expect(formatFieldValue(undefined)).toBe('—');
+  });
+});
+
+describe('mergeConfirmation', () => {
+  it('asks for the record-type key when the merge removes fields', () => {
+    expect(mergeConfirmation(DIFF)).toEqual({
+      summary: 'incident: 2 fields added, 1 field removed, 1 field modified',
+      removals: [{ key: 'incident', fields: ['legacy'] }],
+      typeToConfirm: 'incident',
+    });
+  });
+
+  it('is a plain confirmation when nothing is removed', () => {
+    const additive: GraphDiff = {
+      ...DIFF,
+      modifiedRecordTypes: DIFF.modifiedRecordTypes.map((rt) => ({ ...rt, removedFields: [] })),
+    };
+    expect(mergeConfirmation(additive).typeToConfirm).toBeNull();
+    expect(mergeConfirmation(EMPTY)).toEqual({
+      summary: 'No schema changes',
+      removals: [],
+      typeToConfirm: null,
+    });
+  });
+
+  it('joins the keys of every record type losing fields or removed', () => {
+    const wide: GraphDiff = {
+      ...DIFF,
+      removedRecordTypes: [{ key: 'old_thing', projectId: 'p' }],
+      modifiedRecordTypes: [...DIFF.modifiedRecordTypes, { ...DIFF.modifiedRecordTypes[0]!, key: 'task' }],
+    };
+    expect(mergeConfirmation(wide).typeToConfirm).toBe('old_thing, incident, task');
   });
 });

@@ -152,3 +152,30 @@ export const describeFieldChange = (
       after: show((change.after as Record<string, unknown>)[property]),
     };
   });
+
+/** What a merge asks before it runs: the diff in one sentence and, when fields go, the key to type. */
+export type MergeConfirmation = {
+  summary: string;
+  /** Record types losing fields (their keys and the field names), in diff order. */
+  removals: { key: string; fields: string[] }[];
+  /** The text the user types to confirm a merge that removes fields (null: a click is enough). */
+  typeToConfirm: string | null;
+};
+
+/**
+ * Removing a field drops its data, so a merge that removes fields (or whole record types) is confirmed
+ * by typing the record-type key; several record types are typed as their keys joined by ", ".
+ */
+export const mergeConfirmation = (diff: GraphDiff): MergeConfirmation => {
+  const removals = [
+    ...diff.removedRecordTypes.map((rt) => ({ key: rt.key, fields: [] as string[] })),
+    ...diff.modifiedRecordTypes
+      .filter((rt) => rt.removedFields.length > 0)
+      .map((rt) => ({ key: rt.key, fields: rt.removedFields.map((f) => f.name) })),
+  ];
+  return {
+    summary: summariseDiff(diff),
+    removals,
+    typeToConfirm: removals.length > 0 ? removals.map((r) => r.key).join(', ') : null,
+  };
+};

@@ -8,6 +8,7 @@ import {
   describeOp,
   emptyOpForm,
   type OpFormValues,
+  removedFieldKeys,
   removeFieldPayload,
   renameFieldPayload,
   setFieldPayload,
@@ -140,5 +141,31 @@ describe('describeOp', () => {
     expect(describeOp({ opType: 'add_field', payload: {} })).toBe('Add field');
     expect(describeOp({ opType: 'rename_field', payload: { from: 1 } })).toBe('Rename field');
     expect(describeOp({ opType: 'drop_table', payload: {} })).toBe('drop_table');
+  });
+});
+
+describe('removedFieldKeys', () => {
+  it('names each target key that pending remove_field ops take fields from, once, in op order', () => {
+    const targets = [
+      { id: 't1', selector: { recordTypeKey: 'incident' } },
+      { id: 't2', selector: { recordTypeKey: 'task' } },
+    ];
+    const op = (
+      opType: 'add_field' | 'remove_field',
+      targetId: string,
+      executedAt: string | null = null,
+    ) => ({
+      opType,
+      targetId,
+      executedAt,
+    });
+    expect(
+      removedFieldKeys(
+        [op('add_field', 't1'), op('remove_field', 't2'), op('remove_field', 't1'), op('remove_field', 't2')],
+        targets,
+      ),
+    ).toEqual(['task', 'incident']);
+    expect(removedFieldKeys([op('remove_field', 't1', '2026-01-01T00:00:00Z')], targets)).toEqual([]);
+    expect(removedFieldKeys([op('add_field', 't1')], targets)).toEqual([]);
   });
 });

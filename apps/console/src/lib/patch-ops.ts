@@ -138,3 +138,21 @@ export const describeOp = (op: { opType: string; payload: Record<string, unknown
       return op.opType;
   }
 };
+
+/**
+ * The record-type keys that pending remove_field ops take fields from, in op order and each once: what a
+ * merge removes when no diff preview is at hand.
+ */
+export const removedFieldKeys = (
+  ops: readonly Pick<PatchOp, 'opType' | 'targetId' | 'executedAt'>[],
+  targets: readonly { id: string; selector: Record<string, unknown> }[],
+): string[] => {
+  const keyOf = new Map(targets.map((t) => [t.id, t.selector.recordTypeKey]));
+  const keys: string[] = [];
+  for (const op of ops) {
+    if (op.opType !== 'remove_field' || op.executedAt !== null) continue;
+    const key = keyOf.get(op.targetId);
+    if (typeof key === 'string' && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
+};

@@ -3,11 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   ADMIN_VIEW,
   actionGate,
+  allOf,
   describeRule,
   forbiddenReason,
   hasPermission,
   isForbidden,
   type Me,
+  PERMISSION,
+  permissionNotes,
 } from './permissions';
 
 const me = (overrides: Partial<Me> = {}): Me => ({
@@ -41,6 +44,7 @@ describe('actionGate', () => {
   it('refuses with a reason naming the permission and the user', () => {
     expect(actionGate(me(), ADMIN_VIEW)).toEqual({
       allowed: false,
+      permission: ADMIN_VIEW,
       reason: 'Needs the admin.view permission, which user rita does not have',
     });
   });
@@ -104,5 +108,57 @@ describe('describeRule', () => {
 
   it('says when nothing grants the permission', () => {
     expect(describeRule({ kind: 'no_grant' })).toBe('No active role or policy grants it');
+  });
+});
+
+describe('permissions the server does not list yet', () => {
+  const CATALOG = ['form.view', 'change.approve', ADMIN_VIEW];
+  const admin = me({ roles: [{ id: 'r', name: 'Admin', status: 'active' }], permissions: CATALOG });
+
+  it('are held by an active Admin role, the role holding the whole catalog', () => {
+    expect(hasPermission(admin, PERMISSION.projectEdit, CATALOG)).toBe(true);
+    expect(actionGate(admin, PERMISSION.rbacManage, CATALOG).allowed).toBe(true);
+  });
+
+  it('are not held by other roles, a disabled Admin role, or without the catalog', () => {
+    const viewer = me({ roles: [{ id: 'v', name: 'Viewer', status: 'active' }], permissions: ['form.view'] });
+    expect(hasPermission(viewer, PERMISSION.projectEdit, CATALOG)).toBe(false);
+    const disabled = me({ roles: [{ id: 'r', name: 'Admin', status: 'disabled' }], permissions: [] });
+    expect(hasPermission(disabled, PERMISSION.projectEdit, CATALOG)).toBe(false);
+    expect(hasPermission(admin, PERMISSION.projectEdit)).toBe(false);
+  });
+
+  it('follow the grants once the catalog lists them', () => {
+    const catalog = [...CATALOG, PERMISSION.projectEdit];
+    expect(hasPermission(admin, PERMISSION.projectEdit, catalog)).toBe(false);
+    expect(hasPermission({ ...admin, permissions: catalog }, PERMISSION.projectEdit, catalog)).toBe(true);
+  });
+});
+
+describe('allOf', () => {
+  it('is the first refusal, else allowed', () => {
+    const no = { allowed: false, reason: 'no' };
+    const later = { allowed: false, reason: 'later' };
+    expect(allOf({ allowed: true, reason: undefined }, no, later)).toBe(no);
+    expect(allOf().allowed).toBe(true);
+  });
+});
+
+describe('permissionNotes', () => {
+  const edit = actionGate(me({ actorId: 'vera' }), 'change.edit');
+  const approve = actionGate(me({ actorId: 'vera' }), 'change.approve');
+  it('groups the actions held back by permissions, by reason, and skips state refusals', () => {
+    const notes = permissionNotes([
+      { label: 'Dry run', gate: edit },
+      { label: 'Check in', gate: approve },
+      { label: 'Merge', gate: { allowed: false, reason: 'Only a Ready change can be merged' } },
+      { label: 'Move to Implementing', gate: edit },
+      { label: 'Add target', gate: edit },
+      { label: 'Revert', gate: { allowed: true, reason: undefined } },
+    ]);
+    expect(notes.map((n) => n.text)).toEqual([
+      'Dry run, Move to Implementing and Add target are disabled: Needs the change.edit permission, which user vera does not have.',
+      'Check in is disabled: Needs the change.approve permission, which user vera does not have.',
+    ]);
   });
 });

@@ -4,6 +4,7 @@ import { unwrap } from '@ec3l/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { type ActionGate, actionGate, type Me } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
+import { usePermissions } from './rbac';
 
 /** The user is part of the key: switching the user id refetches what the actor may do. */
 export const meKey = (tenant: string | null, user: string) => ['/api/rbac/me', tenant, user] as const;
@@ -18,8 +19,17 @@ export const useMe = (tenant: string | null) => {
   });
 };
 
-/** Whether the acting user may take an action needing `permission`, and if not why (for its tooltip). */
+/**
+ * Whether the acting user may take an action needing `permission`, and if not why (shown beside it).
+ * The catalog tells which permissions the server knows (see `hasPermission`).
+ */
 export const useCan = (tenant: string, permission: string): ActionGate => {
   const me = useMe(tenant);
-  return actionGate(me.data, permission);
+  const catalog = usePermissions(tenant);
+  if (catalog.isPending) return actionGate(undefined, permission);
+  return actionGate(
+    me.data,
+    permission,
+    catalog.data?.map((p) => p.name),
+  );
 };

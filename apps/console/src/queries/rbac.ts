@@ -17,15 +17,18 @@ export const rolesKey = (tenant: string) => ['/api/rbac/roles', tenant] as const
 /** Guarded by admin.view: the acting user is part of the key (see queries/admin.ts). */
 export const userRolesKey = (tenant: string, actor: string, userId: string) =>
   ['/api/rbac/users/{userId}/roles', tenant, actor, userId] as const;
+export const allUserRolesKey = (tenant: string, actor: string) =>
+  ['/api/rbac/user-roles', tenant, actor] as const;
 export const policiesKey = (tenant: string, actor: string) => ['/api/rbac/policies', tenant, actor] as const;
 export const explainKey = (tenant: string, actor: string, query: ExplainQuery) =>
   ['/api/rbac/explain', tenant, actor, query] as const;
 
 /** GET /api/rbac/permissions: the global catalog. */
-export const usePermissions = (tenant: string) => {
+export const usePermissions = (tenant: string, enabled = true) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: permissionsKey(tenant),
+    enabled,
     queryFn: async ({ signal }): Promise<Permission[]> =>
       unwrap(await api(tenant).GET('/api/rbac/permissions', { signal })),
   });
@@ -54,6 +57,16 @@ export const useUserRoles = (tenant: string, userId: string | null) => {
           signal,
         }),
       ),
+  });
+};
+
+/** GET /api/rbac/user-roles: every assignment of the tenant, by user id then role name. */
+export const useAllUserRoles = (tenant: string) => {
+  const { api, userId: actor } = useIdentity();
+  return useQuery({
+    queryKey: allUserRolesKey(tenant, actor),
+    queryFn: async ({ signal }): Promise<UserRole[]> =>
+      unwrap(await api(tenant).GET('/api/rbac/user-roles', { signal })),
   });
 };
 
@@ -90,7 +103,11 @@ const DECISION_PATHS = [
   '/api/audit-feed',
 ] as const;
 
-type ListPath = '/api/rbac/roles' | '/api/rbac/users/{userId}/roles' | '/api/rbac/policies';
+type ListPath =
+  | '/api/rbac/roles'
+  | '/api/rbac/users/{userId}/roles'
+  | '/api/rbac/user-roles'
+  | '/api/rbac/policies';
 
 /** Invalidates, for this tenant and every acting user, the lists a mutation changed and the decisions. */
 const invalidateAccess = (queryClient: QueryClient, tenant: string, lists: ListPath[]) =>
@@ -124,7 +141,11 @@ export const useSetRoleStatus = (tenant: string) => {
     },
     // Assignments show the role's status, so the user-role lists change too.
     onSuccess: () =>
-      invalidateAccess(queryClient, tenant, ['/api/rbac/roles', '/api/rbac/users/{userId}/roles']),
+      invalidateAccess(queryClient, tenant, [
+        '/api/rbac/roles',
+        '/api/rbac/users/{userId}/roles',
+        '/api/rbac/user-roles',
+      ]),
   });
 };
 
@@ -172,7 +193,8 @@ export const useAssignUserRole = (tenant: string) => {
           body: { roleId },
         }),
       ),
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/users/{userId}/roles']),
+    onSuccess: () =>
+      invalidateAccess(queryClient, tenant, ['/api/rbac/users/{userId}/roles', '/api/rbac/user-roles']),
   });
 };
 
@@ -188,7 +210,8 @@ export const useRemoveUserRole = (tenant: string) => {
         }),
       );
     },
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/users/{userId}/roles']),
+    onSuccess: () =>
+      invalidateAccess(queryClient, tenant, ['/api/rbac/users/{userId}/roles', '/api/rbac/user-roles']),
   });
 };
 

@@ -165,6 +165,21 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   );
 
   app.get(
+    '/rbac/user-roles',
+    {
+      ...admin,
+      schema: {
+        operationId: 'listAllUserRoles',
+        tags,
+        summary: 'Every role assignment in the tenant',
+        description: `Who holds which role, ordered by user id then role name. ${requires('admin.view')}`,
+        response: { 200: Type.Array(ref(UserRoleSchema)), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request) => rbac.listUserRoles(request.ctx),
+  );
+
+  app.get(
     '/rbac/users/:userId/roles',
     {
       ...admin,

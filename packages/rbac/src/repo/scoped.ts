@@ -138,7 +138,8 @@ const tenantQueries = (db: Db, tenantId: string) => ({
     return result.numDeletedRows > 0n;
   },
 
-  listHolderRoles: (holder: RoleHolder) =>
+  /** One holder's assignments, or every assignment of that holder type (by holder, then role) without an id. */
+  listHolderRoles: (holder: { type: RoleHolder['type']; id?: string }) =>
     db
       .selectFrom('rbac_user_roles as ur')
       .innerJoin('rbac_roles as r', (j) =>
@@ -147,7 +148,8 @@ const tenantQueries = (db: Db, tenantId: string) => ({
       .select(['ur.user_id', 'ur.role_id', 'r.name as role_name', 'r.status as role_status', 'ur.created_at'])
       .where('ur.tenant_id', '=', tenantId)
       .where('ur.holder_type', '=', holder.type)
-      .where('ur.user_id', '=', holder.id)
+      .$if(holder.id !== undefined, (q) => q.where('ur.user_id', '=', holder.id!))
+      .orderBy('ur.user_id')
       .orderBy('r.name')
       .execute(),
 

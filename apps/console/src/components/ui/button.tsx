@@ -7,7 +7,7 @@ const VARIANTS: Record<Variant, string> = {
   primary:
     'bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600 disabled:bg-indigo-300',
   secondary:
-    'bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-indigo-600 disabled:text-slate-400',
+    'bg-white text-slate-700 shadow-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-indigo-600 disabled:text-slate-500',
   ghost: 'text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-indigo-600',
 };
 
@@ -21,7 +21,7 @@ export function Button({
     <button
       type={type}
       className={cx(
-        'inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold transition-colors',
+        'inline-flex items-center justify-center gap-2 rounded-md px-3.5 py-2 text-sm font-semibold motion-safe:transition-colors',
         'focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed',
         VARIANTS[variant],
         className,

@@ -4,7 +4,10 @@ import { cx } from '@/lib/cx';
 export function Card({ className, ...props }: HTMLAttributes<HTMLElement>) {
   return (
     <section
-      className={cx('overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200', className)}
+      className={cx(
+        'relative overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200',
+        className,
+      )}
       {...props}
     />
   );

@@ -3,7 +3,7 @@ import { cx } from '@/lib/cx';
 
 const CONTROL =
   'block w-full rounded-md border-0 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm ring-1 ring-inset ' +
-  'placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:outline-none disabled:bg-slate-50';
+  'placeholder:text-slate-500 focus:ring-2 focus:ring-inset focus:outline-none disabled:bg-slate-50';
 
 type FieldFrameProps = {
   id: string;
@@ -123,4 +123,4 @@ export function SelectField({
 /** A select without a visible label (its aria-label names it), for controls inside table rows. */
 export const INLINE_SELECT =
   'rounded-md border-0 bg-white py-1 pr-7 pl-2 text-xs text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset ' +
-  'focus:ring-2 focus:ring-indigo-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-400';
+  'focus:ring-2 focus:ring-indigo-600 focus:outline-none disabled:bg-slate-50 disabled:text-slate-500';

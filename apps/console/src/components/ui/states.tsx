@@ -37,7 +37,7 @@ export function EmptyState({
 }) {
   return (
     <div className="flex flex-col items-center px-6 py-12 text-center" data-testid={testId}>
-      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-400">
+      <div className="mb-3 flex size-10 items-center justify-center rounded-full bg-slate-100 text-slate-500">
         <svg
           viewBox="0 0 24 24"
           className="size-5"

@@ -3,7 +3,8 @@ import { cx } from '@/lib/cx';
 
 export function Table({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto">
+    // relative: screen-reader-only text in cells is positioned inside the scroll box, not the page
+    <div className="relative overflow-x-auto">
       <table aria-label={label} className="min-w-full divide-y divide-slate-200 text-sm">
         {children}
       </table>

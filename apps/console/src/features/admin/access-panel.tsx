@@ -1,6 +1,9 @@
 'use client';
 
-import { Card, CardHeader } from '@/components/ui/card';
+import { NewPanel } from '@/components/new-panel';
+import { Card } from '@/components/ui/card';
+import { PERMISSION } from '@/lib/permissions';
+import { useCan } from '@/queries/me';
 import { ExplainCard } from './explain-card';
 import { PoliciesCard, PolicyForm } from './policies-card';
 import { RoleForm } from './role-form';
@@ -9,38 +12,36 @@ import { UserRolesCard } from './user-roles-card';
 
 /** Access control of the tenant: roles, who holds them, policies, and why a decision comes out as it does. */
 export function AccessPanel({ tenant }: { tenant: string }) {
+  const can = useCan(tenant, PERMISSION.rbacManage);
   return (
     <div className="space-y-6">
+      <div className="flex flex-wrap justify-end gap-3">
+        <NewPanel label="New role" title="New role" description={`In tenant ${tenant}`} gate={can}>
+          {() => <RoleForm tenant={tenant} />}
+        </NewPanel>
+        <NewPanel
+          label="New policy"
+          title="New policy"
+          description="Allow or deny a role a resource"
+          gate={can}
+        >
+          {() => <PolicyForm tenant={tenant} />}
+        </NewPanel>
+      </div>
       <Card aria-labelledby="roles-title">
         <RolesCard tenant={tenant} />
       </Card>
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        <Card aria-labelledby="role-form-title">
-          <CardHeader titleId="role-form-title" title="New role" description={`In tenant ${tenant}`} />
-          <RoleForm tenant={tenant} />
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-2">
+        <Card aria-labelledby="user-roles-title">
+          <UserRolesCard tenant={tenant} />
         </Card>
-        <div className="space-y-6 lg:col-span-2">
-          <Card aria-labelledby="user-roles-title">
-            <UserRolesCard tenant={tenant} />
-          </Card>
-          <Card aria-labelledby="explain-title">
-            <ExplainCard tenant={tenant} />
-          </Card>
-        </div>
-      </div>
-      <div className="grid items-start gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2" aria-labelledby="policies-title">
-          <PoliciesCard tenant={tenant} />
-        </Card>
-        <Card aria-labelledby="policy-form-title">
-          <CardHeader
-            titleId="policy-form-title"
-            title="New policy"
-            description="Allow or deny a role a resource"
-          />
-          <PolicyForm tenant={tenant} />
+        <Card aria-labelledby="explain-title">
+          <ExplainCard tenant={tenant} />
         </Card>
       </div>
+      <Card aria-labelledby="policies-title">
+        <PoliciesCard tenant={tenant} />
+      </Card>
     </div>
   );
 }

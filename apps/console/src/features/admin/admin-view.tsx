@@ -15,9 +15,11 @@ import { ChoiceListsPanel } from './choice-lists-panel';
 import { QueryError } from './forbidden-state';
 import { TelemetryPanel } from './telemetry-panel';
 import { TenantsPanel } from './tenants-panel';
+import { UsersPanel } from './users-panel';
 
 const PANELS: Record<AdminSection, (props: { tenant: string }) => ReactNode> = {
   tenants: TenantsPanel,
+  users: UsersPanel,
   access: AccessPanel,
   'choice-lists': ChoiceListsPanel,
   audit: AuditPanel,

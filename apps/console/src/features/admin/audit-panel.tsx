@@ -15,12 +15,22 @@ import {
   countActiveFilters,
   type DateRangeQuery,
   EMPTY_AUDIT_LOG_FILTERS,
+  entityHref,
   parseDateRange,
 } from '@/lib/admin';
 import { useAuditFeed, useAuditLogs } from '@/queries/audit';
 import { usePermissions } from '@/queries/rbac';
 import { QueryError } from './forbidden-state';
-import { Actor, FILTER_FORM, FilterActions, LoadMore, Outcome, RefreshButton, When } from './log-parts';
+import {
+  Actor,
+  EntityRef,
+  FILTER_FORM,
+  FilterActions,
+  LoadMore,
+  Outcome,
+  RefreshButton,
+  When,
+} from './log-parts';
 
 type View = 'decisions' | 'feed';
 
@@ -177,7 +187,15 @@ function Decisions({ tenant }: { tenant: string }) {
                     <span className="font-mono text-xs">{entry.permission}</span>
                     {entry.resourceType ? (
                       <div className="text-xs text-slate-500">
-                        on {entry.resourceType} {entry.resourceId ?? '(all)'}
+                        on {entry.resourceType}{' '}
+                        {entry.resourceId ? (
+                          <EntityRef
+                            href={entityHref({ resourceType: entry.resourceType }, entry.resourceId)}
+                            id={entry.resourceId}
+                          />
+                        ) : (
+                          '(all)'
+                        )}
                       </div>
                     ) : null}
                   </Td>
@@ -293,9 +311,20 @@ function Feed({ tenant }: { tenant: string }) {
                   </Td>
                   <Td>
                     <span className="font-mono text-xs">{entry.kind}</span>
-                    {entry.entityType ? (
+                    {entry.entityType || entry.entityId ? (
                       <div className="text-xs text-slate-500">
-                        {entry.entityType} {entry.entityId ?? ''}
+                        {entry.entityType ? `${entry.entityType} ` : ''}
+                        {entry.entityId ? (
+                          <EntityRef
+                            href={
+                              entry.source === 'rbac'
+                                ? entityHref({ resourceType: entry.entityType }, entry.entityId)
+                                : entityHref({ eventType: entry.kind }, entry.entityId)
+                            }
+                            id={entry.entityId}
+                            label={entry.entityId.slice(0, 8)}
+                          />
+                        ) : null}
                       </div>
                     ) : null}
                   </Td>

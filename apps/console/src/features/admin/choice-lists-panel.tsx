@@ -1,6 +1,8 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { GatedButton } from '@/components/gated-button';
+import { NewPanel } from '@/components/new-panel';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -11,7 +13,7 @@ import { type ChoiceList, parseChoiceItems } from '@/lib/choice-lists';
 import { cx } from '@/lib/cx';
 import { errorMessage, formErrorsFrom } from '@/lib/errors';
 import { plural } from '@/lib/format';
-import { type ActionGate, ADMIN_VIEW } from '@/lib/permissions';
+import { type ActionGate, PERMISSION } from '@/lib/permissions';
 import {
   useAddChoiceItem,
   useChoiceItems,
@@ -25,10 +27,20 @@ import { When } from './log-parts';
 /** The tenant's choice lists (the values a choice field offers), with their items. */
 export function ChoiceListsPanel({ tenant }: { tenant: string }) {
   const lists = useChoiceLists(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.schemaEdit);
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-3">
-      <Card className="lg:col-span-2" aria-labelledby="choice-lists-title">
+    <div className="space-y-6">
+      <div className="flex justify-end">
+        <NewPanel
+          label="New choice list"
+          title="New choice list"
+          description={`In tenant ${tenant}`}
+          gate={can}
+        >
+          {() => <ChoiceListForm tenant={tenant} can={can} />}
+        </NewPanel>
+      </div>
+      <Card aria-labelledby="choice-lists-title">
         <CardHeader
           titleId="choice-lists-title"
           title="Choice lists"
@@ -38,7 +50,7 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
               : `Tenant ${tenant}`
           }
           actions={
-            lists.isFetching && !lists.isPending ? <Spinner className="size-4 text-slate-400" /> : null
+            lists.isFetching && !lists.isPending ? <Spinner className="size-4 text-slate-500" /> : null
           }
         />
         {lists.isPending ? (
@@ -54,7 +66,7 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
           <EmptyState
             testId="choice-lists-empty"
             title="No choice lists yet"
-            description="Create one with the form: a name and its items."
+            description="Create one with New choice list: a name and its items."
           />
         ) : (
           <ul className="divide-y divide-slate-100">
@@ -63,14 +75,6 @@ export function ChoiceListsPanel({ tenant }: { tenant: string }) {
             ))}
           </ul>
         )}
-      </Card>
-      <Card aria-labelledby="choice-list-form-title">
-        <CardHeader
-          titleId="choice-list-form-title"
-          title="New choice list"
-          description={`In tenant ${tenant}`}
-        />
-        <ChoiceListForm tenant={tenant} can={can} />
       </Card>
     </div>
   );
@@ -109,7 +113,7 @@ function ChoiceListRow({ tenant, list, can }: { tenant: string; list: ChoiceList
       <div className="flex flex-wrap items-center gap-2">
         <h3 className="font-medium text-slate-900">{list.name}</h3>
         <Badge tone={list.status === 'active' ? 'emerald' : 'amber'}>{list.status}</Badge>
-        <span className="ml-auto text-xs text-slate-400">
+        <span className="ml-auto text-xs text-slate-500">
           created <When iso={list.createdAt} />
         </span>
       </div>
@@ -118,7 +122,7 @@ function ChoiceListRow({ tenant, list, can }: { tenant: string; list: ChoiceList
       ) : items.isError ? (
         <p className="mt-2 text-sm text-rose-600">Could not load the items: {errorMessage(items.error)}</p>
       ) : items.data.length === 0 ? (
-        <p className="mt-2 text-sm text-slate-400">No items yet</p>
+        <p className="mt-2 text-sm text-slate-500">No items yet</p>
       ) : (
         <ul aria-label={`Items of ${list.name}`} className="mt-2 flex flex-wrap gap-1.5">
           {items.data.map((item) => (
@@ -129,7 +133,7 @@ function ChoiceListRow({ tenant, list, can }: { tenant: string; list: ChoiceList
                 'inline-flex items-center gap-1.5 rounded-full px-2.5 py-0.5 text-xs ring-1 ring-inset',
                 item.isActive
                   ? 'bg-indigo-50 text-indigo-800 ring-indigo-600/20'
-                  : 'bg-slate-50 text-slate-400 ring-slate-300',
+                  : 'bg-slate-50 text-slate-500 ring-slate-300',
               )}
             >
               <span className="font-mono">{item.value}</span>
@@ -255,10 +259,10 @@ function ChoiceListForm({ tenant, can }: { tenant: string; can: ActionGate }) {
         className="font-mono"
         hint="One per line: value, or value = Label"
       />
-      <Button type="submit" disabled={disabled} title={can.reason} className="w-full">
+      <GatedButton type="submit" gate={can} busy={disabled} className="w-full">
         {create.isPending ? <Spinner className="size-4 text-white" /> : null}
         {create.isPending ? 'Creating…' : 'Create choice list'}
-      </Button>
+      </GatedButton>
     </form>
   );
 }

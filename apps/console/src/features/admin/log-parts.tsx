@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { Badge, type Tone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/states';
@@ -75,7 +76,7 @@ export function FilterActions({ canReset, onReset }: { canReset: boolean; onRese
 export function RefreshButton({ fetching, onRefresh }: { fetching: boolean; onRefresh: () => void }) {
   return (
     <Button variant="secondary" className="px-3 py-1.5" disabled={fetching} onClick={onRefresh}>
-      {fetching ? <Spinner className="size-4 text-slate-400" /> : null}
+      {fetching ? <Spinner className="size-4 text-slate-500" /> : null}
       Refresh
     </Button>
   );
@@ -83,3 +84,19 @@ export function RefreshButton({ fetching, onRefresh }: { fetching: boolean; onRe
 
 /** The band above a log table that holds its filter form. */
 export const FILTER_FORM = 'border-b border-slate-200 bg-slate-50/70 px-5 py-4';
+
+/** An entity id in a log row: a link to its page when it has one, else the id in mono. */
+export function EntityRef({ href, id, label }: { href: string | null; id: string; label?: string }) {
+  const text = label ?? id;
+  if (!href) return <span className="font-mono">{text}</span>;
+  return (
+    <Link
+      href={href}
+      className="font-mono text-indigo-700 hover:underline"
+      data-testid="entity-link"
+      title={id}
+    >
+      {text}
+    </Link>
+  );
+}

@@ -1,13 +1,15 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { GatedButton, PermissionNotes } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { CardHeader } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
+import { useConfirm } from '@/components/ui/modal';
 import { EmptyState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import {
   EMPTY_POLICY_FORM,
   type PolicyFormField,
@@ -17,17 +19,20 @@ import {
   validatePolicyForm,
 } from '@/lib/access-forms';
 import { errorMessage, formErrorsFrom } from '@/lib/errors';
-import { ADMIN_VIEW } from '@/lib/permissions';
+import { PERMISSION } from '@/lib/permissions';
 import { useCan } from '@/queries/me';
 import { useCreatePolicy, useDeletePolicy, usePolicies, useRoles } from '@/queries/rbac';
 import { QueryError } from './forbidden-state';
 import { When } from './log-parts';
 
+const POLICIES_NOTE = 'policies-permission-note';
+
 /** The tenant's allow/deny policies by role and resource. */
 export function PoliciesCard({ tenant }: { tenant: string }) {
   const policies = usePolicies(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.rbacManage);
   const remove = useDeletePolicy(tenant);
+  const { confirm, dialog } = useConfirm();
   const [failure, setFailure] = useState<string | null>(null);
 
   return (
@@ -40,8 +45,10 @@ export function PoliciesCard({ tenant }: { tenant: string }) {
             ? `${policies.data.length} ${policies.data.length === 1 ? 'policy' : 'policies'}: a deny beats every grant; an allow opens one resource`
             : 'A deny beats every grant; an allow opens one resource'
         }
-        actions={remove.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={remove.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       />
+      <PermissionNotes id={POLICIES_NOTE} actions={[{ label: 'Deleting policies', gate: can }]} />
+      {dialog}
       {failure ? (
         <Alert tone="error" testId="policies-error" className="mx-5 mt-4">
           {failure}
@@ -83,7 +90,7 @@ export function PoliciesCard({ tenant }: { tenant: string }) {
                   <Td className="font-medium text-slate-900">{policy.roleName}</Td>
                   <Td>
                     <span className="font-mono text-xs">{policy.resourceType}</span>
-                    <span className="text-slate-400"> · </span>
+                    <span className="text-slate-500"> · </span>
                     {policy.resourceId ? (
                       <span className="font-mono text-xs">{policy.resourceId}</span>
                     ) : (
@@ -97,22 +104,39 @@ export function PoliciesCard({ tenant }: { tenant: string }) {
                     <When iso={policy.createdAt} />
                   </Td>
                   <Td className="text-right">
-                    <Button
+                    <GatedButton
                       variant="ghost"
-                      className="px-2 py-1 text-xs text-rose-600 hover:bg-rose-50 hover:text-rose-700"
+                      className="px-2 py-1 text-xs text-rose-700 hover:bg-rose-50 hover:text-rose-800"
                       aria-label={`Delete the ${policy.effect} policy of ${policy.roleName} on ${target}`}
                       title={can.reason ?? `Delete this ${policy.effect} policy`}
-                      disabled={!can.allowed || remove.isPending}
-                      onClick={() => {
-                        setFailure(null);
-                        remove.mutate(policy.id, {
-                          onError: (error) =>
-                            setFailure(`Could not delete the policy: ${errorMessage(error)}`),
-                        });
-                      }}
+                      gate={can}
+                      busy={remove.isPending}
+                      noteId={POLICIES_NOTE}
+                      onClick={() =>
+                        confirm({
+                          title: `Delete the ${policy.effect} policy of ${policy.roleName}?`,
+                          impact: (
+                            <p>
+                              {policy.effect === 'deny'
+                                ? `${policy.roleName} gets its permissions on ${target} back.`
+                                : `${policy.roleName} loses the access this policy opened on ${target}.`}{' '}
+                              The decision changes at once for every user holding the role.
+                            </p>
+                          ),
+                          confirmLabel: 'Delete policy',
+                          destructive: true,
+                          onConfirm: () => {
+                            setFailure(null);
+                            remove.mutate(policy.id, {
+                              onError: (error) =>
+                                setFailure(`Could not delete the policy: ${errorMessage(error)}`),
+                            });
+                          },
+                        })
+                      }
                     >
                       Delete
-                    </Button>
+                    </GatedButton>
                   </Td>
                 </tr>
               );
@@ -130,11 +154,13 @@ const FIELDS: readonly PolicyFormField[] = ['roleId', 'resourceType', 'resourceI
 /** Creates a policy; shows the gateway's 400 details and 409 (the role already has it). */
 export function PolicyForm({ tenant }: { tenant: string }) {
   const roles = useRoles(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.rbacManage);
   const create = useCreatePolicy(tenant);
   const [values, setValues] = useState<PolicyFormValues>(EMPTY_POLICY_FORM);
   const [errors, setErrors] = useState<Errors>({});
   const [created, setCreated] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
 
   const set = (field: PolicyFormField) => (event: { target: { value: string } }) => {
     setValues((prev) => ({ ...prev, [field]: event.target.value }));
@@ -147,6 +173,7 @@ export function PolicyForm({ tenant }: { tenant: string }) {
     const clientErrors = validatePolicyForm(values);
     if (Object.keys(clientErrors).length > 0) {
       setErrors(clientErrors);
+      focusInvalid();
       return;
     }
     setErrors({});
@@ -157,13 +184,22 @@ export function PolicyForm({ tenant }: { tenant: string }) {
         );
         setValues((prev) => ({ ...EMPTY_POLICY_FORM, roleId: prev.roleId }));
       },
-      onError: (error) => setErrors(formErrorsFrom(error, FIELDS)),
+      onError: (error) => {
+        setErrors(formErrorsFrom(error, FIELDS));
+        focusInvalid();
+      },
     });
   };
 
   const disabled = create.isPending || !can.allowed;
   return (
-    <form aria-label="Create policy" noValidate onSubmit={onSubmit} className="space-y-4 px-5 py-5">
+    <form
+      ref={formRef}
+      aria-label="Create policy"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-4 px-5 py-5"
+    >
       {errors._form ? (
         <Alert tone="error" testId="policy-form-error">
           {errors._form}
@@ -228,10 +264,10 @@ export function PolicyForm({ tenant }: { tenant: string }) {
         hint="Optional: leave blank for every resource of the type"
         autoComplete="off"
       />
-      <Button type="submit" disabled={disabled} title={can.reason} className="w-full">
+      <GatedButton type="submit" gate={can} busy={disabled} className="w-full">
         {create.isPending ? <Spinner className="size-4 text-white" /> : null}
         {create.isPending ? 'Creating…' : 'Create policy'}
-      </Button>
+      </GatedButton>
     </form>
   );
 }

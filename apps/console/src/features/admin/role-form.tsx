@@ -1,10 +1,11 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
+import { GatedButton } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
-import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/states';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import {
   EMPTY_ROLE_FORM,
   type RoleFormField,
@@ -14,7 +15,7 @@ import {
   validateRoleForm,
 } from '@/lib/access-forms';
 import { formErrorsFrom } from '@/lib/errors';
-import { ADMIN_VIEW } from '@/lib/permissions';
+import { PERMISSION } from '@/lib/permissions';
 import { useCan } from '@/queries/me';
 import { type Role, useCreateRole, usePermissions } from '@/queries/rbac';
 
@@ -26,10 +27,12 @@ const FIELDS: readonly RoleFormField[] = ['name', 'description', 'permissions'];
 export function RoleForm({ tenant }: { tenant: string }) {
   const createRole = useCreateRole(tenant);
   const catalog = usePermissions(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.rbacManage);
   const [values, setValues] = useState<RoleFormValues>(EMPTY_ROLE_FORM);
   const [errors, setErrors] = useState<Errors>({});
   const [created, setCreated] = useState<Role | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
 
   const set = (field: 'name' | 'description') => (event: { target: { value: string } }) => {
     setValues((prev) => ({ ...prev, [field]: event.target.value }));
@@ -42,6 +45,7 @@ export function RoleForm({ tenant }: { tenant: string }) {
     const clientErrors = validateRoleForm(values);
     if (Object.keys(clientErrors).length > 0) {
       setErrors(clientErrors);
+      focusInvalid();
       return;
     }
     setErrors({});
@@ -51,14 +55,23 @@ export function RoleForm({ tenant }: { tenant: string }) {
         setCreated(role);
         setValues(EMPTY_ROLE_FORM);
       },
-      onError: (error) => setErrors(formErrorsFrom(error, FIELDS)),
+      onError: (error) => {
+        setErrors(formErrorsFrom(error, FIELDS));
+        focusInvalid();
+      },
     });
   };
 
   const pending = createRole.isPending;
   const disabled = pending || !can.allowed;
   return (
-    <form aria-label="Create role" noValidate onSubmit={onSubmit} className="space-y-4 px-5 py-5">
+    <form
+      ref={formRef}
+      aria-label="Create role"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-4 px-5 py-5"
+    >
       {errors._form ? (
         <Alert tone="error" testId="role-form-error">
           {errors._form}
@@ -130,10 +143,10 @@ export function RoleForm({ tenant }: { tenant: string }) {
           </p>
         ) : null}
       </fieldset>
-      <Button type="submit" disabled={disabled} title={can.reason} className="w-full">
+      <GatedButton type="submit" gate={can} busy={disabled} className="w-full">
         {pending ? <Spinner className="size-4 text-white" /> : null}
         {pending ? 'Creating…' : 'Create role'}
-      </Button>
+      </GatedButton>
     </form>
   );
 }

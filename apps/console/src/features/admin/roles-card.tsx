@@ -1,17 +1,19 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { GatedButton, PermissionNotes } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CardHeader } from '@/components/ui/card';
 import { INLINE_SELECT } from '@/components/ui/field';
+import { type ConfirmRequest, useConfirm } from '@/components/ui/modal';
 import { EmptyState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { cx } from '@/lib/cx';
 import { errorMessage } from '@/lib/errors';
 import { plural } from '@/lib/format';
-import { type ActionGate, ADMIN_VIEW } from '@/lib/permissions';
+import { type ActionGate, PERMISSION } from '@/lib/permissions';
 import { useCan } from '@/queries/me';
 import {
   type Permission,
@@ -28,7 +30,8 @@ import { QueryError } from './forbidden-state';
 export function RolesCard({ tenant }: { tenant: string }) {
   const roles = useRoles(tenant);
   const permissions = usePermissions(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.rbacManage);
+  const { confirm, dialog } = useConfirm();
   const setStatus = useSetRoleStatus(tenant);
   const grant = useAddRolePermission(tenant);
   const revoke = useRemoveRolePermission(tenant);
@@ -37,6 +40,7 @@ export function RolesCard({ tenant }: { tenant: string }) {
   const report = (what: string) => (error: unknown) => setFailure(`${what}: ${errorMessage(error)}`);
   const actions: RoleActions = {
     can,
+    confirm,
     busy: setStatus.isPending || grant.isPending || revoke.isPending,
     setStatus: (role, enable) => {
       setFailure(null);
@@ -69,10 +73,15 @@ export function RolesCard({ tenant }: { tenant: string }) {
         description={roles.data ? `${plural(roles.data.length, 'role')} in ${tenant}` : `Tenant ${tenant}`}
         actions={
           (roles.isFetching && !roles.isPending) || actions.busy ? (
-            <Spinner className="size-4 text-slate-400" />
+            <Spinner className="size-4 text-slate-500" />
           ) : null
         }
       />
+      <PermissionNotes
+        id={ROLES_NOTE}
+        actions={[{ label: 'Changing roles and their permissions', gate: can }]}
+      />
+      {dialog}
       {failure ? (
         <Alert tone="error" testId="roles-error" className="mx-5 mt-4">
           {failure}
@@ -115,8 +124,11 @@ export function RolesCard({ tenant }: { tenant: string }) {
   );
 }
 
+const ROLES_NOTE = 'roles-permission-note';
+
 type RoleActions = {
   can: ActionGate;
+  confirm: (request: ConfirmRequest) => void;
   busy: boolean;
   setStatus: (role: Role, enable: boolean) => void;
   grant: (role: Role, permission: string) => void;
@@ -148,7 +160,7 @@ function RoleRow({ role, catalog, actions }: { role: Role; catalog: Permission[]
       <Td className="align-top">
         <ul aria-label={`Permissions of ${role.name}`} className="flex flex-wrap gap-1.5">
           {role.permissions.length === 0 ? (
-            <li className="text-xs text-slate-400">No permissions</li>
+            <li className="text-xs text-slate-500">No permissions</li>
           ) : (
             role.permissions.map((name) => (
               <li key={name}>
@@ -197,20 +209,39 @@ function RoleRow({ role, catalog, actions }: { role: Role; catalog: Permission[]
         ) : null}
       </Td>
       <Td className="text-right align-top">
-        <Button
+        <GatedButton
           variant="secondary"
           className="px-2.5 py-1 text-xs"
-          disabled={!can.allowed || busy}
+          gate={can}
+          busy={busy}
+          noteId={ROLES_NOTE}
           title={
             can.reason ??
             (active
               ? `Disable ${role.name}: its users keep it but it grants nothing until enabled`
               : `Enable ${role.name} again`)
           }
-          onClick={() => actions.setStatus(role, !active)}
+          onClick={() =>
+            active
+              ? actions.confirm({
+                  title: `Disable the role ${role.name}?`,
+                  impact: (
+                    <p>
+                      Every user holding {role.name} keeps the assignment, but it grants nothing until the
+                      role is enabled again
+                      {role.permissions.length > 0 ? `: they lose ${role.permissions.join(', ')}` : ''}{' '}
+                      (unless another active role grants them). Policies of the role stop applying.
+                    </p>
+                  ),
+                  confirmLabel: 'Disable role',
+                  destructive: true,
+                  onConfirm: () => actions.setStatus(role, false),
+                })
+              : actions.setStatus(role, true)
+          }
         >
           {active ? 'Disable' : 'Enable'}
-        </Button>
+        </GatedButton>
       </Td>
     </tr>
   );

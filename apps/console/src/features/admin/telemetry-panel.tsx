@@ -10,13 +10,23 @@ import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import {
   countActiveFilters,
   EMPTY_TELEMETRY_FILTERS,
+  entityHref,
   type TelemetryFilters,
   type TelemetryQuery,
   telemetryQuery,
 } from '@/lib/admin';
 import { useExecutionTelemetry } from '@/queries/admin';
 import { QueryError } from './forbidden-state';
-import { Actor, FILTER_FORM, FilterActions, LoadMore, Outcome, RefreshButton, When } from './log-parts';
+import {
+  Actor,
+  EntityRef,
+  FILTER_FORM,
+  FilterActions,
+  LoadMore,
+  Outcome,
+  RefreshButton,
+  When,
+} from './log-parts';
 
 /** The tenant's domain events (GET /api/admin/execution-telemetry), newest first. */
 export function TelemetryPanel({ tenant }: { tenant: string }) {
@@ -159,8 +169,12 @@ export function TelemetryPanel({ tenant }: { tenant: string }) {
                   <Td>
                     <Badge>{event.moduleId}</Badge>
                   </Td>
-                  <Td className="font-mono text-xs text-slate-500" title={event.executionId}>
-                    {event.executionId.slice(0, 8)}
+                  <Td className="text-xs text-slate-500">
+                    <EntityRef
+                      href={entityHref({ eventType: event.eventType }, event.executionId)}
+                      id={event.executionId}
+                      label={event.executionId.slice(0, 8)}
+                    />
                   </Td>
                 </tr>
               ))}

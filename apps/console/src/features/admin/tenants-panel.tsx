@@ -64,12 +64,12 @@ export function TenantsPanel({ tenant }: { tenant: string }) {
               >
                 <Td className={cx('border-l-4', t.isCurrent ? 'border-indigo-500' : 'border-transparent')}>
                   <div className="font-medium text-slate-900">{t.name}</div>
-                  <div className="font-mono text-xs text-slate-500">{t.slug}</div>
+                  <div className="font-mono text-xs text-slate-600">{t.slug}</div>
                 </Td>
                 <Td>
                   <Badge>{t.plan}</Badge>
                 </Td>
-                <Td className="text-slate-500">
+                <Td className="text-slate-600">
                   <When iso={t.createdAt} />
                 </Td>
                 <Td className="text-right">

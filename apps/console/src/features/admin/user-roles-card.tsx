@@ -1,16 +1,18 @@
 'use client';
 
 import { type FormEvent, useState } from 'react';
+import { GatedButton } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CardHeader } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
+import { type ConfirmRequest, useConfirm } from '@/components/ui/modal';
 import { LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { errorMessage } from '@/lib/errors';
 import { userIdProblem } from '@/lib/identity';
-import { ADMIN_VIEW } from '@/lib/permissions';
+import { PERMISSION } from '@/lib/permissions';
 import { useCan } from '@/queries/me';
 import { useAssignUserRole, useRemoveUserRole, useRoles, useUserRoles } from '@/queries/rbac';
 import { QueryError } from './forbidden-state';
@@ -73,7 +75,8 @@ export function UserRolesCard({ tenant }: { tenant: string }) {
 function UserRoles({ tenant, userId }: { tenant: string; userId: string }) {
   const userRoles = useUserRoles(tenant, userId);
   const roles = useRoles(tenant);
-  const can = useCan(tenant, ADMIN_VIEW);
+  const can = useCan(tenant, PERMISSION.rbacManage);
+  const { confirm, dialog } = useConfirm();
   const assign = useAssignUserRole(tenant);
   const remove = useRemoveUserRole(tenant);
   const [roleId, setRoleId] = useState('');
@@ -113,6 +116,7 @@ function UserRoles({ tenant, userId }: { tenant: string; userId: string }) {
 
   return (
     <div className="pt-4" data-testid="user-roles">
+      {dialog}
       <h3 className="px-5 pb-2 text-sm font-medium text-slate-700">
         Roles of <span className="font-semibold text-slate-900">{userId}</span> in {tenant}
       </h3>
@@ -150,22 +154,27 @@ function UserRoles({ tenant, userId }: { tenant: string; userId: string }) {
                   <When iso={assignment.assignedAt} />
                 </Td>
                 <Td className="text-right">
-                  <Button
+                  <GatedButton
                     variant="ghost"
-                    className="px-2 py-1 text-xs text-rose-600 hover:bg-rose-50 hover:text-rose-700"
+                    className="px-2 py-1 text-xs text-rose-700 hover:bg-rose-50 hover:text-rose-800"
                     aria-label={`Remove ${assignment.roleName} from ${userId}`}
                     title={can.reason ?? `Remove ${assignment.roleName} from ${userId}`}
-                    disabled={!can.allowed || busy}
-                    onClick={() => {
-                      setFailure(null);
-                      remove.mutate(
-                        { userId, roleId: assignment.roleId },
-                        { onError: (error) => setFailure(errorMessage(error)) },
-                      );
-                    }}
+                    gate={can}
+                    busy={busy}
+                    onClick={() =>
+                      confirm(
+                        unassignRequest(userId, assignment.roleName, () => {
+                          setFailure(null);
+                          remove.mutate(
+                            { userId, roleId: assignment.roleId },
+                            { onError: (error) => setFailure(errorMessage(error)) },
+                          );
+                        }),
+                      )
+                    }
                   >
                     Remove
-                  </Button>
+                  </GatedButton>
                 </Td>
               </tr>
             ))}
@@ -183,7 +192,7 @@ function UserRoles({ tenant, userId }: { tenant: string; userId: string }) {
             {failure}
           </Alert>
         ) : null}
-        <div className="flex items-end gap-2">
+        <div className="flex flex-wrap items-end gap-2">
           <div className="flex-1">
             <SelectField
               id="user-roles-role"
@@ -205,11 +214,25 @@ function UserRoles({ tenant, userId }: { tenant: string; userId: string }) {
               ))}
             </SelectField>
           </div>
-          <Button type="submit" disabled={!can.allowed || busy || assignable.length === 0} title={can.reason}>
+          <GatedButton type="submit" gate={can} busy={busy} disabled={assignable.length === 0}>
             {assign.isPending ? 'Assigning…' : 'Assign role'}
-          </Button>
+          </GatedButton>
         </div>
       </form>
     </div>
   );
 }
+
+/** The confirmation before a role is taken from a user (Access and Users sections). */
+export const unassignRequest = (userId: string, roleName: string, onConfirm: () => void): ConfirmRequest => ({
+  title: `Remove ${roleName} from ${userId}?`,
+  impact: (
+    <p>
+      {userId} loses every permission {roleName} grants in this tenant at once (unless another of their roles
+      grants it). Assign the role again to give them back.
+    </p>
+  ),
+  confirmLabel: 'Remove role',
+  destructive: true,
+  onConfirm,
+});

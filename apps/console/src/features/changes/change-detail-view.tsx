@@ -3,29 +3,32 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
+import { GatedButton, PermissionNotes } from '@/components/gated-button';
 import { PageHeader } from '@/components/page-header';
 import { RequireTenant } from '@/components/require-tenant';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
-import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
+import { useConfirm } from '@/components/ui/modal';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { When } from '@/features/admin/log-parts';
 import {
-  CHANGE_APPROVE,
   type Change,
   type ChangeActions,
   changeActions,
   executionErrorsOf,
+  hasOpenRevert,
+  revertOffered,
   statusLabel,
 } from '@/lib/changes';
-import { cx } from '@/lib/cx';
-import { summariseDiff } from '@/lib/diff';
+import { mergeConfirmation, summariseDiff } from '@/lib/diff';
 import { errorCode, errorMessage, isNotFound } from '@/lib/errors';
-import { describeOp } from '@/lib/patch-ops';
-import { type ActionGate, actionGate } from '@/lib/permissions';
+import { describeOp, removedFieldKeys } from '@/lib/patch-ops';
+import { forbiddenReason, isForbidden, PERMISSION } from '@/lib/permissions';
 import {
   useChange,
   useChangeDiff,
+  useChangeEvents,
   useChanges,
   useChangeTargets,
   useCheckinChange,
@@ -36,7 +39,7 @@ import {
   useSetChangeStatus,
 } from '@/queries/changes';
 import { useChoiceLists } from '@/queries/choice-lists';
-import { useMe } from '@/queries/me';
+import { useCan } from '@/queries/me';
 import { useProject } from '@/queries/projects';
 import { useRecordTypes } from '@/queries/record-types';
 import { ChangeStatusBadge } from './change-status-badge';
@@ -119,9 +122,19 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
   const targets = useChangeTargets(tenant, change.id);
   const recordTypes = useRecordTypes(tenant, change.projectId);
   const choiceLists = useChoiceLists(tenant);
-  const me = useMe(tenant);
-  const approve = actionGate(me.data, CHANGE_APPROVE);
-  const actions = changeActions(change.status, { approve, opCount: ops.data ? ops.data.length : null });
+  const approve = useCan(tenant, PERMISSION.changeApprove);
+  const edit = useCan(tenant, PERMISSION.changeEdit);
+  const events = useChangeEvents(tenant, change.id);
+  // Reverts name the change they undo: the project's changes tell whether one is still open.
+  const projectChanges = useChanges(tenant, { projectId: change.projectId }, change.status === 'Merged');
+  const openRevert = projectChanges.data ? hasOpenRevert(change.id, projectChanges.data) : null;
+  const actions = changeActions(change.status, {
+    approve,
+    edit,
+    opCount: ops.data ? ops.data.length : null,
+    openRevert,
+  });
+  const { confirm, dialog } = useConfirm();
 
   const dryRun = useDryRun(tenant, change.id);
   const checkin = useCheckinChange(tenant, change.id);
@@ -141,6 +154,34 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
 
   const fail = (what: string) => (error: unknown) =>
     setNotice({ tone: 'error', testId: 'action-error', content: `${what}: ${errorMessage(error)}` });
+
+  const runMerge = () => {
+    merge.mutate(undefined, {
+      onSuccess: (result) => {
+        dryRun.reset();
+        setNotice({
+          tone: 'success',
+          testId: 'action-success',
+          content: result.diff ? `Merged. ${summariseDiff(result.diff)}.` : 'Merged.',
+        });
+      },
+      onError: (error) => {
+        const errors = executionErrorsOf((error as { details?: unknown }).details);
+        setNotice({
+          tone: 'error',
+          testId: 'action-error',
+          content: errors ? (
+            <>
+              <p className="mb-2 font-medium">Merge refused; nothing was written.</p>
+              <ExecutionErrorList errors={errors} describeOpById={describeOpById} />
+            </>
+          ) : (
+            `Could not merge: ${errorMessage(error)}`
+          ),
+        });
+      },
+    });
+  };
 
   const handlers = {
     dryRun: () => {
@@ -169,28 +210,60 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
     },
     merge: () => {
       setNotice(null);
-      merge.mutate(undefined, {
-        onSuccess: (result) => {
-          dryRun.reset();
-          setNotice({
-            tone: 'success',
-            testId: 'action-success',
-            content: result.diff ? `Merged. ${summariseDiff(result.diff)}.` : 'Merged.',
+      // The diff the merge would write, so the dialog can say what it does (and whether fields go).
+      dryRun.mutate(undefined, {
+        onError: (error) => {
+          if (!isForbidden(error)) return fail('Could not prepare the merge')(error);
+          // No preview for this actor: the ops still say which record types lose fields.
+          const removing = removedFieldKeys(ops.data ?? [], targets.data ?? []);
+          confirm({
+            title: `Merge “${change.title}”?`,
+            confirmLabel: 'Merge',
+            destructive: removing.length > 0,
+            typeToConfirm: removing.length > 0 ? removing.join(', ') : null,
+            impact: (
+              <p data-testid="merge-impact">
+                Applies every op to the project’s record types, all or nothing (no preview:{' '}
+                {forbiddenReason(error)}). A merge cannot be undone, only reverted by a new change.
+              </p>
+            ),
+            onConfirm: () => runMerge(),
           });
         },
-        onError: (error) => {
-          const errors = executionErrorsOf((error as { details?: unknown }).details);
-          setNotice({
-            tone: 'error',
-            testId: 'action-error',
-            content: errors ? (
+        onSuccess: (result) => {
+          if (!result.valid) return; // the dry-run card lists the errors; nothing to confirm
+          const plan = mergeConfirmation(result.diff);
+          confirm({
+            title: `Merge “${change.title}”?`,
+            confirmLabel: 'Merge',
+            destructive: plan.typeToConfirm !== null,
+            typeToConfirm: plan.typeToConfirm,
+            impact: (
               <>
-                <p className="mb-2 font-medium">Merge refused; nothing was written.</p>
-                <ExecutionErrorList errors={errors} describeOpById={describeOpById} />
+                <p data-testid="merge-impact">
+                  Applies every op to the project’s record types, all or nothing: {plan.summary}. A merge
+                  cannot be undone, only reverted by a new change.
+                </p>
+                {plan.removals.length > 0 ? (
+                  <div
+                    className="rounded-md border border-rose-200 bg-rose-50 px-3 py-2 text-rose-800"
+                    data-testid="merge-removals"
+                  >
+                    <p className="font-semibold">This merge removes data:</p>
+                    <ul className="mt-1 list-disc pl-5">
+                      {plan.removals.map((r) => (
+                        <li key={r.key}>
+                          <span className="font-mono">{r.key}</span>:{' '}
+                          {r.fields.length > 0 ? `fields ${r.fields.join(', ')}` : 'the whole record type'}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                <SchemaDiff diff={result.diff} choiceListName={choiceListName} />
               </>
-            ) : (
-              `Could not merge: ${errorMessage(error)}`
             ),
+            onConfirm: () => runMerge(),
           });
         },
       });
@@ -243,12 +316,13 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
             <h2 id="lifecycle-title" className="sr-only">
               Lifecycle
             </h2>
-            <LifecycleSteps status={change.status} />
+            <LifecycleSteps status={change.status} events={events.data} />
           </div>
           <ActionButtons
             actions={actions}
             busy={busy}
             status={change.status}
+            offerRevert={revertOffered(change.status, openRevert)}
             handlers={handlers}
             pending={{
               dryRun: dryRun.isPending,
@@ -258,8 +332,9 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
             }}
           />
         </div>
-        {me.data ? <ApprovalNote approve={approve} actions={actions} /> : null}
+        <PermissionNotes id={NOTE_ID} actions={gatedActions(change.status, actions)} />
       </Card>
+      {dialog}
 
       {notice ? (
         <Alert tone={notice.tone} testId={notice.testId} className="mb-6">
@@ -267,7 +342,7 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
         </Alert>
       ) : null}
 
-      <div className="grid items-start gap-6 lg:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           {change.status === 'ValidationFailed' &&
           change.validationErrors &&
@@ -353,7 +428,11 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
         <div className="space-y-6">
           <Card aria-labelledby="details-title">
             <CardHeader titleId="details-title" title="Details" />
-            <ChangeDetails tenant={tenant} change={change} projectName={project.data?.name} />
+            <ChangeDetails
+              change={change}
+              projectName={project.data?.name}
+              projectChanges={projectChanges.data}
+            />
           </Card>
           <Card aria-labelledby="timeline-title">
             <TimelineCard tenant={tenant} change={change} describeOpById={describeOpById} />
@@ -372,92 +451,99 @@ type Handlers = {
   move: (status: 'Implementing' | 'Draft') => void;
 };
 
+/** The manual move a status offers: back to Draft from Implementing, else (re)open for implementation. */
+const manualMove = (status: Change['status']): 'Draft' | 'Implementing' | null =>
+  status === 'Implementing' ? 'Draft' : status !== 'Merged' ? 'Implementing' : null;
+
+/** The buttons of the action row with their gates, as the permission note lists them. */
+const gatedActions = (status: Change['status'], actions: ChangeActions) => {
+  const move = manualMove(status);
+  return [
+    ...(move
+      ? [{ label: `Move to ${move}`, gate: move === 'Draft' ? actions.toDraft : actions.toImplementing }]
+      : []),
+    { label: 'Dry run', gate: actions.dryRun },
+    { label: 'Check in', gate: actions.checkin },
+    { label: 'Merge', gate: actions.merge },
+    { label: 'Revert', gate: actions.revert },
+  ];
+};
+
+const NOTE_ID = 'change-actions-note';
+
 function ActionButtons({
   actions,
   busy,
   status,
+  offerRevert,
   handlers,
   pending,
 }: {
   actions: ChangeActions;
   busy: boolean;
   status: Change['status'];
+  offerRevert: boolean;
   handlers: Handlers;
   pending: { dryRun: boolean; checkin: boolean; merge: boolean; revert: boolean };
 }) {
-  const button = (
-    label: string,
-    gate: ActionGate,
-    onClick: () => void,
-    variant: 'primary' | 'secondary' | 'ghost',
-    spinning: boolean,
-  ) => (
-    <Button variant={variant} disabled={!gate.allowed || busy} title={gate.reason} onClick={onClick}>
-      {spinning ? (
-        <Spinner className={cx('size-4', variant === 'primary' ? 'text-white' : 'text-slate-400')} />
-      ) : null}
-      {label}
-    </Button>
-  );
+  const move = manualMove(status);
   return (
     <fieldset className="flex flex-wrap items-center gap-2">
       <legend className="sr-only">Change actions</legend>
-      {/* The manual moves: back to Draft from Implementing, else (re)open the change for implementation. */}
-      {status === 'Implementing'
-        ? button('Move to Draft', actions.toDraft, () => handlers.move('Draft'), 'ghost', false)
-        : status !== 'Merged'
-          ? button(
-              'Move to Implementing',
-              actions.toImplementing,
-              () => handlers.move('Implementing'),
-              'ghost',
-              false,
-            )
-          : null}
-      {button('Dry run', actions.dryRun, handlers.dryRun, 'secondary', pending.dryRun)}
-      {button(
-        'Check in',
-        actions.checkin,
-        handlers.checkin,
-        actions.merge.allowed ? 'secondary' : 'primary',
-        pending.checkin,
-      )}
-      {button('Merge', actions.merge, handlers.merge, 'primary', pending.merge)}
-      {button('Revert', actions.revert, handlers.revert, 'secondary', pending.revert)}
-    </fieldset>
-  );
-}
-
-/** Says, in the page and not only in a tooltip, when the actor's permissions are what holds a button back. */
-function ApprovalNote({ approve, actions }: { approve: ActionGate; actions: ChangeActions }) {
-  if (approve.allowed || !approve.reason) return null;
-  const held = [
-    ...(actions.checkin.reason === approve.reason ? ['Check in'] : []),
-    ...(actions.merge.reason === approve.reason ? ['Merge'] : []),
-  ];
-  if (held.length === 0) return null;
-  return (
-    <p
-      data-testid="approval-note"
-      className="flex items-center gap-2 border-t border-amber-200 bg-amber-50 px-5 py-2.5 text-sm text-amber-900"
-    >
-      <svg
-        viewBox="0 0 20 20"
-        className="size-4 shrink-0 text-amber-500"
-        fill="currentColor"
-        aria-hidden="true"
+      {move ? (
+        <GatedButton
+          variant="ghost"
+          gate={move === 'Draft' ? actions.toDraft : actions.toImplementing}
+          busy={busy}
+          noteId={NOTE_ID}
+          onClick={() => handlers.move(move)}
+        >
+          Move to {move}
+        </GatedButton>
+      ) : null}
+      <GatedButton
+        variant="secondary"
+        gate={actions.dryRun}
+        busy={busy}
+        noteId={NOTE_ID}
+        spinning={pending.dryRun}
+        onClick={handlers.dryRun}
       >
-        <path
-          fillRule="evenodd"
-          d="M10 1a4.5 4.5 0 0 0-4.5 4.5V9H5a2 2 0 0 0-2 2v6a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-6a2 2 0 0 0-2-2h-.5V5.5A4.5 4.5 0 0 0 10 1Zm3 8V5.5a3 3 0 1 0-6 0V9h6Z"
-          clipRule="evenodd"
-        />
-      </svg>
-      <span>
-        <span className="font-semibold">{held.join(' and ')}</span> {held.length > 1 ? 'are' : 'is'} disabled:{' '}
-        {approve.reason}.
-      </span>
-    </p>
+        Dry run
+      </GatedButton>
+      <GatedButton
+        variant={actions.merge.allowed ? 'secondary' : 'primary'}
+        gate={actions.checkin}
+        busy={busy}
+        noteId={NOTE_ID}
+        spinning={pending.checkin}
+        onClick={handlers.checkin}
+      >
+        Check in
+      </GatedButton>
+      <GatedButton
+        gate={actions.merge}
+        busy={busy}
+        noteId={NOTE_ID}
+        spinning={pending.merge}
+        onClick={handlers.merge}
+      >
+        Merge
+      </GatedButton>
+      {/* Offered only when a revert is possible: merged, and no revert of it is open. */}
+      {offerRevert ? (
+        <GatedButton
+          variant="secondary"
+          gate={actions.revert}
+          busy={busy}
+          noteId={NOTE_ID}
+          spinning={pending.revert}
+          onClick={handlers.revert}
+        >
+          Revert
+        </GatedButton>
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -477,17 +563,16 @@ function RevertsLink({ tenant, id }: { tenant: string; id: string }) {
 }
 
 function ChangeDetails({
-  tenant,
   change,
   projectName,
+  projectChanges,
 }: {
-  tenant: string;
   change: Change;
   projectName: string | undefined;
+  projectChanges: Change[] | undefined;
 }) {
   // Changes that revert this one: the project's changes naming it (a merged change can be reverted).
-  const projectChanges = useChanges(tenant, { projectId: change.projectId }, change.status === 'Merged');
-  const revertedBy = (projectChanges.data ?? []).filter((c) => c.revertsChangeId === change.id);
+  const revertedBy = (projectChanges ?? []).filter((c) => c.revertsChangeId === change.id);
   const row = (label: string, value: ReactNode) => (
     <div className="flex justify-between gap-4 py-2">
       <dt className="text-slate-500">{label}</dt>
@@ -503,12 +588,12 @@ function ChangeDetails({
           {projectName ?? '…'}
         </Link>,
       )}
-      {row('Created by', change.createdBy ?? <span className="text-slate-400">unknown</span>)}
+      {row('Created by', change.createdBy ?? <span className="text-slate-500">unknown</span>)}
       {row('Created', <When iso={change.createdAt} />)}
       {row('Updated', <When iso={change.updatedAt} />)}
       {row(
         'Merged',
-        change.mergedAt ? <When iso={change.mergedAt} /> : <span className="text-slate-300">—</span>,
+        change.mergedAt ? <When iso={change.mergedAt} /> : <span className="text-slate-500">—</span>,
       )}
       {revertedBy.length > 0
         ? row(

@@ -2,11 +2,12 @@
 
 import type { Project } from '@ec3l/sdk';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/states';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import { formErrorsFrom } from '@/lib/errors';
 import { useCreateChange } from '@/queries/changes';
 
@@ -30,6 +31,8 @@ export function ChangeForm({
   const [title, setTitle] = useState('');
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Errors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -37,7 +40,7 @@ export function ChangeForm({
     if (projectId === '') next.projectId = 'Pick the project the change belongs to';
     if (title.trim() === '') next.title = 'Title is required';
     setErrors(next);
-    if (Object.keys(next).length > 0) return;
+    if (Object.keys(next).length > 0) return focusInvalid();
     const body = {
       projectId,
       title: title.trim(),
@@ -45,13 +48,22 @@ export function ChangeForm({
     };
     create.mutate(body, {
       onSuccess: (change) => router.push(`/changes/${change.id}`),
-      onError: (error) => setErrors(formErrorsFrom(error, FIELDS)),
+      onError: (error) => {
+        setErrors(formErrorsFrom(error, FIELDS));
+        focusInvalid();
+      },
     });
   };
 
   const pending = create.isPending || create.isSuccess;
   return (
-    <form aria-label="Create change" noValidate onSubmit={onSubmit} className="space-y-4 px-5 py-5">
+    <form
+      ref={formRef}
+      aria-label="Create change"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-4 px-5 py-5"
+    >
       {errors._form ? (
         <Alert tone="error" testId="change-form-error">
           {errors._form}

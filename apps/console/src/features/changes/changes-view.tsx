@@ -3,45 +3,53 @@
 import type { Project } from '@ec3l/sdk';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
+import { NewPanel } from '@/components/new-panel';
 import { PageHeader } from '@/components/page-header';
 import { RequireTenant } from '@/components/require-tenant';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { INLINE_SELECT } from '@/components/ui/field';
+import { SearchBox } from '@/components/ui/search-box';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { CHANGE_STATUSES, type Change, isChangeStatus, statusLabel } from '@/lib/changes';
 import { cx } from '@/lib/cx';
 import { errorMessage } from '@/lib/errors';
-import { formatDateTime, plural } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { PERMISSION } from '@/lib/permissions';
+import { filterByQuery, matchCount } from '@/lib/search';
 import { type ChangeFilter, useChanges } from '@/queries/changes';
+import { useCan } from '@/queries/me';
 import { useAllProjects } from '@/queries/projects';
 import { ChangeForm } from './change-form';
 import { ChangeStatusBadge } from './change-status-badge';
 
+const HEADER = {
+  title: 'Changes',
+  description:
+    'Change records are how an active schema changes: draft the ops, dry-run them, check in, merge, revert.',
+};
+
 export function ChangesView() {
   return (
-    <>
-      <PageHeader
-        title="Changes"
-        description="Change records are how an active schema changes: draft the ops, dry-run them, check in, merge, revert."
-      />
-      <RequireTenant>
-        {(tenant) => (
-          <Suspense
-            fallback={
+    <RequireTenant fallbackHeader={<PageHeader {...HEADER} />}>
+      {(tenant) => (
+        <Suspense
+          fallback={
+            <>
+              <PageHeader {...HEADER} />
               <Card>
                 <LoadingState label="Loading changes…" />
               </Card>
-            }
-          >
-            <ChangesPage key={tenant} tenant={tenant} />
-          </Suspense>
-        )}
-      </RequireTenant>
-    </>
+            </>
+          }
+        >
+          <ChangesPage key={tenant} tenant={tenant} />
+        </Suspense>
+      )}
+    </RequireTenant>
   );
 }
 
@@ -68,10 +76,49 @@ const useChangeFilter = () => {
 function ChangesPage({ tenant }: { tenant: string }) {
   const { filter, setParam, clear } = useChangeFilter();
   const projects = useAllProjects(tenant);
+  const can = useCan(tenant, PERMISSION.changeEdit);
   const projectList = projects.data?.projects ?? [];
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-3">
-      <Card className="lg:col-span-2" aria-labelledby="changes-title">
+    <>
+      <PageHeader
+        {...HEADER}
+        actions={
+          <NewPanel label="New change" title="New change" description={`In tenant ${tenant}`} gate={can}>
+            {() =>
+              projects.isPending ? (
+                <LoadingState label="Loading projects…" />
+              ) : projects.isError ? (
+                <ErrorState
+                  title="Could not load projects"
+                  message={errorMessage(projects.error)}
+                  onRetry={() => void projects.refetch()}
+                />
+              ) : projectList.length === 0 ? (
+                <EmptyState
+                  title="No projects yet"
+                  description="A change belongs to a project."
+                  action={
+                    <Link
+                      href="/projects"
+                      className="text-sm font-semibold text-indigo-600 hover:text-indigo-500"
+                    >
+                      Create a project
+                    </Link>
+                  }
+                />
+              ) : (
+                <ChangeForm
+                  key={filter.projectId ?? ''}
+                  tenant={tenant}
+                  projects={projectList}
+                  defaultProjectId={filter.projectId ?? ''}
+                />
+              )
+            }
+          </NewPanel>
+        }
+      />
+      <Card aria-labelledby="changes-title">
         <ChangeList
           tenant={tenant}
           filter={filter}
@@ -80,36 +127,7 @@ function ChangesPage({ tenant }: { tenant: string }) {
           onClear={clear}
         />
       </Card>
-      <Card aria-labelledby="change-form-title">
-        <CardHeader titleId="change-form-title" title="New change" description={`In tenant ${tenant}`} />
-        {projects.isPending ? (
-          <LoadingState label="Loading projects…" />
-        ) : projects.isError ? (
-          <ErrorState
-            title="Could not load projects"
-            message={errorMessage(projects.error)}
-            onRetry={() => void projects.refetch()}
-          />
-        ) : projectList.length === 0 ? (
-          <EmptyState
-            title="No projects yet"
-            description="A change belongs to a project."
-            action={
-              <Link href="/projects" className="text-sm font-semibold text-indigo-600 hover:text-indigo-500">
-                Create a project
-              </Link>
-            }
-          />
-        ) : (
-          <ChangeForm
-            key={filter.projectId ?? ''}
-            tenant={tenant}
-            projects={projectList}
-            defaultProjectId={filter.projectId ?? ''}
-          />
-        )}
-      </Card>
-    </div>
+    </>
   );
 }
 
@@ -127,19 +145,29 @@ function ChangeList({
   onClear: () => void;
 }) {
   const query = useChanges(tenant, filter);
+  const [search, setSearch] = useState('');
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const filtered = Boolean(filter.projectId || filter.status);
+  const shown = query.data
+    ? filterByQuery(query.data, search, (c) => [
+        c.title,
+        c.description,
+        names.get(c.projectId),
+        c.createdBy,
+        c.status,
+      ])
+    : undefined;
   return (
     <>
       <CardHeader
         titleId="changes-title"
         title="Change records"
         description={
-          query.data
-            ? `${plural(query.data.length, 'change')}${filtered ? ' matching the filters' : ` in ${tenant}`}, newest first`
+          query.data && shown
+            ? `${matchCount(shown.length, query.data.length, 'change')}${filtered ? ' matching the filters' : ` in ${tenant}`}, newest first`
             : `Tenant ${tenant}`
         }
-        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       />
       <form
         aria-label="Change filters"
@@ -183,6 +211,9 @@ function ChangeList({
             Clear filters
           </Button>
         ) : null}
+        <div className="ml-auto w-full sm:w-auto">
+          <SearchBox label="Search changes" value={search} onChange={setSearch} testId="changes-search" />
+        </div>
       </form>
       {query.isPending ? (
         <LoadingState label="Loading changes…" />
@@ -199,11 +230,17 @@ function ChangeList({
           description={
             filtered
               ? 'No change record matches these filters. Clear them to see every change.'
-              : `Tenant ${tenant} has no change records. Create one with the form.`
+              : `Tenant ${tenant} has no change records. Create one with New change.`
           }
         />
+      ) : shown && shown.length === 0 ? (
+        <EmptyState
+          testId="changes-no-match"
+          title="No change matches"
+          description={`No change record here matches “${search}”.`}
+        />
       ) : (
-        <ChangeTable changes={query.data} projectName={(id) => names.get(id)} />
+        <ChangeTable changes={shown ?? []} projectName={(id) => names.get(id)} />
       )}
     </>
   );
@@ -242,12 +279,12 @@ function ChangeTable({
                   revert
                 </Badge>
               ) : change.createdBy ? (
-                <div className="text-xs text-slate-400">by {change.createdBy}</div>
+                <div className="text-xs text-slate-500">by {change.createdBy}</div>
               ) : null}
             </Td>
             <Td className="whitespace-nowrap">
               {projectName(change.projectId) ?? (
-                <span className="font-mono text-xs text-slate-400">{change.projectId.slice(0, 8)}</span>
+                <span className="font-mono text-xs text-slate-500">{change.projectId.slice(0, 8)}</span>
               )}
             </Td>
             <Td>
@@ -257,7 +294,7 @@ function ChangeTable({
               <Stamp iso={change.createdAt} />
             </Td>
             <Td className="text-slate-500">
-              {change.mergedAt ? <Stamp iso={change.mergedAt} /> : <span className="text-slate-300">—</span>}
+              {change.mergedAt ? <Stamp iso={change.mergedAt} /> : <span className="text-slate-500">—</span>}
             </Td>
           </tr>
         ))}
@@ -272,7 +309,7 @@ function Stamp({ iso }: { iso: string }) {
   return (
     <time dateTime={iso} className="block whitespace-nowrap">
       {day}
-      {time ? <span className="block text-xs text-slate-400">{time}</span> : null}
+      {time ? <span className="block text-xs text-slate-500">{time}</span> : null}
     </time>
   );
 }

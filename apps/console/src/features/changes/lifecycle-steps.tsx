@@ -1,35 +1,43 @@
-import { type ChangeStatus, statusLabel } from '@/lib/changes';
+import { type ChangeEvent, type ChangeStatus, lifecycleSteps, type StepState } from '@/lib/changes';
 import { cx } from '@/lib/cx';
 
-const STEPS = ['Draft', 'Implementing', 'Ready', 'Merged'] as const;
-
-/** Where each status sits on the main path; the side states (validation, workspace) sit on Implementing. */
-const STEP_OF: Record<ChangeStatus, number> = {
-  Draft: 0,
-  Implementing: 1,
-  WorkspaceRunning: 1,
-  Validating: 1,
-  ValidationFailed: 1,
-  Ready: 2,
-  Merged: 3,
+const STATE_TEXT: Record<StepState, string> = {
+  done: 'done',
+  current: 'current step',
+  skipped: 'skipped',
+  upcoming: 'not reached',
 };
 
-/** Draft → Implementing → Ready → Merged, with the change's place on it. */
-export function LifecycleSteps({ status }: { status: ChangeStatus }) {
-  const current = STEP_OF[status];
+/**
+ * Draft → Implementing → Ready → Merged, with the change's place on it; a step the recorded events
+ * show the change never went through (a check-in straight from Draft skips Implementing) is marked
+ * skipped, not done.
+ */
+export function LifecycleSteps({
+  status,
+  events,
+}: {
+  status: ChangeStatus;
+  events: readonly Pick<ChangeEvent, 'eventType' | 'payload'>[] | undefined;
+}) {
   const failed = status === 'ValidationFailed';
+  const steps = lifecycleSteps(status, events);
   return (
     <ol aria-label="Lifecycle" className="flex flex-wrap items-center gap-2 text-sm">
-      {STEPS.map((step, index) => {
-        const done = index < current || (status === 'Merged' && index === current);
-        const here = index === current;
-        const label = here && step !== status ? statusLabel(status) : step;
+      {steps.map(({ step, label, state, here }, index) => {
+        const done = state === 'done';
         return (
-          <li key={step} className="flex items-center gap-2" aria-current={here ? 'step' : undefined}>
+          <li
+            key={step}
+            className="flex items-center gap-2"
+            aria-current={here ? 'step' : undefined}
+            data-testid={`step-${step}`}
+            data-state={state}
+          >
             {index > 0 ? (
               <span
                 aria-hidden="true"
-                className={cx('h-px w-6', index <= current ? 'bg-indigo-400' : 'bg-slate-200')}
+                className={cx('h-px w-6', state === 'upcoming' ? 'bg-slate-200' : 'bg-indigo-400')}
               />
             ) : null}
             <span
@@ -38,12 +46,12 @@ export function LifecycleSteps({ status }: { status: ChangeStatus }) {
                 'flex size-6 items-center justify-center rounded-full text-xs font-semibold',
                 done && !here && 'bg-indigo-600 text-white',
                 done && here && 'bg-emerald-600 text-white',
-                !done &&
-                  here &&
+                state === 'current' &&
                   (failed
                     ? 'bg-rose-50 text-rose-700 ring-2 ring-rose-500'
                     : 'bg-white text-indigo-700 ring-2 ring-indigo-600'),
-                !done && !here && 'bg-slate-100 text-slate-400',
+                state === 'skipped' && 'bg-white text-slate-500 ring-1 ring-slate-300 ring-dashed',
+                state === 'upcoming' && 'bg-slate-100 text-slate-600',
               )}
             >
               {done ? (
@@ -54,6 +62,8 @@ export function LifecycleSteps({ status }: { status: ChangeStatus }) {
                     clipRule="evenodd"
                   />
                 </svg>
+              ) : state === 'skipped' ? (
+                '–'
               ) : failed && here ? (
                 '!'
               ) : (
@@ -69,10 +79,13 @@ export function LifecycleSteps({ status }: { status: ChangeStatus }) {
                     : 'text-slate-900'
                   : done
                     ? 'text-slate-700'
-                    : 'text-slate-400',
+                    : state === 'skipped'
+                      ? 'text-slate-500 line-through decoration-slate-400'
+                      : 'text-slate-500',
               )}
             >
               {label}
+              <span className="sr-only"> ({STATE_TEXT[state]})</span>
             </span>
           </li>
         );

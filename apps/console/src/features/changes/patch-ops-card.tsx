@@ -1,14 +1,17 @@
 'use client';
 
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { type ChoiceListOption, FieldEditor } from '@/components/field-editor';
+import { GatedButton } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { CardHeader } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
+import { useConfirm } from '@/components/ui/modal';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import { When } from '@/features/admin/log-parts';
 import type { Change } from '@/lib/changes';
 import { errorMessage, formErrorsFrom } from '@/lib/errors';
@@ -59,6 +62,7 @@ export function PatchOpsCard({
   onOpsChanged: () => void;
 }) {
   const remove = useDeletePatchOp(tenant, change.id);
+  const { confirm, dialog } = useConfirm();
   const [failure, setFailure] = useState<string | null>(null);
   const keyOfTarget = new Map(targets.map((t) => [t.id, targetKeyOf(t)]));
   const executed = ops.data?.filter((op) => op.executedAt !== null).length ?? 0;
@@ -83,7 +87,7 @@ export function PatchOpsCard({
               : `${ops.data.length} op${ops.data.length === 1 ? '' : 's'}, run in this order${executed > 0 ? ` · ${executed} executed` : ''}`
             : 'The schema edits, run in order'
         }
-        actions={remove.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={remove.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
       />
       {failure ? (
         <Alert tone="error" testId="ops-error" className="mx-5 mt-4">
@@ -119,15 +123,16 @@ export function PatchOpsCard({
           </thead>
           <Tbody>
             {(ops.data ?? []).map((op, index) => {
-              const deleteReason =
+              const deleteGate: ActionGate =
                 op.executedAt !== null
-                  ? 'An executed op can never be deleted (E3): revert the change instead'
-                  : gate.allowed
-                    ? undefined
-                    : gate.reason;
+                  ? {
+                      allowed: false,
+                      reason: 'An executed op can never be deleted (E3): revert the change instead',
+                    }
+                  : gate;
               return (
                 <tr key={op.id} data-testid="op-row">
-                  <Td className="text-slate-400 tabular-nums">{index + 1}</Td>
+                  <Td className="text-slate-500 tabular-nums">{index + 1}</Td>
                   <Td className="font-mono text-xs">{keyOfTarget.get(op.targetId) ?? '—'}</Td>
                   <Td>
                     <span data-testid="op-description" className="text-slate-900">
@@ -138,7 +143,7 @@ export function PatchOpsCard({
                     {op.executedAt ? (
                       <span className="inline-flex flex-col items-start gap-0.5">
                         <Badge tone="emerald">Executed</Badge>
-                        <span className="text-xs text-slate-400">
+                        <span className="text-xs text-slate-500">
                           <When iso={op.executedAt} />
                         </span>
                       </span>
@@ -147,16 +152,29 @@ export function PatchOpsCard({
                     )}
                   </Td>
                   <Td className="text-right">
-                    <Button
+                    <GatedButton
                       variant="secondary"
                       className="px-2.5 py-1 text-xs"
                       aria-label={`Delete op ${index + 1}: ${describeOp(op)}`}
-                      disabled={deleteReason !== undefined || remove.isPending}
-                      title={deleteReason ?? `Delete “${describeOp(op)}”`}
-                      onClick={() => onDelete(op)}
+                      gate={deleteGate}
+                      busy={remove.isPending}
+                      onClick={() =>
+                        confirm({
+                          title: `Delete op ${index + 1}?`,
+                          impact: (
+                            <p>
+                              “{describeOp(op)}” is removed from the change. It has not run, so no record type
+                              changes; add it again to bring it back.
+                            </p>
+                          ),
+                          confirmLabel: 'Delete op',
+                          destructive: true,
+                          onConfirm: () => onDelete(op),
+                        })
+                      }
                     >
                       Delete
-                    </Button>
+                    </GatedButton>
                   </Td>
                 </tr>
               );
@@ -164,6 +182,7 @@ export function PatchOpsCard({
           </Tbody>
         </Table>
       )}
+      {dialog}
       <OpForm
         tenant={tenant}
         change={change}
@@ -212,6 +231,8 @@ function OpForm({
   const [values, setValues] = useState<OpFormValues>(() => emptyOpForm(targets[0]?.id ?? ''));
   const [errors, setErrors] = useState<OpFormErrors>({});
   const [added, setAdded] = useState<PatchOp | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
 
   // The first target is picked once targets exist; a target picked before stays picked.
   const targetId = targets.some((t) => t.id === values.targetId) ? values.targetId : (targets[0]?.id ?? '');
@@ -232,6 +253,7 @@ function OpForm({
     const built = buildPatchOp({ ...values, targetId });
     if (!built.ok) {
       setErrors(built.errors);
+      focusInvalid();
       return;
     }
     setErrors({});
@@ -242,7 +264,10 @@ function OpForm({
         setValues({ ...emptyOpForm(targetId), opType: values.opType });
         onAdded();
       },
-      onError: (error) => setErrors(formErrorsFrom(error, FORM_FIELDS)),
+      onError: (error) => {
+        setErrors(formErrorsFrom(error, FORM_FIELDS));
+        focusInvalid();
+      },
     });
   };
 
@@ -268,6 +293,7 @@ function OpForm({
   const opHint = OP_TYPES.find((op) => op.key === values.opType)?.hint;
   return (
     <form
+      ref={formRef}
       aria-label="Add patch op"
       noValidate
       onSubmit={onSubmit}

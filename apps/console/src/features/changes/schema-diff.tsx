@@ -76,7 +76,7 @@ function RecordTypeBlock({
       className="overflow-hidden rounded-lg ring-1 ring-slate-200"
     >
       <header className="flex items-center gap-2 border-b border-slate-200 bg-slate-50 px-3 py-2">
-        <svg viewBox="0 0 20 20" className="size-4 text-slate-400" fill="currentColor" aria-hidden="true">
+        <svg viewBox="0 0 20 20" className="size-4 text-slate-500" fill="currentColor" aria-hidden="true">
           <path d="M3 4.5A1.5 1.5 0 0 1 4.5 3h11A1.5 1.5 0 0 1 17 4.5v2A1.5 1.5 0 0 1 15.5 8h-11A1.5 1.5 0 0 1 3 6.5v-2ZM3 11.5A1.5 1.5 0 0 1 4.5 10h11a1.5 1.5 0 0 1 1.5 1.5v4a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 3 15.5v-4Z" />
         </svg>
         <span className="font-mono text-sm font-semibold text-slate-900">{title}</span>
@@ -215,7 +215,7 @@ function ModifiedLine({
             <dt className="text-slate-500">{p.label}</dt>
             <dd className="text-slate-700">
               <span className="rounded bg-rose-100/80 px-1 font-mono text-rose-800">{p.before}</span>
-              <span aria-hidden="true" className="mx-1.5 text-slate-400">
+              <span aria-hidden="true" className="mx-1.5 text-slate-500">
                 →
               </span>
               <span className="sr-only"> becomes </span>

@@ -50,7 +50,7 @@ export function SnapshotsCard({
             return (
               <li key={snapshot.id} data-testid="snapshot" className="px-5 py-3 text-sm">
                 <details>
-                  <summary className="cursor-pointer text-slate-700 marker:text-slate-400">
+                  <summary className="cursor-pointer text-slate-700 marker:text-slate-500">
                     <span className="font-mono font-semibold text-slate-900">{snapshot.recordTypeKey}</span>
                     <span className="ml-2 text-slate-500">
                       {fields.length} field{fields.length === 1 ? '' : 's'} · taken{' '}

@@ -64,7 +64,7 @@ export function TimelineCard({
                     {entry.detail}
                   </p>
                 ) : null}
-                <p className="text-xs text-slate-400">
+                <p className="text-xs text-slate-500">
                   {entry.actor ? `${entry.actor} · ` : ''}
                   <time dateTime={entry.at}>{formatTimestamp(entry.at)}</time>
                 </p>

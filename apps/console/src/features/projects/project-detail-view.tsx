@@ -136,7 +136,7 @@ function ProjectPage({
                   project.githubRepo
                 )
               ) : (
-                <span className="text-slate-400">Not linked</span>
+                <span className="text-slate-500">Not linked</span>
               )}
             </dd>
           </div>
@@ -224,7 +224,7 @@ function EnvironmentsPanel({ query }: { query: EnvironmentsQuery }) {
               {env.promotionWebhookUrl ? (
                 <span className="font-mono text-xs">{env.promotionWebhookUrl}</span>
               ) : (
-                <span className="text-slate-300">—</span>
+                <span className="text-slate-500">—</span>
               )}
             </Td>
             <Td className="whitespace-nowrap text-slate-500">

@@ -2,10 +2,11 @@
 
 import type { Project } from '@ec3l/sdk';
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/states';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import { errorMessage, fieldErrorsFrom } from '@/lib/errors';
 import {
   EMPTY_PROJECT_FORM,
@@ -26,6 +27,8 @@ export function ProjectForm({ tenant }: { tenant: string }) {
   const [values, setValues] = useState<ProjectFormValues>(EMPTY_PROJECT_FORM);
   const [errors, setErrors] = useState<Errors>({});
   const [created, setCreated] = useState<Project | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
 
   const set = (field: ProjectFormField) => (event: { target: { value: string } }) => {
     setValues((prev) => ({ ...prev, [field]: event.target.value }));
@@ -38,6 +41,7 @@ export function ProjectForm({ tenant }: { tenant: string }) {
     const clientErrors = validateProjectForm(values);
     if (Object.keys(clientErrors).length > 0) {
       setErrors(clientErrors);
+      focusInvalid();
       return;
     }
     setErrors({});
@@ -55,13 +59,20 @@ export function ProjectForm({ tenant }: { tenant: string }) {
         }
         if (Object.keys(next).length === 0) next._form = errorMessage(error);
         setErrors(next);
+        focusInvalid();
       },
     });
   };
 
   const pending = createProject.isPending;
   return (
-    <form aria-label="Create project" noValidate onSubmit={onSubmit} className="space-y-4 px-5 py-5">
+    <form
+      ref={formRef}
+      aria-label="Create project"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-4 px-5 py-5"
+    >
       {errors._form ? (
         <div
           role="alert"

@@ -2,60 +2,82 @@
 
 import type { Project } from '@ec3l/sdk';
 import Link from 'next/link';
+import { useState } from 'react';
+import { NewPanel } from '@/components/new-panel';
 import { PageHeader } from '@/components/page-header';
 import { RequireTenant } from '@/components/require-tenant';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
+import { SearchBox } from '@/components/ui/search-box';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { errorMessage } from '@/lib/errors';
-import { formatDateTime, plural } from '@/lib/format';
+import { formatDateTime } from '@/lib/format';
+import { PERMISSION } from '@/lib/permissions';
+import { filterByQuery, matchCount } from '@/lib/search';
+import { useCan } from '@/queries/me';
 import { useProjects } from '@/queries/projects';
 import { ProjectForm } from './project-form';
 
 export function ProjectsView() {
   return (
+    <RequireTenant
+      fallbackHeader={
+        <PageHeader
+          title="Projects"
+          description="Each project gets dev, test and prod environments and a default module."
+        />
+      }
+    >
+      {(tenant) => <Projects key={tenant} tenant={tenant} />}
+    </RequireTenant>
+  );
+}
+
+function Projects({ tenant }: { tenant: string }) {
+  const can = useCan(tenant, PERMISSION.projectEdit);
+  return (
     <>
       <PageHeader
         title="Projects"
         description="Each project gets dev, test and prod environments and a default module."
+        actions={
+          <NewPanel label="New project" title="New project" description={`In tenant ${tenant}`} gate={can}>
+            {() => <ProjectForm tenant={tenant} />}
+          </NewPanel>
+        }
       />
-      <RequireTenant>
-        {(tenant) => (
-          <div className="grid items-start gap-6 lg:grid-cols-3">
-            <Card className="lg:col-span-2" aria-labelledby="projects-list-title">
-              <ProjectList tenant={tenant} />
-            </Card>
-            <Card aria-labelledby="project-form-title">
-              <CardHeader
-                titleId="project-form-title"
-                title="New project"
-                description={`In tenant ${tenant}`}
-              />
-              <ProjectForm key={tenant} tenant={tenant} />
-            </Card>
-          </div>
-        )}
-      </RequireTenant>
+      <Card aria-labelledby="projects-list-title">
+        <ProjectList tenant={tenant} />
+      </Card>
     </>
   );
 }
 
 function ProjectList({ tenant }: { tenant: string }) {
   const query = useProjects(tenant);
+  const [search, setSearch] = useState('');
   const projects = query.data?.projects;
+  const shown = projects
+    ? filterByQuery(projects, search, (p) => [p.name, p.description, p.githubRepo, p.defaultBranch])
+    : undefined;
   return (
     <>
       <CardHeader
         titleId="projects-list-title"
         title="All projects"
         description={
-          projects
-            ? `${plural(projects.length, 'project')}${query.hasNextPage ? ' so far' : ''} in ${tenant}`
+          projects && shown
+            ? `${matchCount(shown.length, projects.length, 'project')}${query.hasNextPage ? ' so far' : ''} in ${tenant}`
             : `Tenant ${tenant}`
         }
-        actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
+        actions={
+          <div className="flex items-center gap-3">
+            {query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
+            <SearchBox label="Search projects" value={search} onChange={setSearch} testId="projects-search" />
+          </div>
+        }
       />
       {query.isPending ? (
         <LoadingState label="Loading projects…" />
@@ -69,11 +91,17 @@ function ProjectList({ tenant }: { tenant: string }) {
         <EmptyState
           testId="projects-empty"
           title="No projects yet"
-          description={`Tenant ${tenant} has no projects. Create one with the form.`}
+          description={`Tenant ${tenant} has no projects. Create one with New project.`}
+        />
+      ) : shown && shown.length === 0 ? (
+        <EmptyState
+          testId="projects-no-match"
+          title="No project matches"
+          description={`Nothing loaded so far matches “${search}”.`}
         />
       ) : (
         <>
-          <ProjectTable projects={projects ?? []} />
+          <ProjectTable projects={shown ?? []} />
           {query.hasNextPage ? (
             <div className="border-t border-slate-100 px-5 py-3 text-center">
               <Button
@@ -113,11 +141,11 @@ function ProjectTable({ projects }: { projects: Project[] }) {
                 {project.name}
               </Link>
               {project.githubRepo ? (
-                <div className="text-xs font-normal text-slate-400">{project.githubRepo}</div>
+                <div className="text-xs font-normal text-slate-500">{project.githubRepo}</div>
               ) : null}
             </Td>
             <Td className="max-w-xs truncate text-slate-500" title={project.description ?? undefined}>
-              {project.description || <span className="text-slate-300">—</span>}
+              {project.description || <span className="text-slate-500">—</span>}
             </Td>
             <Td>
               <Badge>

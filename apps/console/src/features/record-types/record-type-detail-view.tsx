@@ -1,16 +1,18 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { FieldEditor } from '@/components/field-editor';
+import { GatedButton } from '@/components/gated-button';
 import { PageHeader } from '@/components/page-header';
 import { RequireTenant } from '@/components/require-tenant';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
-import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
+import { useConfirm } from '@/components/ui/modal';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import { When } from '@/features/admin/log-parts';
 import { errorCode, errorMessage, formErrorsFrom, isNotFound } from '@/lib/errors';
 import {
@@ -20,8 +22,10 @@ import {
   fieldDraftErrors,
   toFieldInput,
 } from '@/lib/fields';
+import { type ActionGate, allOf, PERMISSION } from '@/lib/permissions';
 import { countFields, RECORD_TYPE_TONES, type RecordType, recordTypeActions } from '@/lib/record-types';
 import { useChoiceLists } from '@/queries/choice-lists';
+import { useCan } from '@/queries/me';
 import { useProject } from '@/queries/projects';
 import {
   useAddRecordTypeField,
@@ -98,7 +102,11 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
   const siblings = useRecordTypes(tenant, recordType.projectId);
   const choiceLists = useChoiceLists(tenant);
   const [failure, setFailure] = useState<string | null>(null);
+  const schemaEdit = useCan(tenant, PERMISSION.schemaEdit);
   const actions = recordTypeActions(recordType.status);
+  const activateGate = allOf(actions.activate, schemaEdit);
+  const retireGate = allOf(actions.retire, schemaEdit);
+  const { confirm, dialog } = useConfirm();
   const { total, inherited } = countFields(recordType);
   const byKey = new Map((siblings.data ?? []).map((rt) => [rt.key, rt]));
   const derived = (siblings.data ?? []).filter((rt) => rt.baseType === recordType.key);
@@ -143,25 +151,41 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
         }
         actions={
           <>
-            {setStatus.isPending ? <Spinner className="size-4 text-slate-400" /> : null}
-            <Button
-              disabled={!actions.activate.allowed || setStatus.isPending}
+            {setStatus.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
+            <GatedButton
+              gate={activateGate}
+              busy={setStatus.isPending}
               title={
-                actions.activate.reason ??
-                'Activate: from then on the schema changes only through change records'
+                activateGate.reason ?? 'Activate: from then on the schema changes only through change records'
               }
               onClick={() => run('activate')}
             >
               Activate
-            </Button>
-            <Button
+            </GatedButton>
+            <GatedButton
               variant="secondary"
-              disabled={!actions.retire.allowed || setStatus.isPending}
-              title={actions.retire.reason ?? 'Retire: the record type stays, but takes no more changes'}
-              onClick={() => run('retire')}
+              gate={retireGate}
+              busy={setStatus.isPending}
+              title={retireGate.reason ?? 'Retire: the record type stays, but takes no more changes'}
+              onClick={() =>
+                confirm({
+                  title: `Retire ${recordType.name}?`,
+                  impact: (
+                    <p>
+                      <span className="font-mono">{recordType.key}</span> stays with its fields and data, but
+                      takes no more changes and cannot be targeted by new change records. Retiring cannot be
+                      undone from the console.
+                    </p>
+                  ),
+                  confirmLabel: 'Retire',
+                  destructive: true,
+                  onConfirm: () => run('retire'),
+                })
+              }
             >
               Retire
-            </Button>
+            </GatedButton>
+            {dialog}
           </>
         }
       />
@@ -173,7 +197,7 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
       <Card className="mb-6 px-5 py-4">
         <dl className="grid gap-4 text-sm sm:grid-cols-5">
           <Fact label="Base type">
-            {recordType.baseType ? linkTo(recordType.baseType) : <span className="text-slate-400">None</span>}
+            {recordType.baseType ? linkTo(recordType.baseType) : <span className="text-slate-500">None</span>}
           </Fact>
           <Fact label="Fields">
             {total}
@@ -181,7 +205,7 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
           </Fact>
           <Fact label="Derived types">
             {derived.length === 0 ? (
-              <span className="text-slate-400">None</span>
+              <span className="text-slate-500">None</span>
             ) : (
               <span className="flex flex-wrap gap-2">
                 {derived.map((rt) => (
@@ -244,12 +268,12 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
                       </span>
                     ) : null}
                   </Td>
-                  <Td>{field.label ?? <span className="text-slate-300">—</span>}</Td>
+                  <Td>{field.label ?? <span className="text-slate-500">—</span>}</Td>
                   <Td>
                     {field.required ? (
                       <Badge tone="indigo">required</Badge>
                     ) : (
-                      <span className="text-slate-400">no</span>
+                      <span className="text-slate-500">no</span>
                     )}
                   </Td>
                   <Td>
@@ -266,6 +290,7 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
         )}
         {actions.addField.allowed ? (
           <AddFieldForm
+            gate={schemaEdit}
             tenant={tenant}
             recordType={recordType}
             keys={[...byKey.keys()]}
@@ -321,11 +346,13 @@ const SERVER_FIELDS = ['name', 'choiceListId', 'referenceRecordTypeKey'] as cons
 
 /** POST /api/record-types/{id}/fields, offered only while the record type is a draft. */
 function AddFieldForm({
+  gate,
   tenant,
   recordType,
   keys,
   choiceLists,
 }: {
+  gate: ActionGate;
   tenant: string;
   recordType: RecordType;
   keys: string[];
@@ -333,6 +360,8 @@ function AddFieldForm({
 }) {
   const add = useAddRecordTypeField(tenant);
   const [draft, setDraft] = useState<FieldDraft>(EMPTY_FIELD_DRAFT);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
   const [errors, setErrors] = useState<Partial<Record<FieldDraftKey | '_form', string>>>({});
   const [added, setAdded] = useState<string | null>(null);
 
@@ -341,6 +370,7 @@ function AddFieldForm({
     const clientErrors = fieldDraftErrors(draft);
     if (Object.keys(clientErrors).length > 0) {
       setErrors(clientErrors);
+      focusInvalid();
       return;
     }
     const field = toFieldInput(draft);
@@ -351,13 +381,17 @@ function AddFieldForm({
           setAdded(field.name);
           setDraft(EMPTY_FIELD_DRAFT);
         },
-        onError: (error) => setErrors(formErrorsFrom(error, SERVER_FIELDS)),
+        onError: (error) => {
+          setErrors(formErrorsFrom(error, SERVER_FIELDS));
+          focusInvalid();
+        },
       },
     );
   };
 
   return (
     <form
+      ref={formRef}
       aria-label="Add field"
       noValidate
       onSubmit={onSubmit}
@@ -392,10 +426,9 @@ function AddFieldForm({
         recordTypeKeys={keys}
         disabled={add.isPending}
       />
-      <Button type="submit" disabled={add.isPending}>
-        {add.isPending ? <Spinner className="size-4 text-white" /> : null}
+      <GatedButton type="submit" gate={gate} busy={add.isPending} spinning={add.isPending}>
         {add.isPending ? 'Adding…' : 'Add field'}
-      </Button>
+      </GatedButton>
     </form>
   );
 }

@@ -1,12 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { FieldEditor } from '@/components/field-editor';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
 import { Spinner } from '@/components/ui/states';
+import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import { formErrorsFrom } from '@/lib/errors';
 import { EMPTY_FIELD_DRAFT, type FieldDraft, type FieldDraftKey } from '@/lib/fields';
 import {
@@ -38,6 +39,8 @@ export function RecordTypeForm({
   const [values, setValues] = useState<RecordTypeFormValues>(EMPTY_RECORD_TYPE_FORM);
   const [errors, setErrors] = useState<RecordTypeFormErrors>({});
   const [created, setCreated] = useState<RecordType | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusInvalid = useFocusFirstInvalid(formRef);
   // Rows need stable keys while rows above them are removed.
   const [rowIds, setRowIds] = useState<number[]>([]);
   const [nextRowId, setNextRowId] = useState(0);
@@ -65,6 +68,7 @@ export function RecordTypeForm({
     const clientErrors = validateRecordTypeForm(values);
     if (Object.keys(clientErrors).length > 0) {
       setErrors(clientErrors);
+      focusInvalid();
       return;
     }
     create.mutate(toCreateRecordTypeBody(projectId, values), {
@@ -73,7 +77,10 @@ export function RecordTypeForm({
         setValues(EMPTY_RECORD_TYPE_FORM);
         setRowIds([]);
       },
-      onError: (error) => setErrors(formErrorsFrom(error, SERVER_FIELDS)),
+      onError: (error) => {
+        setErrors(formErrorsFrom(error, SERVER_FIELDS));
+        focusInvalid();
+      },
     });
   };
 
@@ -89,7 +96,13 @@ export function RecordTypeForm({
   };
 
   return (
-    <form aria-label="Create record type" noValidate onSubmit={onSubmit} className="space-y-4 px-5 py-5">
+    <form
+      ref={formRef}
+      aria-label="Create record type"
+      noValidate
+      onSubmit={onSubmit}
+      className="space-y-4 px-5 py-5"
+    >
       <div>
         <h3 className="text-sm font-semibold text-slate-900">New record type</h3>
         <p className="mt-0.5 text-xs text-slate-500">

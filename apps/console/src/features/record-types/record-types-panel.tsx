@@ -1,11 +1,17 @@
 'use client';
 
 import Link from 'next/link';
+import { useState } from 'react';
+import { NewPanel } from '@/components/new-panel';
 import { Badge } from '@/components/ui/badge';
+import { SearchBox } from '@/components/ui/search-box';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { errorMessage } from '@/lib/errors';
+import { PERMISSION } from '@/lib/permissions';
 import { countFields, RECORD_TYPE_TONES, type RecordType } from '@/lib/record-types';
+import { filterByQuery } from '@/lib/search';
+import { useCan } from '@/queries/me';
 import { RecordTypeForm } from './record-type-form';
 
 type RecordTypesQuery = {
@@ -16,7 +22,7 @@ type RecordTypesQuery = {
   refetch: () => unknown;
 };
 
-/** The project's record types (the data dictionary) and the form that creates one. */
+/** The project's record types (the data dictionary), searchable, and New record type in a slide-over. */
 export function RecordTypesPanel({
   tenant,
   projectId,
@@ -26,8 +32,29 @@ export function RecordTypesPanel({
   projectId: string;
   query: RecordTypesQuery;
 }) {
+  const can = useCan(tenant, PERMISSION.schemaEdit);
+  const [search, setSearch] = useState('');
+  const shown = query.data
+    ? filterByQuery(query.data, search, (rt) => [rt.key, rt.name, rt.baseType, rt.status])
+    : undefined;
   return (
     <>
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-5 py-3">
+        <SearchBox
+          label="Search record types"
+          value={search}
+          onChange={setSearch}
+          testId="record-types-search"
+        />
+        <NewPanel
+          label="New record type"
+          title="New record type"
+          description="A draft record type of this project"
+          gate={can}
+        >
+          {() => <RecordTypeForm tenant={tenant} projectId={projectId} recordTypes={query.data ?? []} />}
+        </NewPanel>
+      </div>
       {query.isPending ? (
         <LoadingState label="Loading record types…" />
       ) : query.isError ? (
@@ -40,14 +67,17 @@ export function RecordTypesPanel({
         <EmptyState
           testId="record-types-empty"
           title="No record types yet"
-          description="Record types are the project's typed schemas. Create the first one below."
+          description="Record types are the project's typed schemas. Create the first one with New record type."
+        />
+      ) : shown && shown.length === 0 ? (
+        <EmptyState
+          testId="record-types-no-match"
+          title="No record type matches"
+          description={`No record type of the project matches “${search}”.`}
         />
       ) : (
-        <RecordTypeTable projectId={projectId} recordTypes={query.data} />
+        <RecordTypeTable projectId={projectId} recordTypes={shown ?? []} />
       )}
-      <div className="border-t border-slate-200 bg-slate-50/60">
-        <RecordTypeForm tenant={tenant} projectId={projectId} recordTypes={query.data ?? []} />
-      </div>
     </>
   );
 }
@@ -80,7 +110,7 @@ function RecordTypeTable({ projectId, recordTypes }: { projectId: string; record
               </Td>
               <Td className="font-medium text-slate-900">{rt.name}</Td>
               <Td className="font-mono text-xs">
-                {rt.baseType ?? <span className="text-slate-300">—</span>}
+                {rt.baseType ?? <span className="text-slate-500">—</span>}
               </Td>
               <Td>
                 <Badge tone={RECORD_TYPE_TONES[rt.status]}>{rt.status}</Badge>
@@ -89,7 +119,7 @@ function RecordTypeTable({ projectId, recordTypes }: { projectId: string; record
               <Td className="tabular-nums">
                 {total}
                 {inherited > 0 ? (
-                  <span className="ml-1 text-xs text-slate-400">({inherited} inherited)</span>
+                  <span className="ml-1 text-xs text-slate-500">({inherited} inherited)</span>
                 ) : null}
               </Td>
             </tr>
