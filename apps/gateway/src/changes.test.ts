@@ -98,10 +98,7 @@ describe('record types over HTTP', () => {
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(/change record/);
-    const byKey = await call<{ id: string }>(
-      'GET',
-      `/api/record-types/by-key/incident?projectId=${ids.project}`,
-    );
+    const byKey = await call<{ id: string }>('GET', `/api/projects/${ids.project}/record-types/incident`);
     expect(byKey.id).toBe(ids.recordType);
     expect(
       (
@@ -192,7 +189,7 @@ describe('the change lifecycle over HTTP', () => {
     const dry = await h.call('POST', `/api/changes/${change.id}/execute`, admin);
     expect(dry.statusCode).toBe(422);
     expect(dry.json()).toMatchObject({
-      code: 'UNPROCESSABLE',
+      code: 'EXECUTION_FAILED',
       details: { errors: [{ code: 'BASE_TYPE_PROTECTED_FIELD', field: 'number' }] },
     });
     const checked = await call<{ status: string; validationErrors: unknown[] }>(

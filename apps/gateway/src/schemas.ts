@@ -50,11 +50,10 @@ import {
 } from '@ec3l/tenancy';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema } from './flows/audit-feed.js';
-import { ErrorBodySchema } from './plugins/errors.js';
+import { errorSchemas } from './plugins/errors.js';
 
 /** Schemas registered once with Fastify and published as OpenAPI components, named by $id. */
 export const sharedSchemas: TSchema[] = [
-  ErrorBodySchema,
   TenantSchema,
   ProjectSchema,
   CreateProjectBodySchema,
@@ -98,6 +97,7 @@ export const sharedSchemas: TSchema[] = [
   WorkspaceSchema,
   AgentRunSchema,
   CreateAgentRunBodySchema,
+  ...errorSchemas,
 ];
 
 /** A reference to a shared schema that keeps its static type. */

@@ -129,7 +129,7 @@ describe('changes', () => {
     });
     await expect(
       changes.addTarget(acme, change.id, { type: 'record_type', selector: { recordTypeKey: 'elsewhere' } }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'RECORD_TYPE_NOT_IN_PROJECT' } });
+    ).rejects.toMatchObject({ code: 'RECORD_TYPE_NOT_IN_PROJECT' });
     const target = await changes.addTarget(acme, change.id, {
       type: 'record_type',
       selector: { recordTypeKey: 'ticket' },
@@ -296,7 +296,7 @@ describe('execution', () => {
     expect(checked.validationErrors).toEqual([
       expect.objectContaining({ phase: 'transform', code: 'FIELD_NOT_FOUND' }),
     ]);
-    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
+    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'EXECUTION_FAILED' });
     expect(await countRows()).toEqual(before);
     expect(await schemaOf('incident')).toEqual(schemaBefore);
   });
@@ -317,7 +317,7 @@ describe('execution', () => {
     await records.addField(acme, child.id, { name: 'clash', type: 'text' });
     const before = await countRows();
     await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
-      code: 'UNPROCESSABLE',
+      code: 'EXECUTION_FAILED',
       details: {
         errors: [
           expect.objectContaining({ phase: 'graph', code: 'DUPLICATE_FIELD', recordTypeKey: 'child_x' }),

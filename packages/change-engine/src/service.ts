@@ -5,7 +5,6 @@ import {
   type Clock,
   conflict,
   DomainError,
-  ErrorCodes,
   type EventBus,
   invalid,
   newId,
@@ -32,6 +31,7 @@ import type { OpPayload } from './core/ops.js';
 import { type ExecutionError, type PlannedOp, planExecution } from './core/plan.js';
 import { restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
+import { ChangeEngineErrorCodes } from './errors.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
 import type {
   AgentRun,
@@ -110,8 +110,15 @@ const toAgentRun = (row: AgentRunRow): AgentRun => ({
   createdAt: row.created_at.toISOString(),
 });
 
+/** NO_OPS when the change has nothing to execute, else EXECUTION_FAILED; `details.errors` lists every error. */
 const unprocessable = (message: string, errors: ExecutionError[]) =>
-  new DomainError(ErrorCodes.UNPROCESSABLE, message, { errors });
+  new DomainError(
+    errors.length === 1 && errors[0]?.code === ChangeEngineErrorCodes.NO_OPS
+      ? ChangeEngineErrorCodes.NO_OPS
+      : ChangeEngineErrorCodes.EXECUTION_FAILED,
+    message,
+    { errors },
+  );
 
 /** Checks an op's payload and returns it normalised (fields get all their properties). */
 const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unknown>): OpPayload => {
@@ -253,7 +260,11 @@ export const createChangeService = ({
       return {
         ok: false as const,
         errors: [
-          { phase: 'load' as const, code: 'NO_OPS', message: 'the change has no patch ops to execute' },
+          {
+            phase: 'load' as const,
+            code: ChangeEngineErrorCodes.NO_OPS,
+            message: 'the change has no patch ops to execute',
+          },
         ],
       };
     }
@@ -383,9 +394,11 @@ export const createChangeService = ({
           key,
         ]);
         if (!rt)
-          throw invalid(`record type "${key}" does not exist in the change's project`, {
-            code: 'RECORD_TYPE_NOT_IN_PROJECT',
-          });
+          throw new DomainError(
+            ChangeEngineErrorCodes.RECORD_TYPE_NOT_IN_PROJECT,
+            `record type "${key}" does not exist in the change's project`,
+            { field: 'selector.recordTypeKey' },
+          );
       }
       return inTransaction(db, async (trx) => {
         const row = await forTenant(trx, ctx.tenantId).insertTarget({
@@ -426,9 +439,11 @@ export const createChangeService = ({
         key,
       ]);
       if (!rt)
-        throw invalid(`record type "${key}" is no longer in the change's project`, {
-          code: 'RECORD_TYPE_NOT_IN_PROJECT',
-        });
+        throw new DomainError(
+          ChangeEngineErrorCodes.RECORD_TYPE_NOT_IN_PROJECT,
+          `record type "${key}" is no longer in the change's project`,
+          { field: 'targetId' },
+        );
       try {
         return await inTransaction(db, async (trx) => {
           const row = await forTenant(trx, ctx.tenantId).insertOp({

@@ -2,6 +2,7 @@ import { inTransaction, isUniqueViolation } from '@ec3l/db';
 import {
   type Clock,
   conflict,
+  DomainError,
   invalid,
   newId,
   notFound,
@@ -16,6 +17,7 @@ import {
   normalizeField,
   resolveEffectiveFields,
 } from './core/fields.js';
+import { RecordsErrorCodes } from './errors.js';
 import { forTenant } from './repo/scoped.js';
 import type {
   ChoiceItem,
@@ -105,16 +107,16 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     const seen = new Set<string>();
     for (const f of fields) {
       if (seen.has(f.name))
-        throw invalid(`field "${f.name}" is defined twice`, { code: 'DUPLICATE_FIELD', field: f.name });
+        throw new DomainError(RecordsErrorCodes.DUPLICATE_FIELD, `field "${f.name}" is defined twice`, {
+          field: f.name,
+        });
       seen.add(f.name);
       const inherited = input.inherited.find((i) => i.name === f.name);
       if (inherited) {
-        throw invalid(
+        throw new DomainError(
+          RecordsErrorCodes.DUPLICATE_FIELD,
           `field "${f.name}" is inherited from ${inherited.inheritedFrom}; it cannot be redefined`,
-          {
-            code: 'DUPLICATE_FIELD',
-            field: f.name,
-          },
+          { field: f.name },
         );
       }
       if (
@@ -122,12 +124,10 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
         f.referenceRecordTypeKey !== input.key &&
         !projectKeys.has(f.referenceRecordTypeKey)
       ) {
-        throw invalid(
+        throw new DomainError(
+          RecordsErrorCodes.BINDING_TARGET_MISSING,
           `field "${f.name}" references record type "${f.referenceRecordTypeKey}", which is not in this project`,
-          {
-            code: 'BINDING_TARGET_MISSING',
-            field: f.name,
-          },
+          { field: f.name },
         );
       }
     }
@@ -135,12 +135,10 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     const existing = await forTenant(db, ctx.tenantId).existingChoiceListIds(listIds);
     const missing = fields.find((f) => f.choiceListId && !existing.has(f.choiceListId));
     if (missing) {
-      throw invalid(
+      throw new DomainError(
+        RecordsErrorCodes.BINDING_TARGET_MISSING,
         `field "${missing.name}" uses choice list ${missing.choiceListId}, which does not exist`,
-        {
-          code: 'BINDING_TARGET_MISSING',
-          field: missing.name,
-        },
+        { field: missing.name },
       );
     }
   };
@@ -179,11 +177,14 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       const types = baseType ? await chainOf(ctx.tenantId, input.projectId, baseType) : new Map();
       if (baseType && !types.has(baseType)) {
         const elsewhere = await forTenant(db, ctx.tenantId).projectsWithKey(baseType);
-        throw invalid(
+        throw new DomainError(
+          elsewhere.length > 0
+            ? RecordsErrorCodes.BASE_TYPE_CROSS_PROJECT
+            : RecordsErrorCodes.ORPHAN_BASE_TYPE,
           elsewhere.length > 0
             ? `base type "${baseType}" belongs to another project; a base type must be in the same project`
             : `base type "${baseType}" does not exist in this project`,
-          { code: elsewhere.length > 0 ? 'BASE_TYPE_CROSS_PROJECT' : 'ORPHAN_BASE_TYPE', field: 'baseType' },
+          { field: 'baseType' },
         );
       }
       const inherited = baseType

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Answers 200 when the caller may use the admin console. Requires permission `admin.view`. */
+        /**
+         * Answers 200 when the caller may use the admin console
+         * @description Answers 200 when the caller may use the admin console. Requires permission `admin.view`.
+         */
         get: operations["checkAdminAccess"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Domain events of the tenant, newest first. Requires permission `admin.view`. */
+        /**
+         * Domain events of the tenant, newest first
+         * @description Domain events of the tenant, newest first. Requires permission `admin.view`.
+         */
         get: operations["listExecutionTelemetry"];
         put?: never;
         post?: never;
@@ -42,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description What a change will do (or did) to the graph. Requires permission `admin.view`. */
+        /**
+         * What a change will do (or did) to the graph
+         * @description What a change will do (or did) to the graph. Requires permission `admin.view`.
+         */
         get: operations["getGraphDiff"];
         put?: never;
         post?: never;
@@ -59,7 +68,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The tenant's record-type graph (own fields), or one project's. Requires permission `admin.view`. */
+        /**
+         * The tenant's record-type graph (own fields), or one project's
+         * @description The tenant's record-type graph (own fields), or one project's. Requires permission `admin.view`.
+         */
         get: operations["getGraphSnapshot"];
         put?: never;
         post?: never;
@@ -76,7 +88,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Runs the graph validators over the tenant (or one project). Requires permission `admin.view`. */
+        /**
+         * Runs the graph validators over the tenant (or one project)
+         * @description Runs the graph validators over the tenant (or one project). Requires permission `admin.view`.
+         */
         get: operations["validateGraph"];
         put?: never;
         post?: never;
@@ -93,7 +108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every tenant, marking the caller's. Requires permission `admin.view`. */
+        /**
+         * Every tenant, marking the caller's
+         * @description Every tenant, marking the caller's. Requires permission `admin.view`.
+         */
         get: operations["listAdminTenants"];
         put?: never;
         post?: never;
@@ -110,7 +128,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Authorization decisions and domain events in one feed, newest first. Requires permission `admin.view`. */
+        /**
+         * Authorization decisions and domain events in one feed, newest first
+         * @description Authorization decisions and domain events in one feed, newest first. Requires permission `admin.view`.
+         */
         get: operations["getAuditFeed"];
         put?: never;
         post?: never;
@@ -127,10 +148,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Change records, newest first */
+        /**
+         * Change records, newest first
+         * @description Change records, newest first.
+         */
         get: operations["listChanges"];
         put?: never;
-        /** Create a Draft change in a project */
+        /**
+         * Create a Draft change in a project
+         * @description Create a Draft change in a project.
+         */
         post: operations["createChange"];
         delete?: never;
         options?: never;
@@ -145,6 +172,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a change record
+         * @description Read a change record.
+         */
         get: operations["getChange"];
         put?: never;
         post?: never;
@@ -163,7 +194,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record an agent run on the change (status Pending) */
+        /**
+         * Record an agent run on the change (status Pending)
+         * @description Record an agent run on the change (status Pending).
+         */
         post: operations["createAgentRun"];
         delete?: never;
         options?: never;
@@ -178,6 +212,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Agent runs recorded on the change, oldest first
+         * @description Agent runs recorded on the change, oldest first.
+         */
         get: operations["listAgentRuns"];
         put?: never;
         post?: never;
@@ -196,7 +234,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Validate the change and move it to Ready, or to ValidationFailed with the errors. Requires permission `change.approve`; refused to agents. */
+        /**
+         * Validate the change and move it to Ready, or to ValidationFailed with the errors
+         * @description Validate the change and move it to Ready, or to ValidationFailed with the errors. Requires permission `change.approve`; refused to agents.
+         */
         post: operations["checkinChange"];
         delete?: never;
         options?: never;
@@ -211,7 +252,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the change will change (dry run) or changed (recorded at merge) */
+        /**
+         * What the change will change (dry run) or changed (recorded at merge)
+         * @description What the change will change (dry run) or changed (recorded at merge).
+         */
         get: operations["getChangeDiff"];
         put?: never;
         post?: never;
@@ -228,7 +272,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The change's timeline: status changes, targets and ops added or removed */
+        /**
+         * The change's timeline: status changes, targets and ops added or removed
+         * @description The change's timeline: status changes, targets and ops added or removed.
+         */
         get: operations["listChangeEvents"];
         put?: never;
         post?: never;
@@ -247,7 +294,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dry run: validate and diff without writing or changing status (422 lists every error) */
+        /**
+         * Dry run: validate and diff without writing or changing status (422 lists every error)
+         * @description Dry run: validate and diff without writing or changing status (422 lists every error).
+         */
         post: operations["dryRunChange"];
         delete?: never;
         options?: never;
@@ -264,7 +314,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Execute a Ready change for real and mark it Merged (terminal); all or nothing. Requires permission `change.approve`; refused to agents. */
+        /**
+         * Execute a Ready change for real and mark it Merged (terminal); all or nothing
+         * @description Execute a Ready change for real and mark it Merged (terminal); all or nothing. Requires permission `change.approve`; refused to agents.
+         */
         post: operations["mergeChange"];
         delete?: never;
         options?: never;
@@ -279,8 +332,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The change's patch ops, in the order they run
+         * @description The change's patch ops, in the order they run.
+         */
         get: operations["listPatchOps"];
         put?: never;
+        /**
+         * Add a patch op to a record_type target of a change whose ops can still be edited
+         * @description Add a patch op to a record_type target of a change whose ops can still be edited.
+         */
         post: operations["addPatchOp"];
         delete?: never;
         options?: never;
@@ -298,7 +359,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a pending op (an executed op answers 409) */
+        /**
+         * Delete a pending op (an executed op answers 409)
+         * @description Delete a pending op (an executed op answers 409).
+         */
         delete: operations["deletePatchOp"];
         options?: never;
         head?: never;
@@ -312,6 +376,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The project a change belongs to
+         * @description The project a change belongs to.
+         */
         get: operations["getChangeProject"];
         put?: never;
         post?: never;
@@ -330,7 +398,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a Draft change that restores exactly the schemas a merged change replaced */
+        /**
+         * Create a Draft change that restores exactly the schemas a merged change replaced
+         * @description Create a Draft change that restores exactly the schemas a merged change replaced.
+         */
         post: operations["revertChange"];
         delete?: never;
         options?: never;
@@ -345,7 +416,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Schemas of the record types before the change merged */
+        /**
+         * Schemas of the record types before the change merged
+         * @description Schemas of the record types before the change merged.
+         */
         get: operations["listChangeSnapshots"];
         put?: never;
         post?: never;
@@ -364,7 +438,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a running workspace for the change and move it to WorkspaceRunning */
+        /**
+         * Record a running workspace for the change and move it to WorkspaceRunning
+         * @description Record a running workspace for the change and move it to WorkspaceRunning.
+         */
         post: operations["startChangeWorkspace"];
         delete?: never;
         options?: never;
@@ -381,7 +458,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only through checkin and merge (409). */
+        /**
+         * Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …)
+         * @description Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only through checkin and merge (409).
+         */
         post: operations["setChangeStatus"];
         delete?: never;
         options?: never;
@@ -396,9 +476,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * What the change touches, in the order declared
+         * @description What the change touches, in the order declared.
+         */
         get: operations["listChangeTargets"];
         put?: never;
-        /** Declare what the change touches (Draft only) */
+        /**
+         * Declare what the change touches (Draft only)
+         * @description Declare what the change touches (Draft only).
+         */
         post: operations["addChangeTarget"];
         delete?: never;
         options?: never;
@@ -413,7 +500,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The change's workspace (404 until one was started) */
+        /**
+         * The change's workspace (404 until one was started)
+         * @description The change's workspace (404 until one was started).
+         */
         get: operations["getChangeWorkspace"];
         put?: never;
         post?: never;
@@ -430,8 +520,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The tenant's choice lists, by name
+         * @description The tenant's choice lists, by name.
+         */
         get: operations["listChoiceLists"];
         put?: never;
+        /**
+         * Create a choice list, optionally with its first items
+         * @description Create a choice list, optionally with its first items.
+         */
         post: operations["createChoiceList"];
         delete?: never;
         options?: never;
@@ -446,6 +544,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a choice list
+         * @description Read a choice list.
+         */
         get: operations["getChoiceList"];
         put?: never;
         post?: never;
@@ -462,8 +564,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The items of a choice list, in order
+         * @description The items of a choice list, in order.
+         */
         get: operations["listChoiceItems"];
         put?: never;
+        /**
+         * Add an item to a choice list (values are unique per list)
+         * @description Add an item to a choice list (values are unique per list).
+         */
         post: operations["addChoiceItem"];
         delete?: never;
         options?: never;
@@ -478,7 +588,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts shown on the console dashboard */
+        /**
+         * Counts shown on the console dashboard
+         * @description Counts shown on the console dashboard.
+         */
         get: operations["getDashboardSummary"];
         put?: never;
         post?: never;
@@ -495,6 +608,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read an environment
+         * @description Read an environment.
+         */
         get: operations["getEnvironment"];
         put?: never;
         post?: never;
@@ -517,7 +634,10 @@ export interface paths {
          */
         get: operations["listProjects"];
         put?: never;
-        /** Create a project with dev, test and prod environments and a default module */
+        /**
+         * Create a project with dev, test and prod environments and a default module
+         * @description Create a project with dev, test and prod environments and a default module.
+         */
         post: operations["createProject"];
         delete?: never;
         options?: never;
@@ -532,6 +652,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a project
+         * @description Read a project.
+         */
         get: operations["getProject"];
         put?: never;
         post?: never;
@@ -548,7 +672,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The change records of a project (P4), newest first */
+        /**
+         * The change records of a project (P4), newest first
+         * @description The change records of a project (P4), newest first.
+         */
         get: operations["listProjectChanges"];
         put?: never;
         post?: never;
@@ -565,6 +692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The project's dev, test and prod environments
+         * @description The project's dev, test and prod environments.
+         */
         get: operations["listProjectEnvironments"];
         put?: never;
         post?: never;
@@ -581,7 +712,31 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The project's modules
+         * @description The project's modules.
+         */
         get: operations["listProjectModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/record-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a record type by its key (keys are unique per project)
+         * @description Read a record type by its key (keys are unique per project).
+         */
+        get: operations["getRecordTypeByKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -597,7 +752,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Authorization decisions, newest first. Requires permission `admin.view`. */
+        /**
+         * Authorization decisions, newest first
+         * @description Authorization decisions, newest first. Requires permission `admin.view`.
+         */
         get: operations["listAuditLogs"];
         put?: never;
         post?: never;
@@ -614,7 +772,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Would this user be allowed, and by which rule? Nothing is recorded. Requires permission `admin.view`. */
+        /**
+         * Would this user be allowed, and by which rule? Nothing is recorded
+         * @description Would this user be allowed, and by which rule? Nothing is recorded. Requires permission `admin.view`.
+         */
         get: operations["explainAccess"];
         put?: never;
         post?: never;
@@ -631,7 +792,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's actor type, roles and effective permissions */
+        /**
+         * The caller's actor type, roles and effective permissions
+         * @description The caller's actor type, roles and effective permissions.
+         */
         get: operations["getMyAccess"];
         put?: never;
         post?: never;
@@ -648,7 +812,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The permission catalog */
+        /**
+         * The permission catalog
+         * @description The permission catalog.
+         */
         get: operations["listPermissions"];
         put?: never;
         post?: never;
@@ -665,10 +832,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `admin.view`. */
+        /**
+         * Requires permission `admin.view`
+         * @description Requires permission `admin.view`.
+         */
         get: operations["listPolicies"];
         put?: never;
-        /** @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `admin.view`. */
+        /**
+         * Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted
+         * @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `admin.view`.
+         */
         post: operations["createPolicy"];
         delete?: never;
         options?: never;
@@ -686,7 +859,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `admin.view`. */
+        /**
+         * Requires permission `admin.view`
+         * @description Requires permission `admin.view`.
+         */
         delete: operations["deletePolicy"];
         options?: never;
         head?: never;
@@ -700,10 +876,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's roles with their permissions */
+        /**
+         * The tenant's roles with their permissions
+         * @description The tenant's roles with their permissions.
+         */
         get: operations["listRoles"];
         put?: never;
-        /** @description Requires permission `admin.view`. */
+        /**
+         * Requires permission `admin.view`
+         * @description Requires permission `admin.view`.
+         */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -720,7 +902,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Disable a role. Requires permission `admin.view`. */
+        /**
+         * Disable a role
+         * @description Disable a role. Requires permission `admin.view`.
+         */
         post: operations["disableRole"];
         delete?: never;
         options?: never;
@@ -737,7 +922,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Enable a role. Requires permission `admin.view`. */
+        /**
+         * Enable a role
+         * @description Enable a role. Requires permission `admin.view`.
+         */
         post: operations["enableRole"];
         delete?: never;
         options?: never;
@@ -752,10 +940,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `admin.view`. */
+        /**
+         * Requires permission `admin.view`
+         * @description Requires permission `admin.view`.
+         */
         get: operations["listRolePermissions"];
         put?: never;
-        /** @description Grant a permission to a role; answers the role's permissions. Requires permission `admin.view`. */
+        /**
+         * Grant a permission to a role; answers the role's permissions
+         * @description Grant a permission to a role; answers the role's permissions. Requires permission `admin.view`.
+         */
         post: operations["addRolePermission"];
         delete?: never;
         options?: never;
@@ -773,7 +967,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a permission (id or name) from a role. Requires permission `admin.view`. */
+        /**
+         * Take a permission (id or name) from a role
+         * @description Take a permission (id or name) from a role. Requires permission `admin.view`.
+         */
         delete: operations["removeRolePermission"];
         options?: never;
         head?: never;
@@ -789,7 +986,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create the missing default roles (Admin, Editor, Viewer); idempotent */
+        /**
+         * Create the missing default roles (Admin, Editor, Viewer); idempotent
+         * @description Create the missing default roles (Admin, Editor, Viewer); idempotent.
+         */
         post: operations["seedDefaultRoles"];
         delete?: never;
         options?: never;
@@ -804,10 +1004,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `admin.view`. */
+        /**
+         * Requires permission `admin.view`
+         * @description Requires permission `admin.view`.
+         */
         get: operations["listUserRoles"];
         put?: never;
-        /** @description Give a user a role; answers the user's roles. Requires permission `admin.view`. */
+        /**
+         * Give a user a role; answers the user's roles
+         * @description Give a user a role; answers the user's roles. Requires permission `admin.view`.
+         */
         post: operations["assignUserRole"];
         delete?: never;
         options?: never;
@@ -825,7 +1031,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `admin.view`. */
+        /**
+         * Requires permission `admin.view`
+         * @description Requires permission `admin.view`.
+         */
         delete: operations["removeUserRole"];
         options?: never;
         head?: never;
@@ -839,9 +1048,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Record types with their effective schemas, by project and key
+         * @description Record types with their effective schemas, by project and key.
+         */
         get: operations["listRecordTypes"];
         put?: never;
-        /** Create a draft record type (optionally inheriting from a base type of the same project) */
+        /**
+         * Create a draft record type (optionally inheriting from a base type of the same project)
+         * @description Create a draft record type (optionally inheriting from a base type of the same project).
+         */
         post: operations["createRecordType"];
         delete?: never;
         options?: never;
@@ -856,6 +1072,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a record type with its effective schema
+         * @description Read a record type with its effective schema.
+         */
         get: operations["getRecordType"];
         put?: never;
         post?: never;
@@ -874,7 +1094,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft → active */
+        /**
+         * draft → active
+         * @description draft → active.
+         */
         post: operations["activateRecordType"];
         delete?: never;
         options?: never;
@@ -889,10 +1112,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The effective fields: inherited first, marked */
+        /**
+         * The effective fields: inherited first, marked
+         * @description The effective fields: inherited first, marked.
+         */
         get: operations["listRecordTypeFields"];
         put?: never;
-        /** Add a field to a draft record type (active schemas change only through change records: 409) */
+        /**
+         * Add a field to a draft record type (active schemas change only through change records: 409)
+         * @description Add a field to a draft record type (active schemas change only through change records: 409).
+         */
         post: operations["addRecordTypeField"];
         delete?: never;
         options?: never;
@@ -909,24 +1138,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** draft or active → retired */
+        /**
+         * draft or active → retired
+         * @description draft or active → retired.
+         */
         post: operations["retireRecordType"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/record-types/by-key/{key}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["getRecordTypeByKey"];
-        put?: never;
-        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -940,8 +1156,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List tenants (no tenant header needed) */
+        /**
+         * List tenants (no tenant header needed)
+         * @description List tenants (no tenant header needed).
+         */
         get: operations["listTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Liveness: the process is up
+         * @description Answers as soon as the process listens, before the database is open.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database is open, migrated and reachable
+         * @description Load balancers route traffic to the gateway only while this answers 200.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -969,6 +1228,7 @@ export interface components {
             intent: string;
             logs: unknown[];
             skillsUsed: string[];
+            /** @enum {string} */
             status: "Pending" | "Running" | "Passed" | "Failed";
         };
         AssignRoleBody: {
@@ -986,6 +1246,7 @@ export interface components {
             kind: string;
             /** @description allow/deny (rbac) or the event status (telemetry) */
             outcome: string;
+            /** @enum {string} */
             source: "rbac" | "telemetry";
             summary: string;
             /** Format: date-time */
@@ -993,9 +1254,11 @@ export interface components {
         };
         AuditLog: {
             actorId: string | null;
+            /** @enum {string} */
             actorType: "user" | "agent" | "system";
             /** Format: uuid */
             id: string;
+            /** @enum {string} */
             outcome: "allow" | "deny";
             permission: string;
             reason: string;
@@ -1017,6 +1280,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             revertsChangeId: string | null;
+            /** @enum {string} */
             status: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             title: string;
             /** Format: date-time */
@@ -1036,6 +1300,7 @@ export interface components {
             };
         };
         ChangeStatusBody: {
+            /** @enum {string} */
             status: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
         };
         ChangeTarget: {
@@ -1050,6 +1315,7 @@ export interface components {
             selector: {
                 [key: string]: unknown;
             };
+            /** @enum {string} */
             type: "record_type" | "form" | "workflow" | "rule" | "script" | "file";
         };
         ChoiceItem: {
@@ -1071,7 +1337,25 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @enum {string} */
             status: "active" | "disabled";
+        };
+        /** @description The request conflicts with the current state */
+        ConflictErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "CONFLICT";
+            /** @description The conflicting field or states */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
         };
         CreateAgentRunBody: {
             intent: string;
@@ -1091,6 +1375,7 @@ export interface components {
             name: string;
         };
         CreatePatchOpBody: {
+            /** @enum {string} */
             opType: "add_field" | "set_field" | "remove_field" | "rename_field";
             /** @description add_field {field, after?}; set_field {field}; remove_field {fieldName}; rename_field {from, to}. A field is {name, type, label?, required?, defaultValue?, choiceListId?, referenceRecordTypeKey?} */
             payload: {
@@ -1100,8 +1385,10 @@ export interface components {
             targetId: string;
         };
         CreatePolicyBody: {
+            /** @enum {string} */
             effect: "allow" | "deny";
             resourceId?: string | null;
+            /** @enum {string} */
             resourceType: "form" | "workflow" | "override" | "change";
             /** Format: uuid */
             roleId: string;
@@ -1134,6 +1421,7 @@ export interface components {
             selector: {
                 [key: string]: unknown;
             };
+            /** @enum {string} */
             type: "record_type" | "form" | "workflow" | "rule" | "script" | "file";
         };
         DashboardSummary: {
@@ -1146,18 +1434,25 @@ export interface components {
             /** Format: uuid */
             id: string;
             isDefault: boolean;
+            /** @enum {string} */
             name: "dev" | "test" | "prod";
             /** Format: uuid */
             projectId: string;
             promotionWebhookUrl: string | null;
             requiresPromotionApproval: boolean;
         };
-        Error: {
-            /** @description Stable machine-readable error code */
-            code: string;
+        /** @description The body of every error answer */
+        ErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING";
+            /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
             error: string;
+            /** @description What went wrong, for people */
             message: string;
             statusCode: number;
         };
@@ -1166,6 +1461,7 @@ export interface components {
             field?: string;
             message: string;
             opId?: string;
+            /** @enum {string} */
             phase: "load" | "graph" | "transform";
             recordTypeKey?: string;
         };
@@ -1176,6 +1472,7 @@ export interface components {
         };
         Explanation: {
             code: string | null;
+            /** @enum {string} */
             outcome: "allow" | "deny";
             permission: string;
             reason: string;
@@ -1183,6 +1480,7 @@ export interface components {
             resourceType: string | null;
             /** @description The rule that produced the decision */
             rule: {
+                /** @enum {string} */
                 kind: "system" | "agent_guard" | "anonymous" | "deny_policy" | "role_permission" | "allow_policy" | "no_grant";
                 policyId?: string;
                 roleId?: string;
@@ -1199,6 +1497,7 @@ export interface components {
             name: string;
             referenceRecordTypeKey: string | null;
             required: boolean;
+            /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
         };
         FieldInput: {
@@ -1209,7 +1508,32 @@ export interface components {
             name: string;
             referenceRecordTypeKey?: string | null;
             required?: boolean;
+            /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
+        };
+        ForbiddenDetails: {
+            /** @description The permission the route requires */
+            permission: string;
+            /** @description Why the decision denied */
+            reason: string;
+            resource: {
+                id: string;
+                type: string;
+            } | null;
+        };
+        /** @description The actor may not do this */
+        ForbiddenErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "FORBIDDEN" | "AGENT_FORBIDDEN";
+            details?: components["schemas"]["ForbiddenDetails"];
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
         };
         /** @description Added, removed and modified record types and fields */
         GraphDiff: {
@@ -1281,6 +1605,7 @@ export interface components {
         };
         Me: {
             actorId: string | null;
+            /** @enum {string} */
             actorType: "user" | "agent" | "anonymous";
             /** @description Actions refused to agents whatever their roles */
             agentForbidden: string[];
@@ -1298,6 +1623,7 @@ export interface components {
             diff: components["schemas"]["GraphDiff"];
         };
         Module: {
+            /** @enum {string} */
             capabilityProfile: "CODE_MODULE_DEFAULT" | "WORKFLOW_MODULE_DEFAULT" | "READ_ONLY";
             /** Format: date-time */
             createdAt: string;
@@ -1307,6 +1633,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             rootPath: string;
+            /** @enum {string} */
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
         };
@@ -1318,6 +1645,7 @@ export interface components {
             executedAt: string | null;
             /** Format: uuid */
             id: string;
+            /** @enum {string} */
             opType: "add_field" | "set_field" | "remove_field" | "rename_field";
             payload: {
                 [key: string]: unknown;
@@ -1336,10 +1664,12 @@ export interface components {
         Policy: {
             /** Format: date-time */
             createdAt: string;
+            /** @enum {string} */
             effect: "allow" | "deny";
             /** Format: uuid */
             id: string;
             resourceId: string | null;
+            /** @enum {string} */
             resourceType: "form" | "workflow" | "override" | "change";
             /** Format: uuid */
             roleId: string;
@@ -1369,6 +1699,7 @@ export interface components {
                 /** @description Effective schema: inherited fields first */
                 fields: components["schemas"]["Field"][];
             };
+            /** @enum {string} */
             status: "draft" | "active" | "retired";
             /** Format: date-time */
             updatedAt: string;
@@ -1395,10 +1726,12 @@ export interface components {
             name: string;
             /** @description Names of the permissions the role grants */
             permissions: string[];
+            /** @enum {string} */
             status: "active" | "disabled";
         };
         TelemetryEvent: {
             actorId: string | null;
+            /** @enum {string} */
             actorType: "user" | "agent" | "system";
             affectedRecordIds: unknown;
             errorCode: string | null;
@@ -1424,14 +1757,63 @@ export interface components {
             /** @description Send as the x-tenant-id header */
             slug: string;
         };
+        UnprocessableDetails: {
+            errors: components["schemas"]["ExecutionError"][];
+        };
+        /** @description The change cannot be executed */
+        UnprocessableErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED";
+            details?: components["schemas"]["UnprocessableDetails"];
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
+        };
         UserRole: {
             /** Format: date-time */
             assignedAt: string;
             /** Format: uuid */
             roleId: string;
             roleName: string;
+            /** @enum {string} */
             roleStatus: "active" | "disabled";
             userId: string;
+        };
+        ValidationDetails: components["schemas"]["ValidationIssue"][] | {
+            /** @description The refused body field */
+            field?: string;
+            /** @description The refused header */
+            header?: string;
+            problems?: string[];
+        };
+        /** @description The request is malformed */
+        ValidationErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
+            details?: components["schemas"]["ValidationDetails"];
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
+        };
+        ValidationIssue: {
+            /** @description body, querystring, params or headers */
+            in: string;
+            message: string;
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description JSON pointer into that part of the request */
+            path: string;
         };
         Workspace: {
             /** Format: uuid */
@@ -1442,12 +1824,113 @@ export interface components {
             /** Format: uuid */
             id: string;
             previewUrl: string | null;
+            /** @enum {string} */
             status: "Pending" | "Running" | "Stopped" | "Failed";
             /** Format: date-time */
             updatedAt: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request is malformed: the schema refused it (details lists each issue) or a domain check did */
+        BadRequest: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationErrorResponse"];
+            };
+        };
+        /** @description The request conflicts with the current state (duplicate, lifecycle state, concurrent change) */
+        Conflict: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ConflictErrorResponse"];
+            };
+        };
+        /** @description The actor lacks the operation's permission, or is an agent where agents are refused */
+        Forbidden: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ForbiddenErrorResponse"];
+            };
+        };
+        /** @description The resource (or the tenant) does not exist in the caller's tenant */
+        NotFound: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body is larger than the configured limit */
+        PayloadTooLarge: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description x-tenant-id is missing */
+        Unauthorized: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The database is unavailable or still starting; retry later */
+        Unavailable: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The change cannot be executed; details.errors lists every error */
+        Unprocessable: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnprocessableErrorResponse"];
+            };
+        };
+        /** @description The body is not application/json */
+        UnsupportedMediaType: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1467,6 +1950,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1477,42 +1962,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listExecutionTelemetry: {
@@ -1538,48 +1992,19 @@ export interface operations {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TelemetryEvent"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGraphDiff: {
@@ -1596,57 +2021,20 @@ export interface operations {
             /** @description Added, removed and modified record types and fields */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GraphDiff"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGraphSnapshot: {
@@ -1663,6 +2051,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1683,42 +2073,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     validateGraph: {
@@ -1735,6 +2094,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1751,42 +2112,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAdminTenants: {
@@ -1801,6 +2131,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1815,42 +2147,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getAuditFeed: {
@@ -1875,48 +2176,19 @@ export interface operations {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditFeedEntry"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChanges: {
@@ -1934,39 +2206,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createChange: {
@@ -1985,39 +2236,20 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChange: {
@@ -2034,39 +2266,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createAgentRun: {
@@ -2087,48 +2298,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgentRun"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAgentRuns: {
@@ -2145,39 +2329,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgentRun"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     checkinChange: {
@@ -2194,57 +2357,22 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChangeDiff: {
@@ -2261,48 +2389,19 @@ export interface operations {
             /** @description Added, removed and modified record types and fields */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GraphDiff"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChangeEvents: {
@@ -2319,39 +2418,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeEvent"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     dryRunChange: {
@@ -2368,57 +2446,22 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExecutionResult"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     mergeChange: {
@@ -2435,66 +2478,23 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MergeResult"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPatchOps: {
@@ -2511,39 +2511,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatchOp"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addPatchOp: {
@@ -2564,48 +2543,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatchOp"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePatchOp: {
@@ -2623,46 +2575,17 @@ export interface operations {
             /** @description Default Response */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChangeProject: {
@@ -2679,39 +2602,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revertChange: {
@@ -2728,48 +2630,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChangeSnapshots: {
@@ -2786,39 +2661,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordTypeSnapshot"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     startChangeWorkspace: {
@@ -2835,48 +2689,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setChangeStatus: {
@@ -2897,48 +2724,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChangeTargets: {
@@ -2955,39 +2755,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeTarget"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addChangeTarget: {
@@ -3008,48 +2787,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeTarget"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChangeWorkspace: {
@@ -3066,39 +2818,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChoiceLists: {
@@ -3113,39 +2844,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceList"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createChoiceList: {
@@ -3164,48 +2874,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceList"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChoiceList: {
@@ -3222,39 +2905,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceList"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChoiceItems: {
@@ -3271,39 +2933,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceItem"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addChoiceItem: {
@@ -3324,48 +2965,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceItem"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getDashboardSummary: {
@@ -3380,30 +2994,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardSummary"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getEnvironment: {
@@ -3420,39 +3022,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjects: {
@@ -3473,39 +3054,18 @@ export interface operations {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createProject: {
@@ -3524,48 +3084,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProject: {
@@ -3582,39 +3115,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjectChanges: {
@@ -3633,39 +3145,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjectEnvironments: {
@@ -3682,39 +3173,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Environment"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjectModules: {
@@ -3731,39 +3201,47 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Module"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRecordTypeByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAuditLogs: {
@@ -3790,48 +3268,19 @@ export interface operations {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditLog"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     explainAccess: {
@@ -3851,48 +3300,19 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Explanation"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyAccess: {
@@ -3907,39 +3327,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPermissions: {
@@ -3954,30 +3353,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -3992,48 +3379,19 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createPolicy: {
@@ -4052,57 +3410,22 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
@@ -4119,46 +3442,17 @@ export interface operations {
             /** @description Default Response */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRoles: {
@@ -4173,30 +3467,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"][];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRole: {
@@ -4215,57 +3497,22 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     disableRole: {
@@ -4282,48 +3529,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     enableRole: {
@@ -4340,48 +3560,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRolePermissions: {
@@ -4398,48 +3591,19 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addRolePermission: {
@@ -4460,48 +3624,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     removeRolePermission: {
@@ -4519,46 +3656,17 @@ export interface operations {
             /** @description Default Response */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     seedDefaultRoles: {
@@ -4573,30 +3681,20 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"][];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listUserRoles: {
@@ -4613,48 +3711,19 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     assignUserRole: {
@@ -4675,48 +3744,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     removeUserRole: {
@@ -4734,46 +3776,17 @@ export interface operations {
             /** @description Default Response */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRecordTypes: {
@@ -4790,39 +3803,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRecordType: {
@@ -4841,48 +3833,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRecordType: {
@@ -4899,39 +3864,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     activateRecordType: {
@@ -4948,48 +3892,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRecordTypeFields: {
@@ -5006,39 +3923,18 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Field"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addRecordTypeField: {
@@ -5059,48 +3955,21 @@ export interface operations {
             /** @description Default Response */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireRecordType: {
@@ -5117,100 +3986,21 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getRecordTypeByKey: {
-        parameters: {
-            query: {
-                /** @description Keys are unique per project */
-                projectId: string;
-            };
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordType"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTenants: {
@@ -5225,12 +4015,68 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Tenant"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API serves */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            503: components["responses"]["Unavailable"];
         };
     };
 }

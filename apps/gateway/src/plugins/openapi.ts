@@ -1,6 +1,9 @@
+import { STATUS_CODES } from 'node:http';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance } from 'fastify';
+import { errorSchemasByStatus } from './errors.js';
+import { requires } from './guard.js';
 
 export const OPENAPI_INFO = {
   title: 'EC3L API',
@@ -8,6 +11,154 @@ export const OPENAPI_INFO = {
     'EC3L is a stateless, multi-tenant control plane for enterprise configuration. Every /api route except ' +
     'GET /api/tenants needs the x-tenant-id header (a tenant slug); x-user-id or x-agent-id name the actor.',
   version: '0.1.0',
+  contact: { name: 'EC3L maintainers', url: 'https://github.com/ec3l/ec3l' },
+  license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
+};
+
+export const OPENAPI_SERVERS = [{ url: 'http://127.0.0.1:3000', description: 'Local gateway (pnpm start)' }];
+
+/** Every /api operation except the tenant list: the tenant header and one actor header. */
+export const ACTOR_SECURITY: Record<string, string[]>[] = [
+  { tenant: [], user: [] },
+  { tenant: [], agent: [] },
+];
+
+const REQUEST_ID_HEADER = {
+  'x-request-id': {
+    description: "The request's id (the caller's x-request-id when it was sane), for tracing",
+    schema: { type: 'string' },
+  },
+};
+
+const ERROR_RESPONSE_NAMES: Record<number, string> = {
+  400: 'BadRequest',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'NotFound',
+  409: 'Conflict',
+  413: 'PayloadTooLarge',
+  415: 'UnsupportedMediaType',
+  422: 'Unprocessable',
+  503: 'Unavailable',
+};
+
+const ERROR_RESPONSE_TEXT: Record<number, string> = {
+  400: 'The request is malformed: the schema refused it (details lists each issue) or a domain check did',
+  401: 'x-tenant-id is missing',
+  403: "The actor lacks the operation's permission, or is an agent where agents are refused",
+  404: "The resource (or the tenant) does not exist in the caller's tenant",
+  409: 'The request conflicts with the current state (duplicate, lifecycle state, concurrent change)',
+  413: 'The body is larger than the configured limit',
+  415: 'The body is not application/json',
+  422: 'The change cannot be executed; details.errors lists every error',
+  503: 'The database is unavailable or still starting; retry later',
+};
+
+const errorResponseComponents = () =>
+  Object.fromEntries(
+    Object.entries(ERROR_RESPONSE_NAMES).map(([status, name]) => {
+      const schemaId = (errorSchemasByStatus[Number(status)]?.$id as string | undefined) ?? 'ErrorResponse';
+      return [
+        name,
+        {
+          description: ERROR_RESPONSE_TEXT[Number(status)] ?? STATUS_CODES[Number(status)],
+          headers: REQUEST_ID_HEADER,
+          content: { 'application/json': { schema: { $ref: `#/components/schemas/${schemaId}` } } },
+        },
+      ];
+    }),
+  );
+
+type Operation = {
+  summary?: string;
+  description?: string;
+  operationId?: string;
+  security?: unknown[];
+  requestBody?: unknown;
+  responses?: Record<string, Record<string, unknown>>;
+  'x-permission'?: string;
+  [key: string]: unknown;
+};
+
+type Document = {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, unknown>; responses?: Record<string, unknown> };
+  [key: string]: unknown;
+};
+
+const firstSentence = (text: string) => {
+  const end = text.search(/\.(\s|$)/);
+  return (end === -1 ? text : text.slice(0, end)).trim();
+};
+
+/** The 4xx (and 503) an operation can answer, beside the ones its route declares. */
+const commonStatuses = (path: string, method: string, op: Operation): number[] => {
+  const open = Array.isArray(op.security) && op.security.length === 0;
+  const statuses = [503];
+  // Under /api the identity headers are checked (400) even where no tenant is needed.
+  if (path.startsWith('/api/')) statuses.push(400);
+  if (!open) statuses.push(401, 404);
+  if (op['x-permission']) statuses.push(403);
+  if (op.requestBody || ['post', 'put', 'patch'].includes(method)) statuses.push(413, 415);
+  return statuses;
+};
+
+/** The value of a one-value string schema (`{ const }` or `{ enum: [one] }`), else undefined. */
+const singleValue = (member: unknown): string | undefined => {
+  if (typeof member !== 'object' || member === null) return undefined;
+  const m = member as { const?: unknown; enum?: unknown; type?: unknown };
+  if (Object.keys(m).some((k) => k !== 'const' && k !== 'enum' && k !== 'type')) return undefined;
+  if (m.type !== undefined && m.type !== 'string') return undefined;
+  if (typeof m.const === 'string') return m.const;
+  return Array.isArray(m.enum) && m.enum.length === 1 && typeof m.enum[0] === 'string'
+    ? m.enum[0]
+    : undefined;
+};
+
+/** `anyOf` of one-value string schemas, as TypeBox writes unions of literals, becomes a plain `enum`. */
+const toPlainEnums = (node: unknown): unknown => {
+  if (Array.isArray(node)) return node.map(toPlainEnums);
+  if (typeof node !== 'object' || node === null) return node;
+  const record = node as Record<string, unknown>;
+  const members = record.anyOf;
+  if (Array.isArray(members) && members.length > 0) {
+    const values = members.map(singleValue);
+    if (values.every((v) => v !== undefined)) {
+      const { anyOf: _members, ...rest } = record;
+      return { ...rest, type: 'string', enum: values };
+    }
+  }
+  return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, toPlainEnums(v)]));
+};
+
+/**
+ * Completes every operation of the document: the error answers it can give (as shared response
+ * components carrying x-request-id), x-request-id on its success answers, a summary and a description.
+ */
+export const completeDocument = (document: Document): Document => {
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (typeof op !== 'object' || op === null || !op.responses) continue;
+      if (!op.summary && op.description) op.summary = firstSentence(op.description);
+      if (!op.description && op.summary) op.description = `${op.summary}.`;
+      const declared = Object.keys(op.responses).map(Number);
+      for (const status of [...new Set([...declared, ...commonStatuses(path, method, op)])].sort()) {
+        const name = ERROR_RESPONSE_NAMES[status];
+        if (status >= 400 && name) op.responses[String(status)] = { $ref: `#/components/responses/${name}` };
+      }
+      for (const [status, response] of Object.entries(op.responses)) {
+        if (Number(status) < 400 && !('$ref' in response)) {
+          response.headers = { ...REQUEST_ID_HEADER, ...(response.headers as object | undefined) };
+        }
+      }
+      op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
+    }
+  }
+  document.components = {
+    ...document.components,
+    responses: { ...document.components?.responses, ...errorResponseComponents() },
+  };
+  return toPlainEnums(document) as Document;
 };
 
 /** Publishes /openapi.json (OpenAPI 3.1, built from the route schemas) and the reference page at /docs. */
@@ -16,6 +167,7 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
     openapi: {
       openapi: '3.1.0',
       info: OPENAPI_INFO,
+      servers: OPENAPI_SERVERS,
       tags: [
         { name: 'tenants', description: 'Organisation boundaries' },
         { name: 'projects', description: 'Projects with their environments and modules' },
@@ -33,16 +185,39 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
       components: {
         securitySchemes: {
           tenant: { type: 'apiKey', in: 'header', name: 'x-tenant-id', description: 'Tenant slug' },
-          user: { type: 'apiKey', in: 'header', name: 'x-user-id' },
-          agent: { type: 'apiKey', in: 'header', name: 'x-agent-id' },
+          user: { type: 'apiKey', in: 'header', name: 'x-user-id', description: 'The acting user' },
+          agent: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'x-agent-id',
+            description: 'The acting AI agent (never together with x-user-id)',
+          },
         },
       },
-      security: [{ tenant: [] }],
+      security: ACTOR_SECURITY,
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, i) =>
         typeof json.$id === 'string' ? json.$id : `def-${i}`,
     },
+    // Identity and permission come from the route's options, so routes added later are described alike.
+    transform: ({ schema, url, route }) => {
+      if (!schema || schema.hide) return { schema, url };
+      const config = (route.config ?? {}) as FastifyContextConfig & { tenantOptional?: boolean };
+      const next: Record<string, unknown> = { ...schema };
+      next.security = config.tenantOptional || !url.startsWith('/api/') ? [] : ACTOR_SECURITY;
+      const permission = config.permission;
+      if (permission) {
+        next['x-permission'] = permission;
+        const description = typeof schema.description === 'string' ? schema.description : '';
+        if (!description.includes(`\`${permission}\``)) {
+          next.description = description ? `${description} ${requires(permission)}` : requires(permission);
+        }
+      }
+      return { schema: next as typeof schema, url };
+    },
+    transformObject: (documentObject) =>
+      completeDocument((documentObject as { openapiObject: Document }).openapiObject) as never,
   });
   await app.register(swaggerUi, {
     routePrefix: '/docs',

@@ -89,6 +89,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         operationId: 'getChange',
+        summary: 'Read a change record',
         tags,
         params: IdParamsSchema,
         response: { 200: ref(ChangeSchema), ...tenantErrors },
@@ -102,6 +103,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         operationId: 'getChangeProject',
+        summary: 'The project a change belongs to',
         tags,
         params: IdParamsSchema,
         response: { 200: ref(ProjectSchema), ...tenantErrors },
@@ -147,6 +149,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         operationId: 'listChangeTargets',
+        summary: 'What the change touches, in the order declared',
         tags,
         params: IdParamsSchema,
         response: { 200: Type.Array(ref(TargetSchema)), ...tenantErrors },
@@ -176,6 +179,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         operationId: 'listPatchOps',
+        summary: "The change's patch ops, in the order they run",
         tags,
         params: IdParamsSchema,
         response: { 200: Type.Array(ref(PatchOpSchema)), ...tenantErrors },
@@ -189,6 +193,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         operationId: 'addPatchOp',
+        summary: 'Add a patch op to a record_type target of a change whose ops can still be edited',
         tags,
         params: IdParamsSchema,
         body: ref(CreatePatchOpBodySchema),
@@ -335,6 +340,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     {
       schema: {
         operationId: 'listAgentRuns',
+        summary: 'Agent runs recorded on the change, oldest first',
         tags,
         params: IdParamsSchema,
         response: { 200: Type.Array(ref(AgentRunSchema)), ...tenantErrors },

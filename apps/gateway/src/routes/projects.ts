@@ -67,6 +67,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
     {
       schema: {
         operationId: 'getProject',
+        summary: 'Read a project',
         tags: ['projects'],
         params: IdParamsSchema,
         response: { 200: ref(ProjectSchema), ...errorResponses(400, 401, 404) },
@@ -80,6 +81,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
     {
       schema: {
         operationId: 'listProjectModules',
+        summary: "The project's modules",
         tags: ['projects'],
         params: IdParamsSchema,
         response: { 200: Type.Array(ref(ModuleSchema)), ...errorResponses(400, 401, 404) },
@@ -93,6 +95,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
     {
       schema: {
         operationId: 'listProjectEnvironments',
+        summary: "The project's dev, test and prod environments",
         tags: ['projects', 'environments'],
         params: IdParamsSchema,
         response: { 200: Type.Array(ref(EnvironmentSchema)), ...errorResponses(400, 401, 404) },
@@ -106,6 +109,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService 
     {
       schema: {
         operationId: 'getEnvironment',
+        summary: 'Read an environment',
         tags: ['environments'],
         params: IdParamsSchema,
         response: { 200: ref(EnvironmentSchema), ...errorResponses(400, 401, 404) },

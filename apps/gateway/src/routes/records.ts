@@ -31,6 +31,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'listRecordTypes',
+        summary: 'Record types with their effective schemas, by project and key',
         tags,
         querystring: Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
         response: { 200: Type.Array(ref(RecordTypeSchema)), ...tenantErrors },
@@ -55,19 +56,20 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   );
 
   app.get(
-    '/record-types/by-key/:key',
+    '/projects/:projectId/record-types/:key',
     {
       schema: {
         operationId: 'getRecordTypeByKey',
-        tags,
-        params: Type.Object({ key: Type.String({ pattern: IDENTIFIER_PATTERN }) }),
-        querystring: Type.Object({
-          projectId: Type.String({ format: 'uuid', description: 'Keys are unique per project' }),
+        tags: ['projects', ...tags],
+        summary: 'Read a record type by its key (keys are unique per project)',
+        params: Type.Object({
+          projectId: Type.String({ format: 'uuid' }),
+          key: Type.String({ pattern: IDENTIFIER_PATTERN }),
         }),
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
       },
     },
-    async (request) => records.getRecordTypeByKey(request.ctx, request.query.projectId, request.params.key),
+    async (request) => records.getRecordTypeByKey(request.ctx, request.params.projectId, request.params.key),
   );
 
   app.get(
@@ -75,6 +77,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'getRecordType',
+        summary: 'Read a record type with its effective schema',
         tags,
         params: IdParamsSchema,
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
@@ -138,6 +141,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'listChoiceLists',
+        summary: "The tenant's choice lists, by name",
         tags: listTags,
         response: { 200: Type.Array(ref(ChoiceListSchema)), ...tenantErrors },
       },
@@ -150,6 +154,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'createChoiceList',
+        summary: 'Create a choice list, optionally with its first items',
         tags: listTags,
         body: ref(CreateChoiceListBodySchema),
         response: { 201: ref(ChoiceListSchema), ...tenantErrors, ...errorResponses(409) },
@@ -164,6 +169,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'getChoiceList',
+        summary: 'Read a choice list',
         tags: listTags,
         params: IdParamsSchema,
         response: { 200: ref(ChoiceListSchema), ...tenantErrors },
@@ -177,6 +183,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'listChoiceItems',
+        summary: 'The items of a choice list, in order',
         tags: listTags,
         params: IdParamsSchema,
         response: { 200: Type.Array(ref(ChoiceItemSchema)), ...tenantErrors },
@@ -190,6 +197,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     {
       schema: {
         operationId: 'addChoiceItem',
+        summary: 'Add an item to a choice list (values are unique per list)',
         tags: listTags,
         params: IdParamsSchema,
         body: ref(ChoiceItemInputSchema),
