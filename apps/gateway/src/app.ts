@@ -87,7 +87,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       return value && REQUEST_ID_RE.test(value) ? value : randomUUID();
     },
     ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true },
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: true,
+        discriminator: true,
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -1303,7 +1303,9 @@ export interface components {
             /** @enum {string} */
             status: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
         };
-        ChangeTarget: {
+        /** @description What a change touches; the selector depends on the type (D9) */
+        ChangeTarget: components["schemas"]["ChangeTargetRecordType"] | components["schemas"]["ChangeTargetForm"] | components["schemas"]["ChangeTargetWorkflow"] | components["schemas"]["ChangeTargetRule"] | components["schemas"]["ChangeTargetScript"] | components["schemas"]["ChangeTargetFile"];
+        ChangeTargetFile: {
             /** Format: uuid */
             changeId: string;
             /** Format: date-time */
@@ -1313,10 +1315,104 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             selector: {
-                [key: string]: unknown;
+                path: string;
             };
-            /** @enum {string} */
-            type: "record_type" | "form" | "workflow" | "rule" | "script" | "file";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+        };
+        ChangeTargetForm: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                formName: string;
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "form";
+        };
+        ChangeTargetRecordType: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_type";
+        };
+        ChangeTargetRule: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                ruleId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rule";
+        };
+        ChangeTargetScript: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                path: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "script";
+        };
+        ChangeTargetWorkflow: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                workflowDefinitionId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workflow";
         };
         ChoiceItem: {
             /** Format: uuid */
@@ -1374,12 +1470,57 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
-        CreatePatchOpBody: {
-            /** @enum {string} */
-            opType: "add_field" | "set_field" | "remove_field" | "rename_field";
-            /** @description add_field {field, after?}; set_field {field}; remove_field {fieldName}; rename_field {from, to}. A field is {name, type, label?, required?, defaultValue?, choiceListId?, referenceRecordTypeKey?} */
+        CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"];
+        CreatePatchOpBodyAddField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "add_field";
             payload: {
-                [key: string]: unknown;
+                /** @description Insert after this field; null: first; absent: last */
+                after?: string | null;
+                field: components["schemas"]["FieldInput"];
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodyRemoveField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "remove_field";
+            payload: {
+                /** @description lower snake case */
+                fieldName: string;
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodyRenameField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "rename_field";
+            payload: {
+                /** @description lower snake case */
+                from: string;
+                /** @description lower snake case */
+                to: string;
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodySetField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_field";
+            payload: {
+                field: components["schemas"]["FieldInput"];
             };
             /** Format: uuid */
             targetId: string;
@@ -1416,13 +1557,67 @@ export interface components {
             name: string;
             permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote")[];
         };
-        CreateTargetBody: {
-            /** @description record_type {recordTypeKey}; form {recordTypeKey, formName}; workflow {workflowDefinitionId}; rule {ruleId}; script {path}; file {path} */
+        CreateTargetBody: components["schemas"]["CreateTargetBodyRecordType"] | components["schemas"]["CreateTargetBodyForm"] | components["schemas"]["CreateTargetBodyWorkflow"] | components["schemas"]["CreateTargetBodyRule"] | components["schemas"]["CreateTargetBodyScript"] | components["schemas"]["CreateTargetBodyFile"];
+        CreateTargetBodyFile: {
             selector: {
-                [key: string]: unknown;
+                path: string;
             };
-            /** @enum {string} */
-            type: "record_type" | "form" | "workflow" | "rule" | "script" | "file";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+        };
+        CreateTargetBodyForm: {
+            selector: {
+                formName: string;
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "form";
+        };
+        CreateTargetBodyRecordType: {
+            selector: {
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_type";
+        };
+        CreateTargetBodyRule: {
+            selector: {
+                ruleId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rule";
+        };
+        CreateTargetBodyScript: {
+            selector: {
+                path: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "script";
+        };
+        CreateTargetBodyWorkflow: {
+            selector: {
+                workflowDefinitionId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workflow";
         };
         DashboardSummary: {
             environments: number;
@@ -1457,7 +1652,8 @@ export interface components {
             statusCode: number;
         };
         ExecutionError: {
-            code: string;
+            /** @enum {string} */
+            code: "ORPHAN_BASE_TYPE" | "BASE_TYPE_CYCLE" | "BASE_TYPE_CROSS_PROJECT" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "NO_OPS" | "RECORD_TYPE_NOT_IN_PROJECT" | "BASE_TYPE_PROTECTED_FIELD" | "FIELD_EXISTS" | "FIELD_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "INTERNAL_ERROR";
             field?: string;
             message: string;
             opId?: string;
@@ -1542,53 +1738,21 @@ export interface components {
                 projectId: string;
             }[];
             modifiedRecordTypes: {
-                addedFields: {
-                    choiceListId: string | null;
-                    defaultValue: unknown;
-                    label: string | null;
-                    name: string;
-                    referenceRecordTypeKey: string | null;
-                    required: boolean;
-                    type: string;
-                }[];
+                addedFields: components["schemas"]["SchemaField"][];
                 baseTypeChanged: {
                     after: string | null;
                     before: string | null;
                 } | null;
                 key: string;
                 modifiedFields: {
-                    after: {
-                        choiceListId: string | null;
-                        defaultValue: unknown;
-                        label: string | null;
-                        name: string;
-                        referenceRecordTypeKey: string | null;
-                        required: boolean;
-                        type: string;
-                    };
-                    before: {
-                        choiceListId: string | null;
-                        defaultValue: unknown;
-                        label: string | null;
-                        name: string;
-                        referenceRecordTypeKey: string | null;
-                        required: boolean;
-                        type: string;
-                    };
+                    after: components["schemas"]["SchemaField"];
+                    before: components["schemas"]["SchemaField"];
                     /** @description Properties that differ */
                     changes: string[];
                     name: string;
                 }[];
                 projectId: string;
-                removedFields: {
-                    choiceListId: string | null;
-                    defaultValue: unknown;
-                    label: string | null;
-                    name: string;
-                    referenceRecordTypeKey: string | null;
-                    required: boolean;
-                    type: string;
-                }[];
+                removedFields: components["schemas"]["SchemaField"][];
             }[];
             removedRecordTypes: {
                 key: string;
@@ -1637,7 +1801,9 @@ export interface components {
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
         };
-        PatchOp: {
+        /** @description One schema edit of a change; the payload depends on opType */
+        PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"];
+        PatchOpAddField: {
             /** Format: uuid */
             changeId: string;
             /** Format: date-time */
@@ -1645,13 +1811,85 @@ export interface components {
             executedAt: string | null;
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            opType: "add_field" | "set_field" | "remove_field" | "rename_field";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "add_field";
             payload: {
-                [key: string]: unknown;
+                /** @description Insert after this field; null: first; absent: last */
+                after?: string | null;
+                field: components["schemas"]["FieldInput"];
             };
             /** @description Schema of the record type before the op ran; null while pending */
-            previousSnapshot: unknown;
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpRemoveField: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "remove_field";
+            payload: {
+                /** @description lower snake case */
+                fieldName: string;
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpRenameField: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "rename_field";
+            payload: {
+                /** @description lower snake case */
+                from: string;
+                /** @description lower snake case */
+                to: string;
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpSetField: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_field";
+            payload: {
+                field: components["schemas"]["FieldInput"];
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
             /** Format: uuid */
             targetId: string;
         };
@@ -1705,6 +1943,10 @@ export interface components {
             updatedAt: string;
             version: number;
         };
+        /** @description A record type's own fields, in order */
+        RecordTypeOwnSchema: {
+            fields: components["schemas"]["SchemaField"][];
+        };
         RecordTypeSnapshot: {
             /** Format: uuid */
             changeId: string;
@@ -1715,7 +1957,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             recordTypeKey: string;
-            schema: unknown;
+            schema: components["schemas"]["RecordTypeOwnSchema"];
         };
         Role: {
             /** Format: date-time */
@@ -1728,6 +1970,15 @@ export interface components {
             permissions: string[];
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        SchemaField: {
+            choiceListId: string | null;
+            defaultValue: unknown;
+            label: string | null;
+            name: string;
+            referenceRecordTypeKey: string | null;
+            required: boolean;
+            type: string;
         };
         TelemetryEvent: {
             actorId: string | null;
@@ -2540,7 +2791,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description One schema edit of a change; the payload depends on opType */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2784,7 +3035,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description What a change touches; the selector depends on the type (D9) */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */

@@ -132,6 +132,25 @@ const toPlainEnums = (node: unknown): unknown => {
 };
 
 /**
+ * A discriminator without a mapping means "the value is the schema name" in OpenAPI; the server's
+ * validator cannot take a mapping, so the document adds it, read from each variant's one value.
+ */
+const addDiscriminatorMappings = (schemas: Record<string, unknown>): void => {
+  for (const schema of Object.values(schemas) as Record<string, unknown>[]) {
+    const discriminator = schema.discriminator as { propertyName: string; mapping?: object } | undefined;
+    if (!discriminator || !Array.isArray(schema.oneOf)) continue;
+    const mapping: Record<string, string> = {};
+    for (const member of schema.oneOf as { $ref?: string }[]) {
+      const name = member.$ref?.split('/').pop();
+      const variant = name ? (schemas[name] as { properties?: Record<string, unknown> }) : undefined;
+      const value = singleValue(variant?.properties?.[discriminator.propertyName]);
+      if (value && member.$ref) mapping[value] = member.$ref;
+    }
+    discriminator.mapping = mapping;
+  }
+};
+
+/**
  * Completes every operation of the document: the error answers it can give (as shared response
  * components carrying x-request-id), x-request-id on its success answers, a summary and a description.
  */
@@ -154,6 +173,7 @@ export const completeDocument = (document: Document): Document => {
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
+  addDiscriminatorMappings(document.components?.schemas ?? {});
   document.components = {
     ...document.components,
     responses: { ...document.components?.responses, ...errorResponseComponents() },
