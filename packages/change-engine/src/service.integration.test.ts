@@ -109,7 +109,9 @@ describe('changes', () => {
       code: 'NOT_FOUND',
     });
     const c = await changes.createChange(acme, { projectId: otherProject, title: 'Listed' });
-    expect((await changes.listChanges(acme, { projectId: otherProject })).map((x) => x.id)).toEqual([c.id]);
+    expect((await changes.listChanges(acme, { projectId: otherProject })).items.map((x) => x.id)).toEqual([
+      c.id,
+    ]);
     expect(c.status).toBe('Draft');
   });
 

@@ -1,4 +1,4 @@
-import { inTransaction, isUniqueViolation } from '@ec3l/db';
+import { type Cursor, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
 import type { GraphDiff, RecordTypeNode } from '@ec3l/graph';
 import {
   actorOf,
@@ -355,12 +355,22 @@ export const createChangeService = ({
       return toChange(row);
     },
 
+    /** One page of change records, newest first, and the cursor of the next page (null on the last). */
     listChanges: async (
       ctx: RequestContext,
       filter: { projectId?: string; status?: ChangeStatus },
-    ): Promise<Change[]> => {
+      page: { limit: number; after?: Cursor } = { limit: 50 },
+    ): Promise<{ items: Change[]; nextCursor: string | null }> => {
       if (filter.projectId) await requireProject(ctx, filter.projectId);
-      return (await forTenant(db, ctx.tenantId).listChanges(filter)).map(toChange);
+      const rows = await forTenant(db, ctx.tenantId).listChanges(filter, {
+        limit: page.limit + 1,
+        ...(page.after ? { after: page.after } : {}),
+      });
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+        createdAt: r.created_at.toISOString(),
+        id: r.id,
+      }));
+      return { items: items.map(toChange), nextCursor };
     },
 
     getChange: async (ctx: RequestContext, id: string): Promise<Change> =>

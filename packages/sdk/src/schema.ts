@@ -150,7 +150,7 @@ export interface paths {
         };
         /**
          * Change records, newest first
-         * @description Change records, newest first.
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listChanges"];
         put?: never;
@@ -674,7 +674,7 @@ export interface paths {
         };
         /**
          * The change records of a project (P4), newest first
-         * @description The change records of a project (P4), newest first.
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listProjectChanges"];
         put?: never;
@@ -2445,6 +2445,9 @@ export interface operations {
     listChanges: {
         parameters: {
             query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
                 projectId?: string;
                 status?: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             };
@@ -2457,6 +2460,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
                     [name: string]: unknown;
@@ -3383,6 +3388,9 @@ export interface operations {
     listProjectChanges: {
         parameters: {
             query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
                 status?: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             };
             header?: never;
@@ -3396,6 +3404,8 @@ export interface operations {
             /** @description Default Response */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
                     [name: string]: unknown;

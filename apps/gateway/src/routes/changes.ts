@@ -17,12 +17,13 @@ import {
   TargetSchema,
   WorkspaceSchema,
 } from '@ec3l/change-engine';
+import { decodeCursor } from '@ec3l/db';
 import { ProjectSchema, type TenancyService } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, ref } from '../schemas.js';
+import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
 const StatusQuery = Type.Optional(Type.Union(CHANGE_STATUSES.map((s) => Type.Literal(s))));
@@ -38,6 +39,21 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     id: (request.params as { id: string }).id,
   }));
 
+  const listPage = async (
+    request: { ctx: Parameters<ChangeService['listChanges']>[0] },
+    reply: { header(name: string, value: string): unknown },
+    filter: Parameters<ChangeService['listChanges']>[1],
+    query: { limit?: number; cursor?: string },
+  ) => {
+    const page = await changes.listChanges(request.ctx, filter, {
+      limit: query.limit ?? 50,
+      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+    });
+    if (page.nextCursor) reply.header(NEXT_CURSOR, page.nextCursor);
+    return page.items;
+  };
+  const pageDescription = `Paginated: pass limit (default 50) and the ${NEXT_CURSOR} response header as cursor for the next page.`;
+
   app.get(
     '/changes',
     {
@@ -45,14 +61,21 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'listChanges',
         tags,
         summary: 'Change records, newest first',
-        querystring: Type.Object({
-          projectId: Type.Optional(Type.String({ format: 'uuid' })),
-          status: StatusQuery,
-        }),
-        response: { 200: Type.Array(ref(ChangeSchema)), ...tenantErrors },
+        description: pageDescription,
+        querystring: Type.Composite([
+          Type.Object({
+            projectId: Type.Optional(Type.String({ format: 'uuid' })),
+            status: StatusQuery,
+          }),
+          PageQuerySchema,
+        ]),
+        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
       },
     },
-    async (request) => changes.listChanges(request.ctx, request.query),
+    async (request, reply) => {
+      const { limit, cursor, ...filter } = request.query;
+      return listPage(request, reply, filter, { limit, cursor });
+    },
   );
 
   app.get(
@@ -62,12 +85,16 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'listProjectChanges',
         tags: ['projects', 'changes'],
         summary: 'The change records of a project (P4), newest first',
+        description: pageDescription,
         params: IdParamsSchema,
-        querystring: Type.Object({ status: StatusQuery }),
-        response: { 200: Type.Array(ref(ChangeSchema)), ...tenantErrors },
+        querystring: Type.Composite([Type.Object({ status: StatusQuery }), PageQuerySchema]),
+        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
       },
     },
-    async (request) => changes.listChanges(request.ctx, { projectId: request.params.id, ...request.query }),
+    async (request, reply) => {
+      const { limit, cursor, ...filter } = request.query;
+      return listPage(request, reply, { projectId: request.params.id, ...filter }, { limit, cursor });
+    },
   );
 
   app.post(
