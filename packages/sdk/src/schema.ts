@@ -3882,8 +3882,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description The role's permissions, the new one included */
+            201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
@@ -4002,8 +4002,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description The user's roles, the new one included */
+            201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;

@@ -119,10 +119,18 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         description: `Grant a permission to a role; answers the role's permissions. ${requires('admin.view')}`,
         params: IdParamsSchema,
         body: ref(AddRolePermissionBodySchema),
-        response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
+        response: {
+          201: Type.Array(ref(PermissionSchema), {
+            description: "The role's permissions, the new one included",
+          }),
+          ...guarded,
+        },
       },
     },
-    async (request) => rbac.addRolePermission(request.ctx, request.params.id, request.body.permissionId),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await rbac.addRolePermission(request.ctx, request.params.id, request.body.permissionId)),
   );
 
   app.delete(
@@ -171,12 +179,15 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         description: `Give a user a role; answers the user's roles. ${requires('admin.view')}`,
         params: UserParamsSchema,
         body: ref(AssignRoleBodySchema),
-        response: { 200: Type.Array(ref(UserRoleSchema)), ...guarded },
+        response: {
+          201: Type.Array(ref(UserRoleSchema), { description: "The user's roles, the new one included" }),
+          ...guarded,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await rbac.assignRole(request.ctx, request.params.userId, request.body.roleId);
-      return rbac.listUserRoles(request.ctx, request.params.userId);
+      return reply.code(201).send(await rbac.listUserRoles(request.ctx, request.params.userId));
     },
   );
 
