@@ -1457,6 +1457,12 @@ export interface components {
             intent: string;
             skillsUsed?: string[];
         };
+        /**
+         * @example {
+         *       "projectId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "title": "Add a priority to incidents"
+         *     }
+         */
         CreateChangeBody: {
             description?: string | null;
             environmentId?: string | null;
@@ -1471,6 +1477,19 @@ export interface components {
             name: string;
         };
         CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"];
+        /**
+         * @example {
+         *       "targetId": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *       "opType": "add_field",
+         *       "payload": {
+         *         "field": {
+         *           "name": "priority",
+         *           "type": "number",
+         *           "required": false
+         *         }
+         *       }
+         *     }
+         */
         CreatePatchOpBodyAddField: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1498,6 +1517,16 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        /**
+         * @example {
+         *       "targetId": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *       "opType": "rename_field",
+         *       "payload": {
+         *         "from": "title",
+         *         "to": "summary"
+         *       }
+         *     }
+         */
         CreatePatchOpBodyRenameField: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1534,6 +1563,12 @@ export interface components {
             /** Format: uuid */
             roleId: string;
         };
+        /**
+         * @example {
+         *       "name": "Payroll",
+         *       "description": "Salary and benefits configuration"
+         *     }
+         */
         CreateProjectBody: {
             defaultBranch?: string;
             description?: string | null;
@@ -1541,6 +1576,20 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
+        /**
+         * @example {
+         *       "projectId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "key": "incident",
+         *       "name": "Incident",
+         *       "fields": [
+         *         {
+         *           "name": "title",
+         *           "type": "string",
+         *           "required": true
+         *         }
+         *       ]
+         *     }
+         */
         CreateRecordTypeBody: {
             baseType?: string | null;
             fields?: components["schemas"]["FieldInput"][];
@@ -1551,6 +1600,11 @@ export interface components {
             /** Format: uuid */
             projectId: string;
         };
+        /**
+         * @example {
+         *       "name": "Release managers"
+         *     }
+         */
         CreateRoleBody: {
             description?: string | null;
             /** @description Unique within the tenant */
@@ -1579,6 +1633,14 @@ export interface components {
              */
             type: "form";
         };
+        /**
+         * @example {
+         *       "type": "record_type",
+         *       "selector": {
+         *         "recordTypeKey": "incident"
+         *       }
+         *     }
+         */
         CreateTargetBodyRecordType: {
             selector: {
                 recordTypeKey: string;

@@ -173,12 +173,43 @@ export const completeDocument = (document: Document): Document => {
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));
     }
   }
-  addDiscriminatorMappings(document.components?.schemas ?? {});
+  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
+  addDiscriminatorMappings(schemas);
+  for (const [name, example] of Object.entries(BODY_EXAMPLES)) {
+    if (schemas[name]) schemas[name].examples = [example];
+  }
   document.components = {
     ...document.components,
     responses: { ...document.components?.responses, ...errorResponseComponents() },
   };
   return toPlainEnums(document) as Document;
+};
+
+/** Examples of the main request bodies, shown by /docs and checked against their schemas by the linters. */
+const BODY_EXAMPLES: Record<string, unknown> = {
+  CreateProjectBody: { name: 'Payroll', description: 'Salary and benefits configuration' },
+  CreateRecordTypeBody: {
+    projectId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    key: 'incident',
+    name: 'Incident',
+    fields: [{ name: 'title', type: 'string', required: true }],
+  },
+  CreateChangeBody: {
+    projectId: '6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+    title: 'Add a priority to incidents',
+  },
+  CreateTargetBodyRecordType: { type: 'record_type', selector: { recordTypeKey: 'incident' } },
+  CreatePatchOpBodyAddField: {
+    targetId: '0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70',
+    opType: 'add_field',
+    payload: { field: { name: 'priority', type: 'number', required: false } },
+  },
+  CreatePatchOpBodyRenameField: {
+    targetId: '0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70',
+    opType: 'rename_field',
+    payload: { from: 'title', to: 'summary' },
+  },
+  CreateRoleBody: { name: 'Release managers' },
 };
 
 /** Publishes /openapi.json (OpenAPI 3.1, built from the route schemas) and the reference page at /docs. */
