@@ -100,6 +100,12 @@ describe('record types over HTTP', () => {
     expect(refused.json().message).toMatch(/change record/);
     const byKey = await call<{ id: string }>('GET', `/api/projects/${ids.project}/record-types/incident`);
     expect(byKey.id).toBe(ids.recordType);
+    const byKeyElsewhere = await h.call(
+      'GET',
+      `/api/projects/${ids.project}/record-types/incident`,
+      globexAdmin,
+    );
+    expect(byKeyElsewhere.statusCode).toBe(404);
     expect(
       (
         await h.call('POST', '/api/record-types', {
@@ -281,7 +287,7 @@ describe('tenancy', () => {
   it('T2: every record-type, choice-list and change route answers 404 to another tenant', async () => {
     const doc = h.app.swagger() as unknown as Record<string, unknown>;
     const ops = operationsOf(doc).filter((op) =>
-      /^\/api\/(record-types|choice-lists|changes)\/\{id\}/.test(op.path),
+      /^\/api\/(record-types|choice-lists|changes)\/\{(recordTypeId|choiceListId|changeId)\}/.test(op.path),
     );
     expect(ops.length).toBeGreaterThanOrEqual(20);
     const bodies: Record<string, unknown> = {
@@ -298,7 +304,7 @@ describe('tenancy', () => {
         : op.path.startsWith('/api/choice-lists')
           ? ids.choiceList
           : ids.change;
-      const url = op.path.replace('{id}', id!).replace('{opId}', ids.op!);
+      const url = op.path.replace('{opId}', ids.op!).replace(/\{[A-Za-z]*Id\}/, id!);
       const res = await h.call(op.method as 'GET', url, { ...globexAdmin, body: bodies[op.operationId!] });
       expect(res.statusCode, `${op.method} ${url} as globex: ${res.body}`).toBe(404);
     }

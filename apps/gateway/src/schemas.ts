@@ -51,7 +51,7 @@ import {
   TelemetryEventSchema,
   TenantSchema,
 } from '@ec3l/tenancy';
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, type TString, Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema } from './flows/audit-feed.js';
 import { errorSchemas } from './plugins/errors.js';
 
@@ -112,7 +112,17 @@ export const ref = <T extends TSchema>(schema: T) => {
   return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
 };
 
-export const IdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });
+/** Path parameters named by their resource: `{ projectId }`, `{ changeId }` … (uuids). */
+const uuidParams = <K extends string>(name: K) =>
+  Type.Object({ [name]: Type.String({ format: 'uuid' }) } as Record<K, TString>);
+
+export const ProjectParamsSchema = uuidParams('projectId');
+export const EnvironmentParamsSchema = uuidParams('environmentId');
+export const ChangeParamsSchema = uuidParams('changeId');
+export const RecordTypeParamsSchema = uuidParams('recordTypeId');
+export const ChoiceListParamsSchema = uuidParams('choiceListId');
+export const RoleParamsSchema = uuidParams('roleId');
+export const PolicyParamsSchema = uuidParams('policyId');
 
 export const PageQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -165,7 +165,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}": {
+    "/api/changes/{changeId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -185,7 +185,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/agent-run": {
+    "/api/changes/{changeId}/agent-run": {
         parameters: {
             query?: never;
             header?: never;
@@ -205,7 +205,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/agent-runs": {
+    "/api/changes/{changeId}/agent-runs": {
         parameters: {
             query?: never;
             header?: never;
@@ -225,7 +225,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/checkin": {
+    "/api/changes/{changeId}/checkin": {
         parameters: {
             query?: never;
             header?: never;
@@ -245,7 +245,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/diff": {
+    "/api/changes/{changeId}/diff": {
         parameters: {
             query?: never;
             header?: never;
@@ -265,7 +265,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/events": {
+    "/api/changes/{changeId}/events": {
         parameters: {
             query?: never;
             header?: never;
@@ -285,7 +285,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/execute": {
+    "/api/changes/{changeId}/execute": {
         parameters: {
             query?: never;
             header?: never;
@@ -305,7 +305,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/merge": {
+    "/api/changes/{changeId}/merge": {
         parameters: {
             query?: never;
             header?: never;
@@ -325,7 +325,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/patch-ops": {
+    "/api/changes/{changeId}/patch-ops": {
         parameters: {
             query?: never;
             header?: never;
@@ -349,7 +349,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/patch-ops/{opId}": {
+    "/api/changes/{changeId}/patch-ops/{opId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -369,7 +369,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/project": {
+    "/api/changes/{changeId}/project": {
         parameters: {
             query?: never;
             header?: never;
@@ -389,7 +389,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/revert": {
+    "/api/changes/{changeId}/revert": {
         parameters: {
             query?: never;
             header?: never;
@@ -409,7 +409,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/snapshots": {
+    "/api/changes/{changeId}/snapshots": {
         parameters: {
             query?: never;
             header?: never;
@@ -429,7 +429,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/start-workspace": {
+    "/api/changes/{changeId}/start-workspace": {
         parameters: {
             query?: never;
             header?: never;
@@ -449,7 +449,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/status": {
+    "/api/changes/{changeId}/status": {
         parameters: {
             query?: never;
             header?: never;
@@ -469,7 +469,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/targets": {
+    "/api/changes/{changeId}/targets": {
         parameters: {
             query?: never;
             header?: never;
@@ -493,7 +493,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/workspace": {
+    "/api/changes/{changeId}/workspace": {
         parameters: {
             query?: never;
             header?: never;
@@ -537,7 +537,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/choice-lists/{id}": {
+    "/api/choice-lists/{choiceListId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -557,7 +557,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/choice-lists/{id}/items": {
+    "/api/choice-lists/{choiceListId}/items": {
         parameters: {
             query?: never;
             header?: never;
@@ -601,7 +601,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/environments/{id}": {
+    "/api/environments/{environmentId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -645,7 +645,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}": {
+    "/api/projects/{projectId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -665,7 +665,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/changes": {
+    "/api/projects/{projectId}/changes": {
         parameters: {
             query?: never;
             header?: never;
@@ -685,7 +685,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/environments": {
+    "/api/projects/{projectId}/environments": {
         parameters: {
             query?: never;
             header?: never;
@@ -705,7 +705,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/modules": {
+    "/api/projects/{projectId}/modules": {
         parameters: {
             query?: never;
             header?: never;
@@ -849,7 +849,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/policies/{id}": {
+    "/api/rbac/policies/{policyId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -893,7 +893,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/disable": {
+    "/api/rbac/roles/{roleId}/disable": {
         parameters: {
             query?: never;
             header?: never;
@@ -913,7 +913,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/enable": {
+    "/api/rbac/roles/{roleId}/enable": {
         parameters: {
             query?: never;
             header?: never;
@@ -933,7 +933,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/permissions": {
+    "/api/rbac/roles/{roleId}/permissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -957,7 +957,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/permissions/{permissionId}": {
+    "/api/rbac/roles/{roleId}/permissions/{permissionId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1065,7 +1065,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}": {
+    "/api/record-types/{recordTypeId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1085,7 +1085,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}/activate": {
+    "/api/record-types/{recordTypeId}/activate": {
         parameters: {
             query?: never;
             header?: never;
@@ -1105,7 +1105,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}/fields": {
+    "/api/record-types/{recordTypeId}/fields": {
         parameters: {
             query?: never;
             header?: never;
@@ -1129,7 +1129,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}/retire": {
+    "/api/record-types/{recordTypeId}/retire": {
         parameters: {
             query?: never;
             header?: never;
@@ -2575,7 +2575,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2603,7 +2603,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2638,7 +2638,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2666,7 +2666,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2698,7 +2698,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2727,7 +2727,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2755,7 +2755,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2787,7 +2787,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2820,7 +2820,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2848,7 +2848,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2883,7 +2883,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
                 opId: string;
             };
             cookie?: never;
@@ -2911,7 +2911,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2939,7 +2939,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2970,7 +2970,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2998,7 +2998,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3029,7 +3029,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3064,7 +3064,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3092,7 +3092,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3127,7 +3127,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3214,7 +3214,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                choiceListId: string;
             };
             cookie?: never;
         };
@@ -3242,7 +3242,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                choiceListId: string;
             };
             cookie?: never;
         };
@@ -3270,7 +3270,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                choiceListId: string;
             };
             cookie?: never;
         };
@@ -3331,7 +3331,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                environmentId: string;
             };
             cookie?: never;
         };
@@ -3424,7 +3424,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
@@ -3457,7 +3457,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
@@ -3487,7 +3487,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
@@ -3515,7 +3515,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
@@ -3756,7 +3756,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                policyId: string;
             };
             cookie?: never;
         };
@@ -3843,7 +3843,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
@@ -3874,7 +3874,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
@@ -3905,7 +3905,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
@@ -3934,7 +3934,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
@@ -3969,8 +3969,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
                 permissionId: string;
+                roleId: string;
             };
             cookie?: never;
         };
@@ -4178,7 +4178,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
@@ -4206,7 +4206,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
@@ -4237,7 +4237,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
@@ -4265,7 +4265,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
@@ -4300,7 +4300,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };

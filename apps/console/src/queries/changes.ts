@@ -15,11 +15,11 @@ export type ChangeFilter = { projectId?: string; status?: ChangeStatus };
 
 /** Keys mirror the API path, then the tenant, then the change id (or the list's filter). */
 export const changesKey = (tenant: string, filter: ChangeFilter) => ['/api/changes', tenant, filter] as const;
-export const changeKey = (tenant: string, id: string) => ['/api/changes/{id}', tenant, id] as const;
+export const changeKey = (tenant: string, id: string) => ['/api/changes/{changeId}', tenant, id] as const;
 
 type ChangePart = 'events' | 'targets' | 'patch-ops' | 'snapshots' | 'diff';
 export const changePartKey = (part: ChangePart, tenant: string, id: string) =>
-  [`/api/changes/{id}/${part}`, tenant, id] as const;
+  [`/api/changes/{changeId}/${part}`, tenant, id] as const;
 
 /** Invalidates the change, the parts of it a mutation touched, and every change list of the tenant. */
 const invalidateChange = (queryClient: QueryClient, tenant: string, id: string, parts: ChangePart[]) =>
@@ -46,7 +46,9 @@ export const useChange = (tenant: string, id: string) => {
   return useQuery({
     queryKey: changeKey(tenant, id),
     queryFn: async ({ signal }): Promise<Change> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}', { params: { path: { changeId: id } }, signal }),
+      ),
   });
 };
 
@@ -56,7 +58,12 @@ export const useChangeEvents = (tenant: string, id: string) => {
   return useQuery({
     queryKey: changePartKey('events', tenant, id),
     queryFn: async ({ signal }): Promise<ChangeEvent[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/events', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/events', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -66,7 +73,12 @@ export const useChangeTargets = (tenant: string, id: string) => {
   return useQuery({
     queryKey: changePartKey('targets', tenant, id),
     queryFn: async ({ signal }): Promise<ChangeTarget[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/targets', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/targets', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -76,7 +88,12 @@ export const usePatchOps = (tenant: string, id: string) => {
   return useQuery({
     queryKey: changePartKey('patch-ops', tenant, id),
     queryFn: async ({ signal }): Promise<PatchOp[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/patch-ops', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/patch-ops', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -87,7 +104,12 @@ export const useChangeSnapshots = (tenant: string, id: string, enabled: boolean)
     queryKey: changePartKey('snapshots', tenant, id),
     enabled,
     queryFn: async ({ signal }): Promise<Snapshot[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/snapshots', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/snapshots', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -99,7 +121,7 @@ export const useChangeDiff = (tenant: string, id: string, enabled: boolean) => {
     enabled,
     queryFn: async ({ signal }): Promise<GraphDiff> => {
       const diff: unknown = unwrap(
-        await api(tenant).GET('/api/changes/{id}/diff', { params: { path: { id } }, signal }),
+        await api(tenant).GET('/api/changes/{changeId}/diff', { params: { path: { changeId: id } }, signal }),
       );
       if (!isGraphDiff(diff)) throw new Error('The gateway answered a diff of an unexpected shape');
       return diff;
@@ -128,7 +150,10 @@ export const useSetChangeStatus = (tenant: string, id: string) => {
   return useMutation({
     mutationFn: async (status: ChangeStatus): Promise<Change> =>
       unwrap(
-        await api(tenant).POST('/api/changes/{id}/status', { params: { path: { id } }, body: { status } }),
+        await api(tenant).POST('/api/changes/{changeId}/status', {
+          params: { path: { changeId: id } },
+          body: { status },
+        }),
       ),
     onSuccess: (change) => {
       queryClient.setQueryData(changeKey(tenant, id), change);
@@ -144,8 +169,8 @@ export const useAddChangeTarget = (tenant: string, id: string) => {
   return useMutation({
     mutationFn: async (recordTypeKey: string): Promise<ChangeTarget> =>
       unwrap(
-        await api(tenant).POST('/api/changes/{id}/targets', {
-          params: { path: { id } },
+        await api(tenant).POST('/api/changes/{changeId}/targets', {
+          params: { path: { changeId: id } },
           body: { type: 'record_type', selector: { recordTypeKey } },
         }),
       ),
@@ -159,7 +184,12 @@ export const useAddPatchOp = (tenant: string, id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: CreatePatchOpBody): Promise<PatchOp> =>
-      unwrap(await api(tenant).POST('/api/changes/{id}/patch-ops', { params: { path: { id } }, body })),
+      unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/patch-ops', {
+          params: { path: { changeId: id } },
+          body,
+        }),
+      ),
     onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
   });
 };
@@ -171,7 +201,9 @@ export const useDeletePatchOp = (tenant: string, id: string) => {
   return useMutation({
     mutationFn: async (opId: string) => {
       unwrap(
-        await api(tenant).DELETE('/api/changes/{id}/patch-ops/{opId}', { params: { path: { id, opId } } }),
+        await api(tenant).DELETE('/api/changes/{changeId}/patch-ops/{opId}', {
+          params: { path: { changeId: id, opId } },
+        }),
       );
     },
     onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
@@ -190,7 +222,7 @@ export const useDryRun = (tenant: string, id: string) => {
     mutationFn: async (): Promise<DryRunResult> => {
       try {
         const result = unwrap(
-          await api(tenant).POST('/api/changes/{id}/execute', { params: { path: { id } } }),
+          await api(tenant).POST('/api/changes/{changeId}/execute', { params: { path: { changeId: id } } }),
         );
         if (!isGraphDiff(result.diff)) throw new Error('The gateway answered a diff of an unexpected shape');
         return { valid: true, diff: result.diff };
@@ -210,7 +242,9 @@ export const useCheckinChange = (tenant: string, id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<Change> =>
-      unwrap(await api(tenant).POST('/api/changes/{id}/checkin', { params: { path: { id } } })),
+      unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/checkin', { params: { path: { changeId: id } } }),
+      ),
     onSuccess: (change) => {
       queryClient.setQueryData(changeKey(tenant, id), change);
       return invalidateChange(queryClient, tenant, id, ['events']);
@@ -227,7 +261,9 @@ export const useMergeChange = (tenant: string, id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<{ change: Change; diff: GraphDiff | null }> => {
-      const result = unwrap(await api(tenant).POST('/api/changes/{id}/merge', { params: { path: { id } } }));
+      const result = unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/merge', { params: { path: { changeId: id } } }),
+      );
       return { change: result.change, diff: isGraphDiff(result.diff) ? result.diff : null };
     },
     onSuccess: (result) => {
@@ -246,7 +282,9 @@ export const useRevertChange = (tenant: string, id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<Change> =>
-      unwrap(await api(tenant).POST('/api/changes/{id}/revert', { params: { path: { id } } })),
+      unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/revert', { params: { path: { changeId: id } } }),
+      ),
     onSuccess: async (revert) => {
       queryClient.setQueryData(changeKey(tenant, revert.id), revert);
       await queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] });

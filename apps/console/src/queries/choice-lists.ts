@@ -8,7 +8,7 @@ import { useIdentity } from '@/providers/identity';
 /** Choice lists belong to the tenant and any of its users may read them: keyed by tenant only. */
 export const choiceListsKey = (tenant: string) => ['/api/choice-lists', tenant] as const;
 export const choiceItemsKey = (tenant: string, id: string) =>
-  ['/api/choice-lists/{id}/items', tenant, id] as const;
+  ['/api/choice-lists/{choiceListId}/items', tenant, id] as const;
 
 /** GET /api/choice-lists. */
 export const useChoiceLists = (tenant: string) => {
@@ -26,7 +26,12 @@ export const useChoiceItems = (tenant: string, id: string) => {
   return useQuery({
     queryKey: choiceItemsKey(tenant, id),
     queryFn: async ({ signal }): Promise<ChoiceItem[]> =>
-      unwrap(await api(tenant).GET('/api/choice-lists/{id}/items', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/choice-lists/{choiceListId}/items', {
+          params: { path: { choiceListId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -48,8 +53,8 @@ export const useAddChoiceItem = (tenant: string) => {
   return useMutation({
     mutationFn: async ({ listId, item }: { listId: string; item: ChoiceItemInput }): Promise<ChoiceItem> =>
       unwrap(
-        await api(tenant).POST('/api/choice-lists/{id}/items', {
-          params: { path: { id: listId } },
+        await api(tenant).POST('/api/choice-lists/{choiceListId}/items', {
+          params: { path: { choiceListId: listId } },
           body: item,
         }),
       ),

@@ -115,11 +115,11 @@ export const useSetRoleStatus = (tenant: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ roleId, enable }: { roleId: string; enable: boolean }): Promise<Role> => {
-      const params = { params: { path: { id: roleId } } };
+      const params = { params: { path: { roleId } } };
       return unwrap(
         enable
-          ? await api(tenant).POST('/api/rbac/roles/{id}/enable', params)
-          : await api(tenant).POST('/api/rbac/roles/{id}/disable', params),
+          ? await api(tenant).POST('/api/rbac/roles/{roleId}/enable', params)
+          : await api(tenant).POST('/api/rbac/roles/{roleId}/disable', params),
       );
     },
     // Assignments show the role's status, so the user-role lists change too.
@@ -135,8 +135,8 @@ export const useAddRolePermission = (tenant: string) => {
   return useMutation({
     mutationFn: async ({ roleId, permission }: { roleId: string; permission: string }) =>
       unwrap(
-        await api(tenant).POST('/api/rbac/roles/{id}/permissions', {
-          params: { path: { id: roleId } },
+        await api(tenant).POST('/api/rbac/roles/{roleId}/permissions', {
+          params: { path: { roleId: roleId } },
           body: { permissionId: permission },
         }),
       ),
@@ -151,8 +151,8 @@ export const useRemoveRolePermission = (tenant: string) => {
   return useMutation({
     mutationFn: async ({ roleId, permission }: { roleId: string; permission: string }) => {
       unwrap(
-        await api(tenant).DELETE('/api/rbac/roles/{id}/permissions/{permissionId}', {
-          params: { path: { id: roleId, permissionId: permission } },
+        await api(tenant).DELETE('/api/rbac/roles/{roleId}/permissions/{permissionId}', {
+          params: { path: { roleId: roleId, permissionId: permission } },
         }),
       );
     },
@@ -209,7 +209,11 @@ export const useDeletePolicy = (tenant: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (policyId: string) => {
-      unwrap(await api(tenant).DELETE('/api/rbac/policies/{id}', { params: { path: { id: policyId } } }));
+      unwrap(
+        await api(tenant).DELETE('/api/rbac/policies/{policyId}', {
+          params: { path: { policyId: policyId } },
+        }),
+      );
     },
     onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/policies']),
   });

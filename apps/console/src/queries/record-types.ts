@@ -8,7 +8,8 @@ import { useIdentity } from '@/providers/identity';
 
 export const recordTypesKey = (tenant: string, projectId: string) =>
   ['/api/record-types', tenant, projectId] as const;
-export const recordTypeKey = (tenant: string, id: string) => ['/api/record-types/{id}', tenant, id] as const;
+export const recordTypeKey = (tenant: string, id: string) =>
+  ['/api/record-types/{recordTypeId}', tenant, id] as const;
 
 /**
  * A record type's effective fields include its base types' fields, so a schema write can change what every
@@ -17,7 +18,7 @@ export const recordTypeKey = (tenant: string, id: string) => ['/api/record-types
 export const invalidateRecordTypes = (queryClient: QueryClient, tenant: string) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] }),
-    queryClient.invalidateQueries({ queryKey: ['/api/record-types/{id}', tenant] }),
+    queryClient.invalidateQueries({ queryKey: ['/api/record-types/{recordTypeId}', tenant] }),
   ]);
 
 /** GET /api/record-types?projectId=: the project's record types with their effective fields. */
@@ -42,7 +43,12 @@ export const useRecordType = (tenant: string, id: string) => {
   return useQuery({
     queryKey: recordTypeKey(tenant, id),
     queryFn: async ({ signal }): Promise<RecordType> =>
-      unwrap(await api(tenant).GET('/api/record-types/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/record-types/{recordTypeId}', {
+          params: { path: { recordTypeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -72,11 +78,11 @@ export const useSetRecordTypeStatus = (tenant: string) => {
       id: string;
       action: 'activate' | 'retire';
     }): Promise<RecordType> => {
-      const params = { params: { path: { id } } };
+      const params = { params: { path: { recordTypeId: id } } };
       return unwrap(
         action === 'activate'
-          ? await api(tenant).POST('/api/record-types/{id}/activate', params)
-          : await api(tenant).POST('/api/record-types/{id}/retire', params),
+          ? await api(tenant).POST('/api/record-types/{recordTypeId}/activate', params)
+          : await api(tenant).POST('/api/record-types/{recordTypeId}/retire', params),
       );
     },
     onSuccess: async (recordType) => {
@@ -93,7 +99,10 @@ export const useAddRecordTypeField = (tenant: string) => {
   return useMutation({
     mutationFn: async ({ id, field }: { id: string; field: FieldInput }) =>
       unwrap(
-        await api(tenant).POST('/api/record-types/{id}/fields', { params: { path: { id } }, body: field }),
+        await api(tenant).POST('/api/record-types/{recordTypeId}/fields', {
+          params: { path: { recordTypeId: id } },
+          body: field,
+        }),
       ),
     onSuccess: () => invalidateRecordTypes(queryClient, tenant),
   });

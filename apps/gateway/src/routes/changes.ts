@@ -23,7 +23,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+import {
+  ChangeParamsSchema,
+  NEXT_CURSOR,
+  nextCursorHeader,
+  PageQuerySchema,
+  ProjectParamsSchema,
+  ref,
+} from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
 const StatusQuery = Type.Optional(Type.Union(CHANGE_STATUSES.map((s) => Type.Literal(s))));
@@ -36,7 +43,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   const tags = ['changes'];
   const approve = guard('change.approve', (request) => ({
     type: 'change',
-    id: (request.params as { id: string }).id,
+    id: (request.params as { changeId: string }).changeId,
   }));
 
   const listPage = async (
@@ -79,21 +86,21 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get(
-    '/projects/:id/changes',
+    '/projects/:projectId/changes',
     {
       schema: {
         operationId: 'listProjectChanges',
         tags: ['projects', 'changes'],
         summary: 'The change records of a project (P4), newest first',
         description: pageDescription,
-        params: IdParamsSchema,
+        params: ProjectParamsSchema,
         querystring: Type.Composite([Type.Object({ status: StatusQuery }), PageQuerySchema]),
         response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
       },
     },
     async (request, reply) => {
       const { limit, cursor, ...filter } = request.query;
-      return listPage(request, reply, { projectId: request.params.id, ...filter }, { limit, cursor });
+      return listPage(request, reply, { projectId: request.params.projectId, ...filter }, { limit, cursor });
     },
   );
 
@@ -112,36 +119,36 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get(
-    '/changes/:id',
+    '/changes/:changeId',
     {
       schema: {
         operationId: 'getChange',
         summary: 'Read a change record',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ChangeSchema), ...tenantErrors },
       },
     },
-    async (request) => changes.getChange(request.ctx, request.params.id),
+    async (request) => changes.getChange(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/project',
+    '/changes/:changeId/project',
     {
       schema: {
         operationId: 'getChangeProject',
         summary: 'The project a change belongs to',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ProjectSchema), ...tenantErrors },
       },
     },
     async (request) =>
-      tenancy.getProject(request.ctx, await changes.projectOf(request.ctx, request.params.id)),
+      tenancy.getProject(request.ctx, await changes.projectOf(request.ctx, request.params.changeId)),
   );
 
   app.post(
-    '/changes/:id/status',
+    '/changes/:changeId/status',
     {
       schema: {
         operationId: 'setChangeStatus',
@@ -149,246 +156,250 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description:
           'Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only ' +
           'through checkin and merge (409).',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(ChangeStatusBodySchema),
         response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
-    async (request) => changes.setStatus(request.ctx, request.params.id, request.body.status),
+    async (request) => changes.setStatus(request.ctx, request.params.changeId, request.body.status),
   );
 
   app.get(
-    '/changes/:id/events',
+    '/changes/:changeId/events',
     {
       schema: {
         operationId: 'listChangeEvents',
         tags,
         summary: "The change's timeline: status changes, targets and ops added or removed",
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(ChangeEventSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listEvents(request.ctx, request.params.id),
+    async (request) => changes.listEvents(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/targets',
+    '/changes/:changeId/targets',
     {
       schema: {
         operationId: 'listChangeTargets',
         summary: 'What the change touches, in the order declared',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(TargetSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listTargets(request.ctx, request.params.id),
+    async (request) => changes.listTargets(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/targets',
+    '/changes/:changeId/targets',
     {
       schema: {
         operationId: 'addChangeTarget',
         tags,
         summary: 'Declare what the change touches (Draft only)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(CreateTargetBodySchema),
         response: { 201: ref(TargetSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await changes.addTarget(request.ctx, request.params.id, request.body)),
+      reply.code(201).send(await changes.addTarget(request.ctx, request.params.changeId, request.body)),
   );
 
   app.get(
-    '/changes/:id/patch-ops',
+    '/changes/:changeId/patch-ops',
     {
       schema: {
         operationId: 'listPatchOps',
         summary: "The change's patch ops, in the order they run",
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(PatchOpSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listOps(request.ctx, request.params.id),
+    async (request) => changes.listOps(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/patch-ops',
+    '/changes/:changeId/patch-ops',
     {
       schema: {
         operationId: 'addPatchOp',
         summary: 'Add a patch op to a record_type target of a change whose ops can still be edited',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(CreatePatchOpBodySchema),
         response: { 201: ref(PatchOpSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await changes.addOp(request.ctx, request.params.id, request.body)),
+      reply.code(201).send(await changes.addOp(request.ctx, request.params.changeId, request.body)),
   );
 
   app.delete(
-    '/changes/:id/patch-ops/:opId',
+    '/changes/:changeId/patch-ops/:opId',
     {
       schema: {
         operationId: 'deletePatchOp',
         tags,
         summary: 'Delete a pending op (an executed op answers 409)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), opId: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({
+          changeId: Type.String({ format: 'uuid' }),
+          opId: Type.String({ format: 'uuid' }),
+        }),
         response: { 204: Type.Null(), ...tenantErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
-      await changes.deleteOp(request.ctx, request.params.id, request.params.opId);
+      await changes.deleteOp(request.ctx, request.params.changeId, request.params.opId);
       return reply.code(204).send(null);
     },
   );
 
   app.post(
-    '/changes/:id/execute',
+    '/changes/:changeId/execute',
     {
       schema: {
         operationId: 'dryRunChange',
         tags,
         summary: 'Dry run: validate and diff without writing or changing status (422 lists every error)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ExecutionResultSchema), ...tenantErrors, ...errorResponses(409, 422) },
       },
     },
-    async (request) => changes.execute(request.ctx, request.params.id),
+    async (request) => changes.execute(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/checkin',
+    '/changes/:changeId/checkin',
     {
       ...approve,
       schema: {
         operationId: 'checkinChange',
         tags,
         description: `Validate the change and move it to Ready, or to ValidationFailed with the errors. ${requires('change.approve', true)}`,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(403, 409) },
       },
     },
-    async (request) => changes.checkin(request.ctx, request.params.id),
+    async (request) => changes.checkin(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/merge',
+    '/changes/:changeId/merge',
     {
       ...approve,
       schema: {
         operationId: 'mergeChange',
         tags,
         description: `Execute a Ready change for real and mark it Merged (terminal); all or nothing. ${requires('change.approve', true)}`,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(MergeResultSchema), ...tenantErrors, ...errorResponses(403, 409, 422) },
       },
     },
-    async (request) => changes.merge(request.ctx, request.params.id),
+    async (request) => changes.merge(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/revert',
+    '/changes/:changeId/revert',
     {
       schema: {
         operationId: 'revertChange',
         tags,
         summary: 'Create a Draft change that restores exactly the schemas a merged change replaced',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 201: ref(ChangeSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await changes.revert(request.ctx, request.params.id)),
+    async (request, reply) =>
+      reply.code(201).send(await changes.revert(request.ctx, request.params.changeId)),
   );
 
   app.get(
-    '/changes/:id/snapshots',
+    '/changes/:changeId/snapshots',
     {
       schema: {
         operationId: 'listChangeSnapshots',
         tags,
         summary: 'Schemas of the record types before the change merged',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(SnapshotSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listSnapshots(request.ctx, request.params.id),
+    async (request) => changes.listSnapshots(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/diff',
+    '/changes/:changeId/diff',
     {
       schema: {
         operationId: 'getChangeDiff',
         tags,
         summary: 'What the change will change (dry run) or changed (recorded at merge)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(GraphDiffSchema), ...tenantErrors, ...errorResponses(422) },
       },
     },
-    async (request) => changes.diff(request.ctx, request.params.id),
+    async (request) => changes.diff(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/workspace',
+    '/changes/:changeId/workspace',
     {
       schema: {
         operationId: 'getChangeWorkspace',
         tags,
         summary: "The change's workspace (404 until one was started)",
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(WorkspaceSchema), ...tenantErrors },
       },
     },
-    async (request) => changes.getWorkspace(request.ctx, request.params.id),
+    async (request) => changes.getWorkspace(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/start-workspace',
+    '/changes/:changeId/start-workspace',
     {
       schema: {
         operationId: 'startChangeWorkspace',
         tags,
         summary: 'Record a running workspace for the change and move it to WorkspaceRunning',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(WorkspaceSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
-    async (request) => changes.startWorkspace(request.ctx, request.params.id),
+    async (request) => changes.startWorkspace(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/agent-runs',
+    '/changes/:changeId/agent-runs',
     {
       schema: {
         operationId: 'listAgentRuns',
         summary: 'Agent runs recorded on the change, oldest first',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(AgentRunSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listAgentRuns(request.ctx, request.params.id),
+    async (request) => changes.listAgentRuns(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/agent-run',
+    '/changes/:changeId/agent-run',
     {
       schema: {
         operationId: 'createAgentRun',
         tags,
         summary: 'Record an agent run on the change (status Pending)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(CreateAgentRunBodySchema),
         response: { 201: ref(AgentRunSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await changes.createAgentRun(request.ctx, request.params.id, request.body)),
+      reply.code(201).send(await changes.createAgentRun(request.ctx, request.params.changeId, request.body)),
   );
 };

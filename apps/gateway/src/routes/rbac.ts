@@ -20,7 +20,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+import {
+  NEXT_CURSOR,
+  nextCursorHeader,
+  PageQuerySchema,
+  PolicyParamsSchema,
+  RoleParamsSchema,
+  ref,
+} from '../schemas.js';
 
 const UserParamsSchema = Type.Object({ userId: Type.String({ pattern: USER_ID_PATTERN }) });
 const guarded = errorResponses(400, 401, 403, 404);
@@ -79,45 +86,45 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
     ['disable', 'disabled'],
   ] as const) {
     app.post(
-      `/rbac/roles/:id/${action}`,
+      `/rbac/roles/:roleId/${action}`,
       {
         ...admin,
         schema: {
           operationId: `${action}Role`,
           tags,
           description: `${action === 'enable' ? 'Enable' : 'Disable'} a role. ${requires('admin.view')}`,
-          params: IdParamsSchema,
+          params: RoleParamsSchema,
           response: { 200: ref(RoleSchema), ...guarded },
         },
       },
-      async (request) => rbac.setRoleStatus(request.ctx, request.params.id, status),
+      async (request) => rbac.setRoleStatus(request.ctx, request.params.roleId, status),
     );
   }
 
   app.get(
-    '/rbac/roles/:id/permissions',
+    '/rbac/roles/:roleId/permissions',
     {
       ...admin,
       schema: {
         operationId: 'listRolePermissions',
         tags,
         description: requires('admin.view'),
-        params: IdParamsSchema,
+        params: RoleParamsSchema,
         response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
       },
     },
-    async (request) => rbac.listRolePermissions(request.ctx, request.params.id),
+    async (request) => rbac.listRolePermissions(request.ctx, request.params.roleId),
   );
 
   app.post(
-    '/rbac/roles/:id/permissions',
+    '/rbac/roles/:roleId/permissions',
     {
       ...admin,
       schema: {
         operationId: 'addRolePermission',
         tags,
         description: `Grant a permission to a role; answers the role's permissions. ${requires('admin.view')}`,
-        params: IdParamsSchema,
+        params: RoleParamsSchema,
         body: ref(AddRolePermissionBodySchema),
         response: {
           201: Type.Array(ref(PermissionSchema), {
@@ -130,11 +137,11 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
     async (request, reply) =>
       reply
         .code(201)
-        .send(await rbac.addRolePermission(request.ctx, request.params.id, request.body.permissionId)),
+        .send(await rbac.addRolePermission(request.ctx, request.params.roleId, request.body.permissionId)),
   );
 
   app.delete(
-    '/rbac/roles/:id/permissions/:permissionId',
+    '/rbac/roles/:roleId/permissions/:permissionId',
     {
       ...admin,
       schema: {
@@ -142,14 +149,14 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         tags,
         description: `Take a permission (id or name) from a role. ${requires('admin.view')}`,
         params: Type.Object({
-          id: Type.String({ format: 'uuid' }),
+          roleId: Type.String({ format: 'uuid' }),
           permissionId: Type.String({ minLength: 1 }),
         }),
         response: { 204: Type.Null(), ...guarded },
       },
     },
     async (request, reply) => {
-      await rbac.removeRolePermission(request.ctx, request.params.id, request.params.permissionId);
+      await rbac.removeRolePermission(request.ctx, request.params.roleId, request.params.permissionId);
       return reply.code(204).send(null);
     },
   );
@@ -244,19 +251,19 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   );
 
   app.delete(
-    '/rbac/policies/:id',
+    '/rbac/policies/:policyId',
     {
       ...admin,
       schema: {
         operationId: 'deletePolicy',
         tags,
         description: requires('admin.view'),
-        params: IdParamsSchema,
+        params: PolicyParamsSchema,
         response: { 204: Type.Null(), ...guarded },
       },
     },
     async (request, reply) => {
-      await rbac.deletePolicy(request.ctx, request.params.id);
+      await rbac.deletePolicy(request.ctx, request.params.policyId);
       return reply.code(204).send(null);
     },
   );

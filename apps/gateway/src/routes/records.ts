@@ -16,7 +16,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
-import { IdParamsSchema, ref } from '../schemas.js';
+import { ChoiceListParamsSchema, RecordTypeParamsSchema, ref } from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
 
@@ -73,58 +73,58 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   );
 
   app.get(
-    '/record-types/:id',
+    '/record-types/:recordTypeId',
     {
       schema: {
         operationId: 'getRecordType',
         summary: 'Read a record type with its effective schema',
         tags,
-        params: IdParamsSchema,
+        params: RecordTypeParamsSchema,
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
       },
     },
-    async (request) => records.getRecordType(request.ctx, request.params.id),
+    async (request) => records.getRecordType(request.ctx, request.params.recordTypeId),
   );
 
   for (const action of ['activate', 'retire'] as const) {
     app.post(
-      `/record-types/:id/${action}`,
+      `/record-types/:recordTypeId/${action}`,
       {
         schema: {
           operationId: `${action}RecordType`,
           tags,
           summary: action === 'activate' ? 'draft → active' : 'draft or active → retired',
-          params: IdParamsSchema,
+          params: RecordTypeParamsSchema,
           response: { 200: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
         },
       },
-      async (request) => records.setLifecycle(request.ctx, request.params.id, action),
+      async (request) => records.setLifecycle(request.ctx, request.params.recordTypeId, action),
     );
   }
 
   app.get(
-    '/record-types/:id/fields',
+    '/record-types/:recordTypeId/fields',
     {
       schema: {
         operationId: 'listRecordTypeFields',
         tags,
         summary: 'The effective fields: inherited first, marked',
-        params: IdParamsSchema,
+        params: RecordTypeParamsSchema,
         response: { 200: Type.Array(ref(FieldSchema)), ...tenantErrors },
       },
     },
-    async (request) => records.listFields(request.ctx, request.params.id),
+    async (request) => records.listFields(request.ctx, request.params.recordTypeId),
   );
 
   app.post(
-    '/record-types/:id/fields',
+    '/record-types/:recordTypeId/fields',
     {
       schema: {
         operationId: 'addRecordTypeField',
         tags,
         summary:
           'Add a field to a draft record type (active schemas change only through change records: 409)',
-        params: IdParamsSchema,
+        params: RecordTypeParamsSchema,
         body: ref(FieldInputSchema),
         response: { 201: ref(RecordTypeSchema), ...tenantErrors, ...errorResponses(409) },
       },
@@ -132,7 +132,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
     async (request, reply) =>
       reply
         .code(201)
-        .send(await records.addField(request.ctx, request.params.id, request.body as FieldInput)),
+        .send(await records.addField(request.ctx, request.params.recordTypeId, request.body as FieldInput)),
   );
 
   const listTags = ['choice-lists'];
@@ -165,46 +165,48 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService }
   );
 
   app.get(
-    '/choice-lists/:id',
+    '/choice-lists/:choiceListId',
     {
       schema: {
         operationId: 'getChoiceList',
         summary: 'Read a choice list',
         tags: listTags,
-        params: IdParamsSchema,
+        params: ChoiceListParamsSchema,
         response: { 200: ref(ChoiceListSchema), ...tenantErrors },
       },
     },
-    async (request) => records.getChoiceList(request.ctx, request.params.id),
+    async (request) => records.getChoiceList(request.ctx, request.params.choiceListId),
   );
 
   app.get(
-    '/choice-lists/:id/items',
+    '/choice-lists/:choiceListId/items',
     {
       schema: {
         operationId: 'listChoiceItems',
         summary: 'The items of a choice list, in order',
         tags: listTags,
-        params: IdParamsSchema,
+        params: ChoiceListParamsSchema,
         response: { 200: Type.Array(ref(ChoiceItemSchema)), ...tenantErrors },
       },
     },
-    async (request) => records.listChoiceItems(request.ctx, request.params.id),
+    async (request) => records.listChoiceItems(request.ctx, request.params.choiceListId),
   );
 
   app.post(
-    '/choice-lists/:id/items',
+    '/choice-lists/:choiceListId/items',
     {
       schema: {
         operationId: 'addChoiceItem',
         summary: 'Add an item to a choice list (values are unique per list)',
         tags: listTags,
-        params: IdParamsSchema,
+        params: ChoiceListParamsSchema,
         body: ref(ChoiceItemInputSchema),
         response: { 201: ref(ChoiceItemSchema), ...tenantErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await records.addChoiceItem(request.ctx, request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await records.addChoiceItem(request.ctx, request.params.choiceListId, request.body)),
   );
 };

@@ -64,7 +64,7 @@ export const runScenario = async (baseUrl: string, tenant: string, user: string)
   const { data: target } = await addChangeTarget({
     client,
     throwOnError: true,
-    path: { id: change.id },
+    path: { changeId: change.id },
     body: { type: 'record_type', selector: { recordTypeKey: recordType.key } },
   });
   const op: CreatePatchOpBody = {
@@ -75,18 +75,18 @@ export const runScenario = async (baseUrl: string, tenant: string, user: string)
   await addPatchOp({
     client,
     throwOnError: true,
-    path: { id: change.id },
+    path: { changeId: change.id },
     body: op,
   });
   await checkinChange({
     client,
     throwOnError: true,
-    path: { id: change.id },
+    path: { changeId: change.id },
   });
   const { data: merged } = await mergeChange({
     client,
     throwOnError: true,
-    path: { id: change.id },
+    path: { changeId: change.id },
   });
   const { data: after } = await getRecordTypeByKey({
     client,
