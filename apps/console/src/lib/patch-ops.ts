@@ -62,7 +62,7 @@ export type OpFormErrors = Partial<Record<OpFormField | '_form', string>>;
 
 export type BuiltOp = { ok: true; body: CreatePatchOpBody } | { ok: false; errors: OpFormErrors };
 
-/** The body of POST /api/changes/{id}/patch-ops for the form, or the problems to show beside its fields. */
+/** The body of POST /api/changes/{changeId}/patch-ops for the form, or the problems to show beside its fields. */
 export const buildPatchOp = (values: OpFormValues): BuiltOp => {
   const errors: OpFormErrors = {};
   if (values.targetId === '') errors.targetId = 'Pick the record type the op changes';

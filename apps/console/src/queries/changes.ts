@@ -40,7 +40,7 @@ export const useChanges = (tenant: string, filter: ChangeFilter, enabled = true)
   });
 };
 
-/** GET /api/changes/{id}. */
+/** GET /api/changes/{changeId}. */
 export const useChange = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
@@ -52,7 +52,7 @@ export const useChange = (tenant: string, id: string) => {
   });
 };
 
-/** GET /api/changes/{id}/events: the timeline, oldest first. */
+/** GET /api/changes/{changeId}/events: the timeline, oldest first. */
 export const useChangeEvents = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
@@ -67,7 +67,7 @@ export const useChangeEvents = (tenant: string, id: string) => {
   });
 };
 
-/** GET /api/changes/{id}/targets. */
+/** GET /api/changes/{changeId}/targets. */
 export const useChangeTargets = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
@@ -82,7 +82,7 @@ export const useChangeTargets = (tenant: string, id: string) => {
   });
 };
 
-/** GET /api/changes/{id}/patch-ops, in the order they run. */
+/** GET /api/changes/{changeId}/patch-ops, in the order they run. */
 export const usePatchOps = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
@@ -97,7 +97,7 @@ export const usePatchOps = (tenant: string, id: string) => {
   });
 };
 
-/** GET /api/changes/{id}/snapshots: the schemas the merge replaced (none before a merge). */
+/** GET /api/changes/{changeId}/snapshots: the schemas the merge replaced (none before a merge). */
 export const useChangeSnapshots = (tenant: string, id: string, enabled: boolean) => {
   const { api } = useIdentity();
   return useQuery({
@@ -113,7 +113,7 @@ export const useChangeSnapshots = (tenant: string, id: string, enabled: boolean)
   });
 };
 
-/** GET /api/changes/{id}/diff: what the merge changed (for a merged change, the recorded diff). */
+/** GET /api/changes/{changeId}/diff: what the merge changed (for a merged change, the recorded diff). */
 export const useChangeDiff = (tenant: string, id: string, enabled: boolean) => {
   const { api } = useIdentity();
   return useQuery({
@@ -143,7 +143,7 @@ export const useCreateChange = (tenant: string) => {
   });
 };
 
-/** POST /api/changes/{id}/status: the manual moves (never to Ready or Merged; 409 otherwise). */
+/** POST /api/changes/{changeId}/status: the manual moves (never to Ready or Merged; 409 otherwise). */
 export const useSetChangeStatus = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -162,7 +162,7 @@ export const useSetChangeStatus = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/targets: a record_type target (Draft only, 409 otherwise). */
+/** POST /api/changes/{changeId}/targets: a record_type target (Draft only, 409 otherwise). */
 export const useAddChangeTarget = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -178,7 +178,7 @@ export const useAddChangeTarget = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/patch-ops (409 for a duplicate op or a change past editing). */
+/** POST /api/changes/{changeId}/patch-ops (409 for a duplicate op or a change past editing). */
 export const useAddPatchOp = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -194,7 +194,7 @@ export const useAddPatchOp = (tenant: string, id: string) => {
   });
 };
 
-/** DELETE /api/changes/{id}/patch-ops/{opId}: pending ops only (409 for an executed one, E3). */
+/** DELETE /api/changes/{changeId}/patch-ops/{opId}: pending ops only (409 for an executed one, E3). */
 export const useDeletePatchOp = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -213,7 +213,7 @@ export const useDeletePatchOp = (tenant: string, id: string) => {
 export type DryRunResult = { valid: true; diff: GraphDiff } | { valid: false; errors: ExecutionError[] };
 
 /**
- * POST /api/changes/{id}/execute: validates and diffs without writing anything. A 422 is an answer, not a
+ * POST /api/changes/{changeId}/execute: validates and diffs without writing anything. A 422 is an answer, not a
  * failure: it comes back as `{ valid: false, errors }`.
  */
 export const useDryRun = (tenant: string, id: string) => {
@@ -236,7 +236,7 @@ export const useDryRun = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/checkin: Ready, or ValidationFailed with validationErrors (200 either way). */
+/** POST /api/changes/{changeId}/checkin: Ready, or ValidationFailed with validationErrors (200 either way). */
 export const useCheckinChange = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -253,7 +253,7 @@ export const useCheckinChange = (tenant: string, id: string) => {
 };
 
 /**
- * POST /api/changes/{id}/merge: writes the schemas, so besides the change every record type of the tenant
+ * POST /api/changes/{changeId}/merge: writes the schemas, so besides the change every record type of the tenant
  * is refetched; the ops are now executed and the snapshots and diff exist.
  */
 export const useMergeChange = (tenant: string, id: string) => {
@@ -276,7 +276,7 @@ export const useMergeChange = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/revert: a new Draft change "Revert: …" (409 naming later changes). */
+/** POST /api/changes/{changeId}/revert: a new Draft change "Revert: …" (409 naming later changes). */
 export const useRevertChange = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();

@@ -20,7 +20,7 @@ export const useChoiceLists = (tenant: string) => {
   });
 };
 
-/** GET /api/choice-lists/{id}/items, in their order. */
+/** GET /api/choice-lists/{choiceListId}/items, in their order. */
 export const useChoiceItems = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
@@ -46,7 +46,7 @@ export const useCreateChoiceList = (tenant: string) => {
   });
 };
 
-/** POST /api/choice-lists/{id}/items (201; 409 for a value the list has). */
+/** POST /api/choice-lists/{choiceListId}/items (201; 409 for a value the list has). */
 export const useAddChoiceItem = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();

@@ -9,7 +9,7 @@ export const projectEnvironmentsKey = (tenant: string, projectId: string) =>
 
 const ORDER: Record<string, number> = { dev: 0, test: 1, prod: 2 };
 
-/** GET /api/projects/{id}/environments, in promotion order (dev, test, prod). */
+/** GET /api/projects/{projectId}/environments, in promotion order (dev, test, prod). */
 export const useProjectEnvironments = (tenant: string, projectId: string, enabled = true) => {
   const { api } = useIdentity();
   return useQuery({

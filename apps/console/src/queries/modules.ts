@@ -7,7 +7,7 @@ import { useIdentity } from '@/providers/identity';
 export const projectModulesKey = (tenant: string, projectId: string) =>
   ['/api/projects/{projectId}/modules', tenant, projectId] as const;
 
-/** GET /api/projects/{id}/modules. */
+/** GET /api/projects/{projectId}/modules. */
 export const useProjectModules = (tenant: string, projectId: string, enabled = true) => {
   const { api } = useIdentity();
   return useQuery({

@@ -40,7 +40,7 @@ export const useAllProjects = (tenant: string) => {
   return query;
 };
 
-/** GET /api/projects/{id}. */
+/** GET /api/projects/{projectId}. */
 export const useProject = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({

@@ -109,7 +109,7 @@ export const useCreateRole = (tenant: string) => {
   });
 };
 
-/** POST /api/rbac/roles/{id}/enable | disable: a disabled role keeps its assignments but grants nothing. */
+/** POST /api/rbac/roles/{roleId}/enable | disable: a disabled role keeps its assignments but grants nothing. */
 export const useSetRoleStatus = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -128,7 +128,7 @@ export const useSetRoleStatus = (tenant: string) => {
   });
 };
 
-/** POST /api/rbac/roles/{id}/permissions: grants one permission (by name) to a role. */
+/** POST /api/rbac/roles/{roleId}/permissions: grants one permission (by name) to a role. */
 export const useAddRolePermission = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -144,7 +144,7 @@ export const useAddRolePermission = (tenant: string) => {
   });
 };
 
-/** DELETE /api/rbac/roles/{id}/permissions/{permissionId}: takes one permission (by name) from a role. */
+/** DELETE /api/rbac/roles/{roleId}/permissions/{permissionId}: takes one permission (by name) from a role. */
 export const useRemoveRolePermission = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -203,7 +203,7 @@ export const useCreatePolicy = (tenant: string) => {
   });
 };
 
-/** DELETE /api/rbac/policies/{id}. */
+/** DELETE /api/rbac/policies/{policyId}. */
 export const useDeletePolicy = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();

@@ -37,7 +37,7 @@ export const useRecordTypes = (tenant: string, projectId: string | null) => {
   });
 };
 
-/** GET /api/record-types/{id}: schema.fields are the effective fields, inherited ones first. */
+/** GET /api/record-types/{recordTypeId}: schema.fields are the effective fields, inherited ones first. */
 export const useRecordType = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
@@ -66,7 +66,7 @@ export const useCreateRecordType = (tenant: string) => {
   });
 };
 
-/** POST /api/record-types/{id}/activate | retire (409 when the lifecycle refuses). */
+/** POST /api/record-types/{recordTypeId}/activate | retire (409 when the lifecycle refuses). */
 export const useSetRecordTypeStatus = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -92,7 +92,7 @@ export const useSetRecordTypeStatus = (tenant: string) => {
   });
 };
 
-/** POST /api/record-types/{id}/fields: only while draft (409 once active). Derived types inherit it. */
+/** POST /api/record-types/{recordTypeId}/fields: only while draft (409 once active). Derived types inherit it. */
 export const useAddRecordTypeField = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
