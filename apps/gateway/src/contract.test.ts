@@ -77,6 +77,9 @@ describe('the OpenAPI document', () => {
       expect(op.summary, op.operationId).toBeTruthy();
       expect(op.description, op.operationId).toBeTruthy();
       for (const [status, response] of Object.entries(op.responses)) {
+        expect((response as { description?: string }).description ?? 'ref', op.operationId).not.toBe(
+          'Default Response',
+        );
         const resolved = response.$ref ? responses[response.$ref.split('/').pop() ?? ''] : response;
         expect(resolved?.headers, `${op.operationId} ${status}`).toHaveProperty('x-request-id');
       }

@@ -833,7 +833,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Requires permission `admin.view`
+         * The tenant's policies
          * @description Requires permission `admin.view`.
          */
         get: operations["listPolicies"];
@@ -860,7 +860,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Requires permission `admin.view`
+         * Delete a policy
          * @description Requires permission `admin.view`.
          */
         delete: operations["deletePolicy"];
@@ -883,7 +883,7 @@ export interface paths {
         get: operations["listRoles"];
         put?: never;
         /**
-         * Requires permission `admin.view`
+         * Create a role
          * @description Requires permission `admin.view`.
          */
         post: operations["createRole"];
@@ -941,7 +941,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Requires permission `admin.view`
+         * The role's permissions
          * @description Requires permission `admin.view`.
          */
         get: operations["listRolePermissions"];
@@ -1005,7 +1005,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Requires permission `admin.view`
+         * The user's roles in this tenant
          * @description Requires permission `admin.view`.
          */
         get: operations["listUserRoles"];
@@ -1032,7 +1032,7 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * Requires permission `admin.view`
+         * Take a role from a user
          * @description Requires permission `admin.view`.
          */
         delete: operations["removeUserRole"];
@@ -2260,7 +2260,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Answers 200 when the caller may use the admin console */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2300,7 +2300,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Domain events of the tenant, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -2361,7 +2361,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's record-type graph (own fields), or one project's */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2404,7 +2404,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Runs the graph validators over the tenant (or one project) */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2441,7 +2441,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Every tenant, marking the caller's */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2484,7 +2484,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Authorization decisions and domain events in one feed, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -2519,7 +2519,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Change records, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -2551,7 +2551,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a Draft change in a project */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2581,7 +2581,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a change record */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2613,7 +2613,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Record an agent run on the change (status Pending) */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2644,7 +2644,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Agent runs recorded on the change, oldest first */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2672,7 +2672,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Validate the change and move it to Ready, or to ValidationFailed with the errors */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2733,7 +2733,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change's timeline: status changes, targets and ops added or removed */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2761,7 +2761,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Dry run: validate and diff without writing or changing status (422 lists every error) */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2793,7 +2793,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Execute a Ready change for real and mark it Merged (terminal); all or nothing */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2826,7 +2826,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change's patch ops, in the order they run */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2890,7 +2890,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Delete a pending op (an executed op answers 409); no body */
             204: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2917,7 +2917,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The project a change belongs to */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2945,7 +2945,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a Draft change that restores exactly the schemas a merged change replaced */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -2976,7 +2976,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Schemas of the record types before the change merged */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3004,7 +3004,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Record a running workspace for the change and move it to WorkspaceRunning */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3039,7 +3039,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …) */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3070,7 +3070,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: What the change touches, in the order declared */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3133,7 +3133,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change's workspace (404 until one was started) */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3159,7 +3159,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's choice lists, by name */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3189,7 +3189,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a choice list, optionally with its first items */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3220,7 +3220,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a choice list */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3248,7 +3248,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The items of a choice list, in order */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3280,7 +3280,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Add an item to a choice list (values are unique per list) */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3309,7 +3309,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Counts shown on the console dashboard */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3337,7 +3337,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read an environment */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3367,7 +3367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: List the tenant's projects, oldest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -3399,7 +3399,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a project with dev, test and prod environments and a default module */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3430,7 +3430,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a project */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3463,7 +3463,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change records of a project (P4), newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -3493,7 +3493,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The project's dev, test and prod environments */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3521,7 +3521,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The project's modules */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3550,7 +3550,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a record type by its key (keys are unique per project) */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3586,7 +3586,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Authorization decisions, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -3620,7 +3620,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Would this user be allowed, and by which rule? Nothing is recorded */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3647,7 +3647,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The caller's actor type, roles and effective permissions */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3673,7 +3673,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The permission catalog */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3699,7 +3699,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's policies */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3730,7 +3730,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3762,7 +3762,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Delete a policy; no body */
             204: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3787,7 +3787,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's roles with their permissions */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3817,7 +3817,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a role */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3849,7 +3849,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Disable a role */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3880,7 +3880,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Enable a role */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3911,7 +3911,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The role's permissions */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -3976,7 +3976,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Take a permission (id or name) from a role; no body */
             204: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4001,7 +4001,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Create the missing default roles (Admin, Editor, Viewer); idempotent */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4031,7 +4031,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The user's roles in this tenant */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4096,7 +4096,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Take a role from a user; no body */
             204: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4123,7 +4123,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Record types with their effective schemas, by project and key */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4153,7 +4153,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a draft record type (optionally inheriting from a base type of the same project) */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4184,7 +4184,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a record type with its effective schema */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4212,7 +4212,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: draft → active */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4243,7 +4243,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The effective fields: inherited first, marked */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4275,7 +4275,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Add a field to a draft record type (active schemas change only through change records: 409) */
             201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4306,7 +4306,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: draft or active → retired */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
@@ -4335,7 +4335,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: List tenants (no tenant header needed) */
             200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */

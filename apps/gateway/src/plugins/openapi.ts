@@ -168,6 +168,13 @@ export const completeDocument = (document: Document): Document => {
       for (const [status, response] of Object.entries(op.responses)) {
         if (Number(status) < 400 && !('$ref' in response)) {
           response.headers = { ...REQUEST_ID_HEADER, ...(response.headers as object | undefined) };
+          // A success answer the route left undescribed is described by what the operation does.
+          if (response.description === 'Default Response') {
+            response.description =
+              status === '204'
+                ? `${op.summary ?? 'Done'}; no body`
+                : `${STATUS_CODES[Number(status)]}: ${op.summary}`;
+          }
         }
       }
       op.responses = Object.fromEntries(Object.entries(op.responses).sort(([a], [b]) => a.localeCompare(b)));

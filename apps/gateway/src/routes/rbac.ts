@@ -72,6 +72,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'createRole',
+        summary: 'Create a role',
         tags,
         description: requires('admin.view'),
         body: ref(CreateRoleBodySchema),
@@ -107,6 +108,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'listRolePermissions',
+        summary: "The role's permissions",
         tags,
         description: requires('admin.view'),
         params: RoleParamsSchema,
@@ -167,6 +169,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'listUserRoles',
+        summary: "The user's roles in this tenant",
         tags,
         description: requires('admin.view'),
         params: UserParamsSchema,
@@ -204,6 +207,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'removeUserRole',
+        summary: 'Take a role from a user',
         tags,
         description: requires('admin.view'),
         params: Type.Object({
@@ -225,6 +229,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'listPolicies',
+        summary: "The tenant's policies",
         tags,
         description: requires('admin.view'),
         response: { 200: Type.Array(ref(PolicySchema)), ...guarded },
@@ -256,6 +261,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'deletePolicy',
+        summary: 'Delete a policy',
         tags,
         description: requires('admin.view'),
         params: PolicyParamsSchema,
