@@ -6,6 +6,7 @@ import { createRbacService, type RbacService } from '@ec3l/rbac';
 import { createRecordsService, type RecordsService } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import Fastify, {
   type FastifyBaseLogger,
   type FastifyInstance,
@@ -137,15 +138,43 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   collectRoutePermissions(app);
   await registerOpenApi(app);
 
-  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
-    try {
-      await deps.database.ping();
-      return { status: 'ok' };
-    } catch {
-      return reply.code(503).send(errorBody(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable'));
-    }
-  });
+  const StatusOkSchema = Type.Object({ status: Type.Literal('ok') });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        operationId: 'getHealth',
+        tags: ['system'],
+        summary: 'Liveness: the process is up',
+        description: 'Answers as soon as the process listens, before the database is open.',
+        response: { 200: { ...StatusOkSchema, description: 'The process is up' } },
+      },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        operationId: 'getReadiness',
+        tags: ['system'],
+        summary: 'Readiness: the database is open, migrated and reachable',
+        description: 'Load balancers route traffic to the gateway only while this answers 200.',
+        response: {
+          200: { ...StatusOkSchema, description: 'The API serves' },
+          503: Type.Ref('ErrorResponse', { description: 'The database is unavailable' }),
+        },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.database.ping();
+        return { status: 'ok' as const };
+      } catch {
+        return reply.code(503).send(errorBody(503, 'DATABASE_UNAVAILABLE', 'The database is unavailable'));
+      }
+    },
+  );
 
   await app.register(
     async (api) => {

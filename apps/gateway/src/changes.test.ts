@@ -98,11 +98,14 @@ describe('record types over HTTP', () => {
     });
     expect(refused.statusCode).toBe(409);
     expect(refused.json().message).toMatch(/change record/);
-    const byKey = await call<{ id: string }>(
-      'GET',
-      `/api/record-types/by-key/incident?projectId=${ids.project}`,
-    );
+    const byKey = await call<{ id: string }>('GET', `/api/projects/${ids.project}/record-types/incident`);
     expect(byKey.id).toBe(ids.recordType);
+    const byKeyElsewhere = await h.call(
+      'GET',
+      `/api/projects/${ids.project}/record-types/incident`,
+      globexAdmin,
+    );
+    expect(byKeyElsewhere.statusCode).toBe(404);
     expect(
       (
         await h.call('POST', '/api/record-types', {
@@ -192,7 +195,7 @@ describe('the change lifecycle over HTTP', () => {
     const dry = await h.call('POST', `/api/changes/${change.id}/execute`, admin);
     expect(dry.statusCode).toBe(422);
     expect(dry.json()).toMatchObject({
-      code: 'UNPROCESSABLE',
+      code: 'EXECUTION_FAILED',
       details: { errors: [{ code: 'BASE_TYPE_PROTECTED_FIELD', field: 'number' }] },
     });
     const checked = await call<{ status: string; validationErrors: unknown[] }>(
@@ -297,7 +300,7 @@ describe('tenancy', () => {
   it('T2: every record-type, choice-list and change route answers 404 to another tenant', async () => {
     const doc = h.app.swagger() as unknown as Record<string, unknown>;
     const ops = operationsOf(doc).filter((op) =>
-      /^\/api\/(record-types|choice-lists|changes)\/\{id\}/.test(op.path),
+      /^\/api\/(record-types|choice-lists|changes)\/\{(recordTypeId|choiceListId|changeId)\}/.test(op.path),
     );
     expect(ops.length).toBeGreaterThanOrEqual(20);
     const bodies: Record<string, unknown> = {
@@ -314,7 +317,7 @@ describe('tenancy', () => {
         : op.path.startsWith('/api/choice-lists')
           ? ids.choiceList
           : ids.change;
-      const url = op.path.replace('{id}', id!).replace('{opId}', ids.op!);
+      const url = op.path.replace('{opId}', ids.op!).replace(/\{[A-Za-z]*Id\}/, id!);
       const res = await h.call(op.method as 'GET', url, { ...globexAdmin, body: bodies[op.operationId!] });
       expect(res.statusCode, `${op.method} ${url} as globex: ${res.body}`).toBe(404);
     }

@@ -48,7 +48,7 @@ describe('POST /api/record-types/:id/fields in flight', () => {
     expect((await fieldNames(id)).sort()).toEqual(Array.from({ length: N }, (_, i) => `f${i}`).sort());
   });
 
-  it(`answers one 201 and ${N - 1} 409 DUPLICATE_FIELD to the same name ${N} times`, async () => {
+  it(`answers one 201 and ${N - 1} 409 FIELD_EXISTS to the same name ${N} times`, async () => {
     const id = await createType('problem');
     const answers = await Promise.all(
       Array.from({ length: N }, () =>
@@ -61,7 +61,7 @@ describe('POST /api/record-types/:id/fields in flight', () => {
     expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
     const refused = answers.filter((a) => a.statusCode !== 201);
     expect(refused.map((a) => a.statusCode)).toEqual(Array(N - 1).fill(409));
-    for (const a of refused) expect(a.json()).toMatchObject({ details: { code: 'DUPLICATE_FIELD' } });
+    for (const a of refused) expect(a.json()).toMatchObject({ code: 'FIELD_EXISTS' });
     expect(await fieldNames(id)).toEqual(['impact']);
   });
 

@@ -145,7 +145,7 @@ describe('health and docs', () => {
     }
     expect(new Set(ops.map((o) => o.operationId)).size).toBe(ops.length);
     expect(Object.keys(doc.components.schemas)).toEqual(
-      expect.arrayContaining(['Project', 'Environment', 'Error']),
+      expect.arrayContaining(['Project', 'Environment', 'ErrorResponse']),
     );
   });
 

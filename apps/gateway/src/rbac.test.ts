@@ -22,7 +22,10 @@ beforeAll(async () => {
   h = await createHarness(['acme', 'globex']);
   const roles: { id: string; name: string }[] = await json(h.call('GET', '/api/rbac/roles', admin));
   roleIds = Object.fromEntries(roles.map((r) => [r.name, r.id]));
-  await json(h.call('POST', '/api/rbac/users/vera/roles', { ...admin, body: { roleId: roleIds.Viewer } }));
+  await json(
+    h.call('POST', '/api/rbac/users/vera/roles', { ...admin, body: { roleId: roleIds.Viewer } }),
+    201,
+  );
   await json(
     h.call('POST', '/api/rbac/agents/bot-admin/roles', { ...admin, body: { roleId: roleIds.Admin } }),
   );
@@ -73,6 +76,7 @@ const samples: Record<string, () => Promise<Sample>> = {
     const user = `u${++counter}`;
     await json(
       h.call('POST', `/api/rbac/users/${user}/roles`, { ...admin, body: { roleId: roleIds.Viewer } }),
+      201,
     );
     return { method: 'DELETE', url: `/api/rbac/users/${user}/roles/${roleIds.Viewer}` };
   },
@@ -330,8 +334,9 @@ describe('access management', () => {
         ...admin,
         body: { permissionId: 'admin.view' },
       }),
+      201,
     );
-    await json(h.call('POST', '/api/rbac/users/audrey/roles', { ...admin, body: { roleId: role.id } }));
+    await json(h.call('POST', '/api/rbac/users/audrey/roles', { ...admin, body: { roleId: role.id } }), 201);
     const me = await json<{ roles: { name: string }[]; permissions: string[] }>(
       h.call('GET', '/api/rbac/me', { tenant: 'acme', user: 'audrey' }),
     );
@@ -443,6 +448,7 @@ describe('tenancy of access control', () => {
     // vera is a Viewer in acme only; acme's admin is nobody in globex unless made one there
     await json(
       h.call('POST', '/api/rbac/users/acme-boss/roles', { ...admin, body: { roleId: roleIds.Admin } }),
+      201,
     );
     expect(
       (await h.call('GET', '/api/admin/check-access', { tenant: 'globex', user: 'acme-boss' })).statusCode,

@@ -7,11 +7,14 @@ import {
   CreateChangeBodySchema,
   CreatePatchOpBodySchema,
   CreateTargetBodySchema,
+  changeVariantSchemas,
   ExecutionErrorSchema,
   ExecutionResultSchema,
   GraphDiffSchema,
   MergeResultSchema,
+  OwnSchemaSchema,
   PatchOpSchema,
+  SchemaFieldSchema,
   SnapshotSchema,
   TargetSchema,
   WorkspaceSchema,
@@ -50,13 +53,12 @@ import {
   TelemetryEventSchema,
   TenantSchema,
 } from '@ec3l/tenancy';
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TSchema, type TString, Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema } from './flows/audit-feed.js';
-import { ErrorBodySchema } from './plugins/errors.js';
+import { errorSchemas } from './plugins/errors.js';
 
 /** Schemas registered once with Fastify and published as OpenAPI components, named by $id. */
 export const sharedSchemas: TSchema[] = [
-  ErrorBodySchema,
   TenantSchema,
   ProjectSchema,
   CreateProjectBodySchema,
@@ -86,6 +88,9 @@ export const sharedSchemas: TSchema[] = [
   ChoiceItemInputSchema,
   CreateChoiceListBodySchema,
   ExecutionErrorSchema,
+  SchemaFieldSchema,
+  OwnSchemaSchema,
+  ...changeVariantSchemas,
   ChangeSchema,
   CreateChangeBodySchema,
   ChangeStatusBodySchema,
@@ -101,6 +106,7 @@ export const sharedSchemas: TSchema[] = [
   WorkspaceSchema,
   AgentRunSchema,
   CreateAgentRunBodySchema,
+  ...errorSchemas,
 ];
 
 /** A reference to a shared schema that keeps its static type. */
@@ -109,7 +115,17 @@ export const ref = <T extends TSchema>(schema: T) => {
   return Type.Unsafe<Static<T>>(Type.Ref(schema.$id));
 };
 
-export const IdParamsSchema = Type.Object({ id: Type.String({ format: 'uuid' }) });
+/** Path parameters named by their resource: `{ projectId }`, `{ changeId }` … (uuids). */
+const uuidParams = <K extends string>(name: K) =>
+  Type.Object({ [name]: Type.String({ format: 'uuid' }) } as Record<K, TString>);
+
+export const ProjectParamsSchema = uuidParams('projectId');
+export const EnvironmentParamsSchema = uuidParams('environmentId');
+export const ChangeParamsSchema = uuidParams('changeId');
+export const RecordTypeParamsSchema = uuidParams('recordTypeId');
+export const ChoiceListParamsSchema = uuidParams('choiceListId');
+export const RoleParamsSchema = uuidParams('roleId');
+export const PolicyParamsSchema = uuidParams('policyId');
 
 export const PageQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),

@@ -18,7 +18,9 @@ describe('the generated SDK against the gateway', () => {
     });
     const project = unwrap(await ec3l.POST('/api/projects', { body: { name: 'Via SDK' } }));
     const envs = unwrap(
-      await ec3l.GET('/api/projects/{id}/environments', { params: { path: { id: project.id } } }),
+      await ec3l.GET('/api/projects/{projectId}/environments', {
+        params: { path: { projectId: project.id } },
+      }),
     );
     expect(envs.map((e) => e.name)).toEqual(['dev', 'test', 'prod']);
     const again = await ec3l.POST('/api/projects', { body: { name: 'Via SDK' } });

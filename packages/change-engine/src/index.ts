@@ -10,6 +10,7 @@ export { applyOp, applyOps, OP_TYPES, type OpPayload, type OpType, type Transfor
 export { type ExecutionError, type ExecutionPlan, executionScope, planExecution } from './core/plan.js';
 export { restoreOps } from './core/revert.js';
 export { SELECTOR_SCHEMAS, selectorProblems, TARGET_TYPES, type TargetType } from './core/selectors.js';
+export { type ChangeEngineErrorCode, ChangeEngineErrorCodes, EXECUTION_ERROR_CODES } from './errors.js';
 export { changeEngineMigrations } from './migrations/index.js';
 export {
   type AgentRun,
@@ -31,12 +32,15 @@ export {
   ExecutionResultSchema,
   GraphDiffSchema,
   MergeResultSchema,
+  OwnSchemaSchema,
   type PatchOp,
   PatchOpSchema,
+  SchemaFieldSchema,
   type Snapshot,
   SnapshotSchema,
   type Target,
   TargetSchema,
+  variantSchemas as changeVariantSchemas,
   type Workspace,
   WorkspaceSchema,
 } from './schemas.js';

@@ -1,8 +1,10 @@
+import { GRAPH_ERROR_CODES } from '@ec3l/graph';
 import { Name, Text } from '@ec3l/kernel';
-import { type Static, Type } from '@sinclair/typebox';
+import { FieldInputSchema } from '@ec3l/records';
+import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { CHANGE_STATUSES } from './core/lifecycle.js';
-import { OP_TYPES } from './core/ops.js';
-import { TARGET_TYPES } from './core/selectors.js';
+import { SELECTOR_SCHEMAS, TARGET_TYPES, type TargetType } from './core/selectors.js';
+import { EXECUTION_ERROR_CODES } from './errors.js';
 
 const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
@@ -12,7 +14,9 @@ const StatusSchema = Type.Union(CHANGE_STATUSES.map((s) => Type.Literal(s)));
 export const ExecutionErrorSchema = Type.Object(
   {
     phase: Type.Union([Type.Literal('load'), Type.Literal('graph'), Type.Literal('transform')]),
-    code: Type.String(),
+    code: Type.Union(
+      [...GRAPH_ERROR_CODES, ...EXECUTION_ERROR_CODES, 'INTERNAL_ERROR'].map((c) => Type.Literal(c)),
+    ),
     message: Type.String(),
     recordTypeKey: Type.Optional(Type.String()),
     field: Type.Optional(Type.String()),
@@ -58,60 +62,142 @@ export const ChangeStatusBodySchema = Type.Object(
   { $id: 'ChangeStatusBody', additionalProperties: false },
 );
 
-export const TargetSchema = Type.Object(
-  {
-    id: Uuid,
-    changeId: Uuid,
-    projectId: Uuid,
-    type: Type.Union(TARGET_TYPES.map((t) => Type.Literal(t))),
-    selector: Type.Record(Type.String(), Type.Unknown()),
-    createdAt: Timestamp,
-  },
-  { $id: 'ChangeTarget' },
-);
-export type Target = Static<typeof TargetSchema>;
+/**
+ * One object per variant, told apart by the `key` property: published as `oneOf` with a discriminator,
+ * so generated clients type each variant's other properties.
+ */
+/** The variant schemas of every discriminated union below; they must be registered with the validator. */
+export const variantSchemas: TObject[] = [];
 
-export const CreateTargetBodySchema = Type.Object(
-  {
-    type: Type.Union(TARGET_TYPES.map((t) => Type.Literal(t))),
-    selector: Type.Record(Type.String(), Type.Unknown(), {
-      description:
-        'record_type {recordTypeKey}; form {recordTypeKey, formName}; workflow {workflowDefinitionId}; rule {ruleId}; script {path}; file {path}',
-    }),
-  },
-  { $id: 'CreateTargetBody', additionalProperties: false },
-);
-export type CreateTargetBody = Static<typeof CreateTargetBodySchema>;
+const pascal = (value: string) =>
+  value.replace(/(^|_)([a-z])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
 
-export const PatchOpSchema = Type.Object(
+const discriminated = <T>(
+  key: string,
+  variants: Record<string, TObject>,
+  common: TProperties,
+  options: { $id: string; description?: string; additionalProperties?: false },
+) => {
+  const members = Object.entries(variants).map(([value, variant]) =>
+    Type.Object(
+      { ...common, [key]: Type.Literal(value), ...variant.properties },
+      {
+        $id: `${options.$id}${pascal(value)}`,
+        ...(options.additionalProperties === false ? { additionalProperties: false } : {}),
+      },
+    ),
+  );
+  variantSchemas.push(...members);
+  // oneOf (not TypeBox's anyOf): the server's validator dispatches on the discriminator, like clients do.
+  return Type.Unsafe<T>({
+    $id: options.$id,
+    type: 'object',
+    ...(options.description ? { description: options.description } : {}),
+    oneOf: members.map((m) => Type.Ref(m.$id as string)),
+    discriminator: { propertyName: key },
+  });
+};
+
+const selectorVariants = Object.fromEntries(
+  TARGET_TYPES.map((t) => [t, Type.Object({ selector: SELECTOR_SCHEMAS[t] })]),
+);
+
+export type Target = {
+  id: string;
+  changeId: string;
+  projectId: string;
+  type: TargetType;
+  selector: Record<string, unknown>;
+  createdAt: string;
+};
+export const TargetSchema = discriminated<Target>(
+  'type',
+  selectorVariants,
+  { id: Uuid, changeId: Uuid, projectId: Uuid, createdAt: Timestamp },
+  { $id: 'ChangeTarget', description: 'What a change touches; the selector depends on the type (D9)' },
+);
+
+export type CreateTargetBody = { type: TargetType; selector: Record<string, unknown> };
+
+const FieldName = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$', description: 'lower snake case' });
+
+/** The payload each op type takes (core/ops.ts applies them). */
+export const OP_PAYLOAD_SCHEMAS = {
+  add_field: Type.Object(
+    {
+      field: Type.Ref(FieldInputSchema.$id as string),
+      after: Type.Optional(
+        Type.Union([FieldName, Type.Null()], {
+          description: 'Insert after this field; null: first; absent: last',
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  set_field: Type.Object(
+    { field: Type.Ref(FieldInputSchema.$id as string) },
+    { additionalProperties: false },
+  ),
+  remove_field: Type.Object({ fieldName: FieldName }, { additionalProperties: false }),
+  rename_field: Type.Object({ from: FieldName, to: FieldName }, { additionalProperties: false }),
+};
+export const CreateTargetBodySchema = discriminated<CreateTargetBody>(
+  'type',
+  selectorVariants,
+  {},
+  {
+    $id: 'CreateTargetBody',
+    additionalProperties: false,
+  },
+);
+export type OpTypeName = keyof typeof OP_PAYLOAD_SCHEMAS;
+
+const payloadVariants = Object.fromEntries(
+  Object.entries(OP_PAYLOAD_SCHEMAS).map(([t, payload]) => [t, Type.Object({ payload })]),
+);
+
+/** A record type's own fields as a change stored them (snapshots, an op's previous schema). */
+export const OwnSchemaSchema = Type.Object(
+  { fields: Type.Array(Type.Ref('SchemaField')) },
+  { $id: 'RecordTypeOwnSchema', description: "A record type's own fields, in order" },
+);
+
+export type PatchOp = {
+  id: string;
+  changeId: string;
+  targetId: string;
+  opType: OpTypeName;
+  payload: Record<string, unknown>;
+  executedAt: string | null;
+  previousSnapshot: unknown;
+  createdAt: string;
+};
+export const PatchOpSchema = discriminated<PatchOp>(
+  'opType',
+  payloadVariants,
   {
     id: Uuid,
     changeId: Uuid,
     targetId: Uuid,
-    opType: Type.Union(OP_TYPES.map((t) => Type.Literal(t))),
-    payload: Type.Record(Type.String(), Type.Unknown()),
     executedAt: Type.Union([Timestamp, Type.Null()]),
-    previousSnapshot: Type.Unknown({
+    previousSnapshot: Type.Union([Type.Ref('RecordTypeOwnSchema'), Type.Null()], {
       description: 'Schema of the record type before the op ran; null while pending',
     }),
     createdAt: Timestamp,
   },
-  { $id: 'PatchOp' },
+  { $id: 'PatchOp', description: 'One schema edit of a change; the payload depends on opType' },
 );
-export type PatchOp = Static<typeof PatchOpSchema>;
 
-export const CreatePatchOpBodySchema = Type.Object(
+export type CreatePatchOpBody = { targetId: string; opType: OpTypeName; payload: Record<string, unknown> };
+export const CreatePatchOpBodySchema = discriminated<CreatePatchOpBody>(
+  'opType',
+  payloadVariants,
+  { targetId: Uuid },
   {
-    targetId: Uuid,
-    opType: Type.Union(OP_TYPES.map((t) => Type.Literal(t))),
-    payload: Type.Record(Type.String(), Type.Unknown(), {
-      description:
-        'add_field {field, after?}; set_field {field}; remove_field {fieldName}; rename_field {from, to}. A field is {name, type, label?, required?, defaultValue?, choiceListId?, referenceRecordTypeKey?}',
-    }),
+    $id: 'CreatePatchOpBody',
+    additionalProperties: false,
   },
-  { $id: 'CreatePatchOpBody', additionalProperties: false },
 );
-export type CreatePatchOpBody = Static<typeof CreatePatchOpBodySchema>;
 
 export const ChangeEventSchema = Type.Object(
   {
@@ -132,22 +218,27 @@ export const SnapshotSchema = Type.Object(
     changeId: Uuid,
     projectId: Uuid,
     recordTypeKey: Type.String(),
-    schema: Type.Unknown(),
+    schema: Type.Ref('RecordTypeOwnSchema'),
     createdAt: Timestamp,
   },
   { $id: 'RecordTypeSnapshot' },
 );
 export type Snapshot = Static<typeof SnapshotSchema>;
 
-const DiffFieldSchema = Type.Object({
-  name: Type.String(),
-  type: Type.String(),
-  label: Type.Union([Type.String(), Type.Null()]),
-  required: Type.Boolean(),
-  defaultValue: Type.Unknown(),
-  choiceListId: Type.Union([Type.String(), Type.Null()]),
-  referenceRecordTypeKey: Type.Union([Type.String(), Type.Null()]),
-});
+/** A field as a record type's own schema stores it (every property present). */
+export const SchemaFieldSchema = Type.Object(
+  {
+    name: Type.String(),
+    type: Type.String(),
+    label: Type.Union([Type.String(), Type.Null()]),
+    required: Type.Boolean(),
+    defaultValue: Type.Unknown(),
+    choiceListId: Type.Union([Type.String(), Type.Null()]),
+    referenceRecordTypeKey: Type.Union([Type.String(), Type.Null()]),
+  },
+  { $id: 'SchemaField' },
+);
+const DiffFieldSchema = Type.Ref('SchemaField');
 const RecordTypeRefSchema = Type.Object({ projectId: Type.String(), key: Type.String() });
 
 export const GraphDiffSchema = Type.Object(

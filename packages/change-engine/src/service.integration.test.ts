@@ -109,7 +109,9 @@ describe('changes', () => {
       code: 'NOT_FOUND',
     });
     const c = await changes.createChange(acme, { projectId: otherProject, title: 'Listed' });
-    expect((await changes.listChanges(acme, { projectId: otherProject })).map((x) => x.id)).toEqual([c.id]);
+    expect((await changes.listChanges(acme, { projectId: otherProject })).items.map((x) => x.id)).toEqual([
+      c.id,
+    ]);
     expect(c.status).toBe('Draft');
   });
 
@@ -129,7 +131,7 @@ describe('changes', () => {
     });
     await expect(
       changes.addTarget(acme, change.id, { type: 'record_type', selector: { recordTypeKey: 'elsewhere' } }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'RECORD_TYPE_NOT_IN_PROJECT' } });
+    ).rejects.toMatchObject({ code: 'RECORD_TYPE_NOT_IN_PROJECT' });
     const target = await changes.addTarget(acme, change.id, {
       type: 'record_type',
       selector: { recordTypeKey: 'ticket' },
@@ -298,7 +300,7 @@ describe('execution', () => {
     expect(checked.validationErrors).toEqual([
       expect.objectContaining({ phase: 'transform', code: 'FIELD_NOT_FOUND' }),
     ]);
-    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'UNPROCESSABLE' });
+    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'EXECUTION_FAILED' });
     expect(await countRows()).toEqual(before);
     expect(await schemaOf('incident')).toEqual(schemaBefore);
   });
@@ -319,7 +321,7 @@ describe('execution', () => {
     await records.addField(acme, child.id, { name: 'clash', type: 'text' });
     const before = await countRows();
     await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
-      code: 'UNPROCESSABLE',
+      code: 'EXECUTION_FAILED',
       details: {
         errors: [
           expect.objectContaining({ phase: 'graph', code: 'DUPLICATE_FIELD', recordTypeKey: 'child_x' }),

@@ -1,11 +1,10 @@
-import { inTransaction, isUniqueViolation } from '@ec3l/db';
+import { type Cursor, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
 import type { GraphDiff, RecordTypeNode } from '@ec3l/graph';
 import {
   actorOf,
   type Clock,
   conflict,
   DomainError,
-  ErrorCodes,
   type EventBus,
   invalid,
   newId,
@@ -35,6 +34,7 @@ import { type ExecutionError, type PlannedOp, planExecution } from './core/plan.
 import { traceFields } from './core/renames.js';
 import { restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
+import { ChangeEngineErrorCodes } from './errors.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
 import type {
   AgentRun,
@@ -113,8 +113,15 @@ const toAgentRun = (row: AgentRunRow): AgentRun => ({
   createdAt: row.created_at.toISOString(),
 });
 
+/** NO_OPS when the change has nothing to execute, else EXECUTION_FAILED; `details.errors` lists every error. */
 const unprocessable = (message: string, errors: ExecutionError[]) =>
-  new DomainError(ErrorCodes.UNPROCESSABLE, message, { errors });
+  new DomainError(
+    errors.length === 1 && errors[0]?.code === ChangeEngineErrorCodes.NO_OPS
+      ? ChangeEngineErrorCodes.NO_OPS
+      : ChangeEngineErrorCodes.EXECUTION_FAILED,
+    message,
+    { errors },
+  );
 
 /** Checks an op's payload and returns it normalised (fields get all their properties). */
 const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unknown>): OpPayload => {
@@ -222,9 +229,11 @@ export const createChangeService = ({
       key,
     ]);
     if (!rt)
-      throw invalid(`record type "${key}" ${missing} in the change's project`, {
-        code: 'RECORD_TYPE_NOT_IN_PROJECT',
-      });
+      throw new DomainError(
+        ChangeEngineErrorCodes.RECORD_TYPE_NOT_IN_PROJECT,
+        `record type "${key}" ${missing} in the change's project`,
+        { field: missing === 'does not exist' ? 'selector.recordTypeKey' : 'targetId' },
+      );
   };
 
   const recordEvent = (
@@ -286,7 +295,11 @@ export const createChangeService = ({
       return {
         ok: false as const,
         errors: [
-          { phase: 'load' as const, code: 'NO_OPS', message: 'the change has no patch ops to execute' },
+          {
+            phase: 'load' as const,
+            code: ChangeEngineErrorCodes.NO_OPS,
+            message: 'the change has no patch ops to execute',
+          },
         ],
       };
     }
@@ -383,12 +396,22 @@ export const createChangeService = ({
       return toChange(row);
     },
 
+    /** One page of change records, newest first, and the cursor of the next page (null on the last). */
     listChanges: async (
       ctx: RequestContext,
       filter: { projectId?: string; status?: ChangeStatus },
-    ): Promise<Change[]> => {
+      page: { limit: number; after?: Cursor } = { limit: 50 },
+    ): Promise<{ items: Change[]; nextCursor: string | null }> => {
       if (filter.projectId) await requireProject(ctx, filter.projectId);
-      return (await forTenant(db, ctx.tenantId).listChanges(filter)).map(toChange);
+      const rows = await forTenant(db, ctx.tenantId).listChanges(filter, {
+        limit: page.limit + 1,
+        ...(page.after ? { after: page.after } : {}),
+      });
+      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+        createdAt: r.created_at.toISOString(),
+        id: r.id,
+      }));
+      return { items: items.map(toChange), nextCursor };
     },
 
     getChange: async (ctx: RequestContext, id: string): Promise<Change> =>

@@ -1,6 +1,6 @@
 /**
- * Error codes shared by every domain. The gateway maps each code to an HTTP status;
- * domain code never speaks HTTP.
+ * Error codes shared by every domain. Each package adds its specific codes in its own `errors.ts`;
+ * the gateway maps every code to an HTTP status in one table. Domain code never speaks HTTP.
  */
 export const ErrorCodes = {
   /** Input failed validation (bad shape, bad value). */
@@ -25,10 +25,11 @@ export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 
 /** A failure the caller can act on: a stable code, a human message and optional structured details. */
 export class DomainError extends Error {
-  readonly code: ErrorCode;
+  /** One of {@link ErrorCodes} or a code from a package's `errors.ts`. */
+  readonly code: string;
   readonly details: unknown;
 
-  constructor(code: ErrorCode, message: string, details?: unknown) {
+  constructor(code: string, message: string, details?: unknown) {
     super(message);
     this.name = 'DomainError';
     this.code = code;

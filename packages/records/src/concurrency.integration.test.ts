@@ -72,10 +72,7 @@ describe('concurrent writes of one record type', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(N - 1);
     for (const r of refused)
-      expect(r.reason).toMatchObject({
-        code: 'CONFLICT',
-        details: { code: 'DUPLICATE_FIELD', field: 'impact' },
-      });
+      expect(r.reason).toMatchObject({ code: 'FIELD_EXISTS', details: { field: 'impact' } });
     expect((await fieldRows(rt.id)).map((r) => r.name)).toEqual(['impact']);
     expect((await storedSchema(rt.id)).schema.fields.map((f) => f.name)).toEqual(['impact']);
   });
@@ -109,7 +106,7 @@ describe('concurrent writes of one record type', () => {
       expect(children.length).toBeGreaterThan(0);
       expect(results.at(-1)).toMatchObject({
         status: 'rejected',
-        reason: { details: { code: 'DUPLICATE_FIELD' } },
+        reason: { code: 'FIELD_EXISTS' },
       });
     }
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(

@@ -11,6 +11,7 @@ export {
   type RecordTypeStatus,
   resolveEffectiveFields,
 } from './core/fields.js';
+export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 export { recordsMigrations } from './migrations/index.js';
 export {
   forTenant as recordsRepo,

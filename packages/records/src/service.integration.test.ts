@@ -104,7 +104,7 @@ describe('record types', () => {
         name: 'Child',
         baseType: 'b_only',
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'BASE_TYPE_CROSS_PROJECT' } });
+    ).rejects.toMatchObject({ code: 'BASE_TYPE_CROSS_PROJECT', details: { field: 'baseType' } });
     await expect(
       records.createRecordType(acme, {
         projectId: projectA,
@@ -112,7 +112,7 @@ describe('record types', () => {
         name: 'Child',
         baseType: 'nowhere',
       }),
-    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { code: 'ORPHAN_BASE_TYPE' } });
+    ).rejects.toMatchObject({ code: 'ORPHAN_BASE_TYPE', details: { field: 'baseType' } });
   });
 
   it('D8: field types are constrained, in the API and in the database', async () => {
@@ -141,9 +141,7 @@ describe('record types', () => {
     const base = { projectId: projectA, name: 'Sub', baseType: 'task' };
     await expect(
       records.createRecordType(acme, { ...base, key: 'sub', fields: [{ name: 'number', type: 'text' }] }),
-    ).rejects.toMatchObject({
-      details: { code: 'DUPLICATE_FIELD' },
-    });
+    ).rejects.toMatchObject({ code: 'DUPLICATE_FIELD', details: { field: 'number' } });
     await expect(
       records.createRecordType(acme, {
         ...base,
@@ -153,21 +151,21 @@ describe('record types', () => {
           { name: 'a', type: 'text' },
         ],
       }),
-    ).rejects.toMatchObject({ details: { code: 'DUPLICATE_FIELD' } });
+    ).rejects.toMatchObject({ code: 'DUPLICATE_FIELD', details: { field: 'a' } });
     await expect(
       records.createRecordType(acme, {
         ...base,
         key: 'sub',
         fields: [{ name: 'owner', type: 'reference', referenceRecordTypeKey: 'person' }],
       }),
-    ).rejects.toMatchObject({ details: { code: 'BINDING_TARGET_MISSING' } });
+    ).rejects.toMatchObject({ code: 'BINDING_TARGET_MISSING', details: { field: 'owner' } });
     await expect(
       records.createRecordType(acme, {
         ...base,
         key: 'sub',
         fields: [{ name: 'state', type: 'choice', choiceListId: '7b7c5a52-6a8e-4c51-9e36-1b1c6f0e6a11' }],
       }),
-    ).rejects.toMatchObject({ details: { code: 'BINDING_TARGET_MISSING' } });
+    ).rejects.toMatchObject({ code: 'BINDING_TARGET_MISSING', details: { field: 'state' } });
   });
 
   it('change directly only while draft; the schema and the field definitions always agree', async () => {

@@ -2,6 +2,7 @@ import { inTransaction, isUniqueViolation } from '@ec3l/db';
 import {
   type Clock,
   conflict,
+  DomainError,
   invalid,
   newId,
   normalizeName,
@@ -17,6 +18,7 @@ import {
   normalizeField,
   resolveEffectiveFields,
 } from './core/fields.js';
+import { RecordsErrorCodes } from './errors.js';
 import { forTenant, recordLocks } from './repo/scoped.js';
 import type {
   ChoiceItem,
@@ -128,16 +130,16 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     const seen = new Set<string>();
     for (const f of fields) {
       if (seen.has(f.name))
-        throw invalid(`field "${f.name}" is defined twice`, { code: 'DUPLICATE_FIELD', field: f.name });
+        throw new DomainError(RecordsErrorCodes.DUPLICATE_FIELD, `field "${f.name}" is defined twice`, {
+          field: f.name,
+        });
       seen.add(f.name);
       const inherited = input.inherited.find((i) => i.name === f.name);
       if (inherited) {
-        throw invalid(
+        throw new DomainError(
+          RecordsErrorCodes.DUPLICATE_FIELD,
           `field "${f.name}" is inherited from ${inherited.inheritedFrom}; it cannot be redefined`,
-          {
-            code: 'DUPLICATE_FIELD',
-            field: f.name,
-          },
+          { field: f.name },
         );
       }
       if (
@@ -145,12 +147,10 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
         f.referenceRecordTypeKey !== input.key &&
         !projectKeys.has(f.referenceRecordTypeKey)
       ) {
-        throw invalid(
+        throw new DomainError(
+          RecordsErrorCodes.BINDING_TARGET_MISSING,
           `field "${f.name}" references record type "${f.referenceRecordTypeKey}", which is not in this project`,
-          {
-            code: 'BINDING_TARGET_MISSING',
-            field: f.name,
-          },
+          { field: f.name },
         );
       }
     }
@@ -158,12 +158,10 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     const existing = await forTenant(reader, ctx.tenantId).existingChoiceListIds(listIds);
     const missing = fields.find((f) => f.choiceListId && !existing.has(f.choiceListId));
     if (missing) {
-      throw invalid(
+      throw new DomainError(
+        RecordsErrorCodes.BINDING_TARGET_MISSING,
         `field "${missing.name}" uses choice list ${missing.choiceListId}, which does not exist`,
-        {
-          code: 'BINDING_TARGET_MISSING',
-          field: missing.name,
-        },
+        { field: missing.name },
       );
     }
   };
@@ -210,14 +208,14 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
             : new Map<string, ReturnType<typeof shapeOf>>();
           if (baseType && !types.has(baseType)) {
             const elsewhere = await forTenant(trx, ctx.tenantId).projectsWithKey(baseType);
-            throw invalid(
+            throw new DomainError(
+              elsewhere.length > 0
+                ? RecordsErrorCodes.BASE_TYPE_CROSS_PROJECT
+                : RecordsErrorCodes.ORPHAN_BASE_TYPE,
               elsewhere.length > 0
                 ? `base type "${baseType}" belongs to another project; a base type must be in the same project`
                 : `base type "${baseType}" does not exist in this project`,
-              {
-                code: elsewhere.length > 0 ? 'BASE_TYPE_CROSS_PROJECT' : 'ORPHAN_BASE_TYPE',
-                field: 'baseType',
-              },
+              { field: 'baseType' },
             );
           }
           const inherited = baseType
@@ -273,15 +271,16 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
     /**
      * Adds a field to a draft record type; an active schema changes only through change records. The
      * record type's row is locked for the read of its schema and the write, so concurrent adds of distinct
-     * fields all land and a duplicate name is refused (409 DUPLICATE_FIELD).
+     * fields all land and a duplicate name is refused (409 FIELD_EXISTS).
      */
     addField: async (ctx: RequestContext, id: string, input: FieldInput): Promise<RecordType> => {
       const field = normalizeField(input);
       const duplicate = (key: string) =>
-        conflict(`record type "${key}" already has a field "${field.name}"`, {
-          code: 'DUPLICATE_FIELD',
-          field: field.name,
-        });
+        new DomainError(
+          RecordsErrorCodes.FIELD_EXISTS,
+          `record type "${key}" already has a field "${field.name}"`,
+          { field: field.name },
+        );
       // Key and project never change, so the unlocked read only finds what to lock.
       const found = await requireRecordType(ctx, id);
       try {
@@ -305,9 +304,10 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
             (r) => inheritsFrom(types, r.key, row.key) && ownFieldsOf(r).some((f) => f.name === field.name),
           );
           if (clash) {
-            throw conflict(
+            throw new DomainError(
+              RecordsErrorCodes.FIELD_EXISTS,
               `record type "${clash.key}" inherits from "${row.key}" and already has a field "${field.name}"`,
-              { code: 'DUPLICATE_FIELD', field: field.name, recordTypeKey: clash.key },
+              { field: field.name, recordTypeKey: clash.key },
             );
           }
           const effective = resolveEffectiveFields(row.key, types);

@@ -9,7 +9,11 @@ export type CreateProjectBody = Schemas['CreateProjectBody'];
 export type Module = Schemas['Module'];
 export type Environment = Schemas['Environment'];
 export type DashboardSummary = Schemas['DashboardSummary'];
-export type ApiErrorBody = Schemas['Error'];
+export type ApiErrorBody = Schemas['ErrorResponse'];
+/** Every code the gateway answers with (docs/api-errors.md says when). */
+export type ApiErrorCode = ApiErrorBody['code'];
+/** An error body as received: the gateway's, or one of a proxy in between (which may use its own codes). */
+export type ReceivedErrorBody = Omit<Partial<ApiErrorBody>, 'code'> & { code?: ApiErrorCode | (string & {}) };
 
 /** Who the client speaks as. Values may change between calls (a console switching tenants). */
 export type Ec3lIdentity = { tenant?: string | null; user?: string | null; agent?: string | null };
@@ -66,7 +70,7 @@ export class Ec3lApiError extends Error {
   readonly code: string;
   readonly details: unknown;
 
-  constructor(status: number, body: Partial<ApiErrorBody> | undefined) {
+  constructor(status: number, body: ReceivedErrorBody | undefined) {
     super(body?.message ?? `Request failed with status ${status}`);
     this.name = 'Ec3lApiError';
     this.status = status;
@@ -80,7 +84,7 @@ type Result<T> = { data?: T; error?: unknown; response: Response };
 /** Returns the data of a call, or throws an Ec3lApiError carrying the server's error body. */
 export const unwrap = <T>(result: Result<T>): T => {
   if (result.error !== undefined || !result.response.ok) {
-    throw new Ec3lApiError(result.response.status, result.error as Partial<ApiErrorBody> | undefined);
+    throw new Ec3lApiError(result.response.status, result.error as ReceivedErrorBody | undefined);
   }
   return result.data as T;
 };

@@ -8,7 +8,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Answers 200 when the caller may use the admin console. Requires permission `admin.view`. */
+        /**
+         * Answers 200 when the caller may use the admin console
+         * @description Answers 200 when the caller may use the admin console. Requires permission `admin.view`.
+         */
         get: operations["checkAdminAccess"];
         put?: never;
         post?: never;
@@ -25,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Domain events of the tenant, newest first. Requires permission `admin.view`. */
+        /**
+         * Domain events of the tenant, newest first
+         * @description Domain events of the tenant, newest first. Requires permission `admin.view`.
+         */
         get: operations["listExecutionTelemetry"];
         put?: never;
         post?: never;
@@ -42,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description What a change will do (or did) to the graph. Requires permission `admin.view`. */
+        /**
+         * What a change will do (or did) to the graph
+         * @description What a change will do (or did) to the graph. Requires permission `admin.view`.
+         */
         get: operations["getGraphDiff"];
         put?: never;
         post?: never;
@@ -59,7 +68,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The tenant's record-type graph (own fields), or one project's. Requires permission `admin.view`. */
+        /**
+         * The tenant's record-type graph (own fields), or one project's
+         * @description The tenant's record-type graph (own fields), or one project's. Requires permission `admin.view`.
+         */
         get: operations["getGraphSnapshot"];
         put?: never;
         post?: never;
@@ -76,7 +88,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Runs the graph validators over the tenant (or one project). Requires permission `admin.view`. */
+        /**
+         * Runs the graph validators over the tenant (or one project)
+         * @description Runs the graph validators over the tenant (or one project). Requires permission `admin.view`.
+         */
         get: operations["validateGraph"];
         put?: never;
         post?: never;
@@ -93,7 +108,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every tenant, marking the caller's. Requires permission `admin.view`. */
+        /**
+         * Every tenant, marking the caller's
+         * @description Every tenant, marking the caller's. Requires permission `admin.view`.
+         */
         get: operations["listAdminTenants"];
         put?: never;
         post?: never;
@@ -110,7 +128,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Authorization decisions, access-control changes and domain events in one feed, newest first. Allow decisions on read-only requests are left out unless includeReads=true. Requires permission `admin.view`. */
+        /**
+         * Authorization decisions, access-control changes and domain events in one feed, newest first
+         * @description Authorization decisions, access-control changes and domain events in one feed, newest first. Allow decisions on read-only requests are left out unless includeReads=true. Requires permission `admin.view`.
+         */
         get: operations["getAuditFeed"];
         put?: never;
         post?: never;
@@ -127,7 +148,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Change records, newest first */
+        /**
+         * Change records, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
         get: operations["listChanges"];
         put?: never;
         /**
@@ -141,13 +165,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}": {
+    "/api/changes/{changeId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a change record
+         * @description Read a change record.
+         */
         get: operations["getChange"];
         put?: never;
         post?: never;
@@ -157,7 +185,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/agent-run": {
+    "/api/changes/{changeId}/agent-run": {
         parameters: {
             query?: never;
             header?: never;
@@ -177,13 +205,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/agent-runs": {
+    "/api/changes/{changeId}/agent-runs": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * Agent runs recorded on the change, oldest first
+         * @description Agent runs recorded on the change, oldest first.
+         */
         get: operations["listAgentRuns"];
         put?: never;
         post?: never;
@@ -193,7 +225,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/checkin": {
+    "/api/changes/{changeId}/checkin": {
         parameters: {
             query?: never;
             header?: never;
@@ -202,7 +234,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Validate the change and move it to Ready, or to ValidationFailed with the errors. Requires permission `change.approve`; refused to agents. */
+        /**
+         * Validate the change and move it to Ready, or to ValidationFailed with the errors
+         * @description Validate the change and move it to Ready, or to ValidationFailed with the errors. Requires permission `change.approve`; refused to agents.
+         */
         post: operations["checkinChange"];
         delete?: never;
         options?: never;
@@ -210,14 +245,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/diff": {
+    "/api/changes/{changeId}/diff": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** What the change will change (dry run) or changed (recorded at merge) */
+        /**
+         * What the change will change (dry run) or changed (recorded at merge)
+         * @description What the change will change (dry run) or changed (recorded at merge).
+         */
         get: operations["getChangeDiff"];
         put?: never;
         post?: never;
@@ -227,14 +265,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/events": {
+    "/api/changes/{changeId}/events": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The change's timeline: status changes, targets and ops added or removed */
+        /**
+         * The change's timeline: status changes, targets and ops added or removed
+         * @description The change's timeline: status changes, targets and ops added or removed.
+         */
         get: operations["listChangeEvents"];
         put?: never;
         post?: never;
@@ -244,7 +285,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/execute": {
+    "/api/changes/{changeId}/execute": {
         parameters: {
             query?: never;
             header?: never;
@@ -264,7 +305,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/merge": {
+    "/api/changes/{changeId}/merge": {
         parameters: {
             query?: never;
             header?: never;
@@ -273,7 +314,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Execute a Ready change for real and mark it Merged (terminal); all or nothing. Requires permission `change.approve`; refused to agents. */
+        /**
+         * Execute a Ready change for real and mark it Merged (terminal); all or nothing
+         * @description Execute a Ready change for real and mark it Merged (terminal); all or nothing. Requires permission `change.approve`; refused to agents.
+         */
         post: operations["mergeChange"];
         delete?: never;
         options?: never;
@@ -281,16 +325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/patch-ops": {
+    "/api/changes/{changeId}/patch-ops": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * The change's patch ops, in the order they run
+         * @description The change's patch ops, in the order they run.
+         */
         get: operations["listPatchOps"];
         put?: never;
-        /** @description Requires permission `change.edit`. */
+        /**
+         * Add a patch op to a record_type target of a change whose ops can still be edited
+         * @description Requires permission `change.edit`.
+         */
         post: operations["addPatchOp"];
         delete?: never;
         options?: never;
@@ -298,7 +349,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/patch-ops/{opId}": {
+    "/api/changes/{changeId}/patch-ops/{opId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -318,13 +369,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/project": {
+    "/api/changes/{changeId}/project": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * The project a change belongs to
+         * @description The project a change belongs to.
+         */
         get: operations["getChangeProject"];
         put?: never;
         post?: never;
@@ -334,7 +389,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/revert": {
+    "/api/changes/{changeId}/revert": {
         parameters: {
             query?: never;
             header?: never;
@@ -354,14 +409,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/snapshots": {
+    "/api/changes/{changeId}/snapshots": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Schemas of the record types before the change merged */
+        /**
+         * Schemas of the record types before the change merged
+         * @description Schemas of the record types before the change merged.
+         */
         get: operations["listChangeSnapshots"];
         put?: never;
         post?: never;
@@ -371,7 +429,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/start-workspace": {
+    "/api/changes/{changeId}/start-workspace": {
         parameters: {
             query?: never;
             header?: never;
@@ -391,7 +449,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/status": {
+    "/api/changes/{changeId}/status": {
         parameters: {
             query?: never;
             header?: never;
@@ -400,7 +458,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only through checkin and merge (409). A move to Ready or Merged is an approval: it needs `change.approve`, which agents never get (403 AGENT_FORBIDDEN), checked before the change is looked at; every other move needs `change.edit`. Requires permission `change.edit`. */
+        /**
+         * Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …)
+         * @description Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …). Ready and Merged are reached only through checkin and merge (409). A move to Ready or Merged is an approval: it needs `change.approve`, which agents never get (403 AGENT_FORBIDDEN), checked before the change is looked at; every other move needs `change.edit`. Requires permission `change.edit`.
+         */
         post: operations["setChangeStatus"];
         delete?: never;
         options?: never;
@@ -408,13 +469,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/targets": {
+    "/api/changes/{changeId}/targets": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * What the change touches, in the order declared
+         * @description What the change touches, in the order declared.
+         */
         get: operations["listChangeTargets"];
         put?: never;
         /**
@@ -428,14 +493,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/changes/{id}/workspace": {
+    "/api/changes/{changeId}/workspace": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The change's workspace (404 until one was started) */
+        /**
+         * The change's workspace (404 until one was started)
+         * @description The change's workspace (404 until one was started).
+         */
         get: operations["getChangeWorkspace"];
         put?: never;
         post?: never;
@@ -452,9 +520,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The tenant's choice lists, by name
+         * @description The tenant's choice lists, by name.
+         */
         get: operations["listChoiceLists"];
         put?: never;
-        /** @description Requires permission `schema.edit`. */
+        /**
+         * Create a choice list, optionally with its first items
+         * @description Requires permission `schema.edit`.
+         */
         post: operations["createChoiceList"];
         delete?: never;
         options?: never;
@@ -462,13 +537,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/choice-lists/{id}": {
+    "/api/choice-lists/{choiceListId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a choice list
+         * @description Read a choice list.
+         */
         get: operations["getChoiceList"];
         put?: never;
         post?: never;
@@ -478,16 +557,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/choice-lists/{id}/items": {
+    "/api/choice-lists/{choiceListId}/items": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * The items of a choice list, in order
+         * @description The items of a choice list, in order.
+         */
         get: operations["listChoiceItems"];
         put?: never;
-        /** @description Requires permission `schema.edit`. */
+        /**
+         * Add an item to a choice list (values are unique per list)
+         * @description Requires permission `schema.edit`.
+         */
         post: operations["addChoiceItem"];
         delete?: never;
         options?: never;
@@ -502,7 +588,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Counts shown on the console dashboard */
+        /**
+         * Counts shown on the console dashboard
+         * @description Counts shown on the console dashboard.
+         */
         get: operations["getDashboardSummary"];
         put?: never;
         post?: never;
@@ -512,13 +601,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/environments/{id}": {
+    "/api/environments/{environmentId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read an environment
+         * @description Read an environment.
+         */
         get: operations["getEnvironment"];
         put?: never;
         post?: never;
@@ -552,13 +645,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}": {
+    "/api/projects/{projectId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a project
+         * @description Read a project.
+         */
         get: operations["getProject"];
         put?: never;
         post?: never;
@@ -568,14 +665,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/changes": {
+    "/api/projects/{projectId}/changes": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The change records of a project (P4), newest first */
+        /**
+         * The change records of a project (P4), newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
         get: operations["listProjectChanges"];
         put?: never;
         post?: never;
@@ -585,13 +685,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/environments": {
+    "/api/projects/{projectId}/environments": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * The project's dev, test and prod environments
+         * @description The project's dev, test and prod environments.
+         */
         get: operations["listProjectEnvironments"];
         put?: never;
         post?: never;
@@ -601,14 +705,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/projects/{id}/modules": {
+    "/api/projects/{projectId}/modules": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * The project's modules
+         * @description The project's modules.
+         */
         get: operations["listProjectModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/record-types/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a record type by its key (keys are unique per project)
+         * @description Read a record type by its key (keys are unique per project).
+         */
+        get: operations["getRecordTypeByKey"];
         put?: never;
         post?: never;
         delete?: never;
@@ -668,7 +796,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Authorization decisions and access-control changes (roles, permissions, assignments, policies), newest first. Allow decisions on read-only requests are left out unless includeReads=true. Requires permission `admin.view`. */
+        /**
+         * Authorization decisions and access-control changes (roles, permissions, assignments, policies), newest first
+         * @description Authorization decisions and access-control changes (roles, permissions, assignments, policies), newest first. Allow decisions on read-only requests are left out unless includeReads=true. Requires permission `admin.view`.
+         */
         get: operations["listAuditLogs"];
         put?: never;
         post?: never;
@@ -685,7 +816,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Would this user be allowed, and by which rule? Nothing is recorded. Requires permission `admin.view`. */
+        /**
+         * Would this user be allowed, and by which rule? Nothing is recorded
+         * @description Would this user be allowed, and by which rule? Nothing is recorded. Requires permission `admin.view`.
+         */
         get: operations["explainAccess"];
         put?: never;
         post?: never;
@@ -702,7 +836,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's actor type, roles and effective permissions */
+        /**
+         * The caller's actor type, roles and effective permissions
+         * @description The caller's actor type, roles and effective permissions.
+         */
         get: operations["getMyAccess"];
         put?: never;
         post?: never;
@@ -719,7 +856,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The permission catalog */
+        /**
+         * The permission catalog
+         * @description The permission catalog.
+         */
         get: operations["listPermissions"];
         put?: never;
         post?: never;
@@ -736,10 +876,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `admin.view`. */
+        /**
+         * The tenant's policies
+         * @description Requires permission `admin.view`.
+         */
         get: operations["listPolicies"];
         put?: never;
-        /** @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted
+         * @description Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted. A deny beats every grant. Requires permission `rbac.manage`; refused to agents.
+         */
         post: operations["createPolicy"];
         delete?: never;
         options?: never;
@@ -747,7 +893,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/policies/{id}": {
+    "/api/rbac/policies/{policyId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -757,7 +903,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Delete a policy
+         * @description Requires permission `rbac.manage`; refused to agents.
+         */
         delete: operations["deletePolicy"];
         options?: never;
         head?: never;
@@ -771,10 +920,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's roles with their permissions */
+        /**
+         * The tenant's roles with their permissions
+         * @description The tenant's roles with their permissions.
+         */
         get: operations["listRoles"];
         put?: never;
-        /** @description Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Create a role
+         * @description Requires permission `rbac.manage`; refused to agents.
+         */
         post: operations["createRole"];
         delete?: never;
         options?: never;
@@ -782,7 +937,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/disable": {
+    "/api/rbac/roles/{roleId}/disable": {
         parameters: {
             query?: never;
             header?: never;
@@ -791,7 +946,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Disable a role. Disabling the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Disable a role
+         * @description Disable a role. Disabling the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`; refused to agents.
+         */
         post: operations["disableRole"];
         delete?: never;
         options?: never;
@@ -799,7 +957,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/enable": {
+    "/api/rbac/roles/{roleId}/enable": {
         parameters: {
             query?: never;
             header?: never;
@@ -808,7 +966,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Enable a role. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Enable a role
+         * @description Enable a role. Requires permission `rbac.manage`; refused to agents.
+         */
         post: operations["enableRole"];
         delete?: never;
         options?: never;
@@ -816,17 +977,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/permissions": {
+    "/api/rbac/roles/{roleId}/permissions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `admin.view`. */
+        /**
+         * The role's permissions
+         * @description Requires permission `admin.view`.
+         */
         get: operations["listRolePermissions"];
         put?: never;
-        /** @description Grant a permission to a role; answers the role's permissions. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Grant a permission to a role; answers the role's permissions
+         * @description Grant a permission to a role; answers the role's permissions. Requires permission `rbac.manage`; refused to agents.
+         */
         post: operations["addRolePermission"];
         delete?: never;
         options?: never;
@@ -834,7 +1001,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/rbac/roles/{id}/permissions/{permissionId}": {
+    "/api/rbac/roles/{roleId}/permissions/{permissionId}": {
         parameters: {
             query?: never;
             header?: never;
@@ -844,7 +1011,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that gives a user of the tenant admin access answers 409. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Take a permission (id or name) from a role
+         * @description Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that gives a user of the tenant admin access answers 409. Requires permission `rbac.manage`; refused to agents.
+         */
         delete: operations["removeRolePermission"];
         options?: never;
         head?: never;
@@ -898,10 +1068,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Requires permission `admin.view`. */
+        /**
+         * The user's roles in this tenant
+         * @description Requires permission `admin.view`.
+         */
         get: operations["listUserRoles"];
         put?: never;
-        /** @description Give a user (an x-user-id) a role; answers the user's roles. Agents get roles through /api/rbac/agents/{agentId}/roles. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Give a user (an x-user-id) a role; answers the user's roles
+         * @description Give a user (an x-user-id) a role; answers the user's roles. Agents get roles through /api/rbac/agents/{agentId}/roles. Requires permission `rbac.manage`; refused to agents.
+         */
         post: operations["assignUserRole"];
         delete?: never;
         options?: never;
@@ -919,7 +1095,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** @description Take a role from a user. Taking the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`; refused to agents. */
+        /**
+         * Take a role from a user
+         * @description Take a role from a user. Taking the last role that gives a user of the tenant admin access (admin.view and rbac.manage) answers 409. Requires permission `rbac.manage`; refused to agents.
+         */
         delete: operations["removeUserRole"];
         options?: never;
         head?: never;
@@ -933,6 +1112,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Record types with their effective schemas, by project and key
+         * @description Record types with their effective schemas, by project and key.
+         */
         get: operations["listRecordTypes"];
         put?: never;
         /**
@@ -946,13 +1129,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}": {
+    "/api/record-types/{recordTypeId}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
+        /**
+         * Read a record type with its effective schema
+         * @description Read a record type with its effective schema.
+         */
         get: operations["getRecordType"];
         put?: never;
         post?: never;
@@ -962,7 +1149,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}/activate": {
+    "/api/record-types/{recordTypeId}/activate": {
         parameters: {
             query?: never;
             header?: never;
@@ -982,14 +1169,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}/fields": {
+    "/api/record-types/{recordTypeId}/fields": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The effective fields: inherited first, marked */
+        /**
+         * The effective fields: inherited first, marked
+         * @description The effective fields: inherited first, marked.
+         */
         get: operations["listRecordTypeFields"];
         put?: never;
         /**
@@ -1003,7 +1193,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/{id}/retire": {
+    "/api/record-types/{recordTypeId}/retire": {
         parameters: {
             query?: never;
             header?: never;
@@ -1023,14 +1213,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-types/by-key/{key}": {
+    "/api/tenants": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["getRecordTypeByKey"];
+        /**
+         * List tenants (no tenant header needed)
+         * @description List tenants (no tenant header needed).
+         */
+        get: operations["listTenants"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1039,15 +1233,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/tenants": {
+    "/healthz": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List tenants (no tenant header needed) */
-        get: operations["listTenants"];
+        /**
+         * Liveness: the process is up
+         * @description Answers as soon as the process listens, before the database is open.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Readiness: the database is open, migrated and reachable
+         * @description Load balancers route traffic to the gateway only while this answers 200.
+         */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1071,6 +1288,7 @@ export interface components {
             /** Format: uuid */
             roleId: string;
             roleName: string;
+            /** @enum {string} */
             roleStatus: "active" | "disabled";
         };
         AgentRun: {
@@ -1084,6 +1302,7 @@ export interface components {
             intent: string;
             logs: unknown[];
             skillsUsed: string[];
+            /** @enum {string} */
             status: "Pending" | "Running" | "Passed" | "Failed";
         };
         AssignRoleBody: {
@@ -1101,6 +1320,7 @@ export interface components {
             kind: string;
             /** @description allow/deny (rbac) or the event status (telemetry) */
             outcome: string;
+            /** @enum {string} */
             source: "rbac" | "telemetry";
             summary: string;
             /** Format: date-time */
@@ -1108,11 +1328,16 @@ export interface components {
         };
         AuditLog: {
             actorId: string | null;
+            /** @enum {string} */
             actorType: "user" | "agent" | "system";
             /** Format: uuid */
             id: string;
-            /** @description decision: an authorization decision on a write; read: one on a read-only request (allows are hidden unless includeReads=true); change: an access-control change (role, permission, assignment, policy), whose permission field names the action, e.g. role.disable */
+            /**
+             * @description decision: an authorization decision on a write; read: one on a read-only request (allows are hidden unless includeReads=true); change: an access-control change (role, permission, assignment, policy), whose permission field names the action, e.g. role.disable
+             * @enum {string}
+             */
             kind: "decision" | "read" | "change";
+            /** @enum {string} */
             outcome: "allow" | "deny";
             permission: string;
             reason: string;
@@ -1134,6 +1359,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             revertsChangeId: string | null;
+            /** @enum {string} */
             status: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             title: string;
             /** Format: date-time */
@@ -1153,9 +1379,12 @@ export interface components {
             };
         };
         ChangeStatusBody: {
+            /** @enum {string} */
             status: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
         };
-        ChangeTarget: {
+        /** @description What a change touches; the selector depends on the type (D9) */
+        ChangeTarget: components["schemas"]["ChangeTargetRecordType"] | components["schemas"]["ChangeTargetForm"] | components["schemas"]["ChangeTargetWorkflow"] | components["schemas"]["ChangeTargetRule"] | components["schemas"]["ChangeTargetScript"] | components["schemas"]["ChangeTargetFile"];
+        ChangeTargetFile: {
             /** Format: uuid */
             changeId: string;
             /** Format: date-time */
@@ -1165,9 +1394,104 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             selector: {
-                [key: string]: unknown;
+                path: string;
             };
-            type: "record_type" | "form" | "workflow" | "rule" | "script" | "file";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+        };
+        ChangeTargetForm: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                formName: string;
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "form";
+        };
+        ChangeTargetRecordType: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_type";
+        };
+        ChangeTargetRule: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                ruleId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rule";
+        };
+        ChangeTargetScript: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                path: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "script";
+        };
+        ChangeTargetWorkflow: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            selector: {
+                workflowDefinitionId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workflow";
         };
         ChoiceItem: {
             /** Format: uuid */
@@ -1188,12 +1512,36 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+            /** @enum {string} */
             status: "active" | "disabled";
+        };
+        /** @description The request conflicts with the current state */
+        ConflictErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "CONFLICT" | "FIELD_EXISTS";
+            /** @description The conflicting field or states */
+            details?: {
+                [key: string]: unknown;
+            };
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
         };
         CreateAgentRunBody: {
             intent: string;
             skillsUsed?: string[];
         };
+        /**
+         * @example {
+         *       "projectId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "title": "Add a priority to incidents"
+         *     }
+         */
         CreateChangeBody: {
             description?: string | null;
             environmentId?: string | null;
@@ -1207,22 +1555,99 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
-        CreatePatchOpBody: {
-            opType: "add_field" | "set_field" | "remove_field" | "rename_field";
-            /** @description add_field {field, after?}; set_field {field}; remove_field {fieldName}; rename_field {from, to}. A field is {name, type, label?, required?, defaultValue?, choiceListId?, referenceRecordTypeKey?} */
+        CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"];
+        /**
+         * @example {
+         *       "targetId": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *       "opType": "add_field",
+         *       "payload": {
+         *         "field": {
+         *           "name": "priority",
+         *           "type": "number",
+         *           "required": false
+         *         }
+         *       }
+         *     }
+         */
+        CreatePatchOpBodyAddField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "add_field";
             payload: {
-                [key: string]: unknown;
+                /** @description Insert after this field; null: first; absent: last */
+                after?: string | null;
+                field: components["schemas"]["FieldInput"];
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodyRemoveField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "remove_field";
+            payload: {
+                /** @description lower snake case */
+                fieldName: string;
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        /**
+         * @example {
+         *       "targetId": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *       "opType": "rename_field",
+         *       "payload": {
+         *         "from": "title",
+         *         "to": "summary"
+         *       }
+         *     }
+         */
+        CreatePatchOpBodyRenameField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "rename_field";
+            payload: {
+                /** @description lower snake case */
+                from: string;
+                /** @description lower snake case */
+                to: string;
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodySetField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_field";
+            payload: {
+                field: components["schemas"]["FieldInput"];
             };
             /** Format: uuid */
             targetId: string;
         };
         CreatePolicyBody: {
+            /** @enum {string} */
             effect: "allow" | "deny";
             resourceId?: string | null;
+            /** @enum {string} */
             resourceType: "form" | "workflow" | "override" | "change";
             /** Format: uuid */
             roleId: string;
         };
+        /**
+         * @example {
+         *       "name": "Payroll",
+         *       "description": "Salary and benefits configuration"
+         *     }
+         */
         CreateProjectBody: {
             defaultBranch?: string;
             description?: string | null;
@@ -1230,6 +1655,20 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
+        /**
+         * @example {
+         *       "projectId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
+         *       "key": "incident",
+         *       "name": "Incident",
+         *       "fields": [
+         *         {
+         *           "name": "title",
+         *           "type": "string",
+         *           "required": true
+         *         }
+         *       ]
+         *     }
+         */
         CreateRecordTypeBody: {
             baseType?: string | null;
             fields?: components["schemas"]["FieldInput"][];
@@ -1240,18 +1679,86 @@ export interface components {
             /** Format: uuid */
             projectId: string;
         };
+        /**
+         * @example {
+         *       "name": "Release managers"
+         *     }
+         */
         CreateRoleBody: {
             description?: string | null;
             /** @description Unique within the tenant */
             name: string;
             permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage")[];
         };
-        CreateTargetBody: {
-            /** @description record_type {recordTypeKey}; form {recordTypeKey, formName}; workflow {workflowDefinitionId}; rule {ruleId}; script {path}; file {path} */
+        CreateTargetBody: components["schemas"]["CreateTargetBodyRecordType"] | components["schemas"]["CreateTargetBodyForm"] | components["schemas"]["CreateTargetBodyWorkflow"] | components["schemas"]["CreateTargetBodyRule"] | components["schemas"]["CreateTargetBodyScript"] | components["schemas"]["CreateTargetBodyFile"];
+        CreateTargetBodyFile: {
             selector: {
-                [key: string]: unknown;
+                path: string;
             };
-            type: "record_type" | "form" | "workflow" | "rule" | "script" | "file";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "file";
+        };
+        CreateTargetBodyForm: {
+            selector: {
+                formName: string;
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "form";
+        };
+        /**
+         * @example {
+         *       "type": "record_type",
+         *       "selector": {
+         *         "recordTypeKey": "incident"
+         *       }
+         *     }
+         */
+        CreateTargetBodyRecordType: {
+            selector: {
+                recordTypeKey: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "record_type";
+        };
+        CreateTargetBodyRule: {
+            selector: {
+                ruleId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "rule";
+        };
+        CreateTargetBodyScript: {
+            selector: {
+                path: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "script";
+        };
+        CreateTargetBodyWorkflow: {
+            selector: {
+                workflowDefinitionId: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "workflow";
         };
         DashboardSummary: {
             environments: number;
@@ -1263,26 +1770,35 @@ export interface components {
             /** Format: uuid */
             id: string;
             isDefault: boolean;
+            /** @enum {string} */
             name: "dev" | "test" | "prod";
             /** Format: uuid */
             projectId: string;
             promotionWebhookUrl: string | null;
             requiresPromotionApproval: boolean;
         };
-        Error: {
-            /** @description Stable machine-readable error code */
-            code: string;
+        /** @description The body of every error answer */
+        ErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
             error: string;
+            /** @description What went wrong, for people */
             message: string;
             statusCode: number;
         };
         ExecutionError: {
-            code: string;
+            /** @enum {string} */
+            code: "ORPHAN_BASE_TYPE" | "BASE_TYPE_CYCLE" | "BASE_TYPE_CROSS_PROJECT" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "NO_OPS" | "RECORD_TYPE_NOT_IN_PROJECT" | "BASE_TYPE_PROTECTED_FIELD" | "FIELD_EXISTS" | "FIELD_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "INTERNAL_ERROR";
             field?: string;
             message: string;
             opId?: string;
+            /** @enum {string} */
             phase: "load" | "graph" | "transform";
             recordTypeKey?: string;
         };
@@ -1293,6 +1809,7 @@ export interface components {
         };
         Explanation: {
             code: string | null;
+            /** @enum {string} */
             outcome: "allow" | "deny";
             permission: string;
             reason: string;
@@ -1300,6 +1817,7 @@ export interface components {
             resourceType: string | null;
             /** @description The rule that produced the decision */
             rule: {
+                /** @enum {string} */
                 kind: "system" | "agent_guard" | "anonymous" | "deny_policy" | "role_permission" | "allow_policy" | "no_grant";
                 policyId?: string;
                 roleId?: string;
@@ -1316,6 +1834,7 @@ export interface components {
             name: string;
             referenceRecordTypeKey: string | null;
             required: boolean;
+            /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
         };
         FieldInput: {
@@ -1326,7 +1845,32 @@ export interface components {
             name: string;
             referenceRecordTypeKey?: string | null;
             required?: boolean;
+            /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
+        };
+        ForbiddenDetails: {
+            /** @description The permission the route requires */
+            permission: string;
+            /** @description Why the decision denied */
+            reason: string;
+            resource: {
+                id: string;
+                type: string;
+            } | null;
+        };
+        /** @description The actor may not do this */
+        ForbiddenErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "FORBIDDEN" | "AGENT_FORBIDDEN";
+            details?: components["schemas"]["ForbiddenDetails"];
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
         };
         /** @description Added, removed and modified record types and fields */
         GraphDiff: {
@@ -1335,73 +1879,25 @@ export interface components {
                 projectId: string;
             }[];
             modifiedRecordTypes: {
-                addedFields: {
-                    choiceListId: string | null;
-                    defaultValue: unknown;
-                    label: string | null;
-                    name: string;
-                    referenceRecordTypeKey: string | null;
-                    required: boolean;
-                    type: string;
-                }[];
+                addedFields: components["schemas"]["SchemaField"][];
                 baseTypeChanged: {
                     after: string | null;
                     before: string | null;
                 } | null;
                 key: string;
                 modifiedFields: {
-                    after: {
-                        choiceListId: string | null;
-                        defaultValue: unknown;
-                        label: string | null;
-                        name: string;
-                        referenceRecordTypeKey: string | null;
-                        required: boolean;
-                        type: string;
-                    };
-                    before: {
-                        choiceListId: string | null;
-                        defaultValue: unknown;
-                        label: string | null;
-                        name: string;
-                        referenceRecordTypeKey: string | null;
-                        required: boolean;
-                        type: string;
-                    };
+                    after: components["schemas"]["SchemaField"];
+                    before: components["schemas"]["SchemaField"];
                     /** @description Properties that differ */
                     changes: string[];
                     name: string;
                 }[];
                 projectId: string;
-                removedFields: {
-                    choiceListId: string | null;
-                    defaultValue: unknown;
-                    label: string | null;
-                    name: string;
-                    referenceRecordTypeKey: string | null;
-                    required: boolean;
-                    type: string;
-                }[];
+                removedFields: components["schemas"]["SchemaField"][];
                 /** @description Fields that kept their identity (and their values) under a new name */
                 renamedFields: {
-                    after: {
-                        choiceListId: string | null;
-                        defaultValue: unknown;
-                        label: string | null;
-                        name: string;
-                        referenceRecordTypeKey: string | null;
-                        required: boolean;
-                        type: string;
-                    };
-                    before: {
-                        choiceListId: string | null;
-                        defaultValue: unknown;
-                        label: string | null;
-                        name: string;
-                        referenceRecordTypeKey: string | null;
-                        required: boolean;
-                        type: string;
-                    };
+                    after: components["schemas"]["SchemaField"];
+                    before: components["schemas"]["SchemaField"];
                     /** @description Properties other than the name that differ */
                     changes: string[];
                     /** @description Name before the change */
@@ -1426,6 +1922,7 @@ export interface components {
         };
         Me: {
             actorId: string | null;
+            /** @enum {string} */
             actorType: "user" | "agent" | "anonymous";
             /** @description Actions refused to agents whatever their roles */
             agentForbidden: string[];
@@ -1443,6 +1940,7 @@ export interface components {
             diff: components["schemas"]["GraphDiff"];
         };
         Module: {
+            /** @enum {string} */
             capabilityProfile: "CODE_MODULE_DEFAULT" | "WORKFLOW_MODULE_DEFAULT" | "READ_ONLY";
             /** Format: date-time */
             createdAt: string;
@@ -1452,10 +1950,13 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             rootPath: string;
+            /** @enum {string} */
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
         };
-        PatchOp: {
+        /** @description One schema edit of a change; the payload depends on opType */
+        PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"];
+        PatchOpAddField: {
             /** Format: uuid */
             changeId: string;
             /** Format: date-time */
@@ -1463,12 +1964,85 @@ export interface components {
             executedAt: string | null;
             /** Format: uuid */
             id: string;
-            opType: "add_field" | "set_field" | "remove_field" | "rename_field";
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "add_field";
             payload: {
-                [key: string]: unknown;
+                /** @description Insert after this field; null: first; absent: last */
+                after?: string | null;
+                field: components["schemas"]["FieldInput"];
             };
             /** @description Schema of the record type before the op ran; null while pending */
-            previousSnapshot: unknown;
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpRemoveField: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "remove_field";
+            payload: {
+                /** @description lower snake case */
+                fieldName: string;
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpRenameField: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "rename_field";
+            payload: {
+                /** @description lower snake case */
+                from: string;
+                /** @description lower snake case */
+                to: string;
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpSetField: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_field";
+            payload: {
+                field: components["schemas"]["FieldInput"];
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
             /** Format: uuid */
             targetId: string;
         };
@@ -1481,10 +2055,12 @@ export interface components {
         Policy: {
             /** Format: date-time */
             createdAt: string;
+            /** @enum {string} */
             effect: "allow" | "deny";
             /** Format: uuid */
             id: string;
             resourceId: string | null;
+            /** @enum {string} */
             resourceType: "form" | "workflow" | "override" | "change";
             /** Format: uuid */
             roleId: string;
@@ -1514,10 +2090,15 @@ export interface components {
                 /** @description Effective schema: inherited fields first */
                 fields: components["schemas"]["Field"][];
             };
+            /** @enum {string} */
             status: "draft" | "active" | "retired";
             /** Format: date-time */
             updatedAt: string;
             version: number;
+        };
+        /** @description A record type's own fields, in order */
+        RecordTypeOwnSchema: {
+            fields: components["schemas"]["SchemaField"][];
         };
         RecordTypeSnapshot: {
             /** Format: uuid */
@@ -1529,7 +2110,7 @@ export interface components {
             /** Format: uuid */
             projectId: string;
             recordTypeKey: string;
-            schema: unknown;
+            schema: components["schemas"]["RecordTypeOwnSchema"];
         };
         Role: {
             /** Format: date-time */
@@ -1540,10 +2121,21 @@ export interface components {
             name: string;
             /** @description Names of the permissions the role grants */
             permissions: string[];
+            /** @enum {string} */
             status: "active" | "disabled";
+        };
+        SchemaField: {
+            choiceListId: string | null;
+            defaultValue: unknown;
+            label: string | null;
+            name: string;
+            referenceRecordTypeKey: string | null;
+            required: boolean;
+            type: string;
         };
         TelemetryEvent: {
             actorId: string | null;
+            /** @enum {string} */
             actorType: "user" | "agent" | "system";
             affectedRecordIds: unknown;
             errorCode: string | null;
@@ -1569,14 +2161,63 @@ export interface components {
             /** @description Send as the x-tenant-id header */
             slug: string;
         };
+        UnprocessableDetails: {
+            errors: components["schemas"]["ExecutionError"][];
+        };
+        /** @description The change cannot be executed */
+        UnprocessableErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED";
+            details?: components["schemas"]["UnprocessableDetails"];
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
+        };
         UserRole: {
             /** Format: date-time */
             assignedAt: string;
             /** Format: uuid */
             roleId: string;
             roleName: string;
+            /** @enum {string} */
             roleStatus: "active" | "disabled";
             userId: string;
+        };
+        ValidationDetails: components["schemas"]["ValidationIssue"][] | {
+            /** @description The refused body field */
+            field?: string;
+            /** @description The refused header */
+            header?: string;
+            problems?: string[];
+        };
+        /** @description The request is malformed */
+        ValidationErrorResponse: {
+            /**
+             * @description Stable machine-readable error code (docs/api-errors.md)
+             * @enum {string}
+             */
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
+            details?: components["schemas"]["ValidationDetails"];
+            /** @description HTTP reason phrase */
+            error: string;
+            /** @description What went wrong, for people */
+            message: string;
+            statusCode: number;
+        };
+        ValidationIssue: {
+            /** @description body, querystring, params or headers */
+            in: string;
+            message: string;
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description JSON pointer into that part of the request */
+            path: string;
         };
         Workspace: {
             /** Format: uuid */
@@ -1587,12 +2228,113 @@ export interface components {
             /** Format: uuid */
             id: string;
             previewUrl: string | null;
+            /** @enum {string} */
             status: "Pending" | "Running" | "Stopped" | "Failed";
             /** Format: date-time */
             updatedAt: string;
         };
     };
-    responses: never;
+    responses: {
+        /** @description The request is malformed: the schema refused it (details lists each issue) or a domain check did */
+        BadRequest: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ValidationErrorResponse"];
+            };
+        };
+        /** @description The request conflicts with the current state (duplicate, lifecycle state, concurrent change) */
+        Conflict: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ConflictErrorResponse"];
+            };
+        };
+        /** @description The actor lacks the operation's permission, or is an agent where agents are refused */
+        Forbidden: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ForbiddenErrorResponse"];
+            };
+        };
+        /** @description The resource (or the tenant) does not exist in the caller's tenant */
+        NotFound: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The body is larger than the configured limit */
+        PayloadTooLarge: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description x-tenant-id is missing */
+        Unauthorized: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The database is unavailable or still starting; retry later */
+        Unavailable: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The change cannot be executed; details.errors lists every error */
+        Unprocessable: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UnprocessableErrorResponse"];
+            };
+        };
+        /** @description The body is not application/json */
+        UnsupportedMediaType: {
+            headers: {
+                /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                "x-request-id"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -1609,9 +2351,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Answers 200 when the caller may use the admin console */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1622,42 +2366,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listExecutionTelemetry: {
@@ -1678,53 +2391,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Domain events of the tenant, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TelemetryEvent"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGraphDiff: {
@@ -1741,57 +2425,20 @@ export interface operations {
             /** @description Added, removed and modified record types and fields */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GraphDiff"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getGraphSnapshot: {
@@ -1805,9 +2452,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's record-type graph (own fields), or one project's */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1828,42 +2477,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     validateGraph: {
@@ -1877,9 +2495,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Runs the graph validators over the tenant (or one project) */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1896,42 +2516,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAdminTenants: {
@@ -1943,9 +2532,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Every tenant, marking the caller's */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1960,42 +2551,11 @@ export interface operations {
                     }[];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getAuditFeed: {
@@ -2017,58 +2577,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Authorization decisions, access-control changes and domain events in one feed, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditFeedEntry"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChanges: {
         parameters: {
             query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
                 projectId?: string;
                 status?: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             };
@@ -2078,42 +2612,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Change records, newest first */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createChange: {
@@ -2129,51 +2644,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a Draft change in a project */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChange: {
@@ -2181,48 +2669,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a change record */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createAgentRun: {
@@ -2230,7 +2697,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2240,60 +2707,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Record an agent run on the change (status Pending) */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgentRun"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAgentRuns: {
@@ -2301,48 +2733,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Agent runs recorded on the change, oldest first */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgentRun"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     checkinChange: {
@@ -2350,66 +2761,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Validate the change and move it to Ready, or to ValidationFailed with the errors */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChangeDiff: {
@@ -2417,7 +2793,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2426,48 +2802,19 @@ export interface operations {
             /** @description Added, removed and modified record types and fields */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["GraphDiff"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChangeEvents: {
@@ -2475,48 +2822,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change's timeline: status changes, targets and ops added or removed */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeEvent"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     dryRunChange: {
@@ -2524,75 +2850,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Dry run: validate and diff without writing or changing status (422 lists every error) */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ExecutionResult"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     mergeChange: {
@@ -2600,75 +2883,32 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Execute a Ready change for real and mark it Merged (terminal); all or nothing */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MergeResult"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unprocessable Entity */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPatchOps: {
@@ -2676,48 +2916,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change's patch ops, in the order they run */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatchOp"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addPatchOp: {
@@ -2725,7 +2944,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -2735,60 +2954,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description One schema edit of a change; the payload depends on opType */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PatchOp"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePatchOp: {
@@ -2796,65 +2980,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
                 opId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Delete a pending op (an executed op answers 409); no body */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChangeProject: {
@@ -2862,48 +3009,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The project a change belongs to */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     revertChange: {
@@ -2911,66 +3037,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a Draft change that restores exactly the schemas a merged change replaced */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChangeSnapshots: {
@@ -2978,48 +3069,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Schemas of the record types before the change merged */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordTypeSnapshot"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     startChangeWorkspace: {
@@ -3027,66 +3097,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Record a running workspace for the change and move it to WorkspaceRunning */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     setChangeStatus: {
@@ -3094,7 +3129,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3104,60 +3139,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: Move a change by hand (Draft → Implementing, reopen Ready → Implementing, …) */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChangeTargets: {
@@ -3165,48 +3165,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: What the change touches, in the order declared */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeTarget"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addChangeTarget: {
@@ -3214,7 +3193,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
@@ -3224,60 +3203,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description What a change touches; the selector depends on the type (D9) */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChangeTarget"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChangeWorkspace: {
@@ -3285,48 +3229,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                changeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change's workspace (404 until one was started) */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Workspace"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChoiceLists: {
@@ -3338,42 +3261,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's choice lists, by name */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceList"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createChoiceList: {
@@ -3389,60 +3291,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a choice list, optionally with its first items */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceList"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getChoiceList: {
@@ -3450,48 +3317,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                choiceListId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a choice list */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceList"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listChoiceItems: {
@@ -3499,48 +3345,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                choiceListId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The items of a choice list, in order */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceItem"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addChoiceItem: {
@@ -3548,7 +3373,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                choiceListId: string;
             };
             cookie?: never;
         };
@@ -3558,60 +3383,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Add an item to a choice list (values are unique per list) */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ChoiceItem"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getDashboardSummary: {
@@ -3623,42 +3413,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Counts shown on the console dashboard */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DashboardSummary"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getEnvironment: {
@@ -3666,48 +3435,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                environmentId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read an environment */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Environment"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjects: {
@@ -3723,44 +3471,23 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: List the tenant's projects, oldest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createProject: {
@@ -3776,60 +3503,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a project with dev, test and prod environments and a default module */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getProject: {
@@ -3837,99 +3529,62 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a project */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Project"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjectChanges: {
         parameters: {
             query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
                 status?: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             };
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The change records of a project (P4), newest first */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjectEnvironments: {
@@ -3937,48 +3592,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The project's dev, test and prod environments */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Environment"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listProjectModules: {
@@ -3986,48 +3620,56 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                projectId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The project's modules */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Module"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRecordTypeByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a record type by its key (keys are unique per project) */
+            200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAgentRoles: {
@@ -4041,51 +3683,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The roles an agent holds */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgentRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     assignAgentRole: {
@@ -4103,51 +3716,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description OK: Give an agent a role */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AgentRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     removeAgentRole: {
@@ -4162,49 +3748,20 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Take a role from an agent; no body */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAuditLogs: {
@@ -4228,53 +3785,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Authorization decisions and access-control changes (roles, permissions, assignments, policies), newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
                     "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditLog"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     explainAccess: {
@@ -4291,51 +3819,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Would this user be allowed, and by which rule? Nothing is recorded */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Explanation"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getMyAccess: {
@@ -4347,42 +3846,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The caller's actor type, roles and effective permissions */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPermissions: {
@@ -4394,42 +3872,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The permission catalog */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listPolicies: {
@@ -4441,51 +3898,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's policies */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createPolicy: {
@@ -4501,60 +3929,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one resource, or on all when resourceId is omitted */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Policy"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     deletePolicy: {
@@ -4562,55 +3955,26 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                policyId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Delete a policy; no body */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRoles: {
@@ -4622,42 +3986,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The tenant's roles with their permissions */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRole: {
@@ -4673,60 +4016,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a role */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     disableRole: {
@@ -4734,66 +4042,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Disable a role */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     enableRole: {
@@ -4801,66 +4074,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Enable a role */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRolePermissions: {
@@ -4868,57 +4106,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The role's permissions */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addRolePermission: {
@@ -4926,7 +4135,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                roleId: string;
             };
             cookie?: never;
         };
@@ -4936,51 +4145,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description The role's permissions, the new one included */
+            201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Permission"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     removeRolePermission: {
@@ -4988,65 +4170,28 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
                 permissionId: string;
+                roleId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Take a permission (id or name) from a role; no body */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
         };
     };
     seedDefaultRoles: {
@@ -5058,51 +4203,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Create the missing default roles (Admin, Editor, Viewer); idempotent */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Role"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listAllUserRoles: {
@@ -5114,51 +4232,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Every role assignment in the tenant */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listUserRoles: {
@@ -5172,51 +4261,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The user's roles in this tenant */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     assignUserRole: {
@@ -5234,51 +4294,24 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
-            200: {
+            /** @description The user's roles, the new one included */
+            201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserRole"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     removeUserRole: {
@@ -5293,58 +4326,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description Take a role from a user; no body */
             204: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRecordTypes: {
@@ -5358,42 +4354,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Record types with their effective schemas, by project and key */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     createRecordType: {
@@ -5409,60 +4384,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Create a draft record type (optionally inheriting from a base type of the same project) */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     getRecordType: {
@@ -5470,48 +4410,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: Read a record type with its effective schema */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     activateRecordType: {
@@ -5519,66 +4438,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: draft → active */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listRecordTypeFields: {
@@ -5586,48 +4470,27 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: The effective fields: inherited first, marked */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Field"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
         };
     };
     addRecordTypeField: {
@@ -5635,7 +4498,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
@@ -5645,60 +4508,25 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Default Response */
+            /** @description Created: Add a field to a draft record type (active schemas change only through change records: 409) */
             201: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     retireRecordType: {
@@ -5706,118 +4534,31 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                recordTypeId: string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: draft or active → retired */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecordType"];
                 };
             };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Forbidden */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Conflict */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
-    getRecordTypeByKey: {
-        parameters: {
-            query: {
-                /** @description Keys are unique per project */
-                projectId: string;
-            };
-            header?: never;
-            path: {
-                key: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordType"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Unauthorized */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
         };
     };
     listTenants: {
@@ -5829,24 +4570,75 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Default Response */
+            /** @description OK: List tenants (no tenant header needed) */
             200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Tenant"][];
                 };
             };
-            /** @description Bad Request */
-            400: {
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is up */
+            200: {
                 headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Error"];
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
                 };
             };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The API serves */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            503: components["responses"]["Unavailable"];
         };
     };
 }

@@ -118,7 +118,7 @@ describe.skipIf(!hasChromium && !inCi)('the admin pages in a browser', () => {
       await statusOf('/api/rbac/roles/', 'POST', () =>
         roleRow().getByRole('button', { name: 'Grant' }).click(),
       ),
-    ).toBe(200);
+    ).toBe(201);
 
     const chips = roleRow().getByRole('list', { name: `Permissions of ${ROLE}` });
     await chips.getByTestId('permission-chip').filter({ hasText: 'environment.release_create' }).waitFor();
@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium && !inCi)('the admin pages in a browser', () => {
       await statusOf('/api/rbac/users/rita/roles', 'POST', () =>
         assign.getByRole('button', { name: 'Assign role' }).click(),
       ),
-    ).toBe(200);
+    ).toBe(201);
 
     const ritaRoles = page.getByRole('table', { name: 'Roles of rita' });
     expect(await textOf(ritaRoles.getByRole('row').filter({ hasText: ROLE }))).toContain('Active');

@@ -62,23 +62,27 @@ export type OpFormErrors = Partial<Record<OpFormField | '_form', string>>;
 
 export type BuiltOp = { ok: true; body: CreatePatchOpBody } | { ok: false; errors: OpFormErrors };
 
-/** The body of POST /api/changes/{id}/patch-ops for the form, or the problems to show beside its fields. */
+/** The body of POST /api/changes/{changeId}/patch-ops for the form, or the problems to show beside its fields. */
 export const buildPatchOp = (values: OpFormValues): BuiltOp => {
   const errors: OpFormErrors = {};
   if (values.targetId === '') errors.targetId = 'Pick the record type the op changes';
-  let payload: Record<string, unknown> = {};
+  const { targetId } = values;
+  let body: CreatePatchOpBody;
   switch (values.opType) {
     case 'add_field':
     case 'set_field': {
       Object.assign(errors, fieldDraftErrors(values.field));
       const field = toFieldInput(values.field);
-      payload = values.opType === 'add_field' ? addFieldPayload(field, values.after) : setFieldPayload(field);
+      body =
+        values.opType === 'add_field'
+          ? { targetId, opType: 'add_field', payload: addFieldPayload(field, values.after) }
+          : { targetId, opType: 'set_field', payload: setFieldPayload(field) };
       break;
     }
     case 'remove_field': {
       const problem = identifierProblem(values.fieldName, 'Field name');
       if (problem) errors.fieldName = problem;
-      payload = removeFieldPayload(values.fieldName);
+      body = { targetId, opType: 'remove_field', payload: removeFieldPayload(values.fieldName) };
       break;
     }
     case 'rename_field': {
@@ -87,12 +91,12 @@ export const buildPatchOp = (values: OpFormValues): BuiltOp => {
       if (from) errors.from = from;
       if (to) errors.to = to;
       if (!from && !to && values.from.trim() === values.to.trim()) errors.to = 'The new name is the same';
-      payload = renameFieldPayload(values.from, values.to);
+      body = { targetId, opType: 'rename_field', payload: renameFieldPayload(values.from, values.to) };
       break;
     }
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, body: { targetId: values.targetId, opType: values.opType, payload } };
+  return { ok: true, body };
 };
 
 const str = (value: unknown): string | null => (typeof value === 'string' ? value : null);

@@ -15,11 +15,11 @@ export type ChangeFilter = { projectId?: string; status?: ChangeStatus };
 
 /** Keys mirror the API path, then the tenant, then the change id (or the list's filter). */
 export const changesKey = (tenant: string, filter: ChangeFilter) => ['/api/changes', tenant, filter] as const;
-export const changeKey = (tenant: string, id: string) => ['/api/changes/{id}', tenant, id] as const;
+export const changeKey = (tenant: string, id: string) => ['/api/changes/{changeId}', tenant, id] as const;
 
 type ChangePart = 'events' | 'targets' | 'patch-ops' | 'snapshots' | 'diff';
 export const changePartKey = (part: ChangePart, tenant: string, id: string) =>
-  [`/api/changes/{id}/${part}`, tenant, id] as const;
+  [`/api/changes/{changeId}/${part}`, tenant, id] as const;
 
 /** Invalidates the change, the parts of it a mutation touched, and every change list of the tenant. */
 const invalidateChange = (queryClient: QueryClient, tenant: string, id: string, parts: ChangePart[]) =>
@@ -40,58 +40,80 @@ export const useChanges = (tenant: string, filter: ChangeFilter, enabled = true)
   });
 };
 
-/** GET /api/changes/{id}. */
+/** GET /api/changes/{changeId}. */
 export const useChange = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changeKey(tenant, id),
     queryFn: async ({ signal }): Promise<Change> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}', { params: { path: { changeId: id } }, signal }),
+      ),
   });
 };
 
-/** GET /api/changes/{id}/events: the timeline, oldest first. */
+/** GET /api/changes/{changeId}/events: the timeline, oldest first. */
 export const useChangeEvents = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changePartKey('events', tenant, id),
     queryFn: async ({ signal }): Promise<ChangeEvent[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/events', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/events', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
-/** GET /api/changes/{id}/targets. */
+/** GET /api/changes/{changeId}/targets. */
 export const useChangeTargets = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changePartKey('targets', tenant, id),
     queryFn: async ({ signal }): Promise<ChangeTarget[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/targets', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/targets', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
-/** GET /api/changes/{id}/patch-ops, in the order they run. */
+/** GET /api/changes/{changeId}/patch-ops, in the order they run. */
 export const usePatchOps = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changePartKey('patch-ops', tenant, id),
     queryFn: async ({ signal }): Promise<PatchOp[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/patch-ops', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/patch-ops', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
-/** GET /api/changes/{id}/snapshots: the schemas the merge replaced (none before a merge). */
+/** GET /api/changes/{changeId}/snapshots: the schemas the merge replaced (none before a merge). */
 export const useChangeSnapshots = (tenant: string, id: string, enabled: boolean) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changePartKey('snapshots', tenant, id),
     enabled,
     queryFn: async ({ signal }): Promise<Snapshot[]> =>
-      unwrap(await api(tenant).GET('/api/changes/{id}/snapshots', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/changes/{changeId}/snapshots', {
+          params: { path: { changeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
-/** GET /api/changes/{id}/diff: what the merge changed (for a merged change, the recorded diff). */
+/** GET /api/changes/{changeId}/diff: what the merge changed (for a merged change, the recorded diff). */
 export const useChangeDiff = (tenant: string, id: string, enabled: boolean) => {
   const { api } = useIdentity();
   return useQuery({
@@ -99,7 +121,7 @@ export const useChangeDiff = (tenant: string, id: string, enabled: boolean) => {
     enabled,
     queryFn: async ({ signal }): Promise<GraphDiff> => {
       const diff: unknown = unwrap(
-        await api(tenant).GET('/api/changes/{id}/diff', { params: { path: { id } }, signal }),
+        await api(tenant).GET('/api/changes/{changeId}/diff', { params: { path: { changeId: id } }, signal }),
       );
       if (!isGraphDiff(diff)) throw new Error('The gateway answered a diff of an unexpected shape');
       return diff;
@@ -121,14 +143,17 @@ export const useCreateChange = (tenant: string) => {
   });
 };
 
-/** POST /api/changes/{id}/status: the manual moves (never to Ready or Merged; 409 otherwise). */
+/** POST /api/changes/{changeId}/status: the manual moves (never to Ready or Merged; 409 otherwise). */
 export const useSetChangeStatus = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (status: ChangeStatus): Promise<Change> =>
       unwrap(
-        await api(tenant).POST('/api/changes/{id}/status', { params: { path: { id } }, body: { status } }),
+        await api(tenant).POST('/api/changes/{changeId}/status', {
+          params: { path: { changeId: id } },
+          body: { status },
+        }),
       ),
     onSuccess: (change) => {
       queryClient.setQueryData(changeKey(tenant, id), change);
@@ -137,15 +162,15 @@ export const useSetChangeStatus = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/targets: a record_type target (Draft only, 409 otherwise). */
+/** POST /api/changes/{changeId}/targets: a record_type target (Draft only, 409 otherwise). */
 export const useAddChangeTarget = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (recordTypeKey: string): Promise<ChangeTarget> =>
       unwrap(
-        await api(tenant).POST('/api/changes/{id}/targets', {
-          params: { path: { id } },
+        await api(tenant).POST('/api/changes/{changeId}/targets', {
+          params: { path: { changeId: id } },
           body: { type: 'record_type', selector: { recordTypeKey } },
         }),
       ),
@@ -153,25 +178,32 @@ export const useAddChangeTarget = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/patch-ops (409 for a duplicate op or a change past editing). */
+/** POST /api/changes/{changeId}/patch-ops (409 for a duplicate op or a change past editing). */
 export const useAddPatchOp = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (body: CreatePatchOpBody): Promise<PatchOp> =>
-      unwrap(await api(tenant).POST('/api/changes/{id}/patch-ops', { params: { path: { id } }, body })),
+      unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/patch-ops', {
+          params: { path: { changeId: id } },
+          body,
+        }),
+      ),
     onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
   });
 };
 
-/** DELETE /api/changes/{id}/patch-ops/{opId}: pending ops only (409 for an executed one, E3). */
+/** DELETE /api/changes/{changeId}/patch-ops/{opId}: pending ops only (409 for an executed one, E3). */
 export const useDeletePatchOp = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (opId: string) => {
       unwrap(
-        await api(tenant).DELETE('/api/changes/{id}/patch-ops/{opId}', { params: { path: { id, opId } } }),
+        await api(tenant).DELETE('/api/changes/{changeId}/patch-ops/{opId}', {
+          params: { path: { changeId: id, opId } },
+        }),
       );
     },
     onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
@@ -181,7 +213,7 @@ export const useDeletePatchOp = (tenant: string, id: string) => {
 export type DryRunResult = { valid: true; diff: GraphDiff } | { valid: false; errors: ExecutionError[] };
 
 /**
- * POST /api/changes/{id}/execute: validates and diffs without writing anything. A 422 is an answer, not a
+ * POST /api/changes/{changeId}/execute: validates and diffs without writing anything. A 422 is an answer, not a
  * failure: it comes back as `{ valid: false, errors }`.
  */
 export const useDryRun = (tenant: string, id: string) => {
@@ -190,7 +222,7 @@ export const useDryRun = (tenant: string, id: string) => {
     mutationFn: async (): Promise<DryRunResult> => {
       try {
         const result = unwrap(
-          await api(tenant).POST('/api/changes/{id}/execute', { params: { path: { id } } }),
+          await api(tenant).POST('/api/changes/{changeId}/execute', { params: { path: { changeId: id } } }),
         );
         if (!isGraphDiff(result.diff)) throw new Error('The gateway answered a diff of an unexpected shape');
         return { valid: true, diff: result.diff };
@@ -204,13 +236,15 @@ export const useDryRun = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/checkin: Ready, or ValidationFailed with validationErrors (200 either way). */
+/** POST /api/changes/{changeId}/checkin: Ready, or ValidationFailed with validationErrors (200 either way). */
 export const useCheckinChange = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<Change> =>
-      unwrap(await api(tenant).POST('/api/changes/{id}/checkin', { params: { path: { id } } })),
+      unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/checkin', { params: { path: { changeId: id } } }),
+      ),
     onSuccess: (change) => {
       queryClient.setQueryData(changeKey(tenant, id), change);
       return invalidateChange(queryClient, tenant, id, ['events']);
@@ -219,7 +253,7 @@ export const useCheckinChange = (tenant: string, id: string) => {
 };
 
 /**
- * POST /api/changes/{id}/merge: writes the schemas, so besides the change every record type of the tenant
+ * POST /api/changes/{changeId}/merge: writes the schemas, so besides the change every record type of the tenant
  * is refetched; the ops are now executed and the snapshots and diff exist.
  */
 export const useMergeChange = (tenant: string, id: string) => {
@@ -227,7 +261,9 @@ export const useMergeChange = (tenant: string, id: string) => {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<{ change: Change; diff: GraphDiff | null }> => {
-      const result = unwrap(await api(tenant).POST('/api/changes/{id}/merge', { params: { path: { id } } }));
+      const result = unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/merge', { params: { path: { changeId: id } } }),
+      );
       return { change: result.change, diff: isGraphDiff(result.diff) ? result.diff : null };
     },
     onSuccess: (result) => {
@@ -240,13 +276,15 @@ export const useMergeChange = (tenant: string, id: string) => {
   });
 };
 
-/** POST /api/changes/{id}/revert: a new Draft change "Revert: …" (409 naming later changes). */
+/** POST /api/changes/{changeId}/revert: a new Draft change "Revert: …" (409 naming later changes). */
 export const useRevertChange = (tenant: string, id: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (): Promise<Change> =>
-      unwrap(await api(tenant).POST('/api/changes/{id}/revert', { params: { path: { id } } })),
+      unwrap(
+        await api(tenant).POST('/api/changes/{changeId}/revert', { params: { path: { changeId: id } } }),
+      ),
     onSuccess: async (revert) => {
       queryClient.setQueryData(changeKey(tenant, revert.id), revert);
       await queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] });

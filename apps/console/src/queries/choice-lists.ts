@@ -8,7 +8,7 @@ import { useIdentity } from '@/providers/identity';
 /** Choice lists belong to the tenant and any of its users may read them: keyed by tenant only. */
 export const choiceListsKey = (tenant: string) => ['/api/choice-lists', tenant] as const;
 export const choiceItemsKey = (tenant: string, id: string) =>
-  ['/api/choice-lists/{id}/items', tenant, id] as const;
+  ['/api/choice-lists/{choiceListId}/items', tenant, id] as const;
 
 /** GET /api/choice-lists. */
 export const useChoiceLists = (tenant: string) => {
@@ -20,13 +20,18 @@ export const useChoiceLists = (tenant: string) => {
   });
 };
 
-/** GET /api/choice-lists/{id}/items, in their order. */
+/** GET /api/choice-lists/{choiceListId}/items, in their order. */
 export const useChoiceItems = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: choiceItemsKey(tenant, id),
     queryFn: async ({ signal }): Promise<ChoiceItem[]> =>
-      unwrap(await api(tenant).GET('/api/choice-lists/{id}/items', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/choice-lists/{choiceListId}/items', {
+          params: { path: { choiceListId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -41,15 +46,15 @@ export const useCreateChoiceList = (tenant: string) => {
   });
 };
 
-/** POST /api/choice-lists/{id}/items (201; 409 for a value the list has). */
+/** POST /api/choice-lists/{choiceListId}/items (201; 409 for a value the list has). */
 export const useAddChoiceItem = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ listId, item }: { listId: string; item: ChoiceItemInput }): Promise<ChoiceItem> =>
       unwrap(
-        await api(tenant).POST('/api/choice-lists/{id}/items', {
-          params: { path: { id: listId } },
+        await api(tenant).POST('/api/choice-lists/{choiceListId}/items', {
+          params: { path: { choiceListId: listId } },
           body: item,
         }),
       ),

@@ -5,11 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useIdentity } from '@/providers/identity';
 
 export const projectEnvironmentsKey = (tenant: string, projectId: string) =>
-  ['/api/projects/{id}/environments', tenant, projectId] as const;
+  ['/api/projects/{projectId}/environments', tenant, projectId] as const;
 
 const ORDER: Record<string, number> = { dev: 0, test: 1, prod: 2 };
 
-/** GET /api/projects/{id}/environments, in promotion order (dev, test, prod). */
+/** GET /api/projects/{projectId}/environments, in promotion order (dev, test, prod). */
 export const useProjectEnvironments = (tenant: string, projectId: string, enabled = true) => {
   const { api } = useIdentity();
   return useQuery({
@@ -17,8 +17,8 @@ export const useProjectEnvironments = (tenant: string, projectId: string, enable
     enabled,
     queryFn: async ({ signal }): Promise<Environment[]> => {
       const list = unwrap(
-        await api(tenant).GET('/api/projects/{id}/environments', {
-          params: { path: { id: projectId } },
+        await api(tenant).GET('/api/projects/{projectId}/environments', {
+          params: { path: { projectId: projectId } },
           signal,
         }),
       );

@@ -5,9 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useIdentity } from '@/providers/identity';
 
 export const projectModulesKey = (tenant: string, projectId: string) =>
-  ['/api/projects/{id}/modules', tenant, projectId] as const;
+  ['/api/projects/{projectId}/modules', tenant, projectId] as const;
 
-/** GET /api/projects/{id}/modules. */
+/** GET /api/projects/{projectId}/modules. */
 export const useProjectModules = (tenant: string, projectId: string, enabled = true) => {
   const { api } = useIdentity();
   return useQuery({
@@ -15,7 +15,10 @@ export const useProjectModules = (tenant: string, projectId: string, enabled = t
     enabled,
     queryFn: async ({ signal }): Promise<Module[]> =>
       unwrap(
-        await api(tenant).GET('/api/projects/{id}/modules', { params: { path: { id: projectId } }, signal }),
+        await api(tenant).GET('/api/projects/{projectId}/modules', {
+          params: { path: { projectId: projectId } },
+          signal,
+        }),
       ),
   });
 };

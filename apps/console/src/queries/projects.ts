@@ -8,7 +8,7 @@ import { dashboardSummaryKey } from './dashboard';
 
 /** Keys mirror the API path; the tenant is part of every key so switching tenant refetches. */
 export const projectsKey = (tenant: string) => ['/api/projects', tenant] as const;
-export const projectKey = (tenant: string, id: string) => ['/api/projects/{id}', tenant, id] as const;
+export const projectKey = (tenant: string, id: string) => ['/api/projects/{projectId}', tenant, id] as const;
 
 const PAGE_SIZE = 50;
 
@@ -40,13 +40,15 @@ export const useAllProjects = (tenant: string) => {
   return query;
 };
 
-/** GET /api/projects/{id}. */
+/** GET /api/projects/{projectId}. */
 export const useProject = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: projectKey(tenant, id),
     queryFn: async ({ signal }): Promise<Project> =>
-      unwrap(await api(tenant).GET('/api/projects/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/projects/{projectId}', { params: { path: { projectId: id } }, signal }),
+      ),
   });
 };
 

@@ -126,17 +126,17 @@ export const useCreateRole = (tenant: string) => {
   });
 };
 
-/** POST /api/rbac/roles/{id}/enable | disable: a disabled role keeps its assignments but grants nothing. */
+/** POST /api/rbac/roles/{roleId}/enable | disable: a disabled role keeps its assignments but grants nothing. */
 export const useSetRoleStatus = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ roleId, enable }: { roleId: string; enable: boolean }): Promise<Role> => {
-      const params = { params: { path: { id: roleId } } };
+      const params = { params: { path: { roleId } } };
       return unwrap(
         enable
-          ? await api(tenant).POST('/api/rbac/roles/{id}/enable', params)
-          : await api(tenant).POST('/api/rbac/roles/{id}/disable', params),
+          ? await api(tenant).POST('/api/rbac/roles/{roleId}/enable', params)
+          : await api(tenant).POST('/api/rbac/roles/{roleId}/disable', params),
       );
     },
     // Assignments show the role's status, so the user-role lists change too.
@@ -149,15 +149,15 @@ export const useSetRoleStatus = (tenant: string) => {
   });
 };
 
-/** POST /api/rbac/roles/{id}/permissions: grants one permission (by name) to a role. */
+/** POST /api/rbac/roles/{roleId}/permissions: grants one permission (by name) to a role. */
 export const useAddRolePermission = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ roleId, permission }: { roleId: string; permission: string }) =>
       unwrap(
-        await api(tenant).POST('/api/rbac/roles/{id}/permissions', {
-          params: { path: { id: roleId } },
+        await api(tenant).POST('/api/rbac/roles/{roleId}/permissions', {
+          params: { path: { roleId: roleId } },
           body: { permissionId: permission },
         }),
       ),
@@ -165,15 +165,15 @@ export const useAddRolePermission = (tenant: string) => {
   });
 };
 
-/** DELETE /api/rbac/roles/{id}/permissions/{permissionId}: takes one permission (by name) from a role. */
+/** DELETE /api/rbac/roles/{roleId}/permissions/{permissionId}: takes one permission (by name) from a role. */
 export const useRemoveRolePermission = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ roleId, permission }: { roleId: string; permission: string }) => {
       unwrap(
-        await api(tenant).DELETE('/api/rbac/roles/{id}/permissions/{permissionId}', {
-          params: { path: { id: roleId, permissionId: permission } },
+        await api(tenant).DELETE('/api/rbac/roles/{roleId}/permissions/{permissionId}', {
+          params: { path: { roleId: roleId, permissionId: permission } },
         }),
       );
     },
@@ -226,13 +226,17 @@ export const useCreatePolicy = (tenant: string) => {
   });
 };
 
-/** DELETE /api/rbac/policies/{id}. */
+/** DELETE /api/rbac/policies/{policyId}. */
 export const useDeletePolicy = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (policyId: string) => {
-      unwrap(await api(tenant).DELETE('/api/rbac/policies/{id}', { params: { path: { id: policyId } } }));
+      unwrap(
+        await api(tenant).DELETE('/api/rbac/policies/{policyId}', {
+          params: { path: { policyId: policyId } },
+        }),
+      );
     },
     onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/policies']),
   });

@@ -8,7 +8,8 @@ import { useIdentity } from '@/providers/identity';
 
 export const recordTypesKey = (tenant: string, projectId: string) =>
   ['/api/record-types', tenant, projectId] as const;
-export const recordTypeKey = (tenant: string, id: string) => ['/api/record-types/{id}', tenant, id] as const;
+export const recordTypeKey = (tenant: string, id: string) =>
+  ['/api/record-types/{recordTypeId}', tenant, id] as const;
 
 /**
  * A record type's effective fields include its base types' fields, so a schema write can change what every
@@ -17,7 +18,7 @@ export const recordTypeKey = (tenant: string, id: string) => ['/api/record-types
 export const invalidateRecordTypes = (queryClient: QueryClient, tenant: string) =>
   Promise.all([
     queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] }),
-    queryClient.invalidateQueries({ queryKey: ['/api/record-types/{id}', tenant] }),
+    queryClient.invalidateQueries({ queryKey: ['/api/record-types/{recordTypeId}', tenant] }),
   ]);
 
 /** GET /api/record-types?projectId=: the project's record types with their effective fields. */
@@ -36,13 +37,18 @@ export const useRecordTypes = (tenant: string, projectId: string | null) => {
   });
 };
 
-/** GET /api/record-types/{id}: schema.fields are the effective fields, inherited ones first. */
+/** GET /api/record-types/{recordTypeId}: schema.fields are the effective fields, inherited ones first. */
 export const useRecordType = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: recordTypeKey(tenant, id),
     queryFn: async ({ signal }): Promise<RecordType> =>
-      unwrap(await api(tenant).GET('/api/record-types/{id}', { params: { path: { id } }, signal })),
+      unwrap(
+        await api(tenant).GET('/api/record-types/{recordTypeId}', {
+          params: { path: { recordTypeId: id } },
+          signal,
+        }),
+      ),
   });
 };
 
@@ -60,7 +66,7 @@ export const useCreateRecordType = (tenant: string) => {
   });
 };
 
-/** POST /api/record-types/{id}/activate | retire (409 when the lifecycle refuses). */
+/** POST /api/record-types/{recordTypeId}/activate | retire (409 when the lifecycle refuses). */
 export const useSetRecordTypeStatus = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
@@ -72,11 +78,11 @@ export const useSetRecordTypeStatus = (tenant: string) => {
       id: string;
       action: 'activate' | 'retire';
     }): Promise<RecordType> => {
-      const params = { params: { path: { id } } };
+      const params = { params: { path: { recordTypeId: id } } };
       return unwrap(
         action === 'activate'
-          ? await api(tenant).POST('/api/record-types/{id}/activate', params)
-          : await api(tenant).POST('/api/record-types/{id}/retire', params),
+          ? await api(tenant).POST('/api/record-types/{recordTypeId}/activate', params)
+          : await api(tenant).POST('/api/record-types/{recordTypeId}/retire', params),
       );
     },
     onSuccess: async (recordType) => {
@@ -86,14 +92,17 @@ export const useSetRecordTypeStatus = (tenant: string) => {
   });
 };
 
-/** POST /api/record-types/{id}/fields: only while draft (409 once active). Derived types inherit it. */
+/** POST /api/record-types/{recordTypeId}/fields: only while draft (409 once active). Derived types inherit it. */
 export const useAddRecordTypeField = (tenant: string) => {
   const { api } = useIdentity();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, field }: { id: string; field: FieldInput }) =>
       unwrap(
-        await api(tenant).POST('/api/record-types/{id}/fields', { params: { path: { id } }, body: field }),
+        await api(tenant).POST('/api/record-types/{recordTypeId}/fields', {
+          params: { path: { recordTypeId: id } },
+          body: field,
+        }),
       ),
     onSuccess: () => invalidateRecordTypes(queryClient, tenant),
   });

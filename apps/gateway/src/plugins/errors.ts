@@ -1,22 +1,16 @@
 import { STATUS_CODES } from 'node:http';
+import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError } from '@ec3l/db';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
-import { type Static, Type } from '@sinclair/typebox';
+import type { RecordsErrorCode } from '@ec3l/records';
+import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-export const ErrorBodySchema = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    code: Type.String({ description: 'Stable machine-readable error code' }),
-    error: Type.String({ description: 'HTTP reason phrase' }),
-    message: Type.String(),
-    details: Type.Optional(Type.Unknown()),
-  },
-  { $id: 'Error' },
-);
-export type ErrorBody = Static<typeof ErrorBodySchema>;
-
-const STATUS_BY_CODE: Record<ErrorCode, number> = {
+/**
+ * The one table from error code to HTTP status: every code a package's `errors.ts` declares, the shared
+ * codes of @ec3l/kernel, and the gateway's own transport codes. A code missing here fails the type check.
+ */
+export const STATUS_BY_CODE = {
   VALIDATION_ERROR: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
@@ -25,11 +19,147 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CONFLICT: 409,
   UNPROCESSABLE: 422,
   DATABASE_UNAVAILABLE: 503,
+  ...satisfiesStatus<RecordsErrorCode>({
+    DUPLICATE_FIELD: 400,
+    FIELD_EXISTS: 409,
+    BINDING_TARGET_MISSING: 400,
+    BASE_TYPE_CROSS_PROJECT: 400,
+    ORPHAN_BASE_TYPE: 400,
+  }),
+  ...satisfiesStatus<ChangeEngineErrorCode>({
+    RECORD_TYPE_NOT_IN_PROJECT: 400,
+    NO_OPS: 422,
+    EXECUTION_FAILED: 422,
+  }),
+  /** The body is not JSON (or empty where JSON was announced). */
+  INVALID_JSON: 400,
+  /** A malformed request the schema cannot name (e.g. a bad content length). */
+  BAD_REQUEST: 400,
+  /** The body is larger than EC3L_BODY_LIMIT. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** The body's content type is not application/json. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  /** Anything unexpected; logged, never described to the client. */
+  INTERNAL_ERROR: 500,
+  /** The process listens but the database is not open and migrated yet. */
+  STARTING: 503,
+  /** JWT mode: the remote key set that verifies tokens cannot be fetched (the token is not at fault). */
+  AUTH_UNAVAILABLE: 503,
+} as const satisfies Record<ErrorCode, number> & Record<string, number>;
+
+function satisfiesStatus<C extends string>(table: Record<C, number>): Record<C, number> {
+  return table;
+}
+
+export type ApiErrorCode = keyof typeof STATUS_BY_CODE;
+export const API_ERROR_CODES = Object.keys(STATUS_BY_CODE) as ApiErrorCode[];
+
+/** The codes answered with one status, for that status's error schema. */
+export const codesWithStatus = (status: number): ApiErrorCode[] =>
+  API_ERROR_CODES.filter((code) => STATUS_BY_CODE[code] === status);
+
+const stringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], ...options });
+
+const ValidationIssueSchema = Type.Object(
+  {
+    in: Type.String({ description: 'body, querystring, params or headers' }),
+    path: Type.String({ description: 'JSON pointer into that part of the request' }),
+    message: Type.String(),
+    params: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'ValidationIssue' },
+);
+
+/** What a 400 carries: the schema's list of issues, or the one field or header a domain check refused. */
+export const ValidationDetailsSchema = Type.Union(
+  [
+    Type.Array(Type.Ref('ValidationIssue')),
+    Type.Object({
+      field: Type.Optional(Type.String({ description: 'The refused body field' })),
+      header: Type.Optional(Type.String({ description: 'The refused header' })),
+      problems: Type.Optional(Type.Array(Type.String())),
+    }),
+  ],
+  { $id: 'ValidationDetails' },
+);
+
+export const ForbiddenDetailsSchema = Type.Object(
+  {
+    permission: Type.String({ description: 'The permission the route requires' }),
+    resource: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
+    reason: Type.String({ description: 'Why the decision denied' }),
+  },
+  { $id: 'ForbiddenDetails' },
+);
+
+export const UnprocessableDetailsSchema = Type.Object(
+  { errors: Type.Array(Type.Ref('ExecutionError')) },
+  { $id: 'UnprocessableDetails' },
+);
+
+const errorSchema = (id: string, codes: readonly string[], details: TSchema, description: string) =>
+  Type.Object(
+    {
+      statusCode: Type.Integer({ minimum: 400, maximum: 599 }),
+      code: stringEnum(codes, { description: 'Stable machine-readable error code (docs/api-errors.md)' }),
+      error: Type.String({ description: 'HTTP reason phrase' }),
+      message: Type.String({ description: 'What went wrong, for people' }),
+      details: Type.Optional(details),
+    },
+    { $id: id, description },
+  );
+
+/** Every error body; the per-status schemas below narrow `code` and `details`. */
+export const ErrorBodySchema = errorSchema(
+  'ErrorResponse',
+  API_ERROR_CODES,
+  Type.Unknown({ description: 'Structured context; its shape depends on the status' }),
+  'The body of every error answer',
+);
+export type ErrorBody = Static<typeof ErrorBodySchema>;
+
+/** Error schemas by status for the OpenAPI document; statuses without one use ErrorResponse. */
+export const errorSchemasByStatus: Record<number, TSchema> = {
+  400: errorSchema(
+    'ValidationErrorResponse',
+    codesWithStatus(400),
+    Type.Ref('ValidationDetails'),
+    'The request is malformed',
+  ),
+  403: errorSchema(
+    'ForbiddenErrorResponse',
+    codesWithStatus(403),
+    Type.Ref('ForbiddenDetails'),
+    'The actor may not do this',
+  ),
+  422: errorSchema(
+    'UnprocessableErrorResponse',
+    codesWithStatus(422),
+    Type.Ref('UnprocessableDetails'),
+    'The change cannot be executed',
+  ),
+  409: errorSchema(
+    'ConflictErrorResponse',
+    codesWithStatus(409),
+    Type.Record(Type.String(), Type.Unknown(), { description: 'The conflicting field or states' }),
+    'The request conflicts with the current state',
+  ),
 };
+
+/** Error schemas registered with Fastify (and published as components). */
+export const errorSchemas: TSchema[] = [
+  ValidationIssueSchema,
+  ValidationDetailsSchema,
+  ForbiddenDetailsSchema,
+  UnprocessableDetailsSchema,
+  ErrorBodySchema,
+  ...Object.values(errorSchemasByStatus),
+];
 
 export const errorBody = (
   statusCode: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   details?: unknown,
 ): ErrorBody => ({
@@ -40,7 +170,7 @@ export const errorBody = (
   ...(details === undefined ? {} : { details }),
 });
 
-const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+const FASTIFY_CODES: Record<string, { status: number; code: ApiErrorCode }> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'INVALID_JSON' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'INVALID_JSON' },
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'PAYLOAD_TOO_LARGE' },
@@ -62,8 +192,12 @@ const describeValidation = (v: { keyword?: string; params?: Record<string, unkno
 /** Maps any thrown error to the uniform error body; internals never reach the client. */
 export const toErrorReply = (error: unknown): { status: number; body: ErrorBody; unexpected: boolean } => {
   if (isDomainError(error)) {
-    const status = STATUS_BY_CODE[error.code] ?? 400;
-    return { status, body: errorBody(status, error.code, error.message, error.details), unexpected: false };
+    const status = STATUS_BY_CODE[error.code as ApiErrorCode] ?? 400;
+    return {
+      status,
+      body: errorBody(status, error.code as ApiErrorCode, error.message, error.details),
+      unexpected: false,
+    };
   }
   const fe = error as FastifyError;
   if (fe?.validation) {
@@ -145,6 +279,6 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
   );
 };
 
-/** Error responses for a route's OpenAPI description. */
+/** Error responses for a route's OpenAPI description (the document adds the ones every route can answer). */
 export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, Type.Ref('Error', { description: STATUS_CODES[s] })]));
+  Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorResponse', { description: STATUS_CODES[s] })]));

@@ -136,5 +136,7 @@ export const validationOptions = (httpPart: string | undefined) =>
     removeAdditional: false,
     useDefaults: true,
     allErrors: true,
+    // Patch ops and targets are a oneOf told apart by opType / type.
+    discriminator: true,
     coerceTypes: httpPart === 'body' ? false : 'array',
   }) as const;

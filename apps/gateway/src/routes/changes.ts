@@ -17,12 +17,20 @@ import {
   TargetSchema,
   WorkspaceSchema,
 } from '@ec3l/change-engine';
+import { decodeCursor } from '@ec3l/db';
 import { ProjectSchema, type TenancyService } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, ref } from '../schemas.js';
+import {
+  ChangeParamsSchema,
+  NEXT_CURSOR,
+  nextCursorHeader,
+  PageQuerySchema,
+  ProjectParamsSchema,
+  ref,
+} from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
 const guardedErrors = errorResponses(400, 401, 403, 404);
@@ -39,11 +47,26 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   const tags = ['changes'];
   const theChange = (request: { params: unknown }) => ({
     type: 'change' as const,
-    id: (request.params as { id: string }).id,
+    id: (request.params as { changeId: string }).changeId,
   });
   const approve = guard('change.approve', theChange);
   const edit = guard('change.edit', theChange);
   const needsEdit = requires('change.edit');
+
+  const listPage = async (
+    request: { ctx: Parameters<ChangeService['listChanges']>[0] },
+    reply: { header(name: string, value: string): unknown },
+    filter: Parameters<ChangeService['listChanges']>[1],
+    query: { limit?: number; cursor?: string },
+  ) => {
+    const page = await changes.listChanges(request.ctx, filter, {
+      limit: query.limit ?? 50,
+      ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
+    });
+    if (page.nextCursor) reply.header(NEXT_CURSOR, page.nextCursor);
+    return page.items;
+  };
+  const pageDescription = `Paginated: pass limit (default 50) and the ${NEXT_CURSOR} response header as cursor for the next page.`;
 
   app.get(
     '/changes',
@@ -52,29 +75,40 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'listChanges',
         tags,
         summary: 'Change records, newest first',
-        querystring: Type.Object({
-          projectId: Type.Optional(Type.String({ format: 'uuid' })),
-          status: StatusQuery,
-        }),
-        response: { 200: Type.Array(ref(ChangeSchema)), ...tenantErrors },
+        description: pageDescription,
+        querystring: Type.Composite([
+          Type.Object({
+            projectId: Type.Optional(Type.String({ format: 'uuid' })),
+            status: StatusQuery,
+          }),
+          PageQuerySchema,
+        ]),
+        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
       },
     },
-    async (request) => changes.listChanges(request.ctx, request.query),
+    async (request, reply) => {
+      const { limit, cursor, ...filter } = request.query;
+      return listPage(request, reply, filter, { limit, cursor });
+    },
   );
 
   app.get(
-    '/projects/:id/changes',
+    '/projects/:projectId/changes',
     {
       schema: {
         operationId: 'listProjectChanges',
         tags: ['projects', 'changes'],
         summary: 'The change records of a project (P4), newest first',
-        params: IdParamsSchema,
-        querystring: Type.Object({ status: StatusQuery }),
-        response: { 200: Type.Array(ref(ChangeSchema)), ...tenantErrors },
+        description: pageDescription,
+        params: ProjectParamsSchema,
+        querystring: Type.Composite([Type.Object({ status: StatusQuery }), PageQuerySchema]),
+        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
       },
     },
-    async (request) => changes.listChanges(request.ctx, { projectId: request.params.id, ...request.query }),
+    async (request, reply) => {
+      const { limit, cursor, ...filter } = request.query;
+      return listPage(request, reply, { projectId: request.params.projectId, ...filter }, { limit, cursor });
+    },
   );
 
   app.post(
@@ -94,34 +128,36 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get(
-    '/changes/:id',
+    '/changes/:changeId',
     {
       schema: {
         operationId: 'getChange',
+        summary: 'Read a change record',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ChangeSchema), ...tenantErrors },
       },
     },
-    async (request) => changes.getChange(request.ctx, request.params.id),
+    async (request) => changes.getChange(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/project',
+    '/changes/:changeId/project',
     {
       schema: {
         operationId: 'getChangeProject',
+        summary: 'The project a change belongs to',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ProjectSchema), ...tenantErrors },
       },
     },
     async (request) =>
-      tenancy.getProject(request.ctx, await changes.projectOf(request.ctx, request.params.id)),
+      tenancy.getProject(request.ctx, await changes.projectOf(request.ctx, request.params.changeId)),
   );
 
   app.post(
-    '/changes/:id/status',
+    '/changes/:changeId/status',
     {
       ...guard('change.edit', theChange, {
         permissionOf: (request) =>
@@ -137,43 +173,44 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
           'through checkin and merge (409). A move to Ready or Merged is an approval: it needs `change.approve`, which agents ' +
           'never get (403 AGENT_FORBIDDEN), checked before the change is looked at; every other move ' +
           `needs \`change.edit\`. ${needsEdit}`,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(ChangeStatusBodySchema),
         response: { 200: ref(ChangeSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
-    async (request) => changes.setStatus(request.ctx, request.params.id, request.body.status),
+    async (request) => changes.setStatus(request.ctx, request.params.changeId, request.body.status),
   );
 
   app.get(
-    '/changes/:id/events',
+    '/changes/:changeId/events',
     {
       schema: {
         operationId: 'listChangeEvents',
         tags,
         summary: "The change's timeline: status changes, targets and ops added or removed",
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(ChangeEventSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listEvents(request.ctx, request.params.id),
+    async (request) => changes.listEvents(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/targets',
+    '/changes/:changeId/targets',
     {
       schema: {
         operationId: 'listChangeTargets',
+        summary: 'What the change touches, in the order declared',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(TargetSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listTargets(request.ctx, request.params.id),
+    async (request) => changes.listTargets(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/targets',
+    '/changes/:changeId/targets',
     {
       ...edit,
       schema: {
@@ -181,47 +218,49 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: needsEdit,
         tags,
         summary: 'Declare what the change touches (Draft only)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(CreateTargetBodySchema),
         response: { 201: ref(TargetSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await changes.addTarget(request.ctx, request.params.id, request.body)),
+      reply.code(201).send(await changes.addTarget(request.ctx, request.params.changeId, request.body)),
   );
 
   app.get(
-    '/changes/:id/patch-ops',
+    '/changes/:changeId/patch-ops',
     {
       schema: {
         operationId: 'listPatchOps',
+        summary: "The change's patch ops, in the order they run",
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(PatchOpSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listOps(request.ctx, request.params.id),
+    async (request) => changes.listOps(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/patch-ops',
+    '/changes/:changeId/patch-ops',
     {
       ...edit,
       schema: {
         operationId: 'addPatchOp',
+        summary: 'Add a patch op to a record_type target of a change whose ops can still be edited',
         description: needsEdit,
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(CreatePatchOpBodySchema),
         response: { 201: ref(PatchOpSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await changes.addOp(request.ctx, request.params.id, request.body)),
+      reply.code(201).send(await changes.addOp(request.ctx, request.params.changeId, request.body)),
   );
 
   app.delete(
-    '/changes/:id/patch-ops/:opId',
+    '/changes/:changeId/patch-ops/:opId',
     {
       ...edit,
       schema: {
@@ -229,18 +268,21 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: needsEdit,
         tags,
         summary: 'Delete a pending op (an executed op answers 409)',
-        params: Type.Object({ id: Type.String({ format: 'uuid' }), opId: Type.String({ format: 'uuid' }) }),
+        params: Type.Object({
+          changeId: Type.String({ format: 'uuid' }),
+          opId: Type.String({ format: 'uuid' }),
+        }),
         response: { 204: Type.Null(), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
-      await changes.deleteOp(request.ctx, request.params.id, request.params.opId);
+      await changes.deleteOp(request.ctx, request.params.changeId, request.params.opId);
       return reply.code(204).send(null);
     },
   );
 
   app.post(
-    '/changes/:id/execute',
+    '/changes/:changeId/execute',
     {
       ...edit,
       schema: {
@@ -248,45 +290,45 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: needsEdit,
         tags,
         summary: 'Dry run: validate and diff without writing or changing status (422 lists every error)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ExecutionResultSchema), ...guardedErrors, ...errorResponses(409, 422) },
       },
     },
-    async (request) => changes.execute(request.ctx, request.params.id),
+    async (request) => changes.execute(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/checkin',
+    '/changes/:changeId/checkin',
     {
       ...approve,
       schema: {
         operationId: 'checkinChange',
         tags,
         description: `Validate the change and move it to Ready, or to ValidationFailed with the errors. ${requires('change.approve')}`,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(403, 409) },
       },
     },
-    async (request) => changes.checkin(request.ctx, request.params.id),
+    async (request) => changes.checkin(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/merge',
+    '/changes/:changeId/merge',
     {
       ...approve,
       schema: {
         operationId: 'mergeChange',
         tags,
         description: `Execute a Ready change for real and mark it Merged (terminal); all or nothing. ${requires('change.approve')}`,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(MergeResultSchema), ...tenantErrors, ...errorResponses(403, 409, 422) },
       },
     },
-    async (request) => changes.merge(request.ctx, request.params.id),
+    async (request) => changes.merge(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/revert',
+    '/changes/:changeId/revert',
     {
       ...edit,
       schema: {
@@ -294,57 +336,58 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: needsEdit,
         tags,
         summary: 'Create a Draft change that restores exactly the schemas a merged change replaced',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 201: ref(ChangeSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
-    async (request, reply) => reply.code(201).send(await changes.revert(request.ctx, request.params.id)),
+    async (request, reply) =>
+      reply.code(201).send(await changes.revert(request.ctx, request.params.changeId)),
   );
 
   app.get(
-    '/changes/:id/snapshots',
+    '/changes/:changeId/snapshots',
     {
       schema: {
         operationId: 'listChangeSnapshots',
         tags,
         summary: 'Schemas of the record types before the change merged',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(SnapshotSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listSnapshots(request.ctx, request.params.id),
+    async (request) => changes.listSnapshots(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/diff',
+    '/changes/:changeId/diff',
     {
       schema: {
         operationId: 'getChangeDiff',
         tags,
         summary: 'What the change will change (dry run) or changed (recorded at merge)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(GraphDiffSchema), ...tenantErrors, ...errorResponses(422) },
       },
     },
-    async (request) => changes.diff(request.ctx, request.params.id),
+    async (request) => changes.diff(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/workspace',
+    '/changes/:changeId/workspace',
     {
       schema: {
         operationId: 'getChangeWorkspace',
         tags,
         summary: "The change's workspace (404 until one was started)",
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(WorkspaceSchema), ...tenantErrors },
       },
     },
-    async (request) => changes.getWorkspace(request.ctx, request.params.id),
+    async (request) => changes.getWorkspace(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/start-workspace',
+    '/changes/:changeId/start-workspace',
     {
       ...edit,
       schema: {
@@ -352,28 +395,29 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: needsEdit,
         tags,
         summary: 'Record a running workspace for the change and move it to WorkspaceRunning',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: ref(WorkspaceSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
-    async (request) => changes.startWorkspace(request.ctx, request.params.id),
+    async (request) => changes.startWorkspace(request.ctx, request.params.changeId),
   );
 
   app.get(
-    '/changes/:id/agent-runs',
+    '/changes/:changeId/agent-runs',
     {
       schema: {
         operationId: 'listAgentRuns',
+        summary: 'Agent runs recorded on the change, oldest first',
         tags,
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         response: { 200: Type.Array(ref(AgentRunSchema)), ...tenantErrors },
       },
     },
-    async (request) => changes.listAgentRuns(request.ctx, request.params.id),
+    async (request) => changes.listAgentRuns(request.ctx, request.params.changeId),
   );
 
   app.post(
-    '/changes/:id/agent-run',
+    '/changes/:changeId/agent-run',
     {
       ...edit,
       schema: {
@@ -381,12 +425,12 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: needsEdit,
         tags,
         summary: 'Record an agent run on the change (status Pending)',
-        params: IdParamsSchema,
+        params: ChangeParamsSchema,
         body: ref(CreateAgentRunBodySchema),
         response: { 201: ref(AgentRunSchema), ...guardedErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await changes.createAgentRun(request.ctx, request.params.id, request.body)),
+      reply.code(201).send(await changes.createAgentRun(request.ctx, request.params.changeId, request.body)),
   );
 };

@@ -11,7 +11,14 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
+import {
+  EnvironmentParamsSchema,
+  NEXT_CURSOR,
+  nextCursorHeader,
+  PageQuerySchema,
+  ProjectParamsSchema,
+  ref,
+} from '../schemas.js';
 
 export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService; guard: Guard }> = async (
   app,
@@ -68,55 +75,59 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService;
   );
 
   app.get(
-    '/projects/:id',
+    '/projects/:projectId',
     {
       schema: {
         operationId: 'getProject',
+        summary: 'Read a project',
         tags: ['projects'],
-        params: IdParamsSchema,
+        params: ProjectParamsSchema,
         response: { 200: ref(ProjectSchema), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => tenancy.getProject(request.ctx, request.params.id),
+    async (request) => tenancy.getProject(request.ctx, request.params.projectId),
   );
 
   app.get(
-    '/projects/:id/modules',
+    '/projects/:projectId/modules',
     {
       schema: {
         operationId: 'listProjectModules',
+        summary: "The project's modules",
         tags: ['projects'],
-        params: IdParamsSchema,
+        params: ProjectParamsSchema,
         response: { 200: Type.Array(ref(ModuleSchema)), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => tenancy.listModules(request.ctx, request.params.id),
+    async (request) => tenancy.listModules(request.ctx, request.params.projectId),
   );
 
   app.get(
-    '/projects/:id/environments',
+    '/projects/:projectId/environments',
     {
       schema: {
         operationId: 'listProjectEnvironments',
+        summary: "The project's dev, test and prod environments",
         tags: ['projects', 'environments'],
-        params: IdParamsSchema,
+        params: ProjectParamsSchema,
         response: { 200: Type.Array(ref(EnvironmentSchema)), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => tenancy.listEnvironments(request.ctx, request.params.id),
+    async (request) => tenancy.listEnvironments(request.ctx, request.params.projectId),
   );
 
   app.get(
-    '/environments/:id',
+    '/environments/:environmentId',
     {
       schema: {
         operationId: 'getEnvironment',
+        summary: 'Read an environment',
         tags: ['environments'],
-        params: IdParamsSchema,
+        params: EnvironmentParamsSchema,
         response: { 200: ref(EnvironmentSchema), ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => tenancy.getEnvironment(request.ctx, request.params.id),
+    async (request) => tenancy.getEnvironment(request.ctx, request.params.environmentId),
   );
 
   app.get(

@@ -23,11 +23,12 @@ import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
-  IdParamsSchema,
   IncludeReadsQuery,
   NEXT_CURSOR,
   nextCursorHeader,
   PageQuerySchema,
+  PolicyParamsSchema,
+  RoleParamsSchema,
   ref,
 } from '../schemas.js';
 
@@ -77,6 +78,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...manage,
       schema: {
         operationId: 'createRole',
+        summary: 'Create a role',
         tags,
         description: needsManage,
         body: ref(CreateRoleBodySchema),
@@ -91,7 +93,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
     ['disable', 'disabled'],
   ] as const) {
     app.post(
-      `/rbac/roles/:id/${action}`,
+      `/rbac/roles/:roleId/${action}`,
       {
         ...manage,
         schema: {
@@ -102,47 +104,56 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
               ? `Enable a role. ${needsManage}`
               : 'Disable a role. Disabling the last role that gives a user of the tenant admin access ' +
                 `(admin.view and rbac.manage) answers 409. ${needsManage}`,
-          params: IdParamsSchema,
+          params: RoleParamsSchema,
           response: { 200: ref(RoleSchema), ...guarded, ...errorResponses(409) },
         },
       },
-      async (request) => rbac.setRoleStatus(request.ctx, request.params.id, status),
+      async (request) => rbac.setRoleStatus(request.ctx, request.params.roleId, status),
     );
   }
 
   app.get(
-    '/rbac/roles/:id/permissions',
+    '/rbac/roles/:roleId/permissions',
     {
       ...admin,
       schema: {
         operationId: 'listRolePermissions',
+        summary: "The role's permissions",
         tags,
         description: requires('admin.view'),
-        params: IdParamsSchema,
+        params: RoleParamsSchema,
         response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
       },
     },
-    async (request) => rbac.listRolePermissions(request.ctx, request.params.id),
+    async (request) => rbac.listRolePermissions(request.ctx, request.params.roleId),
   );
 
   app.post(
-    '/rbac/roles/:id/permissions',
+    '/rbac/roles/:roleId/permissions',
     {
       ...manage,
       schema: {
         operationId: 'addRolePermission',
         tags,
         description: `Grant a permission to a role; answers the role's permissions. ${needsManage}`,
-        params: IdParamsSchema,
+        params: RoleParamsSchema,
         body: ref(AddRolePermissionBodySchema),
-        response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
+        response: {
+          201: Type.Array(ref(PermissionSchema), {
+            description: "The role's permissions, the new one included",
+          }),
+          ...guarded,
+        },
       },
     },
-    async (request) => rbac.addRolePermission(request.ctx, request.params.id, request.body.permissionId),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await rbac.addRolePermission(request.ctx, request.params.roleId, request.body.permissionId)),
   );
 
   app.delete(
-    '/rbac/roles/:id/permissions/:permissionId',
+    '/rbac/roles/:roleId/permissions/:permissionId',
     {
       ...manage,
       schema: {
@@ -152,14 +163,14 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           'Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that ' +
           `gives a user of the tenant admin access answers 409. ${needsManage}`,
         params: Type.Object({
-          id: Type.String({ format: 'uuid' }),
+          roleId: Type.String({ format: 'uuid' }),
           permissionId: Text({ minLength: 1, maxLength: 200 }),
         }),
         response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
-      await rbac.removeRolePermission(request.ctx, request.params.id, request.params.permissionId);
+      await rbac.removeRolePermission(request.ctx, request.params.roleId, request.params.permissionId);
       return reply.code(204).send(null);
     },
   );
@@ -185,6 +196,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'listUserRoles',
+        summary: "The user's roles in this tenant",
         tags,
         description: requires('admin.view'),
         params: UserParamsSchema,
@@ -206,12 +218,15 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           `/api/rbac/agents/{agentId}/roles. ${needsManage}`,
         params: UserParamsSchema,
         body: ref(AssignRoleBodySchema),
-        response: { 200: Type.Array(ref(UserRoleSchema)), ...guarded },
+        response: {
+          201: Type.Array(ref(UserRoleSchema), { description: "The user's roles, the new one included" }),
+          ...guarded,
+        },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await rbac.assignRole(request.ctx, request.params.userId, request.body.roleId);
-      return rbac.listUserRoles(request.ctx, request.params.userId);
+      return reply.code(201).send(await rbac.listUserRoles(request.ctx, request.params.userId));
     },
   );
 
@@ -221,6 +236,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...manage,
       schema: {
         operationId: 'removeUserRole',
+        summary: 'Take a role from a user',
         tags,
         description:
           'Take a role from a user. Taking the last role that gives a user of the tenant admin access ' +
@@ -307,6 +323,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
       ...admin,
       schema: {
         operationId: 'listPolicies',
+        summary: "The tenant's policies",
         tags,
         description: requires('admin.view'),
         response: { 200: Type.Array(ref(PolicySchema)), ...guarded },
@@ -333,19 +350,20 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
   );
 
   app.delete(
-    '/rbac/policies/:id',
+    '/rbac/policies/:policyId',
     {
       ...manage,
       schema: {
         operationId: 'deletePolicy',
+        summary: 'Delete a policy',
         tags,
         description: needsManage,
-        params: IdParamsSchema,
+        params: PolicyParamsSchema,
         response: { 204: Type.Null(), ...guarded },
       },
     },
     async (request, reply) => {
-      await rbac.deletePolicy(request.ctx, request.params.id);
+      await rbac.deletePolicy(request.ctx, request.params.policyId);
       return reply.code(204).send(null);
     },
   );

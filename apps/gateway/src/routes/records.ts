@@ -17,7 +17,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { IdParamsSchema, ref } from '../schemas.js';
+import { ChoiceListParamsSchema, RecordTypeParamsSchema, ref } from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
 const guardedErrors = errorResponses(400, 401, 403, 404, 409);
@@ -35,6 +35,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
     {
       schema: {
         operationId: 'listRecordTypes',
+        summary: 'Record types with their effective schemas, by project and key',
         tags,
         querystring: Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
         response: { 200: Type.Array(ref(RecordTypeSchema)), ...tenantErrors },
@@ -61,37 +62,39 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
   );
 
   app.get(
-    '/record-types/by-key/:key',
+    '/projects/:projectId/record-types/:key',
     {
       schema: {
         operationId: 'getRecordTypeByKey',
-        tags,
-        params: Type.Object({ key: Type.String({ pattern: IDENTIFIER_PATTERN }) }),
-        querystring: Type.Object({
-          projectId: Type.String({ format: 'uuid', description: 'Keys are unique per project' }),
+        tags: ['projects', ...tags],
+        summary: 'Read a record type by its key (keys are unique per project)',
+        params: Type.Object({
+          projectId: Type.String({ format: 'uuid' }),
+          key: Type.String({ pattern: IDENTIFIER_PATTERN }),
         }),
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
       },
     },
-    async (request) => records.getRecordTypeByKey(request.ctx, request.query.projectId, request.params.key),
+    async (request) => records.getRecordTypeByKey(request.ctx, request.params.projectId, request.params.key),
   );
 
   app.get(
-    '/record-types/:id',
+    '/record-types/:recordTypeId',
     {
       schema: {
         operationId: 'getRecordType',
+        summary: 'Read a record type with its effective schema',
         tags,
-        params: IdParamsSchema,
+        params: RecordTypeParamsSchema,
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
       },
     },
-    async (request) => records.getRecordType(request.ctx, request.params.id),
+    async (request) => records.getRecordType(request.ctx, request.params.recordTypeId),
   );
 
   for (const action of ['activate', 'retire'] as const) {
     app.post(
-      `/record-types/:id/${action}`,
+      `/record-types/:recordTypeId/${action}`,
       {
         ...edit,
         schema: {
@@ -99,30 +102,30 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
           description: needsEdit,
           tags,
           summary: action === 'activate' ? 'draft → active' : 'draft or active → retired',
-          params: IdParamsSchema,
-          response: { 200: ref(RecordTypeSchema), ...guardedErrors },
+          params: RecordTypeParamsSchema,
+          response: { 200: ref(RecordTypeSchema), ...guardedErrors, ...errorResponses(409) },
         },
       },
-      async (request) => records.setLifecycle(request.ctx, request.params.id, action),
+      async (request) => records.setLifecycle(request.ctx, request.params.recordTypeId, action),
     );
   }
 
   app.get(
-    '/record-types/:id/fields',
+    '/record-types/:recordTypeId/fields',
     {
       schema: {
         operationId: 'listRecordTypeFields',
         tags,
         summary: 'The effective fields: inherited first, marked',
-        params: IdParamsSchema,
+        params: RecordTypeParamsSchema,
         response: { 200: Type.Array(ref(FieldSchema)), ...tenantErrors },
       },
     },
-    async (request) => records.listFields(request.ctx, request.params.id),
+    async (request) => records.listFields(request.ctx, request.params.recordTypeId),
   );
 
   app.post(
-    '/record-types/:id/fields',
+    '/record-types/:recordTypeId/fields',
     {
       ...edit,
       schema: {
@@ -131,7 +134,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags,
         summary:
           'Add a field to a draft record type (active schemas change only through change records: 409)',
-        params: IdParamsSchema,
+        params: RecordTypeParamsSchema,
         body: ref(FieldInputSchema),
         response: { 201: ref(RecordTypeSchema), ...guardedErrors },
       },
@@ -139,7 +142,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
     async (request, reply) =>
       reply
         .code(201)
-        .send(await records.addField(request.ctx, request.params.id, request.body as FieldInput)),
+        .send(await records.addField(request.ctx, request.params.recordTypeId, request.body as FieldInput)),
   );
 
   const listTags = ['choice-lists'];
@@ -148,6 +151,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
     {
       schema: {
         operationId: 'listChoiceLists',
+        summary: "The tenant's choice lists, by name",
         tags: listTags,
         response: { 200: Type.Array(ref(ChoiceListSchema)), ...tenantErrors },
       },
@@ -161,6 +165,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
       ...edit,
       schema: {
         operationId: 'createChoiceList',
+        summary: 'Create a choice list, optionally with its first items',
         description: needsEdit,
         tags: listTags,
         body: ref(CreateChoiceListBodySchema),
@@ -172,45 +177,50 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
   );
 
   app.get(
-    '/choice-lists/:id',
+    '/choice-lists/:choiceListId',
     {
       schema: {
         operationId: 'getChoiceList',
+        summary: 'Read a choice list',
         tags: listTags,
-        params: IdParamsSchema,
+        params: ChoiceListParamsSchema,
         response: { 200: ref(ChoiceListSchema), ...tenantErrors },
       },
     },
-    async (request) => records.getChoiceList(request.ctx, request.params.id),
+    async (request) => records.getChoiceList(request.ctx, request.params.choiceListId),
   );
 
   app.get(
-    '/choice-lists/:id/items',
+    '/choice-lists/:choiceListId/items',
     {
       schema: {
         operationId: 'listChoiceItems',
+        summary: 'The items of a choice list, in order',
         tags: listTags,
-        params: IdParamsSchema,
+        params: ChoiceListParamsSchema,
         response: { 200: Type.Array(ref(ChoiceItemSchema)), ...tenantErrors },
       },
     },
-    async (request) => records.listChoiceItems(request.ctx, request.params.id),
+    async (request) => records.listChoiceItems(request.ctx, request.params.choiceListId),
   );
 
   app.post(
-    '/choice-lists/:id/items',
+    '/choice-lists/:choiceListId/items',
     {
       ...edit,
       schema: {
         operationId: 'addChoiceItem',
+        summary: 'Add an item to a choice list (values are unique per list)',
         description: needsEdit,
         tags: listTags,
-        params: IdParamsSchema,
+        params: ChoiceListParamsSchema,
         body: ref(ChoiceItemInputSchema),
         response: { 201: ref(ChoiceItemSchema), ...guardedErrors },
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await records.addChoiceItem(request.ctx, request.params.id, request.body)),
+      reply
+        .code(201)
+        .send(await records.addChoiceItem(request.ctx, request.params.choiceListId, request.body)),
   );
 };

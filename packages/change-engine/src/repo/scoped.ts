@@ -1,4 +1,4 @@
-import { assertTenantScope } from '@ec3l/db';
+import { assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { ChangeStatus } from '../core/lifecycle.js';
 import type {
@@ -36,11 +36,25 @@ const tenantQueries = (db: Db, tenantId: string) => ({
     return (lock ? query.forUpdate() : query).executeTakeFirst();
   },
 
-  listChanges: (filter: { projectId?: string; status?: ChangeStatus }): Promise<ChangeRow[]> => {
+  /** Newest first; with a page, at most `limit` rows after the cursor. */
+  listChanges: (
+    filter: { projectId?: string; status?: ChangeStatus },
+    page?: { limit: number; after?: Cursor },
+  ): Promise<ChangeRow[]> => {
     let query = db.selectFrom('change_records').selectAll().where('tenant_id', '=', tenantId);
     if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
     if (filter.status) query = query.where('status', '=', filter.status);
-    return query.orderBy('created_at', 'desc').orderBy('id').execute();
+    const after = page?.after;
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('created_at', '<', new Date(after.createdAt)),
+          eb.and([eb('created_at', '=', new Date(after.createdAt)), eb('id', '>', after.id)]),
+        ]),
+      );
+    }
+    const ordered = query.orderBy('created_at', 'desc').orderBy('id');
+    return (page ? ordered.limit(page.limit) : ordered).execute();
   },
 
   /** A revert of the change that is not merged yet, if any. */

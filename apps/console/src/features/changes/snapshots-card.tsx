@@ -15,7 +15,7 @@ const fieldsOf = (snapshot: Snapshot): SnapshotField[] => {
   return Array.isArray(schema?.fields) ? (schema.fields as SnapshotField[]) : [];
 };
 
-/** GET /api/changes/{id}/snapshots: each touched record type's schema as it was before the merge. */
+/** GET /api/changes/{changeId}/snapshots: each touched record type's schema as it was before the merge. */
 export function SnapshotsCard({
   tenant,
   change,

@@ -17,7 +17,7 @@ import type { RecordType } from '@/lib/record-types';
 import { type ChangeTarget, useAddChangeTarget } from '@/queries/changes';
 
 export const targetKeyOf = (target: ChangeTarget): string | null =>
-  typeof target.selector.recordTypeKey === 'string' ? target.selector.recordTypeKey : null;
+  'recordTypeKey' in target.selector ? target.selector.recordTypeKey : null;
 
 /** The record types the change may touch; one more can be added while the change is Draft. */
 export function TargetsCard({

@@ -17,7 +17,7 @@ const DOT: Record<StatusTone, string> = {
   emerald: 'bg-emerald-500',
 };
 
-/** GET /api/changes/{id}/events as a vertical timeline, oldest first. */
+/** GET /api/changes/{changeId}/events as a vertical timeline, oldest first. */
 export function TimelineCard({
   tenant,
   change,

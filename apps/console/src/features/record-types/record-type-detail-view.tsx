@@ -344,7 +344,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 const SERVER_FIELDS = ['name', 'choiceListId', 'referenceRecordTypeKey'] as const;
 
-/** POST /api/record-types/{id}/fields, offered only while the record type is a draft. */
+/** POST /api/record-types/{recordTypeId}/fields, offered only while the record type is a draft. */
 function AddFieldForm({
   gate,
   tenant,

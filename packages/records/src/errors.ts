@@ -1,0 +1,15 @@
+/** Specific codes of the data dictionary; each is the top-level `code` of the error it names. */
+export const RecordsErrorCodes = {
+  /** A record type's fields name one field twice, or redefine a field inherited from its base type. */
+  DUPLICATE_FIELD: 'DUPLICATE_FIELD',
+  /** A field is added to a record type that (or a type inheriting from which) already has one of that name. */
+  FIELD_EXISTS: 'FIELD_EXISTS',
+  /** A reference field names a record type outside the project, or a choice field a list the tenant lacks. */
+  BINDING_TARGET_MISSING: 'BINDING_TARGET_MISSING',
+  /** The base type named at creation exists only in another project of the tenant (P6). */
+  BASE_TYPE_CROSS_PROJECT: 'BASE_TYPE_CROSS_PROJECT',
+  /** The base type named at creation exists in no project of the tenant. */
+  ORPHAN_BASE_TYPE: 'ORPHAN_BASE_TYPE',
+} as const;
+
+export type RecordsErrorCode = (typeof RecordsErrorCodes)[keyof typeof RecordsErrorCodes];
