@@ -51,13 +51,13 @@ describe('migrations', () => {
   it('leave an up-to-date database alone, yet still run a migration added later', async () => {
     const fresh = await createTestDatabase([]);
     try {
-      await migrateToLatest(fresh.db, [sample]);
+      await migrateToLatest(fresh.ownerDb, [sample]);
       // The migrator creates its lock table on every run; a run that finds nothing pending must not.
-      await sql`drop table kysely_migration_lock`.execute(fresh.db);
-      expect(await migrateToLatest(fresh.db, [sample])).toEqual([]);
+      await sql`drop table kysely_migration_lock`.execute(fresh.ownerDb);
+      expect(await migrateToLatest(fresh.ownerDb, [sample])).toEqual([]);
       const lockTable = await sql<{
         t: string | null;
-      }>`select to_regclass('kysely_migration_lock') as t`.execute(fresh.db);
+      }>`select to_regclass('kysely_migration_lock') as t`.execute(fresh.ownerDb);
       expect(lockTable.rows[0]?.t).toBeNull();
       const grown: MigrationModule = {
         ...sample,
@@ -66,10 +66,10 @@ describe('migrations', () => {
           '0003_later': { up: async (db) => void (await sql`create table later (v int)`.execute(db)) },
         },
       };
-      expect(await migrateToLatest(fresh.db, [grown])).toEqual(['0010-sample/0003_later']);
-      expect(await migrateToLatest(fresh.db, [grown])).toEqual([]);
+      expect(await migrateToLatest(fresh.ownerDb, [grown])).toEqual(['0010-sample/0003_later']);
+      expect(await migrateToLatest(fresh.ownerDb, [grown])).toEqual([]);
       // A database migrated by a newer version than this code is refused, as before.
-      await expect(migrateToLatest(fresh.db, [sample])).rejects.toThrow();
+      await expect(migrateToLatest(fresh.ownerDb, [sample])).rejects.toThrow();
     } finally {
       await fresh.destroy();
     }
@@ -234,10 +234,15 @@ describe('data directory lock', () => {
       expect(processStartTime(process.pid)).not.toBe(processStartTime(a.pid!));
       expect(processStartTime(a.pid!)).toMatch(/^\S+:\d+$/);
     } finally {
-      a.kill();
-      b.kill();
+      // Reaped once 'exit' is emitted: only then is the pid gone from /proc (a zombie still has one).
+      await Promise.all(
+        [a, b].map((p) => {
+          const exited = new Promise((resolve) => p.once('exit', resolve));
+          p.kill();
+          return exited;
+        }),
+      );
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
     expect(processStartTime(a.pid!)).toBeUndefined();
   });
 
