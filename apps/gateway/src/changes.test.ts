@@ -223,9 +223,12 @@ describe('the change lifecycle over HTTP', () => {
       message: expect.stringContaining('change.edit'),
     });
     const roles = await call<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
-    await call('POST', '/api/rbac/agents/copilot/roles', {
-      roleId: roles.find((r) => r.name === 'Admin')!.id,
-    });
+    await call(
+      'POST',
+      '/api/rbac/agents/copilot/roles',
+      { roleId: roles.find((r) => r.name === 'Admin')!.id },
+      201,
+    );
     const change = await call<{ id: string }>(
       'POST',
       '/api/changes',

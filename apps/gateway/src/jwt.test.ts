@@ -141,7 +141,9 @@ describe('JWT mode with a public key (PEM)', () => {
   });
 
   it('every /api route, GET /api/tenants included, answers 401 with a Bearer challenge without a token', async () => {
-    const ops = operationsOf(h.app.swagger() as unknown as Record<string, unknown>);
+    const ops = operationsOf(h.app.swagger() as unknown as Record<string, unknown>).filter((op) =>
+      op.path.startsWith('/api/'),
+    );
     expect(ops.length).toBeGreaterThan(20);
     for (const op of ops) {
       const url = op.path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');

@@ -28,6 +28,7 @@ beforeAll(async () => {
   );
   await json(
     h.call('POST', '/api/rbac/agents/bot-admin/roles', { ...admin, body: { roleId: roleIds.Admin } }),
+    201,
   );
 });
 afterAll(() => h.close());
@@ -89,6 +90,7 @@ const samples: Record<string, () => Promise<Sample>> = {
     const agentId = `a${++counter}`;
     await json(
       h.call('POST', `/api/rbac/agents/${agentId}/roles`, { ...admin, body: { roleId: roleIds.Viewer } }),
+      201,
     );
     return { method: 'DELETE', url: `/api/rbac/agents/${agentId}/roles/${roleIds.Viewer}` };
   },
@@ -400,8 +402,14 @@ describe('access management', () => {
 
 describe('every assignment of a tenant', () => {
   it('lists who holds which role, by user then role, and only in the asking tenant', async () => {
-    await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Viewer } }));
-    await json(h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Editor } }));
+    await json(
+      h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Viewer } }),
+      201,
+    );
+    await json(
+      h.call('POST', '/api/rbac/users/aaron/roles', { ...admin, body: { roleId: roleIds.Editor } }),
+      201,
+    );
     const all = await json<{ userId: string; roleName: string }[]>(
       h.call('GET', '/api/rbac/user-roles', admin),
     );
@@ -493,7 +501,10 @@ describe('audit feed and telemetry', () => {
 describe('moving a change by hand', () => {
   const editor = { tenant: 'acme', user: 'edith' };
   beforeAll(async () => {
-    await json(h.call('POST', '/api/rbac/users/edith/roles', { ...admin, body: { roleId: roleIds.Editor } }));
+    await json(
+      h.call('POST', '/api/rbac/users/edith/roles', { ...admin, body: { roleId: roleIds.Editor } }),
+      201,
+    );
   });
 
   const move = (id: string, status: string, who: object) =>
@@ -551,6 +562,7 @@ describe('agents and roles', () => {
     const agentId = `builder-${++counter}`;
     const assigned = await json<{ agentId: string; roleName: string }[]>(
       h.call('POST', `/api/rbac/agents/${agentId}/roles`, { ...admin, body: { roleId: roleIds.Editor } }),
+      201,
     );
     expect(assigned).toEqual([expect.objectContaining({ agentId, roleName: 'Editor' })]);
     const me = await json<{ actorType: string; roles: { name: string }[]; permissions: string[] }>(
@@ -642,6 +654,7 @@ describe('the last admin', () => {
         user: 'admin',
         body: { roleId: operators.id },
       }),
+      201,
     );
     const admins = ['admin', ...Array.from({ length: 11 }, (_, i) => `admin-${i}`)];
     for (const user of admins.slice(1)) {
@@ -651,6 +664,7 @@ describe('the last admin', () => {
           user: 'admin',
           body: { roleId: adminRole },
         }),
+        201,
       );
     }
     const results = await Promise.all(
@@ -680,6 +694,7 @@ describe('the last admin', () => {
         user: 'operator',
         body: { roleId: adminRole },
       }),
+      201,
     );
   });
 });
@@ -695,11 +710,12 @@ describe('auditing access control', () => {
         ...admin,
         body: { permissionId: 'form.edit' },
       }),
+      201,
     );
     expect(
       (await h.call('DELETE', `/api/rbac/roles/${role.id}/permissions/form.edit`, admin)).statusCode,
     ).toBe(204);
-    await json(h.call('POST', '/api/rbac/users/walt/roles', { ...admin, body: { roleId: role.id } }));
+    await json(h.call('POST', '/api/rbac/users/walt/roles', { ...admin, body: { roleId: role.id } }), 201);
     expect((await h.call('DELETE', `/api/rbac/users/walt/roles/${role.id}`, admin)).statusCode).toBe(204);
     const policy = await json<{ id: string }>(
       h.call('POST', '/api/rbac/policies', {
@@ -743,6 +759,7 @@ describe('auditing access control', () => {
     const reader = `reader-${++counter}`;
     await json(
       h.call('POST', `/api/rbac/users/${reader}/roles`, { ...admin, body: { roleId: roleIds.Admin } }),
+      201,
     );
     await json(h.call('GET', '/api/admin/check-access', { tenant: 'acme', user: reader }));
     await json(h.call('GET', '/api/rbac/me', { tenant: 'acme', user: reader }));

@@ -3716,8 +3716,8 @@ export interface operations {
             };
         };
         responses: {
-            /** @description OK: Give an agent a role */
-            200: {
+            /** @description Created: Give an agent a role */
+            201: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;

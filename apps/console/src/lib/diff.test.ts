@@ -166,7 +166,7 @@ describe('describeFieldChange', () => {
 describe('mergeConfirmation', () => {
   it('asks for the record-type key when the merge removes fields', () => {
     expect(mergeConfirmation(DIFF)).toEqual({
-      summary: 'incident: 2 fields added, 1 field removed, 1 field modified',
+      summary: 'incident: 2 fields added, 1 field removed, 1 field modified, 1 field renamed',
       removals: [{ key: 'incident', fields: ['legacy'] }],
       typeToConfirm: 'incident',
     });

@@ -286,12 +286,12 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         description: `Give an agent a role; answers the agent's roles. ${agentRolesNote} ${needsManage}`,
         params: AgentParamsSchema,
         body: ref(AssignRoleBodySchema),
-        response: { 200: Type.Array(ref(AgentRoleSchema)), ...guarded },
+        response: { 201: Type.Array(ref(AgentRoleSchema)), ...guarded },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       await rbac.assignAgentRole(request.ctx, request.params.agentId, request.body.roleId);
-      return rbac.listAgentRoles(request.ctx, request.params.agentId);
+      return reply.code(201).send(await rbac.listAgentRoles(request.ctx, request.params.agentId));
     },
   );
 
