@@ -94,7 +94,10 @@ describe('router refusals answer 400 in the API error shape', () => {
     expect(long.headers['x-request-id']).toBeTruthy();
     expect400(await h.call('GET', '/api/projects/%E0%A4%A', admin), /percent-encoded/);
     // Up to the limit the route's own validation answers.
-    expect400(await h.call('GET', `/api/projects/${'x'.repeat(500)}`, admin), /params\/id must match format/);
+    expect400(
+      await h.call('GET', `/api/projects/${'x'.repeat(500)}`, admin),
+      /params\/projectId must match format/,
+    );
   });
 
   it('every operation declares 400, since any request can carry bad input', async () => {

@@ -86,16 +86,20 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('tenant operations name the tenant and an actor header; only the tenant list and probes need none', () => {
+  it('tenant operations name the tenant and an actor header or a bearer token; the tenant list needs only the token in JWT mode, the probes nothing', () => {
     for (const op of operations()) {
-      const open = op.operationId === 'listTenants' || !op.path.startsWith('/api/');
-      if (open) {
+      if (!op.path.startsWith('/api/')) {
         expect(op.security, op.operationId).toEqual([]);
+        continue;
+      }
+      if (op.operationId === 'listTenants') {
+        expect(op.security, op.operationId).toEqual([{}, { bearer: [] }]);
         continue;
       }
       expect(op.security, op.operationId).toEqual([
         { tenant: [], user: [] },
         { tenant: [], agent: [] },
+        { tenant: [], bearer: [] },
       ]);
       for (const status of ['400', '401', '404']) expect(op.responses, op.operationId).toHaveProperty(status);
       if (op.requestBody) {
@@ -108,7 +112,7 @@ describe('the OpenAPI document', () => {
   it("guarded operations publish the guard's permission as x-permission, in the description, and a 403", () => {
     const guarded = operations().filter((op) => op['x-permission']);
     expect(guarded.find((op) => op.operationId === 'checkinChange')?.['x-permission']).toBe('change.approve');
-    expect(guarded.find((op) => op.operationId === 'createRole')?.['x-permission']).toBe('admin.view');
+    expect(guarded.find((op) => op.operationId === 'createRole')?.['x-permission']).toBe('rbac.manage');
     for (const op of guarded) {
       expect(op.description, op.operationId).toContain(`\`${op['x-permission']}\``);
       expect(op.responses, op.operationId).toHaveProperty('403');
