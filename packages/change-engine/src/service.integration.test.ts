@@ -139,7 +139,7 @@ describe('changes', () => {
     expect(target.projectId).toBe(project); // P5
     await expect(
       changes.addTarget(acme, change.id, { type: 'file', selector: { path: 'README.md' } }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ changeId: change.id, type: 'file', selector: { path: 'README.md' } });
   });
 
   it('a duplicate op is a conflict; targets only while Draft', async () => {

@@ -69,7 +69,9 @@ describe('migrations', () => {
       expect(await migrateToLatest(fresh.ownerDb, [grown])).toEqual(['0010-sample/0003_later']);
       expect(await migrateToLatest(fresh.ownerDb, [grown])).toEqual([]);
       // A database migrated by a newer version than this code is refused, as before.
-      await expect(migrateToLatest(fresh.ownerDb, [sample])).rejects.toThrow();
+      await expect(migrateToLatest(fresh.ownerDb, [sample])).rejects.toThrow(
+        /previously executed migration 0010-sample\/0003_later is missing/,
+      );
     } finally {
       await fresh.destroy();
     }
