@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import { openDatabase } from './database.js';
-import { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
+import { isDatabaseUnavailableError, isUniqueViolation, transactionConflictOf } from './errors.js';
 import { DataDirLockedError, lockDataDir, processStartTime } from './lock.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
@@ -299,6 +299,21 @@ describe('error classification', () => {
     expect(isDatabaseUnavailableError('ECONNREFUSED')).toBe(false);
     expect(isUniqueViolation({ code: '23505', constraint: 'a' }, 'a')).toBe(true);
     expect(isUniqueViolation({ code: '23505', constraint: 'a' }, 'b')).toBe(false);
+  });
+
+  it('tells a transaction rolled back for a concurrent one (deadlock, serialization failure) from other errors', () => {
+    expect(transactionConflictOf(Object.assign(new Error('x'), { code: '40P01' }))).toEqual({
+      sqlstate: '40P01',
+      reason: 'DEADLOCK',
+      description: 'a deadlock with a concurrent transaction',
+    });
+    expect(transactionConflictOf(new Error('wrapped', { cause: { code: '40001' } }))).toMatchObject({
+      sqlstate: '40001',
+      reason: 'SERIALIZATION_FAILURE',
+    });
+    for (const code of ['40002', '23505', '57P01', 'constructor', 'toString'])
+      expect(transactionConflictOf({ code }), code).toBeNull();
+    expect(transactionConflictOf('40P01')).toBeNull();
   });
 });
 
