@@ -16,7 +16,9 @@ describe('gatewayBaseUrl', () => {
 
   it('rejects a value that is not an http(s) URL', () => {
     expect(() => gatewayBaseUrl('not a url')).toThrow(/Invalid URL/);
-    expect(() => gatewayBaseUrl('ftp://gateway')).toThrow('GATEWAY_URL must be an http(s) URL, got ftp://gateway');
+    expect(() => gatewayBaseUrl('ftp://gateway')).toThrow(
+      'GATEWAY_URL must be an http(s) URL, got ftp://gateway',
+    );
   });
 });
 
