@@ -18,6 +18,24 @@ const call = async <T>(
   return (res.body ? res.json() : undefined) as T;
 };
 
+/** A Draft change of the project with one target (the incident record type) and one patch op. */
+const draftChange = async (title: string, opType: string, payload: Record<string, unknown>) => {
+  const change = await call<{ id: string }>('POST', '/api/changes', { projectId: ids.project, title }, 201);
+  const target = await call<{ id: string }>(
+    'POST',
+    `/api/changes/${change.id}/targets`,
+    { type: 'record_type', selector: { recordTypeKey: 'incident' } },
+    201,
+  );
+  const op = await call<{ id: string }>(
+    'POST',
+    `/api/changes/${change.id}/patch-ops`,
+    { targetId: target.id, opType, payload },
+    201,
+  );
+  return { change, target, op };
+};
+
 beforeAll(async () => {
   h = await createHarness(['acme', 'globex']);
   ids.project = (await call<{ id: string }>('POST', '/api/projects', { name: 'Service desk' }, 201)).id;
@@ -56,29 +74,10 @@ beforeAll(async () => {
     )
   ).id;
   await call('POST', `/api/record-types/${ids.recordType}/activate`);
-  ids.change = (
-    await call<{ id: string }>('POST', '/api/changes', { projectId: ids.project, title: 'Add impact' }, 201)
-  ).id;
-  ids.target = (
-    await call<{ id: string }>(
-      'POST',
-      `/api/changes/${ids.change}/targets`,
-      { type: 'record_type', selector: { recordTypeKey: 'incident' } },
-      201,
-    )
-  ).id;
-  ids.op = (
-    await call<{ id: string }>(
-      'POST',
-      `/api/changes/${ids.change}/patch-ops`,
-      {
-        targetId: ids.target,
-        opType: 'add_field',
-        payload: { field: { name: 'impact', type: 'number' } },
-      },
-      201,
-    )
-  ).id;
+  const first = await draftChange('Add impact', 'add_field', { field: { name: 'impact', type: 'number' } });
+  ids.change = first.change.id;
+  ids.target = first.target.id;
+  ids.op = first.op.id;
 });
 afterAll(() => h.close());
 
@@ -174,24 +173,7 @@ describe('the change lifecycle over HTTP', () => {
   });
 
   it('a failing dry run answers 422 with every error; a failing checkin records them', async () => {
-    const change = await call<{ id: string }>(
-      'POST',
-      '/api/changes',
-      { projectId: ids.project, title: 'Broken' },
-      201,
-    );
-    const target = await call<{ id: string }>(
-      'POST',
-      `/api/changes/${change.id}/targets`,
-      { type: 'record_type', selector: { recordTypeKey: 'incident' } },
-      201,
-    );
-    await call(
-      'POST',
-      `/api/changes/${change.id}/patch-ops`,
-      { targetId: target.id, opType: 'remove_field', payload: { fieldName: 'number' } },
-      201,
-    );
+    const { change, target } = await draftChange('Broken', 'remove_field', { fieldName: 'number' });
     const dry = await h.call('POST', `/api/changes/${change.id}/execute`, admin);
     expect(dry.statusCode).toBe(422);
     expect(dry.json()).toMatchObject({
@@ -295,35 +277,63 @@ describe('workspaces and agent runs', () => {
     );
     expect(run).toMatchObject({ agentId: 'copilot', status: 'Pending' });
     expect(await call<unknown[]>('GET', `/api/changes/${change.id}/agent-runs`)).toHaveLength(1);
+    // T2: the workspace and runs the owner just read are another tenant's 404.
+    for (const path of ['workspace', 'agent-runs']) {
+      const res = await h.call('GET', `/api/changes/${change.id}/${path}`, globexAdmin);
+      expect(res.statusCode, `GET ${path} as globex: ${res.body}`).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
+    }
     expect((await h.call('POST', `/api/changes/${ids.change}/start-workspace`, admin)).statusCode).toBe(409);
   });
 });
 
 describe('tenancy', () => {
-  it('T2: every record-type, choice-list and change route answers 404 to another tenant', async () => {
+  it('T2: every record-type, choice-list and change route answers 404 to another tenant for what its owner reads with 200', async () => {
+    // A change of its own with every part a change route reads: a target, an op, a running workspace.
+    const { change, target, op } = await draftChange('Tenancy probe', 'add_field', {
+      field: { name: 'probe', type: 'text' },
+    });
+    await call('POST', `/api/changes/${change.id}/start-workspace`);
+
     const doc = h.app.swagger() as unknown as Record<string, unknown>;
-    const ops = operationsOf(doc).filter((op) =>
-      /^\/api\/(record-types|choice-lists|changes)\/\{(recordTypeId|choiceListId|changeId)\}/.test(op.path),
+    const ops = operationsOf(doc).filter((o) =>
+      /^\/api\/(record-types|choice-lists|changes)\/\{(recordTypeId|choiceListId|changeId)\}/.test(o.path),
     );
     expect(ops.length).toBeGreaterThanOrEqual(20);
+    const urlOf = (path: string) => {
+      const id = path.startsWith('/api/record-types')
+        ? ids.recordType
+        : path.startsWith('/api/choice-lists')
+          ? ids.choiceList
+          : change.id;
+      return path.replace('{opId}', op.id).replace(/\{[A-Za-z]*Id\}/, id!);
+    };
+    const reads = ops.filter((o) => o.method === 'GET').map((o) => urlOf(o.path));
+    expect(reads).toEqual(expect.arrayContaining([`/api/changes/${change.id}/workspace`]));
+    const ownerView = async () => {
+      const answers: Record<string, unknown> = {};
+      for (const url of reads) answers[url] = await call('GET', url);
+      return answers;
+    };
+    const before = await ownerView();
+    expect(before[`/api/changes/${change.id}/patch-ops`]).toEqual([expect.objectContaining({ id: op.id })]);
+
     const bodies: Record<string, unknown> = {
       addRecordTypeField: { name: 'x', type: 'text' },
       addChoiceItem: { value: 'zz' },
       setChangeStatus: { status: 'Implementing' },
       addChangeTarget: { type: 'file', selector: { path: 'x' } },
-      addPatchOp: { targetId: ids.target, opType: 'remove_field', payload: { fieldName: 'x' } },
+      addPatchOp: { targetId: target.id, opType: 'remove_field', payload: { fieldName: 'x' } },
       createAgentRun: { intent: 'x' },
     };
-    for (const op of ops) {
-      const id = op.path.startsWith('/api/record-types')
-        ? ids.recordType
-        : op.path.startsWith('/api/choice-lists')
-          ? ids.choiceList
-          : ids.change;
-      const url = op.path.replace('{opId}', ids.op!).replace(/\{[A-Za-z]*Id\}/, id!);
-      const res = await h.call(op.method as 'GET', url, { ...globexAdmin, body: bodies[op.operationId!] });
-      expect(res.statusCode, `${op.method} ${url} as globex: ${res.body}`).toBe(404);
+    for (const o of ops) {
+      const url = urlOf(o.path);
+      const res = await h.call(o.method as 'GET', url, { ...globexAdmin, body: bodies[o.operationId!] });
+      expect(res.statusCode, `${o.method} ${url} as globex: ${res.body}`).toBe(404);
+      expect(res.json().code).toBe('NOT_FOUND');
     }
+    // The refused writes changed nothing the owner sees.
+    expect(await ownerView()).toEqual(before);
     expect(await call('GET', '/api/record-types', undefined, 200, globexAdmin)).toEqual([]);
     expect(await call('GET', '/api/changes', undefined, 200, globexAdmin)).toEqual([]);
     expect(await call('GET', '/api/choice-lists', undefined, 200, globexAdmin)).toEqual([]);

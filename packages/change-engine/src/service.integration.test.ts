@@ -74,6 +74,49 @@ const countRows = async () => {
   return Object.fromEntries(counts.rows.map((r) => [r.t, r.n]));
 };
 
+/** Every row a merge of `changeId` on record type `key` writes or updates, read raw. */
+const persistedState = async (changeId: string, key: string) => {
+  const db = database.ownerDb;
+  const recordTypeRow = await db
+    .selectFrom('record_types')
+    .selectAll()
+    .where('tenant_id', '=', acme.tenantId)
+    .where('project_id', '=', project)
+    .where('key', '=', key)
+    .executeTakeFirstOrThrow();
+  return {
+    recordType: recordTypeRow,
+    fields: await db
+      .selectFrom('field_definitions')
+      .selectAll()
+      .where('record_type_id', '=', recordTypeRow.id)
+      .orderBy('name')
+      .execute(),
+    snapshots: await db
+      .selectFrom('record_type_snapshots')
+      .selectAll()
+      .where('change_id', '=', changeId)
+      .execute(),
+    ops: await db
+      .selectFrom('change_patch_ops')
+      .selectAll()
+      .where('change_id', '=', changeId)
+      .orderBy('seq')
+      .execute(),
+    change: await db
+      .selectFrom('change_records')
+      .selectAll()
+      .where('id', '=', changeId)
+      .executeTakeFirstOrThrow(),
+    events: await db
+      .selectFrom('change_events')
+      .selectAll()
+      .where('change_id', '=', changeId)
+      .orderBy('seq')
+      .execute(),
+  };
+};
+
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, recordsMigrations, changeEngineMigrations]);
   tenancy = createTenancyService({ db: database.ownerDb, events });
@@ -139,7 +182,7 @@ describe('changes', () => {
     expect(target.projectId).toBe(project); // P5
     await expect(
       changes.addTarget(acme, change.id, { type: 'file', selector: { path: 'README.md' } }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ changeId: change.id, type: 'file', selector: { path: 'README.md' } });
   });
 
   it('a duplicate op is a conflict; targets only while Draft', async () => {
@@ -186,7 +229,7 @@ describe('targets', () => {
 });
 
 describe('execution', () => {
-  it('merges all ops at once with snapshots, stamps and a new version', async () => {
+  it('D7: a merge applies all ops at once and stamps every op with its previous snapshot and execution time', async () => {
     await recordType('incident');
     const { change, ops } = await changeWith('incident', [
       { opType: 'add_field', payload: { field: { name: 'priority', type: 'number' } } },
@@ -202,8 +245,15 @@ describe('execution', () => {
     expect((await records.getRecordTypeByKey(acme, project, 'incident')).version).toBe(2);
     const stamped = await changes.listOps(acme, change.id);
     expect(stamped.map((o) => o.id)).toEqual(ops.map((o) => o.id));
-    // D7: stamped together
-    for (const op of stamped) expect(Boolean(op.executedAt)).toBe(Boolean(op.previousSnapshot));
+    expect(stamped.length).toBeGreaterThan(0);
+    // D7: every executed op carries both, stamped in the merge itself with the schema it changed.
+    for (const op of stamped) {
+      expect(op.executedAt).toBe(merged.mergedAt);
+      expect((op.previousSnapshot as { fields: { name: string }[] }).fields.map((f) => f.name)).toEqual([
+        'incident_a',
+        'incident_b',
+      ]);
+    }
     expect(seen.map((e) => e.type)).toEqual(
       expect.arrayContaining(['execution_started', 'graph.validation_succeeded', 'execution_completed']),
     );
@@ -288,7 +338,7 @@ describe('execution', () => {
     expect(await changes.listOps(acme, pending.change.id)).toHaveLength(1);
   });
 
-  it('E4: phase-2 failure writes nothing', async () => {
+  it('E4: a change whose op fails its transform is refused before any write', async () => {
     const { change } = await changeWith('incident', [
       { opType: 'add_field', payload: { field: { name: 'ok_field', type: 'text' } } },
       { opType: 'remove_field', payload: { fieldName: 'no_such_field' } },
@@ -303,6 +353,57 @@ describe('execution', () => {
     await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'EXECUTION_FAILED' });
     expect(await countRows()).toEqual(before);
     expect(await schemaOf('incident')).toEqual(schemaBefore);
+  });
+
+  it('E4: a merge whose last write fails leaves none of its earlier writes', async () => {
+    await recordType('ledger');
+    const { change } = await changeWith('ledger', [
+      { opType: 'add_field', payload: { field: { name: 'amount', type: 'number' } } },
+      { opType: 'rename_field', payload: { from: 'ledger_a', to: 'memo' } },
+      { opType: 'set_field', payload: { field: { name: 'ledger_b', type: 'text' } } },
+    ]);
+    expect((await changes.checkin(acme, change.id)).status).toBe('Ready');
+    const before = await persistedState(change.id, 'ledger');
+    // The move to Merged is the merge's last statement. Refuse it, and say what the statements before it
+    // in the same transaction had written by then: the merge got through validation and transforms.
+    await sql`create function refuse_merge() returns trigger language plpgsql as $$
+      begin
+        if new.id <> ${sql.lit(change.id)}::uuid or new.status <> 'Merged' then return new; end if;
+        raise exception 'merge refused after % snapshots, % stamped ops, schema version %, field %',
+          (select count(*) from record_type_snapshots where change_id = new.id),
+          (select count(*) from change_patch_ops
+            where change_id = new.id and executed_at is not null and previous_snapshot is not null),
+          (select version from record_types where id = ${sql.lit(before.recordType.id)}::uuid),
+          (select string_agg(name, ',' order by name) from field_definitions
+            where record_type_id = ${sql.lit(before.recordType.id)}::uuid);
+      end $$`.execute(database.ownerDb);
+    await sql`create trigger refuse_merge before update on change_records
+      for each row execute function refuse_merge()`.execute(database.ownerDb);
+    try {
+      await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
+        code: 'P0001',
+        message:
+          'merge refused after 1 snapshots, 3 stamped ops, schema version 2, field amount,ledger_b,memo',
+      });
+    } finally {
+      await sql`drop trigger refuse_merge on change_records`.execute(database.ownerDb);
+      await sql`drop function refuse_merge()`.execute(database.ownerDb);
+    }
+    expect(await persistedState(change.id, 'ledger')).toEqual(before);
+    expect(before.recordType.version).toBe(1);
+    expect(before.snapshots).toEqual([]);
+    expect(before.ops.map((o) => [o.executed_at, o.previous_snapshot])).toEqual([
+      [null, null],
+      [null, null],
+      [null, null],
+    ]);
+    expect(before.change).toMatchObject({ status: 'Ready', merged_at: null, merge_diff: null });
+    expect(seen.map((e) => e.type)).toEqual(expect.arrayContaining(['execution_failed']));
+    expect(seen.map((e) => e.type)).not.toContain('execution_completed');
+    // Without the refusal the same change merges: the failure was the trigger's alone.
+    const { change: merged } = await changes.merge(acme, change.id);
+    expect(merged.status).toBe('Merged');
+    expect(await schemaOf('ledger')).toEqual(['memo', 'ledger_b', 'amount']);
   });
 
   it('E4: a merge that fails at merge time (the graph moved since checkin) writes nothing', async () => {

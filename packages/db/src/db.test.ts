@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
 import { openDatabase } from './database.js';
-import { isDatabaseUnavailableError, isUniqueViolation } from './errors.js';
+import { isDatabaseUnavailableError, isUniqueViolation, transactionConflictOf } from './errors.js';
 import { DataDirLockedError, lockDataDir, processStartTime } from './lock.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
@@ -69,7 +69,9 @@ describe('migrations', () => {
       expect(await migrateToLatest(fresh.ownerDb, [grown])).toEqual(['0010-sample/0003_later']);
       expect(await migrateToLatest(fresh.ownerDb, [grown])).toEqual([]);
       // A database migrated by a newer version than this code is refused, as before.
-      await expect(migrateToLatest(fresh.ownerDb, [sample])).rejects.toThrow();
+      await expect(migrateToLatest(fresh.ownerDb, [sample])).rejects.toThrow(
+        /previously executed migration 0010-sample\/0003_later is missing/,
+      );
     } finally {
       await fresh.destroy();
     }
@@ -297,6 +299,21 @@ describe('error classification', () => {
     expect(isDatabaseUnavailableError('ECONNREFUSED')).toBe(false);
     expect(isUniqueViolation({ code: '23505', constraint: 'a' }, 'a')).toBe(true);
     expect(isUniqueViolation({ code: '23505', constraint: 'a' }, 'b')).toBe(false);
+  });
+
+  it('tells a transaction rolled back for a concurrent one (deadlock, serialization failure) from other errors', () => {
+    expect(transactionConflictOf(Object.assign(new Error('x'), { code: '40P01' }))).toEqual({
+      sqlstate: '40P01',
+      reason: 'DEADLOCK',
+      description: 'a deadlock with a concurrent transaction',
+    });
+    expect(transactionConflictOf(new Error('wrapped', { cause: { code: '40001' } }))).toMatchObject({
+      sqlstate: '40001',
+      reason: 'SERIALIZATION_FAILURE',
+    });
+    for (const code of ['40002', '23505', '57P01', 'constructor', 'toString'])
+      expect(transactionConflictOf({ code }), code).toBeNull();
+    expect(transactionConflictOf('40P01')).toBeNull();
   });
 });
 

@@ -62,26 +62,61 @@ const DATA_EXCEPTION_REASONS: Record<string, string> = {
 
 const TYPE_IN_MESSAGE_RE = /\bfor type ([a-z][a-z0-9 ]{0,40}?)(?::|$| )/;
 
-/** The data exception behind an error (following its causes), or null when it is none. */
-export const dataExceptionOf = (error: unknown): DataException | null => {
+/** The first error along `error` and its causes (a few hops) whose SQLSTATE passes `test`. */
+const findSqlState = (
+  error: unknown,
+  test: (sqlstate: string) => boolean,
+): { code: string; column?: unknown; message?: unknown } | null => {
   for (let e = error, hops = 0; typeof e === 'object' && e !== null && hops < 5; hops++) {
-    const { code, column, message, cause } = e as {
-      code?: unknown;
-      column?: unknown;
-      message?: unknown;
-      cause?: unknown;
-    };
-    if (typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code)) {
-      const type = typeof message === 'string' ? TYPE_IN_MESSAGE_RE.exec(message)?.[1] : undefined;
-      return {
-        sqlstate: code,
-        reason: DATA_EXCEPTION_REASONS[code] ?? 'a value cannot be stored',
-        ...(typeof column === 'string' && column !== '' ? { column } : {}),
-        ...(type ? { type } : {}),
-      };
-    }
-    if (cause === e) break;
-    e = cause;
+    const found = e as { code?: unknown; column?: unknown; message?: unknown; cause?: unknown };
+    if (typeof found.code === 'string' && test(found.code)) return found as { code: string };
+    if (found.cause === e) break;
+    e = found.cause;
   }
   return null;
+};
+
+/** The data exception behind an error (following its causes), or null when it is none. */
+export const dataExceptionOf = (error: unknown): DataException | null => {
+  const found = findSqlState(error, (code) => /^22[0-9A-Z]{3}$/.test(code));
+  if (!found) return null;
+  const { code, column, message } = found;
+  const type = typeof message === 'string' ? TYPE_IN_MESSAGE_RE.exec(message)?.[1] : undefined;
+  return {
+    sqlstate: code,
+    reason: DATA_EXCEPTION_REASONS[code] ?? 'a value cannot be stored',
+    ...(typeof column === 'string' && column !== '' ? { column } : {}),
+    ...(type ? { type } : {}),
+  };
+};
+
+/**
+ * A transaction PostgreSQL aborted because it collided with a concurrent one: a serialization failure
+ * (40001) or a deadlock it broke by cancelling this side (40P01). The transaction was rolled back; the
+ * same request can simply be sent again.
+ */
+export type TransactionConflict = {
+  sqlstate: '40001' | '40P01';
+  reason: 'SERIALIZATION_FAILURE' | 'DEADLOCK';
+  /** What happened, in words a client can act on. */
+  description: string;
+};
+
+const TRANSACTION_CONFLICTS: Record<
+  TransactionConflict['sqlstate'],
+  Omit<TransactionConflict, 'sqlstate'>
+> = {
+  '40001': {
+    reason: 'SERIALIZATION_FAILURE',
+    description: 'a concurrent transaction that changed the same data',
+  },
+  '40P01': { reason: 'DEADLOCK', description: 'a deadlock with a concurrent transaction' },
+};
+
+/** The transaction conflict behind an error (following its causes), or null when it is none. */
+export const transactionConflictOf = (error: unknown): TransactionConflict | null => {
+  const found = findSqlState(error, (code) => Object.hasOwn(TRANSACTION_CONFLICTS, code));
+  if (!found) return null;
+  const sqlstate = found.code as TransactionConflict['sqlstate'];
+  return { sqlstate, ...TRANSACTION_CONFLICTS[sqlstate] };
 };

@@ -12,6 +12,8 @@ export {
   dataExceptionOf,
   isDatabaseUnavailableError,
   isUniqueViolation,
+  type TransactionConflict,
+  transactionConflictOf,
 } from './errors.js';
 export { type DataDirLock, DataDirLockedError, lockDataDir } from './lock.js';
 export {

@@ -10,6 +10,7 @@ import { createRbacService, LAST_ADMIN_MESSAGE } from './service.js';
 
 let database: TestDatabase;
 let rbac: ReturnType<typeof createRbacService>;
+let tenancy: ReturnType<typeof createTenancyService>;
 const auditErrors: unknown[] = [];
 let acmeSystem: RequestContext;
 let globexSystem: RequestContext;
@@ -22,7 +23,7 @@ const as = (base: RequestContext, who: { user?: string; agent?: string }): Reque
 
 beforeAll(async () => {
   database = await createTestDatabase([tenancyMigrations, rbacMigrations]);
-  const tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
+  tenancy = createTenancyService({ db: database.ownerDb, events: createEventBus() });
   rbac = createRbacService({ db: database.ownerDb, onAuditError: (e) => auditErrors.push(e) });
   for (const slug of ['acme', 'globex']) await tenancy.ensureTenant({ slug });
   const acme = (await tenancy.resolveTenant('acme'))!;
@@ -34,10 +35,29 @@ beforeAll(async () => {
 });
 afterAll(() => database.destroy());
 
+let tenantCount = 0;
+/** A tenant of its own for a test that must not see what other tests left behind. */
+const freshTenant = async (admins: string[] = ['admin']): Promise<RequestContext> => {
+  const slug = `own-${++tenantCount}`;
+  await tenancy.ensureTenant({ slug });
+  const tenant = (await tenancy.resolveTenant(slug))!;
+  const system = systemContext(tenant.id, tenant.slug);
+  await rbac.bootstrapAdmins(system, admins);
+  return system;
+};
+/** What an allow through a role's own permission looks like. */
+const allowedBy = (roleName: string) => ({
+  outcome: 'allow',
+  code: null,
+  rule: { kind: 'role_permission', roleName },
+});
+
 describe('default roles', () => {
   it('are seeded once per tenant with their permissions', async () => {
-    await rbac.seedDefaults(acmeSystem);
-    const roles = await rbac.listRoles(acmeSystem);
+    const tenant = await freshTenant();
+    await rbac.seedDefaults(tenant);
+    await rbac.seedDefaults(tenant);
+    const roles = await rbac.listRoles(tenant);
     expect(roles.map((r) => r.name)).toEqual(['Admin', 'Editor', 'Viewer']);
     expect(roles.find((r) => r.name === 'Viewer')?.permissions).toEqual(['form.view']);
     expect(roles.find((r) => r.name === 'Admin')?.permissions).toEqual([...PERMISSION_NAMES].sort());
@@ -115,7 +135,7 @@ describe('decisions', () => {
     await rbac.assignRole(globexSystem, 'carol', globexAdmin.id);
     await expect(
       rbac.requirePermission(as(globexSystem, { user: 'carol' }), 'admin.view'),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject(allowedBy('Admin'));
     await expect(
       rbac.requirePermission(as(acmeSystem, { user: 'carol' }), 'admin.view'),
     ).rejects.toMatchObject({
@@ -133,31 +153,39 @@ describe('decisions', () => {
     const role = await rbac.createRole(acmeSystem, { name: 'Approvers', permissions: ['change.approve'] });
     await rbac.assignRole(acmeSystem, 'dave', role.id);
     const dave = as(acmeSystem, { user: 'dave' });
-    await expect(rbac.requirePermission(dave, 'change.approve')).resolves.toBeTruthy();
+    await expect(rbac.requirePermission(dave, 'change.approve')).resolves.toMatchObject(
+      allowedBy('Approvers'),
+    );
     await rbac.setRoleStatus(acmeSystem, role.id, 'disabled');
     await expect(rbac.requirePermission(dave, 'change.approve')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await rbac.setRoleStatus(acmeSystem, role.id, 'active');
-    await expect(rbac.requirePermission(dave, 'change.approve')).resolves.toBeTruthy();
+    await expect(rbac.requirePermission(dave, 'change.approve')).resolves.toMatchObject(
+      allowedBy('Approvers'),
+    );
   });
 
   it('a deny policy on one change beats the role; an allow policy grants one change', async () => {
-    const approvers = (await rbac.listRoles(acmeSystem)).find((r) => r.name === 'Approvers')!;
+    const approvers = await rbac.createRole(acmeSystem, {
+      name: 'Gatekeepers',
+      permissions: ['change.approve'],
+    });
+    await rbac.assignRole(acmeSystem, 'gail', approvers.id);
     await rbac.createPolicy(acmeSystem, {
       roleId: approvers.id,
       resourceType: 'change',
       resourceId: 'c-9',
       effect: 'deny',
     });
-    const dave = as(acmeSystem, { user: 'dave' });
+    const gail = as(acmeSystem, { user: 'gail' });
     await expect(
-      rbac.requirePermission(dave, 'change.approve', { type: 'change', id: 'c-9' }),
+      rbac.requirePermission(gail, 'change.approve', { type: 'change', id: 'c-9' }),
     ).rejects.toMatchObject({
       code: 'FORBIDDEN',
-      details: { reason: expect.stringContaining('deny policy of role Approvers') },
+      details: { reason: expect.stringContaining('deny policy of role Gatekeepers') },
     });
     await expect(
-      rbac.requirePermission(dave, 'change.approve', { type: 'change', id: 'c-1' }),
-    ).resolves.toBeTruthy();
+      rbac.requirePermission(gail, 'change.approve', { type: 'change', id: 'c-1' }),
+    ).resolves.toMatchObject(allowedBy('Gatekeepers'));
 
     const reviewers = await rbac.createRole(acmeSystem, { name: 'One-off reviewers' });
     await rbac.assignRole(acmeSystem, 'erin', reviewers.id);
@@ -170,10 +198,16 @@ describe('decisions', () => {
     const erin = as(acmeSystem, { user: 'erin' });
     await expect(
       rbac.requirePermission(erin, 'change.approve', { type: 'change', id: 'c-5' }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({
+      outcome: 'allow',
+      rule: { kind: 'allow_policy', roleName: 'One-off reviewers' },
+    });
     await expect(
       rbac.requirePermission(erin, 'change.approve', { type: 'change', id: 'c-6' }),
-    ).rejects.toBeTruthy();
+    ).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'missing permission change.approve on change c-6' },
+    });
     await expect(
       rbac.createPolicy(acmeSystem, {
         roleId: reviewers.id,
@@ -201,6 +235,8 @@ describe('decisions', () => {
       database.ownerDb,
     );
     try {
+      // Decisions of earlier tests still queued would meet the constraint too.
+      await rbac.drainAudit();
       const errorsBefore = auditErrors.length;
       await expect(
         rbac.requirePermission(as(acmeSystem, { user: 'admin' }), 'admin.view'),
@@ -219,8 +255,13 @@ describe('decisions', () => {
     const role = await rbac.createRole(acmeSystem, { name: 'Temporary admins', permissions: ['admin.view'] });
     await rbac.assignRole(acmeSystem, 'tess', role.id);
     const tess = as(acmeSystem, { user: 'tess' });
-    await expect(rbac.requirePermission(tess, 'admin.view')).resolves.toBeTruthy();
-    await expect(rbac.requirePermission(tess, 'admin.view')).resolves.toBeTruthy(); // served from the cache
+    await expect(rbac.requirePermission(tess, 'admin.view')).resolves.toMatchObject(
+      allowedBy('Temporary admins'),
+    );
+    // served from the cache
+    await expect(rbac.requirePermission(tess, 'admin.view')).resolves.toMatchObject(
+      allowedBy('Temporary admins'),
+    );
     await elsewhere.removeUserRole(acmeSystem, 'tess', role.id);
     await expect(rbac.requirePermission(tess, 'admin.view')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await elsewhere.assignRole(acmeSystem, 'tess', role.id);
@@ -341,13 +382,16 @@ describe('auditing access-control changes', () => {
   });
 
   it('allow decisions on reads are left out of the log unless asked for; refusals on reads stay', async () => {
-    const reader = as(acmeSystem, { user: 'reader-1' });
-    await rbac.requirePermission(as(acmeSystem, { user: 'admin' }), 'admin.view', null, { readOnly: true });
-    await expect(rbac.requirePermission(reader, 'admin.view', null, { readOnly: true })).rejects.toBeTruthy();
-    const hidden = await rbac.listAuditLogs(acmeSystem, { permission: 'admin.view' }, { limit: 200 });
+    const tenant = await freshTenant();
+    const reader = as(tenant, { user: 'reader-1' });
+    await rbac.requirePermission(as(tenant, { user: 'admin' }), 'admin.view', null, { readOnly: true });
+    await expect(
+      rbac.requirePermission(reader, 'admin.view', null, { readOnly: true }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN', details: { reason: 'missing permission admin.view' } });
+    const hidden = await rbac.listAuditLogs(tenant, { permission: 'admin.view' }, { limit: 200 });
     expect(hidden.items.filter((i) => i.kind === 'read').map((i) => i.outcome)).toEqual(['deny']);
     const shown = await rbac.listAuditLogs(
-      acmeSystem,
+      tenant,
       { permission: 'admin.view', includeReads: true },
       { limit: 200 },
     );

@@ -92,7 +92,7 @@ describe('record types', () => {
     });
     await expect(
       records.createRecordType(globex, { projectId: globexProject, key: 'incident', name: 'Incident' }),
-    ).resolves.toBeTruthy();
+    ).resolves.toMatchObject({ projectId: globexProject, key: 'incident', name: 'Incident' });
   });
 
   it('P6: a base type must belong to the same project', async () => {

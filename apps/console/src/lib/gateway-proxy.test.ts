@@ -15,8 +15,10 @@ describe('gatewayBaseUrl', () => {
   });
 
   it('rejects a value that is not an http(s) URL', () => {
-    expect(() => gatewayBaseUrl('not a url')).toThrow();
-    expect(() => gatewayBaseUrl('ftp://gateway')).toThrow(/http/);
+    expect(() => gatewayBaseUrl('not a url')).toThrow(/Invalid URL/);
+    expect(() => gatewayBaseUrl('ftp://gateway')).toThrow(
+      'GATEWAY_URL must be an http(s) URL, got ftp://gateway',
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
-import { dataExceptionOf, isDatabaseUnavailableError } from '@ec3l/db';
+import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import type { RecordsErrorCode } from '@ec3l/records';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
@@ -226,6 +226,21 @@ export const toErrorReply = (error: unknown): { status: number; body: ErrorBody;
       unexpected: false,
     };
   }
+  const collision = transactionConflictOf(error);
+  if (collision) {
+    // PostgreSQL rolled the request's transaction back to let a concurrent one through: nothing is
+    // wrong with the request, and sending it again is the remedy.
+    return {
+      status: 409,
+      body: errorBody(
+        409,
+        ErrorCodes.CONFLICT,
+        `The request was rolled back because of ${collision.description}; retry it`,
+        { reason: collision.reason, sqlstate: collision.sqlstate },
+      ),
+      unexpected: false,
+    };
+  }
   const data = dataExceptionOf(error);
   if (data) {
     // A value that passed the schema but not the column (a bad uuid in a filter, a number beyond the
@@ -268,6 +283,8 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
     const { status, body, unexpected } = toErrorReply(error);
     if (unexpected) request.log.error({ err: error }, 'unhandled error');
     else if (status === 503) request.log.warn({ err: error }, 'database unavailable');
+    else if (status === 409 && transactionConflictOf(error))
+      request.log.warn({ err: error }, 'transaction conflict');
     return reply.code(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
