@@ -191,7 +191,10 @@ const toRecordTypeNode = (
   fields: ownFieldsOf(row),
 });
 
-/** Ops and events are listed in the order they were added (seq); their pages follow it. */
+/**
+ * Ops and events are listed in the order they were added (seq); their pages follow it. A bigint column
+ * arrives as a string or a number depending on the driver, so keys are built with String().
+ */
 const bySeq = keysetCursor('seq');
 const seqPage = (page: { limit: number; cursor?: string }) => ({
   limit: page.limit + 1,
@@ -539,7 +542,7 @@ export const createChangeService = ({
       const after = seqPage(page);
       await requireChange(ctx, id);
       const rows = await forTenant(db, ctx.tenantId).listOps(id, after);
-      const { items, nextCursor } = bySeq.pageOf(rows, page.limit, (r) => [r.seq]);
+      const { items, nextCursor } = bySeq.pageOf(rows, page.limit, (r) => [String(r.seq)]);
       return { items: items.map(toOp), nextCursor };
     },
 
@@ -737,7 +740,7 @@ export const createChangeService = ({
       const after = seqPage(page);
       await requireChange(ctx, id);
       const rows = await forTenant(db, ctx.tenantId).listEvents(id, after);
-      const { items, nextCursor } = bySeq.pageOf(rows, page.limit, (r) => [r.seq]);
+      const { items, nextCursor } = bySeq.pageOf(rows, page.limit, (r) => [String(r.seq)]);
       return {
         items: items.map((e) => ({
           id: e.id,
