@@ -118,3 +118,23 @@ export const truncateTables = async (db: Kysely<any>, tables: readonly string[])
   if (tables.length === 0) return;
   await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))} cascade`.execute(db);
 };
+
+/**
+ * Walks a paged list from its first page to its last, `limit` rows a page, and returns the pages; stops
+ * with an error after `maxPages`, so a cursor that never ends fails the test instead of hanging it.
+ */
+export const walkPages = async <T>(
+  list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>,
+  limit: number,
+  maxPages = 500,
+): Promise<T[][]> => {
+  const pages: T[][] = [];
+  let cursor: string | undefined;
+  while (pages.length < maxPages) {
+    const page = await list({ limit, ...(cursor ? { cursor } : {}) });
+    pages.push(page.items);
+    if (!page.nextCursor) return pages;
+    cursor = page.nextCursor;
+  }
+  throw new Error(`the list did not end within ${maxPages} pages`);
+};

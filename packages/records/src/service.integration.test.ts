@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
+import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testing';
 import { createEventBus, type RequestContext, systemContext } from '@ec3l/kernel';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
 import { sql } from 'kysely';
@@ -228,20 +228,14 @@ describe('choice lists', () => {
 });
 
 describe('paged lists', () => {
+  /** Every row of a walk at `limit` rows a page; no page is longer than `limit`. */
   const walk = async <T>(
     list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>,
     limit: number,
   ) => {
-    const seen: T[] = [];
-    let cursor: string | undefined;
-    for (let pages = 0; pages < 200; pages++) {
-      const page = await list({ limit, ...(cursor ? { cursor } : {}) });
-      expect(page.items.length).toBeLessThanOrEqual(limit);
-      seen.push(...page.items);
-      if (!page.nextCursor) return seen;
-      cursor = page.nextCursor;
-    }
-    throw new Error('the walk did not end');
+    const pages = await walkPages(list, limit);
+    for (const page of pages) expect(page.length).toBeLessThanOrEqual(limit);
+    return pages.flat();
   };
 
   it('a walk over record types returns each exactly once in (project, key) order, with inherited fields', async () => {
