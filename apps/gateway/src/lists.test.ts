@@ -4,7 +4,7 @@ import { createHarness, type Harness } from './testing-only/harness.js';
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
 const globexAdmin = { tenant: 'globex', user: 'admin' };
-const ids: Record<string, string> = {};
+const ids = { project: '', change: '' };
 
 const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, status = 200): Promise<T> => {
   const res = await h.call(method, url, { ...admin, ...(body === undefined ? {} : { body }) });
