@@ -572,16 +572,6 @@ describe('dry runs on the timeline', () => {
 });
 
 describe('paged ops and timeline', () => {
-  /** Every row of a walk at `limit` rows a page; no page is longer than `limit`. */
-  const walk = async <T>(
-    list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>,
-    limit: number,
-  ) => {
-    const pages = await walkPages(list, limit);
-    for (const page of pages) expect(page.length).toBeLessThanOrEqual(limit);
-    return pages.flat();
-  };
-
   it('a walk with limit 2 returns every op and every event exactly once, in order', async () => {
     await recordType('scanner');
     const { change } = await changeWith(
@@ -592,7 +582,7 @@ describe('paged ops and timeline', () => {
       })),
     );
     await changes.execute(acme, change.id);
-    const ops = await walk((page) => changes.listOps(acme, change.id, page), 2);
+    const ops = await walkPages((page) => changes.listOps(acme, change.id, page), 2);
     expect(ops.map((o) => o.payload)).toEqual(
       Array.from({ length: 7 }, (_, i) =>
         expect.objectContaining({ field: expect.objectContaining({ name: `scan_${i}` }) }),
@@ -600,7 +590,7 @@ describe('paged ops and timeline', () => {
     );
     expect(new Set(ops.map((o) => o.id)).size).toBe(7);
 
-    const events = await walk((page) => changes.listEvents(acme, change.id, page), 2);
+    const events = await walkPages((page) => changes.listEvents(acme, change.id, page), 2);
     const all = (await changes.listEvents(acme, change.id, { limit: 200 })).items;
     expect(all.map((e) => e.eventType)).toEqual([
       'change_status_changed',

@@ -120,20 +120,22 @@ export const truncateTables = async (db: Kysely<any>, tables: readonly string[])
 };
 
 /**
- * Walks a paged list from its first page to its last, `limit` rows a page, and returns the pages; stops
- * with an error after `maxPages`, so a cursor that never ends fails the test instead of hanging it.
+ * Walks a paged list from its first page to its last, `limit` rows a page, and returns every row in
+ * walk order. Throws when a page holds more than `limit` rows, and after `maxPages`, so a cursor that
+ * never ends fails the test instead of hanging it.
  */
 export const walkPages = async <T>(
   list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>,
   limit: number,
   maxPages = 500,
-): Promise<T[][]> => {
-  const pages: T[][] = [];
+): Promise<T[]> => {
+  const rows: T[] = [];
   let cursor: string | undefined;
-  while (pages.length < maxPages) {
+  for (let pages = 0; pages < maxPages; pages++) {
     const page = await list({ limit, ...(cursor ? { cursor } : {}) });
-    pages.push(page.items);
-    if (!page.nextCursor) return pages;
+    if (page.items.length > limit) throw new Error(`a page held ${page.items.length} rows, over ${limit}`);
+    rows.push(...page.items);
+    if (!page.nextCursor) return rows;
     cursor = page.nextCursor;
   }
   throw new Error(`the list did not end within ${maxPages} pages`);

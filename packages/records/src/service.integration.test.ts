@@ -228,16 +228,6 @@ describe('choice lists', () => {
 });
 
 describe('paged lists', () => {
-  /** Every row of a walk at `limit` rows a page; no page is longer than `limit`. */
-  const walk = async <T>(
-    list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>,
-    limit: number,
-  ) => {
-    const pages = await walkPages(list, limit);
-    for (const page of pages) expect(page.length).toBeLessThanOrEqual(limit);
-    return pages.flat();
-  };
-
   it('a walk over record types returns each exactly once in (project, key) order, with inherited fields', async () => {
     // A chain whose base sorts last, so on small pages the derived types come before their base.
     await records.createRecordType(acme, {
@@ -265,9 +255,9 @@ describe('paged lists', () => {
     const projects = all.map((r) => r.projectId);
     expect(projects).toEqual([...projects].sort());
     for (const limit of [1, 2, 3]) {
-      expect(await walk((page) => records.listRecordTypes(acme, {}, page), limit)).toEqual(all);
+      expect(await walkPages((page) => records.listRecordTypes(acme, {}, page), limit)).toEqual(all);
     }
-    const inA = await walk((page) => records.listRecordTypes(acme, { projectId: projectA }, page), 1);
+    const inA = await walkPages((page) => records.listRecordTypes(acme, { projectId: projectA }, page), 1);
     expect(inA).toEqual(all.filter((r) => r.projectId === projectA));
     const leaf = inA.find((r) => r.key === 'aa_leaf')!;
     expect(leaf.schema.fields.map((f) => [f.name, f.inherited])).toEqual(
@@ -288,9 +278,9 @@ describe('paged lists', () => {
     const all = (await records.listChoiceLists(acme, { limit: 200 })).items;
     expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
     for (const limit of [1, 2]) {
-      expect(await walk((page) => records.listChoiceLists(acme, page), limit)).toEqual(all);
+      expect(await walkPages((page) => records.listChoiceLists(acme, page), limit)).toEqual(all);
     }
-    const theirs = await walk((page) => records.listChoiceLists(globex, page), 1);
+    const theirs = await walkPages((page) => records.listChoiceLists(globex, page), 1);
     expect(theirs.filter((l) => all.some((m) => m.id === l.id))).toEqual([]);
   });
 
