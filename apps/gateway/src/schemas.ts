@@ -130,7 +130,7 @@ export const PolicyParamsSchema = uuidParams('policyId');
 export const PageQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   cursor: Type.Optional(
-    Text({ maxLength: 200, description: 'The x-next-cursor header of the previous page' }),
+    Text({ maxLength: 4096, description: 'The x-next-cursor header of the previous page' }),
   ),
 });
 
@@ -140,6 +140,27 @@ export const NEXT_CURSOR = 'x-next-cursor';
 export const nextCursorHeader = {
   [NEXT_CURSOR]: Type.String({ description: 'Cursor of the next page; absent on the last page' }),
 };
+
+/** The default page size of lists that take PageQuerySchema. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** How a paginated list says so in its description. */
+export const PAGE_DESCRIPTION = `Paginated: pass limit (default ${DEFAULT_PAGE_SIZE}) and the ${NEXT_CURSOR} response header as cursor for the next page.`;
+
+/** Sends a page's items, and its next cursor as the x-next-cursor header when there is one. */
+export const sendPage = <T>(
+  reply: { header(name: string, value: string): unknown },
+  page: { items: T[]; nextCursor: string | null },
+): T[] => {
+  if (page.nextCursor) reply.header(NEXT_CURSOR, page.nextCursor);
+  return page.items;
+};
+
+/** The page a PageQuerySchema querystring asks for, with the default limit. */
+export const pageRequestOf = (query: { limit?: number; cursor?: string }) => ({
+  limit: query.limit ?? DEFAULT_PAGE_SIZE,
+  ...(query.cursor ? { cursor: query.cursor } : {}),
+});
 
 /** Audit reads leave out allow decisions on read-only requests (the console's own checks) unless asked. */
 export const IncludeReadsQuery = Type.Optional(

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
+import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testing';
 import { createEventBus, type DomainEvent, type RequestContext } from '@ec3l/kernel';
 import { createRecordsService, recordsMigrations } from '@ec3l/records';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
@@ -243,7 +243,7 @@ describe('execution', () => {
     expect(merged.status).toBe('Merged');
     expect(await schemaOf('incident')).toEqual(['summary', 'incident_b', 'priority']);
     expect((await records.getRecordTypeByKey(acme, project, 'incident')).version).toBe(2);
-    const stamped = await changes.listOps(acme, change.id);
+    const stamped = (await changes.listOps(acme, change.id)).items;
     expect(stamped.map((o) => o.id)).toEqual(ops.map((o) => o.id));
     expect(stamped.length).toBeGreaterThan(0);
     // D7: every executed op carries both, stamped in the merge itself with the schema it changed.
@@ -292,7 +292,7 @@ describe('execution', () => {
         database.ownerDb,
       ),
     ).rejects.toMatchObject({ code: '23514' });
-    const [pending] = await changes.listOps(acme, ops[0]!.changeId);
+    const [pending] = (await changes.listOps(acme, ops[0]!.changeId)).items;
     expect(pending).toMatchObject({ executedAt: null, previousSnapshot: null });
   });
 
@@ -325,7 +325,7 @@ describe('execution', () => {
       { opType: 'add_field', payload: { field: { name: 'e3b', type: 'text' } } },
     ]);
     await changes.deleteOp(acme, pending.change.id, pending.ops[0]!.id);
-    expect(await changes.listOps(acme, pending.change.id)).toEqual([]);
+    expect((await changes.listOps(acme, pending.change.id)).items).toEqual([]);
   });
 
   it('T5: deleting an op checks the tenant', async () => {
@@ -335,7 +335,7 @@ describe('execution', () => {
     await expect(changes.deleteOp(globex, pending.change.id, pending.ops[0]!.id)).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    expect(await changes.listOps(acme, pending.change.id)).toHaveLength(1);
+    expect((await changes.listOps(acme, pending.change.id)).items).toHaveLength(1);
   });
 
   it('E4: a change whose op fails its transform is refused before any write', async () => {
@@ -577,7 +577,7 @@ describe('exact revert', () => {
     expect((await changes.diff(acme, change.id)).modifiedRecordTypes[0]?.renamedFields).toHaveLength(1);
 
     const revert = await changes.revert(acme, change.id);
-    expect((await changes.listOps(acme, revert.id)).map((o) => [o.opType, o.payload])).toEqual([
+    expect((await changes.listOps(acme, revert.id)).items.map((o) => [o.opType, o.payload])).toEqual([
       ['rename_field', { from: 'serial_no', to: 'device_a' }],
     ]);
     await approve(revert.id);
@@ -599,5 +599,127 @@ describe('exact revert', () => {
       message: expect.stringContaining('gadget'),
     });
     await expect(changes.revert(acme, second.change.id)).resolves.toMatchObject({ status: 'Draft' });
+  });
+});
+
+describe('dry runs on the timeline', () => {
+  const dryRunsOf = async (id: string) =>
+    (await changes.listEvents(acme, id, { limit: 200 })).items.filter(
+      (e) => e.eventType === 'change_dry_run',
+    );
+
+  it('E4: a valid dry run writes nothing to any schema; its outcome, who and when go on the timeline', async () => {
+    await recordType('printer');
+    const { change } = await changeWith('printer', [
+      { opType: 'add_field', payload: { field: { name: 'toner', type: 'text' } } },
+      { opType: 'remove_field', payload: { fieldName: 'printer_a' } },
+    ]);
+    const before = await countRows();
+    const schemaBefore = await schemaOf('printer');
+    const eventsBefore = (await changes.listEvents(acme, change.id, { limit: 200 })).items.length;
+    const result = await changes.execute(acme, change.id);
+
+    expect(await countRows()).toEqual(before);
+    expect(await schemaOf('printer')).toEqual(schemaBefore);
+    expect((await changes.getChange(acme, change.id)).status).toBe('Draft');
+    const timeline = (await changes.listEvents(acme, change.id, { limit: 200 })).items;
+    expect(timeline).toHaveLength(eventsBefore + 1);
+    expect(timeline.at(-1)).toMatchObject({
+      eventType: 'change_dry_run',
+      payload: { valid: true, summary: result.diff.summary },
+      actorType: 'user',
+      actorId: 'alice',
+    });
+    expect(result.diff.summary).toMatchObject({ fieldsAdded: 1, fieldsRemoved: 1 });
+    expect(Date.parse(timeline.at(-1)!.createdAt)).not.toBeNaN();
+  });
+
+  it('an invalid dry run is recorded with its errors, and still answers them', async () => {
+    const { change } = await changeWith('printer', [
+      { opType: 'remove_field', payload: { fieldName: 'no_such_field' } },
+    ]);
+    const refusal = await changes.execute(acme, change.id).catch((error: unknown) => error);
+    expect(refusal).toMatchObject({ code: 'EXECUTION_FAILED' });
+    const errors = (refusal as { details: { errors: unknown[] } }).details.errors;
+    expect(errors).toEqual([expect.objectContaining({ code: 'FIELD_NOT_FOUND' })]);
+    expect(await dryRunsOf(change.id)).toEqual([
+      expect.objectContaining({ payload: { valid: false, errors }, actorId: 'alice' }),
+    ]);
+  });
+
+  it('a change without ops records an invalid dry run naming NO_OPS', async () => {
+    const change = await changes.createChange(acme, { projectId: project, title: `Empty ${++n}` });
+    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({ code: 'NO_OPS' });
+    expect((await dryRunsOf(change.id)).map((e) => e.payload)).toEqual([
+      { valid: false, errors: [expect.objectContaining({ code: 'NO_OPS' })] },
+    ]);
+  });
+
+  it('reading the diff of an unmerged change plans it but records no dry run', async () => {
+    const { change } = await changeWith('printer', [
+      { opType: 'add_field', payload: { field: { name: 'tray', type: 'text' } } },
+    ]);
+    expect((await changes.diff(acme, change.id)).summary.fieldsAdded).toBe(1);
+    expect(await dryRunsOf(change.id)).toEqual([]);
+  });
+
+  it("another tenant's dry run of the change is a 404 and records nothing", async () => {
+    const { change } = await changeWith('printer', [
+      { opType: 'add_field', payload: { field: { name: 'duplex', type: 'boolean' } } },
+    ]);
+    await expect(changes.execute(globex, change.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await dryRunsOf(change.id)).toEqual([]);
+  });
+});
+
+describe('paged ops and timeline', () => {
+  it('a walk with limit 2 returns every op and every event exactly once, in order', async () => {
+    await recordType('scanner');
+    const { change } = await changeWith(
+      'scanner',
+      Array.from({ length: 7 }, (_, i) => ({
+        opType: 'add_field' as const,
+        payload: { field: { name: `scan_${i}`, type: 'text' } },
+      })),
+    );
+    await changes.execute(acme, change.id);
+    const ops = await walkPages((page) => changes.listOps(acme, change.id, page), 2);
+    expect(ops.map((o) => o.payload)).toEqual(
+      Array.from({ length: 7 }, (_, i) =>
+        expect.objectContaining({ field: expect.objectContaining({ name: `scan_${i}` }) }),
+      ),
+    );
+    expect(new Set(ops.map((o) => o.id)).size).toBe(7);
+
+    const events = await walkPages((page) => changes.listEvents(acme, change.id, page), 2);
+    const all = (await changes.listEvents(acme, change.id, { limit: 200 })).items;
+    expect(all.map((e) => e.eventType)).toEqual([
+      'change_status_changed',
+      'change_target_added',
+      ...Array.from({ length: 7 }, () => 'patch_op_added'),
+      'change_dry_run',
+    ]);
+    expect(events).toEqual(all);
+
+    const one = await changes.listOps(acme, change.id, { limit: 1 });
+    expect(one.items).toEqual([ops[0]]);
+    expect(one.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('a forged cursor is a validation error; another tenant gets NOT_FOUND', async () => {
+    const { change } = await changeWith('scanner', [
+      { opType: 'add_field', payload: { field: { name: 'dpi', type: 'number' } } },
+    ]);
+    const forged = Buffer.from(JSON.stringify(['1; drop table change_events'])).toString('base64url');
+    for (const cursor of [forged, 'garbage', Buffer.from('[-1]').toString('base64url')]) {
+      await expect(changes.listOps(acme, change.id, { limit: 5, cursor })).rejects.toMatchObject({
+        code: 'VALIDATION_ERROR',
+      });
+      await expect(changes.listEvents(acme, change.id, { limit: 5, cursor })).rejects.toMatchObject({
+        code: 'VALIDATION_ERROR',
+      });
+    }
+    await expect(changes.listOps(globex, change.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(changes.listEvents(globex, change.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

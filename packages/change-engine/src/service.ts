@@ -1,4 +1,4 @@
-import { type Cursor, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
+import { type Cursor, inTransaction, isUniqueViolation, keysetCursor, type Page, pageOf } from '@ec3l/db';
 import type { GraphDiff, RecordTypeNode } from '@ec3l/graph';
 import {
   actorOf,
@@ -191,6 +191,16 @@ const toRecordTypeNode = (
   fields: ownFieldsOf(row),
 });
 
+/**
+ * Ops and events are listed in the order they were added (seq); their pages follow it. A bigint column
+ * arrives as a string or a number depending on the driver, so keys are built with String().
+ */
+const bySeq = keysetCursor('seq');
+const seqPage = (page: { limit: number; cursor?: string }) => ({
+  limit: page.limit + 1,
+  ...(page.cursor ? { afterSeq: bySeq.decode(page.cursor)[0] } : {}),
+});
+
 /** Change records, their targets and ops, and the three-phase executor. */
 // Diffs recorded before renames were part of the diff read as diffs without renames.
 const storedDiff = (diff: GraphDiff): GraphDiff => ({
@@ -352,6 +362,29 @@ export const createChangeService = ({
     });
   };
 
+  /** Plans the change without writing; `record` puts the outcome on the timeline (POST …/execute). */
+  const dryRun = async (
+    ctx: RequestContext,
+    id: string,
+    record: boolean,
+  ): Promise<{ valid: true; diff: GraphDiff }> => {
+    const change = await requireChange(ctx, id);
+    const result = await plan(db, ctx, change, false);
+    if (record) {
+      await recordEvent(
+        db,
+        ctx,
+        change,
+        'change_dry_run',
+        result.ok ? { valid: true, summary: result.diff.summary } : { valid: false, errors: result.errors },
+      );
+    }
+    emitValidation(ctx, change.id, result);
+    if (!result.ok) throw unprocessable('the change would fail to execute', result.errors);
+    events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: change.id });
+    return { valid: true, diff: result.diff };
+  };
+
   const toWorkspace = (row: WorkspaceRow): Workspace => ({
     id: row.id,
     changeId: row.change_id,
@@ -500,9 +533,17 @@ export const createChangeService = ({
       }
     },
 
-    listOps: async (ctx: RequestContext, id: string): Promise<PatchOp[]> => {
+    /** One page of the change's ops in the order they run, and the cursor of the next page (null on the last). */
+    listOps: async (
+      ctx: RequestContext,
+      id: string,
+      page: { limit: number; cursor?: string } = { limit: 50 },
+    ): Promise<Page<PatchOp>> => {
+      const after = seqPage(page);
       await requireChange(ctx, id);
-      return (await forTenant(db, ctx.tenantId).listOps(id)).map(toOp);
+      const rows = await forTenant(db, ctx.tenantId).listOps(id, after);
+      const { items, nextCursor } = bySeq.pageOf(rows, page.limit, (r) => [String(r.seq)]);
+      return { items: items.map(toOp), nextCursor };
     },
 
     /**
@@ -522,15 +563,12 @@ export const createChangeService = ({
         await recordEvent(trx, ctx, change, 'patch_op_deleted', { opId });
       }),
 
-    /** Dry run: phases 1–2 and the diff; writes nothing and changes no status. */
-    execute: async (ctx: RequestContext, id: string): Promise<{ valid: true; diff: GraphDiff }> => {
-      const change = await requireChange(ctx, id);
-      const result = await plan(db, ctx, change, false);
-      emitValidation(ctx, change.id, result);
-      if (!result.ok) throw unprocessable('the change would fail to execute', result.errors);
-      events.emit(ctx, { type: 'graph.diff_computed', status: 'succeeded', entityId: change.id });
-      return { valid: true, diff: result.diff };
-    },
+    /**
+     * Dry run: phases 1–2 and the diff; writes nothing to any schema and changes no status (E4). Its outcome
+     * is recorded on the change's timeline (a change_dry_run event), the only write it makes.
+     */
+    execute: (ctx: RequestContext, id: string): Promise<{ valid: true; diff: GraphDiff }> =>
+      dryRun(ctx, id, true),
 
     /**
      * Validates (no schema writes) and moves the change to Ready, or to ValidationFailed with the errors.
@@ -677,7 +715,8 @@ export const createChangeService = ({
     diff: async (ctx: RequestContext, id: string): Promise<GraphDiff> => {
       const change = await requireChange(ctx, id);
       if (change.status === 'Merged') return storedDiff(change.merge_diff as GraphDiff);
-      return (await service.execute(ctx, id)).diff;
+      // Reading the diff plans the change like a dry run but is a read: nothing goes on the timeline.
+      return (await dryRun(ctx, id, false)).diff;
     },
 
     listSnapshots: async (ctx: RequestContext, id: string): Promise<Snapshot[]> => {
@@ -692,16 +731,27 @@ export const createChangeService = ({
       }));
     },
 
-    listEvents: async (ctx: RequestContext, id: string): Promise<ChangeEvent[]> => {
+    /** One page of the change's timeline, oldest first, and the cursor of the next page (null on the last). */
+    listEvents: async (
+      ctx: RequestContext,
+      id: string,
+      page: { limit: number; cursor?: string } = { limit: 50 },
+    ): Promise<Page<ChangeEvent>> => {
+      const after = seqPage(page);
       await requireChange(ctx, id);
-      return (await forTenant(db, ctx.tenantId).listEvents(id)).map((e) => ({
-        id: e.id,
-        eventType: e.event_type,
-        payload: e.payload,
-        actorType: e.actor_type,
-        actorId: e.actor_id,
-        createdAt: e.created_at.toISOString(),
-      }));
+      const rows = await forTenant(db, ctx.tenantId).listEvents(id, after);
+      const { items, nextCursor } = bySeq.pageOf(rows, page.limit, (r) => [String(r.seq)]);
+      return {
+        items: items.map((e) => ({
+          id: e.id,
+          eventType: e.event_type,
+          payload: e.payload,
+          actorType: e.actor_type,
+          actorId: e.actor_id,
+          createdAt: e.created_at.toISOString(),
+        })),
+        nextCursor,
+      };
     },
 
     /**

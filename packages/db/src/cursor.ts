@@ -36,24 +36,82 @@ export const decodeCursor = (raw: string): Cursor => {
   } catch {
     // fall through to the validation error
   }
-  throw invalid("cursor is malformed; pass the value of the previous page's x-next-cursor header", [
+  throw malformedCursor();
+};
+
+const malformedCursor = () =>
+  invalid("cursor is malformed; pass the value of the previous page's x-next-cursor header", [
     { in: 'querystring', path: '/cursor', message: 'is not a cursor this API issued' },
   ]);
-};
 
 /**
  * Turns rows fetched with `limit + 1` into a page: the first `limit` rows and, when there were more,
  * the cursor after the last of them.
  */
-export const pageOf = <T>(
-  rows: readonly T[],
-  limit: number,
-  cursorOf: (row: T) => Cursor,
-): { items: T[]; nextCursor: string | null } => {
+export const pageOf = <T>(rows: readonly T[], limit: number, cursorOf: (row: T) => Cursor): Page<T> =>
+  pageWith(rows, limit, (last) => encodeCursor(cursorOf(last)));
+
+const pageWith = <T>(rows: readonly T[], limit: number, cursorAfter: (last: T) => string): Page<T> => {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last !== undefined ? cursorAfter(last) : null };
+};
+
+const parseJson = (raw: string): unknown => {
+  try {
+    return JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * The kinds of value a keyset cursor may carry: a UUID, a text of at most 500 characters without NUL
+ * (a key or a name), or a sequence number (a non-negative bigint, in decimal).
+ */
+export type KeyPart = 'uuid' | 'text' | 'seq';
+
+const MAX_TEXT = 500;
+// At most 18 digits: below 2^63, so any value passes as a bigint parameter.
+const SEQ_RE = /^(?:0|[1-9]\d{0,17})$/;
+
+const isPart: Record<KeyPart, (value: unknown) => boolean> = {
+  uuid: (value) => typeof value === 'string' && isUuid(value),
+  text: (value) => typeof value === 'string' && value.length <= MAX_TEXT && !value.includes('\u0000'),
+  seq: (value) => typeof value === 'string' && SEQ_RE.test(value),
+};
+
+type KeyOf<P extends readonly KeyPart[]> = { [K in keyof P]: string };
+
+export type KeysetCursor<P extends readonly KeyPart[]> = {
+  encode: (key: KeyOf<P>) => string;
+  /** The key after which the next page starts; anything encode did not write is a validation error. */
+  decode: (raw: string) => KeyOf<P>;
+  /** pageOf for this cursor: the first `limit` rows of `limit + 1` fetched, and the cursor after them. */
+  pageOf: <T>(rows: readonly T[], limit: number, keyOf: (row: T) => KeyOf<P>) => Page<T>;
+};
+
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+/**
+ * A cursor over a list in its own order (a key, a name then id, a sequence number): the values of the
+ * last row's sort key, each checked against its kind when decoded, so a forged cursor never reaches SQL.
+ */
+export const keysetCursor = <const P extends readonly KeyPart[]>(...parts: P): KeysetCursor<P> => {
+  const encode = (key: KeyOf<P>) => Buffer.from(JSON.stringify(key)).toString('base64url');
   return {
-    items,
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(cursorOf(last)) : null,
+    encode,
+    decode: (raw) => {
+      const parsed = parseJson(raw);
+      if (
+        Array.isArray(parsed) &&
+        parsed.length === parts.length &&
+        parts.every((part, i) => isPart[part](parsed[i]))
+      ) {
+        return parsed as KeyOf<P>;
+      }
+      throw malformedCursor();
+    },
+    pageOf: (rows, limit, keyOf) => pageWith(rows, limit, (last) => encode(keyOf(last))),
   };
 };

@@ -1,4 +1,13 @@
-export { type Cursor, decodeCursor, encodeCursor, pageOf } from './cursor.js';
+export {
+  type Cursor,
+  decodeCursor,
+  encodeCursor,
+  type KeyPart,
+  type KeysetCursor,
+  keysetCursor,
+  type Page,
+  pageOf,
+} from './cursor.js';
 export {
   type Database,
   type DatabaseConfig,

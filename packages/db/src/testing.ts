@@ -118,3 +118,25 @@ export const truncateTables = async (db: Kysely<any>, tables: readonly string[])
   if (tables.length === 0) return;
   await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))} cascade`.execute(db);
 };
+
+/**
+ * Walks a paged list from its first page to its last, `limit` rows a page, and returns every row in
+ * walk order. Throws when a page holds more than `limit` rows, and after `maxPages`, so a cursor that
+ * never ends fails the test instead of hanging it.
+ */
+export const walkPages = async <T>(
+  list: (page: { limit: number; cursor?: string }) => Promise<{ items: T[]; nextCursor: string | null }>,
+  limit: number,
+  maxPages = 500,
+): Promise<T[]> => {
+  const rows: T[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < maxPages; pages++) {
+    const page = await list({ limit, ...(cursor ? { cursor } : {}) });
+    if (page.items.length > limit) throw new Error(`a page held ${page.items.length} rows, over ${limit}`);
+    rows.push(...page.items);
+    if (!page.nextCursor) return rows;
+    cursor = page.nextCursor;
+  }
+  throw new Error(`the list did not end within ${maxPages} pages`);
+};

@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
+import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testing';
 import { createEventBus, type RequestContext, systemContext } from '@ec3l/kernel';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
 import { sql } from 'kysely';
@@ -197,10 +197,10 @@ describe('record types', () => {
   });
 
   it('T2: another tenant sees none of it', async () => {
-    const mine = await records.listRecordTypes(acme, {});
+    const mine = (await records.listRecordTypes(acme, {})).items;
     await expect(records.getRecordType(globex, mine[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    expect((await records.listRecordTypes(globex, {})).map((r) => r.key)).toEqual(['incident']);
-    const lists = await records.listChoiceLists(acme);
+    expect((await records.listRecordTypes(globex, {})).items.map((r) => r.key)).toEqual(['incident']);
+    const lists = (await records.listChoiceLists(acme)).items;
     await expect(records.listChoiceItems(globex, lists[0]!.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
@@ -224,5 +224,77 @@ describe('choice lists', () => {
       ['p1', 'High', 0],
       ['p2', 'Low', 1],
     ]);
+  });
+});
+
+describe('paged lists', () => {
+  it('a walk over record types returns each exactly once in (project, key) order, with inherited fields', async () => {
+    // A chain whose base sorts last, so on small pages the derived types come before their base.
+    await records.createRecordType(acme, {
+      projectId: projectA,
+      key: 'zz_base',
+      name: 'Paged base',
+      fields: [{ name: 'shared', type: 'string' }],
+    });
+    await records.createRecordType(acme, {
+      projectId: projectA,
+      key: 'yy_mid',
+      name: 'Paged mid',
+      baseType: 'zz_base',
+    });
+    await records.createRecordType(acme, {
+      projectId: projectA,
+      key: 'aa_leaf',
+      name: 'Paged leaf',
+      baseType: 'yy_mid',
+      fields: [{ name: 'own', type: 'string' }],
+    });
+    const all = (await records.listRecordTypes(acme, {}, { limit: 200 })).items;
+    expect(all.length).toBeGreaterThan(3);
+    // Projects in uuid order (keys follow the database's collation within each).
+    const projects = all.map((r) => r.projectId);
+    expect(projects).toEqual([...projects].sort());
+    for (const limit of [1, 2, 3]) {
+      expect(await walkPages((page) => records.listRecordTypes(acme, {}, page), limit)).toEqual(all);
+    }
+    const inA = await walkPages((page) => records.listRecordTypes(acme, { projectId: projectA }, page), 1);
+    expect(inA).toEqual(all.filter((r) => r.projectId === projectA));
+    const leaf = inA.find((r) => r.key === 'aa_leaf')!;
+    expect(leaf.schema.fields.map((f) => [f.name, f.inherited])).toEqual(
+      expect.arrayContaining([
+        ['shared', true],
+        ['own', false],
+      ]),
+    );
+    const one = await records.listRecordTypes(acme, {}, { limit: 1 });
+    expect(one.items).toEqual([all[0]]);
+    expect(one.nextCursor).toEqual(expect.any(String));
+  });
+
+  it('a walk over choice lists returns each exactly once by name; another tenant sees none of them', async () => {
+    for (const name of ['Paged c', 'Paged a', 'Paged b', 'paged d', 'Paged é']) {
+      await records.createChoiceList(acme, { name });
+    }
+    const all = (await records.listChoiceLists(acme, { limit: 200 })).items;
+    expect(new Set(all.map((l) => l.id)).size).toBe(all.length);
+    for (const limit of [1, 2]) {
+      expect(await walkPages((page) => records.listChoiceLists(acme, page), limit)).toEqual(all);
+    }
+    const theirs = await walkPages((page) => records.listChoiceLists(globex, page), 1);
+    expect(theirs.filter((l) => all.some((m) => m.id === l.id))).toEqual([]);
+  });
+
+  it('a forged cursor is a validation error', async () => {
+    const forge = (parts: unknown) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+    for (const cursor of ['x', forge(['not-a-uuid', 'key']), forge([projectA]), forge([projectA, 1])]) {
+      await expect(records.listRecordTypes(acme, {}, { limit: 5, cursor })).rejects.toMatchObject({
+        code: 'VALIDATION_ERROR',
+      });
+    }
+    for (const cursor of ['x', forge([1]), forge(['a\u0000'])]) {
+      await expect(records.listChoiceLists(acme, { limit: 5, cursor })).rejects.toMatchObject({
+        code: 'VALIDATION_ERROR',
+      });
+    }
   });
 });

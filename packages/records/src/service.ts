@@ -1,4 +1,4 @@
-import { inTransaction, isUniqueViolation } from '@ec3l/db';
+import { inTransaction, isUniqueViolation, keysetCursor, type Page } from '@ec3l/db';
 import {
   type Clock,
   conflict,
@@ -91,6 +91,12 @@ const toChoiceItem = (row: ChoiceItemRow): ChoiceItem => ({
   isActive: row.is_active,
 });
 
+/** Record types are listed by (project, key), choice lists by name: each page follows that order. */
+const byProjectAndKey = keysetCursor('uuid', 'text');
+const byName = keysetCursor('text');
+
+export type PageRequest = { limit: number; cursor?: string };
+
 /** Record types (with inheritance), their fields, and choice lists. */
 export const createRecordsService = ({ db, requireProject, clock = systemClock }: RecordsDeps) => {
   /** The record type's base chain as shapes, for resolving its effective fields. */
@@ -167,18 +173,52 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
   };
 
   return {
-    listRecordTypes: async (ctx: RequestContext, filter: { projectId?: string }): Promise<RecordType[]> => {
+    /**
+     * One page of record types by project and key, each with its effective schema (base types on other
+     * pages are read too), and the cursor of the next page (null on the last).
+     */
+    listRecordTypes: async (
+      ctx: RequestContext,
+      filter: { projectId?: string },
+      page: PageRequest = { limit: 50 },
+    ): Promise<Page<RecordType>> => {
+      const after = page.cursor ? byProjectAndKey.decode(page.cursor) : undefined;
       if (filter.projectId) await requireProject(ctx, filter.projectId);
-      const rows = await forTenant(db, ctx.tenantId).listRecordTypes(filter.projectId);
+      const repo = forTenant(db, ctx.tenantId);
+      const fetched = await repo.listRecordTypes(filter.projectId, {
+        limit: page.limit + 1,
+        ...(after ? { after } : {}),
+      });
+      const { items: rows, nextCursor } = byProjectAndKey.pageOf(fetched, page.limit, (r) => [
+        r.project_id,
+        r.key,
+      ]);
       const byProject = new Map<string, Map<string, ReturnType<typeof shapeOf>>>();
-      for (const row of rows) {
+      const add = (row: RecordTypeRow) => {
         const types = byProject.get(row.project_id) ?? new Map<string, ReturnType<typeof shapeOf>>();
         byProject.set(row.project_id, types);
         types.set(row.key, shapeOf(row));
+      };
+      rows.forEach(add);
+      // Base types outside the page, one level of every chain per round trip (chains are short).
+      for (let level = 0; level < 64; level++) {
+        const missing = [...byProject].flatMap(([projectId, types]) => {
+          const keys = [...types.values()].flatMap((t) =>
+            t.baseType && !types.has(t.baseType) ? [t.baseType] : [],
+          );
+          return keys.length > 0 ? [{ projectId, keys: [...new Set(keys)] }] : [];
+        });
+        if (missing.length === 0) break;
+        const found = await Promise.all(missing.map((m) => repo.findRecordTypesByKeys(m.projectId, m.keys)));
+        if (found.every((f) => f.length === 0)) break;
+        found.flat().forEach(add);
       }
-      return rows.map((row) =>
-        toRecordType(row, resolveEffectiveFields(row.key, byProject.get(row.project_id)!)),
-      );
+      return {
+        items: rows.map((row) =>
+          toRecordType(row, resolveEffectiveFields(row.key, byProject.get(row.project_id)!)),
+        ),
+        nextCursor,
+      };
     },
 
     getRecordType: async (ctx: RequestContext, id: string): Promise<RecordType> =>
@@ -327,8 +367,19 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
       return withEffectiveSchema(ctx, (await forTenant(db, ctx.tenantId).findRecordType(id))!);
     },
 
-    listChoiceLists: async (ctx: RequestContext): Promise<ChoiceList[]> =>
-      (await forTenant(db, ctx.tenantId).listChoiceLists()).map(toChoiceList),
+    /** One page of the tenant's choice lists by name, and the cursor of the next page (null on the last). */
+    listChoiceLists: async (
+      ctx: RequestContext,
+      page: PageRequest = { limit: 50 },
+    ): Promise<Page<ChoiceList>> => {
+      const after = page.cursor ? byName.decode(page.cursor)[0] : undefined;
+      const rows = await forTenant(db, ctx.tenantId).listChoiceLists({
+        limit: page.limit + 1,
+        ...(after !== undefined ? { after } : {}),
+      });
+      const { items, nextCursor } = byName.pageOf(rows, page.limit, (r) => [r.name]);
+      return { items: items.map(toChoiceList), nextCursor };
+    },
 
     getChoiceList: async (ctx: RequestContext, id: string): Promise<ChoiceList> => {
       const row = await forTenant(db, ctx.tenantId).findChoiceList(id);

@@ -254,7 +254,7 @@ export interface paths {
         };
         /**
          * What the change will change (dry run) or changed (recorded at merge)
-         * @description What the change will change (dry run) or changed (recorded at merge).
+         * @description Planning an unmerged change here is a read: unlike POST …/execute it records nothing on the timeline.
          */
         get: operations["getChangeDiff"];
         put?: never;
@@ -273,8 +273,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The change's timeline: status changes, targets and ops added or removed
-         * @description The change's timeline: status changes, targets and ops added or removed.
+         * The change's timeline: status changes, targets and ops added or removed, dry runs
+         * @description Oldest first. A change_dry_run event records each dry run: its payload is { valid: true, summary } with the diff summary, or { valid: false, errors }. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listChangeEvents"];
         put?: never;
@@ -296,7 +296,7 @@ export interface paths {
         put?: never;
         /**
          * Dry run: validate and diff without writing or changing status (422 lists every error)
-         * @description Requires permission `change.edit`.
+         * @description Writes no schema and changes no status; the outcome goes on the change's timeline as a change_dry_run event. Requires permission `change.edit`.
          */
         post: operations["dryRunChange"];
         delete?: never;
@@ -334,7 +334,7 @@ export interface paths {
         };
         /**
          * The change's patch ops, in the order they run
-         * @description The change's patch ops, in the order they run.
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listPatchOps"];
         put?: never;
@@ -522,7 +522,7 @@ export interface paths {
         };
         /**
          * The tenant's choice lists, by name
-         * @description The tenant's choice lists, by name.
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listChoiceLists"];
         put?: never;
@@ -1114,7 +1114,7 @@ export interface paths {
         };
         /**
          * Record types with their effective schemas, by project and key
-         * @description Record types with their effective schemas, by project and key.
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listRecordTypes"];
         put?: never;
@@ -2819,7 +2819,11 @@ export interface operations {
     };
     listChangeEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 changeId: string;
@@ -2828,9 +2832,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: The change's timeline: status changes, targets and ops added or removed */
+            /** @description OK: The change's timeline: status changes, targets and ops added or removed, dry runs */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
                     [name: string]: unknown;
@@ -2913,7 +2919,11 @@ export interface operations {
     };
     listPatchOps: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path: {
                 changeId: string;
@@ -2925,6 +2935,8 @@ export interface operations {
             /** @description OK: The change's patch ops, in the order they run */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
                     [name: string]: unknown;
@@ -3254,7 +3266,11 @@ export interface operations {
     };
     listChoiceLists: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3264,6 +3280,8 @@ export interface operations {
             /** @description OK: The tenant's choice lists, by name */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
                     [name: string]: unknown;
@@ -4346,6 +4364,9 @@ export interface operations {
     listRecordTypes: {
         parameters: {
             query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
                 projectId?: string;
             };
             header?: never;
@@ -4357,6 +4378,8 @@ export interface operations {
             /** @description OK: Record types with their effective schemas, by project and key */
             200: {
                 headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;
                     [name: string]: unknown;

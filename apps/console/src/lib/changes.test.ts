@@ -128,6 +128,51 @@ describe('timelineOf', () => {
     expect(entries[0]).toMatchObject({ at: '2026-11-25T10:00:00.000Z', actor: 'admin' });
   });
 
+  it('tells a recorded dry run: valid with its diff summary, invalid with its error count', () => {
+    const entries = timelineOf(
+      change(),
+      [
+        event('e1', 'change_dry_run', {
+          valid: true,
+          summary: {
+            added: 0,
+            removed: 0,
+            modified: 1,
+            fieldsAdded: 2,
+            fieldsRemoved: 0,
+            fieldsModified: 0,
+            fieldsRenamed: 0,
+          },
+        }),
+        event('e2', 'change_dry_run', {
+          valid: false,
+          errors: [
+            { phase: 'transform', code: 'FIELD_NOT_FOUND', message: 'field "x" does not exist' },
+            { phase: 'graph', code: 'DUPLICATE_FIELD', message: 'duplicate' },
+          ],
+        }),
+        event('e3', 'change_dry_run', {
+          valid: true,
+          summary: {
+            added: 0,
+            removed: 0,
+            modified: 0,
+            fieldsAdded: 0,
+            fieldsRemoved: 0,
+            fieldsModified: 0,
+            fieldsRenamed: 0,
+          },
+        }),
+      ],
+      () => undefined,
+    );
+    expect(entries.slice(1).map(({ title, detail, tone }) => ({ title, detail, tone }))).toEqual([
+      { title: 'Dry run: valid', detail: '1 record type modified, 2 fields added', tone: 'emerald' },
+      { title: 'Dry run: invalid', detail: '2 errors: field "x" does not exist', tone: 'rose' },
+      { title: 'Dry run: valid', detail: 'No schema changes', tone: 'emerald' },
+    ]);
+  });
+
   it('uses the revert’s own creation event instead of making one up', () => {
     const entries = timelineOf(
       change({ revertsChangeId: 'c0' }),

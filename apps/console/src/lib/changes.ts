@@ -1,4 +1,5 @@
 import type { Schemas } from '@ec3l/sdk';
+import { type GraphDiff, summaryCounts } from './diff';
 import { type ActionGate, ALLOWED } from './permissions';
 
 /**
@@ -228,6 +229,31 @@ const str = (value: unknown): string | null => (typeof value === 'string' ? valu
  * revert's), so a "Created" entry is made from the change itself when none says so. `describeOp` names an
  * op by id (ops deleted since are named by their type).
  */
+const isSummary = (value: unknown): value is GraphDiff['summary'] =>
+  typeof value === 'object' &&
+  value !== null &&
+  Object.values(value).every((n) => typeof n === 'number' || n === undefined);
+
+/** A recorded dry run: valid with its diff summary, or invalid with its error count and first error. */
+const dryRunEntry = (p: Record<string, unknown>): Pick<TimelineEntry, 'tone' | 'title' | 'detail'> => {
+  if (p.valid === true) {
+    const counts = isSummary(p.summary) ? summaryCounts(p.summary) : [];
+    return {
+      tone: 'emerald',
+      title: 'Dry run: valid',
+      detail: counts.length > 0 ? counts.map((c) => c.label).join(', ') : 'No schema changes',
+    };
+  }
+  const errors = Array.isArray(p.errors) ? p.errors : [];
+  const first = errors[0] as { message?: unknown } | undefined;
+  const n = `${errors.length} ${errors.length === 1 ? 'error' : 'errors'}`;
+  return {
+    tone: 'rose',
+    title: 'Dry run: invalid',
+    detail: typeof first?.message === 'string' ? `${n}: ${first.message}` : n,
+  };
+};
+
 export const timelineOf = (
   change: Pick<Change, 'id' | 'createdAt' | 'createdBy' | 'status'>,
   events: ChangeEvent[],
@@ -280,6 +306,8 @@ export const timelineOf = (
           detail: (opId && describeOpById(opId)) || undefined,
         };
       }
+      case 'change_dry_run':
+        return { ...base, ...dryRunEntry(p) };
       default:
         return { ...base, tone: 'neutral', title: event.eventType.replace(/_/g, ' ') };
     }

@@ -42,8 +42,10 @@ const count = (n: number, singular: string, plural: string) => `${n} ${n === 1 ?
 export type DiffCount = { key: string; label: string; tone: 'emerald' | 'rose' | 'amber' };
 
 /** The non-zero counts of a diff, as chips: `2 fields added`, `1 record type modified`. */
-export const diffCounts = (diff: GraphDiff): DiffCount[] => {
-  const s = diff.summary;
+export const diffCounts = (diff: GraphDiff): DiffCount[] => summaryCounts(diff.summary);
+
+/** The non-zero counts of a diff's summary (as a dry run on the timeline records it). */
+export const summaryCounts = (s: GraphDiff['summary']): DiffCount[] => {
   const all: (DiffCount & { n: number })[] = [
     {
       key: 'added',

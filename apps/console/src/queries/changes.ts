@@ -7,6 +7,7 @@ import { executionErrorsOf } from '@/lib/changes';
 import { type GraphDiff, isGraphDiff } from '@/lib/diff';
 import type { CreatePatchOpBody, PatchOp } from '@/lib/patch-ops';
 import { useIdentity } from '@/providers/identity';
+import { allPages } from './pages';
 import { invalidateRecordTypes } from './record-types';
 
 export type ChangeTarget = Schemas['ChangeTarget'];
@@ -52,15 +53,15 @@ export const useChange = (tenant: string, id: string) => {
   });
 };
 
-/** GET /api/changes/{changeId}/events: the timeline, oldest first. */
+/** GET /api/changes/{changeId}/events: the whole timeline, oldest first, every page. */
 export const useChangeEvents = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changePartKey('events', tenant, id),
-    queryFn: async ({ signal }): Promise<ChangeEvent[]> =>
-      unwrap(
-        await api(tenant).GET('/api/changes/{changeId}/events', {
-          params: { path: { changeId: id } },
+    queryFn: ({ signal }): Promise<ChangeEvent[]> =>
+      allPages((page) =>
+        api(tenant).GET('/api/changes/{changeId}/events', {
+          params: { path: { changeId: id }, query: page },
           signal,
         }),
       ),
@@ -82,15 +83,15 @@ export const useChangeTargets = (tenant: string, id: string) => {
   });
 };
 
-/** GET /api/changes/{changeId}/patch-ops, in the order they run. */
+/** GET /api/changes/{changeId}/patch-ops, in the order they run, every page. */
 export const usePatchOps = (tenant: string, id: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: changePartKey('patch-ops', tenant, id),
-    queryFn: async ({ signal }): Promise<PatchOp[]> =>
-      unwrap(
-        await api(tenant).GET('/api/changes/{changeId}/patch-ops', {
-          params: { path: { changeId: id } },
+    queryFn: ({ signal }): Promise<PatchOp[]> =>
+      allPages((page) =>
+        api(tenant).GET('/api/changes/{changeId}/patch-ops', {
+          params: { path: { changeId: id }, query: page },
           signal,
         }),
       ),
@@ -213,12 +214,15 @@ export const useDeletePatchOp = (tenant: string, id: string) => {
 export type DryRunResult = { valid: true; diff: GraphDiff } | { valid: false; errors: ExecutionError[] };
 
 /**
- * POST /api/changes/{changeId}/execute: validates and diffs without writing anything. A 422 is an answer, not a
- * failure: it comes back as `{ valid: false, errors }`.
+ * POST /api/changes/{changeId}/execute: validates and diffs without writing any schema; the outcome is recorded
+ * on the timeline. A 422 is an answer, not a failure: it comes back as `{ valid: false, errors }`.
  */
 export const useDryRun = (tenant: string, id: string) => {
   const { api } = useIdentity();
+  const queryClient = useQueryClient();
   return useMutation({
+    // Every dry run, valid or not, goes on the change's timeline.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: changePartKey('events', tenant, id) }),
     mutationFn: async (): Promise<DryRunResult> => {
       try {
         const result = unwrap(

@@ -4,19 +4,20 @@ import { unwrap } from '@ec3l/sdk';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ChoiceItem, ChoiceItemInput, ChoiceList } from '@/lib/choice-lists';
 import { useIdentity } from '@/providers/identity';
+import { allPages } from './pages';
 
 /** Choice lists belong to the tenant and any of its users may read them: keyed by tenant only. */
 export const choiceListsKey = (tenant: string) => ['/api/choice-lists', tenant] as const;
 export const choiceItemsKey = (tenant: string, id: string) =>
   ['/api/choice-lists/{choiceListId}/items', tenant, id] as const;
 
-/** GET /api/choice-lists. */
+/** GET /api/choice-lists, every page. */
 export const useChoiceLists = (tenant: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: choiceListsKey(tenant),
-    queryFn: async ({ signal }): Promise<ChoiceList[]> =>
-      unwrap(await api(tenant).GET('/api/choice-lists', { signal })),
+    queryFn: ({ signal }): Promise<ChoiceList[]> =>
+      allPages((page) => api(tenant).GET('/api/choice-lists', { params: { query: page }, signal })),
   });
 };
 

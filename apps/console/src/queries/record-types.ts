@@ -5,6 +5,7 @@ import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tansta
 import type { FieldInput } from '@/lib/fields';
 import type { CreateRecordTypeBody, RecordType } from '@/lib/record-types';
 import { useIdentity } from '@/providers/identity';
+import { allPages } from './pages';
 
 export const recordTypesKey = (tenant: string, projectId: string) =>
   ['/api/record-types', tenant, projectId] as const;
@@ -21,16 +22,16 @@ export const invalidateRecordTypes = (queryClient: QueryClient, tenant: string) 
     queryClient.invalidateQueries({ queryKey: ['/api/record-types/{recordTypeId}', tenant] }),
   ]);
 
-/** GET /api/record-types?projectId=: the project's record types with their effective fields. */
+/** GET /api/record-types?projectId=: the project's record types with their effective fields, every page. */
 export const useRecordTypes = (tenant: string, projectId: string | null) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: recordTypesKey(tenant, projectId ?? ''),
     enabled: projectId !== null,
-    queryFn: async ({ signal }): Promise<RecordType[]> =>
-      unwrap(
-        await api(tenant).GET('/api/record-types', {
-          params: { query: { projectId: projectId ?? '' } },
+    queryFn: ({ signal }): Promise<RecordType[]> =>
+      allPages((page) =>
+        api(tenant).GET('/api/record-types', {
+          params: { query: { projectId: projectId ?? '', ...page } },
           signal,
         }),
       ),

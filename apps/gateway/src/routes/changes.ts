@@ -25,11 +25,14 @@ import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   ChangeParamsSchema,
-  NEXT_CURSOR,
+  DEFAULT_PAGE_SIZE,
   nextCursorHeader,
+  PAGE_DESCRIPTION,
   PageQuerySchema,
   ProjectParamsSchema,
+  pageRequestOf,
   ref,
+  sendPage,
 } from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
@@ -60,13 +63,11 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
     query: { limit?: number; cursor?: string },
   ) => {
     const page = await changes.listChanges(request.ctx, filter, {
-      limit: query.limit ?? 50,
+      limit: query.limit ?? DEFAULT_PAGE_SIZE,
       ...(query.cursor ? { after: decodeCursor(query.cursor) } : {}),
     });
-    if (page.nextCursor) reply.header(NEXT_CURSOR, page.nextCursor);
-    return page.items;
+    return sendPage(reply, page);
   };
-  const pageDescription = `Paginated: pass limit (default 50) and the ${NEXT_CURSOR} response header as cursor for the next page.`;
 
   app.get(
     '/changes',
@@ -75,7 +76,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'listChanges',
         tags,
         summary: 'Change records, newest first',
-        description: pageDescription,
+        description: PAGE_DESCRIPTION,
         querystring: Type.Composite([
           Type.Object({
             projectId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -99,7 +100,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'listProjectChanges',
         tags: ['projects', 'changes'],
         summary: 'The change records of a project (P4), newest first',
-        description: pageDescription,
+        description: PAGE_DESCRIPTION,
         params: ProjectParamsSchema,
         querystring: Type.Composite([Type.Object({ status: StatusQuery }), PageQuerySchema]),
         response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
@@ -187,12 +188,21 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         operationId: 'listChangeEvents',
         tags,
-        summary: "The change's timeline: status changes, targets and ops added or removed",
+        summary: "The change's timeline: status changes, targets and ops added or removed, dry runs",
+        description: `Oldest first. A change_dry_run event records each dry run: its payload is { valid: true, summary } with the diff summary, or { valid: false, errors }. ${PAGE_DESCRIPTION}`,
         params: ChangeParamsSchema,
-        response: { 200: Type.Array(ref(ChangeEventSchema)), ...tenantErrors },
+        querystring: PageQuerySchema,
+        response: {
+          200: { ...Type.Array(ref(ChangeEventSchema)), headers: nextCursorHeader },
+          ...tenantErrors,
+        },
       },
     },
-    async (request) => changes.listEvents(request.ctx, request.params.changeId),
+    async (request, reply) =>
+      sendPage(
+        reply,
+        await changes.listEvents(request.ctx, request.params.changeId, pageRequestOf(request.query)),
+      ),
   );
 
   app.get(
@@ -233,12 +243,18 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
       schema: {
         operationId: 'listPatchOps',
         summary: "The change's patch ops, in the order they run",
+        description: PAGE_DESCRIPTION,
         tags,
         params: ChangeParamsSchema,
-        response: { 200: Type.Array(ref(PatchOpSchema)), ...tenantErrors },
+        querystring: PageQuerySchema,
+        response: { 200: { ...Type.Array(ref(PatchOpSchema)), headers: nextCursorHeader }, ...tenantErrors },
       },
     },
-    async (request) => changes.listOps(request.ctx, request.params.changeId),
+    async (request, reply) =>
+      sendPage(
+        reply,
+        await changes.listOps(request.ctx, request.params.changeId, pageRequestOf(request.query)),
+      ),
   );
 
   app.post(
@@ -287,9 +303,9 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
       ...edit,
       schema: {
         operationId: 'dryRunChange',
-        description: needsEdit,
         tags,
         summary: 'Dry run: validate and diff without writing or changing status (422 lists every error)',
+        description: `Writes no schema and changes no status; the outcome goes on the change's timeline as a change_dry_run event. ${needsEdit}`,
         params: ChangeParamsSchema,
         response: { 200: ref(ExecutionResultSchema), ...guardedErrors, ...errorResponses(409, 422) },
       },
@@ -365,6 +381,8 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'getChangeDiff',
         tags,
         summary: 'What the change will change (dry run) or changed (recorded at merge)',
+        description:
+          'Planning an unmerged change here is a read: unlike POST …/execute it records nothing on the timeline.',
         params: ChangeParamsSchema,
         response: { 200: ref(GraphDiffSchema), ...tenantErrors, ...errorResponses(422) },
       },

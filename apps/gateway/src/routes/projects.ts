@@ -15,6 +15,7 @@ import {
   EnvironmentParamsSchema,
   NEXT_CURSOR,
   nextCursorHeader,
+  PAGE_DESCRIPTION,
   PageQuerySchema,
   ProjectParamsSchema,
   ref,
@@ -33,7 +34,7 @@ export const projectRoutes: FastifyPluginAsyncTypebox<{ tenancy: TenancyService;
         operationId: 'listProjects',
         tags: ['projects'],
         summary: "List the tenant's projects, oldest first",
-        description: `Paginated: pass limit (default 50) and the ${NEXT_CURSOR} response header as cursor for the next page.`,
+        description: PAGE_DESCRIPTION,
         querystring: PageQuerySchema,
         response: {
           200: {

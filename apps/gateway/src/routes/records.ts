@@ -17,7 +17,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { errorResponses } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
-import { ChoiceListParamsSchema, RecordTypeParamsSchema, ref } from '../schemas.js';
+import {
+  ChoiceListParamsSchema,
+  nextCursorHeader,
+  PAGE_DESCRIPTION,
+  PageQuerySchema,
+  pageRequestOf,
+  RecordTypeParamsSchema,
+  ref,
+  sendPage,
+} from '../schemas.js';
 
 const tenantErrors = errorResponses(400, 401, 404);
 const guardedErrors = errorResponses(400, 401, 403, 404, 409);
@@ -36,12 +45,25 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
       schema: {
         operationId: 'listRecordTypes',
         summary: 'Record types with their effective schemas, by project and key',
+        description: PAGE_DESCRIPTION,
         tags,
-        querystring: Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
-        response: { 200: Type.Array(ref(RecordTypeSchema)), ...tenantErrors },
+        querystring: Type.Composite([
+          Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
+          PageQuerySchema,
+        ]),
+        response: {
+          200: { ...Type.Array(ref(RecordTypeSchema)), headers: nextCursorHeader },
+          ...tenantErrors,
+        },
       },
     },
-    async (request) => records.listRecordTypes(request.ctx, request.query),
+    async (request, reply) => {
+      const { limit, cursor, ...filter } = request.query;
+      return sendPage(
+        reply,
+        await records.listRecordTypes(request.ctx, filter, pageRequestOf({ limit, cursor })),
+      );
+    },
   );
 
   app.post(
@@ -152,11 +174,17 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
       schema: {
         operationId: 'listChoiceLists',
         summary: "The tenant's choice lists, by name",
+        description: PAGE_DESCRIPTION,
         tags: listTags,
-        response: { 200: Type.Array(ref(ChoiceListSchema)), ...tenantErrors },
+        querystring: PageQuerySchema,
+        response: {
+          200: { ...Type.Array(ref(ChoiceListSchema)), headers: nextCursorHeader },
+          ...tenantErrors,
+        },
       },
     },
-    async (request) => records.listChoiceLists(request.ctx),
+    async (request, reply) =>
+      sendPage(reply, await records.listChoiceLists(request.ctx, pageRequestOf(request.query))),
   );
 
   app.post(

@@ -17,6 +17,9 @@ export type OpWithTarget = OpRow & {
   target_selector: Record<string, unknown>;
 };
 
+/** A page of a list ordered by seq: at most `limit` rows after the row with seq `afterSeq`. */
+export type SeqPage = { limit: number; afterSeq?: string };
+
 /** Queries on one tenant's change records; every query carries the tenant filter (T2, T5). */
 const tenantQueries = (db: Db, tenantId: string) => ({
   insertChange: (row: Omit<Insertable<ChangeEngineTables['change_records']>, 'tenant_id'>) =>
@@ -185,9 +188,9 @@ const tenantQueries = (db: Db, tenantId: string) => ({
       order by e.n`.execute(db);
   },
 
-  /** Ops of the change with their targets, in the order they were added. */
-  listOps: async (changeId: string): Promise<OpWithTarget[]> =>
-    (await db
+  /** Ops of the change with their targets, in the order they were added; all of them unless a page is asked. */
+  listOps: async (changeId: string, page?: SeqPage): Promise<OpWithTarget[]> => {
+    let query = db
       .selectFrom('change_patch_ops as o')
       .innerJoin('change_targets as t', (j) =>
         j.onRef('t.tenant_id', '=', 'o.tenant_id').onRef('t.id', '=', 'o.target_id'),
@@ -195,9 +198,11 @@ const tenantQueries = (db: Db, tenantId: string) => ({
       .selectAll('o')
       .select(['t.type as target_type', 't.selector as target_selector'])
       .where('o.tenant_id', '=', tenantId)
-      .where('o.change_id', '=', changeId)
-      .orderBy('o.seq')
-      .execute()) as OpWithTarget[],
+      .where('o.change_id', '=', changeId);
+    if (page?.afterSeq !== undefined) query = query.where('o.seq', '>', page.afterSeq as never);
+    if (page) query = query.limit(page.limit);
+    return (await query.orderBy('o.seq').execute()) as OpWithTarget[];
+  },
 
   findOp: (changeId: string, opId: string): Promise<OpRow | undefined> =>
     db
@@ -252,14 +257,16 @@ const tenantQueries = (db: Db, tenantId: string) => ({
       .execute();
   },
 
-  listEvents: (changeId: string): Promise<ChangeEventRow[]> =>
-    db
+  /** The change's events in the order they were recorded, `page.limit` of them after `page.afterSeq`. */
+  listEvents: (changeId: string, page: SeqPage): Promise<ChangeEventRow[]> => {
+    let query = db
       .selectFrom('change_events')
       .selectAll()
       .where('tenant_id', '=', tenantId)
-      .where('change_id', '=', changeId)
-      .orderBy('seq')
-      .execute(),
+      .where('change_id', '=', changeId);
+    if (page.afterSeq !== undefined) query = query.where('seq', '>', page.afterSeq as never);
+    return query.orderBy('seq').limit(page.limit).execute();
+  },
 
   listSnapshots: (changeId: string): Promise<SnapshotRow[]> =>
     db

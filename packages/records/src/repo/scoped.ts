@@ -139,9 +139,19 @@ const tenantQueries = (db: Db, tenantId: string) => {
   };
 
   return {
-    listRecordTypes: (projectId?: string): Promise<RecordTypeRow[]> => {
+    /**
+     * Record types by project and key; all of them unless a page is asked: at most `limit` after the
+     * (project, key) `after`.
+     */
+    listRecordTypes: (
+      projectId?: string,
+      page?: { limit: number; after?: readonly [projectId: string, key: string] },
+    ): Promise<RecordTypeRow[]> => {
       let query = db.selectFrom('record_types').selectAll().where('tenant_id', '=', tenantId);
       if (projectId) query = query.where('project_id', '=', projectId);
+      const after = page?.after;
+      if (after) query = query.where(sql<boolean>`(project_id, key) > (${after[0]}::uuid, ${after[1]})`);
+      if (page) query = query.limit(page.limit);
       return query.orderBy('project_id').orderBy('key').execute();
     },
 
@@ -272,8 +282,12 @@ const tenantQueries = (db: Db, tenantId: string) => {
           .execute()
       ).map((r) => r.name),
 
-    listChoiceLists: (): Promise<ChoiceListRow[]> =>
-      db.selectFrom('choice_lists').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute(),
+    /** Choice lists by name (unique in the tenant), at most `limit` after the name `after`. */
+    listChoiceLists: (page: { limit: number; after?: string }): Promise<ChoiceListRow[]> => {
+      let query = db.selectFrom('choice_lists').selectAll().where('tenant_id', '=', tenantId);
+      if (page.after !== undefined) query = query.where('name', '>', page.after);
+      return query.orderBy('name').limit(page.limit).execute();
+    },
 
     findChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
       db
