@@ -122,7 +122,7 @@ export type CreateTargetBody = { type: TargetType; selector: Record<string, unkn
 const FieldName = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$', description: 'lower snake case' });
 
 /** The payload each op type takes (core/ops.ts applies them). */
-export const OP_PAYLOAD_SCHEMAS = {
+const OP_PAYLOAD_SCHEMAS = {
   add_field: Type.Object(
     {
       field: Type.Ref(FieldInputSchema.$id as string),
@@ -150,7 +150,7 @@ export const CreateTargetBodySchema = discriminated<CreateTargetBody>(
     additionalProperties: false,
   },
 );
-export type OpTypeName = keyof typeof OP_PAYLOAD_SCHEMAS;
+type OpTypeName = keyof typeof OP_PAYLOAD_SCHEMAS;
 
 const payloadVariants = Object.fromEntries(
   Object.entries(OP_PAYLOAD_SCHEMAS).map(([t, payload]) => [t, Type.Object({ payload })]),

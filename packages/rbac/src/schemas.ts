@@ -128,7 +128,7 @@ export const AuditLogSchema = Type.Object(
 );
 export type AuditLog = Static<typeof AuditLogSchema>;
 
-export const DecisionRuleSchema = Type.Object(
+const DecisionRuleSchema = Type.Object(
   {
     kind: Type.Union(
       [

@@ -20,7 +20,7 @@ export const FieldInputSchema = Type.Object(
   },
   { $id: 'FieldInput', additionalProperties: false },
 );
-export type FieldInputBody = Static<typeof FieldInputSchema>;
+type FieldInputBody = Static<typeof FieldInputSchema>;
 
 export const FieldSchema = Type.Object(
   {

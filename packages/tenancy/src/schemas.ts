@@ -37,7 +37,6 @@ export const CreateProjectBodySchema = Type.Object(
   },
   { $id: 'CreateProjectBody', additionalProperties: false },
 );
-export type CreateProjectBody = Static<typeof CreateProjectBodySchema>;
 
 export const ModuleSchema = Type.Object(
   {

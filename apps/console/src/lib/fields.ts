@@ -3,7 +3,6 @@ import type { Schemas } from '@ec3l/sdk';
 /** Field definitions as forms edit them and as the API takes them (pure, no DOM). */
 
 export type FieldInput = Schemas['FieldInput'];
-export type Field = Schemas['Field'];
 export type FieldType = FieldInput['type'];
 
 /** The eight field types (D8), in the order the type selects offer them. */

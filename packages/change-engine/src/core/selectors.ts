@@ -1,4 +1,4 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -26,7 +26,6 @@ export const SELECTOR_SCHEMAS = {
 
 export type TargetType = keyof typeof SELECTOR_SCHEMAS;
 export const TARGET_TYPES = Object.keys(SELECTOR_SCHEMAS) as TargetType[];
-export type Selector<T extends TargetType = TargetType> = Static<(typeof SELECTOR_SCHEMAS)[T]>;
 
 /** The problems of a selector for its target type; empty when it fits (D9). */
 export const selectorProblems = (type: TargetType, selector: unknown): string[] => {

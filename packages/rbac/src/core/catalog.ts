@@ -1,5 +1,5 @@
 /** The global permission catalog (reference section 10). */
-export const PERMISSIONS = [
+const PERMISSIONS = [
   { name: 'form.view', description: 'View forms' },
   { name: 'form.edit', description: 'Edit forms and form overrides' },
   { name: 'workflow.execute', description: 'Run workflows manually' },

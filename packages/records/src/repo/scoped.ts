@@ -5,7 +5,7 @@ import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from 
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
 
-export type NewRecordType = {
+type NewRecordType = {
   id: string;
   projectId: string;
   key: string;
@@ -15,7 +15,7 @@ export type NewRecordType = {
   now: Date;
 };
 
-export type SchemaUpdate = { id: string; fields: FieldDefinition[] };
+type SchemaUpdate = { id: string; fields: FieldDefinition[] };
 
 /** A base chain by key, one indexed lookup per level; `share` takes each row FOR SHARE. */
 const baseChain = async (
@@ -337,8 +337,6 @@ const tenantQueries = (db: Db, tenantId: string) => {
   };
 };
 
-export type RecordsRepo = ReturnType<typeof forTenant>;
-
 /**
  * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
  * security adds the second, which is why the current tenant scope must be this tenant's.
@@ -408,5 +406,3 @@ export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) =
     },
   };
 };
-
-export type RecordLocks = ReturnType<typeof recordLocks>;
