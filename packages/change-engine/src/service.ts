@@ -7,6 +7,7 @@ import {
   DomainError,
   type EventBus,
   invalid,
+  isIdentifier,
   newId,
   normalizeName,
   notFound,
@@ -126,7 +127,7 @@ const unprocessable = (message: string, errors: ExecutionError[]) =>
 /** Checks an op's payload and returns it normalised (fields get all their properties). */
 const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unknown>): OpPayload => {
   const name = (value: unknown, what: string): string => {
-    if (typeof value !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(value)) {
+    if (typeof value !== 'string' || !isIdentifier(value)) {
       throw invalid(`${what} must be a field name (lower snake case)`, { field: `payload.${what}` });
     }
     return value;

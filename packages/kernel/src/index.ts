@@ -26,10 +26,13 @@ export {
 export { isUuid, newId } from './ids.js';
 export {
   hasNul,
+  Identifier,
   Int32,
+  isIdentifier,
   NAME_PATTERN,
   Name,
   normalizeName,
   TEXT_PATTERN,
   Text,
+  Uuid,
 } from './schema.js';

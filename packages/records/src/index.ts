@@ -3,7 +3,6 @@ export {
   type FieldDefinition,
   type FieldInput,
   type FieldType,
-  IDENTIFIER_PATTERN,
   normalizeField,
   RECORD_TYPE_STATUSES,
   type RecordTypeStatus,

@@ -20,7 +20,7 @@ export const FIELD_TYPES: readonly FieldType[] = [
 export const isFieldType = (value: string): value is FieldType =>
   (FIELD_TYPES as readonly string[]).includes(value);
 
-/** Record type keys and field names: lower snake case, as the gateway's IDENTIFIER_PATTERN. */
+/** Record type keys and field names: lower snake case, as `Identifier()` of @ec3l/kernel (the console imports only the SDK). */
 const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Why `value` is not a valid key or field name (`what` names it in the message), or null. */

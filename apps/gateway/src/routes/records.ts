@@ -1,3 +1,4 @@
+import { Identifier, Uuid } from '@ec3l/kernel';
 import {
   ChoiceItemInputSchema,
   ChoiceItemSchema,
@@ -9,7 +10,6 @@ import {
   type FieldInput,
   FieldInputSchema,
   FieldSchema,
-  IDENTIFIER_PATTERN,
   type RecordsService,
   RecordTypeSchema,
 } from '@ec3l/records';
@@ -37,7 +37,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         operationId: 'listRecordTypes',
         summary: 'Record types with their effective schemas, by project and key',
         tags,
-        querystring: Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        querystring: Type.Object({ projectId: Type.Optional(Uuid()) }),
         response: { 200: Type.Array(ref(RecordTypeSchema)), ...tenantErrors },
       },
     },
@@ -69,8 +69,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags: ['projects', ...tags],
         summary: 'Read a record type by its key (keys are unique per project)',
         params: Type.Object({
-          projectId: Type.String({ format: 'uuid' }),
-          key: Type.String({ pattern: IDENTIFIER_PATTERN }),
+          projectId: Uuid(),
+          key: Identifier(),
         }),
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
       },

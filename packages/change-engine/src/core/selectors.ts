@@ -1,15 +1,15 @@
+import { Identifier } from '@ec3l/kernel';
 import { type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const Identifier = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' });
 const Path = Type.String({ minLength: 1, maxLength: 500, pattern: '^[^\\0]+$' });
 
 /** The selector each target type takes (D9). */
 export const SELECTOR_SCHEMAS = {
-  record_type: Type.Object({ recordTypeKey: Identifier }, { additionalProperties: false }),
+  record_type: Type.Object({ recordTypeKey: Identifier() }, { additionalProperties: false }),
   form: Type.Object(
-    { recordTypeKey: Identifier, formName: Type.String({ minLength: 1, maxLength: 200 }) },
+    { recordTypeKey: Identifier(), formName: Type.String({ minLength: 1, maxLength: 200 }) },
     { additionalProperties: false },
   ),
   workflow: Type.Object(

@@ -261,17 +261,6 @@ const tenantQueries = (db: Db, tenantId: string) => {
       ).execute(db);
     },
 
-    listFieldDefinitionNames: async (recordTypeId: string): Promise<string[]> =>
-      (
-        await db
-          .selectFrom('field_definitions')
-          .select('name')
-          .where('tenant_id', '=', tenantId)
-          .where('record_type_id', '=', recordTypeId)
-          .orderBy('order_index')
-          .execute()
-      ).map((r) => r.name),
-
     listChoiceLists: (): Promise<ChoiceListRow[]> =>
       db.selectFrom('choice_lists').selectAll().where('tenant_id', '=', tenantId).orderBy('name').execute(),
 
