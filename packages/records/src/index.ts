@@ -10,10 +10,10 @@ export {
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 export { recordsMigrations } from './migrations/index.js';
-export {
-  forTenant as recordsRepo,
-  recordLocks,
-} from './repo/scoped.js';
+/** @public The narrow interface other packages' write paths use (the change engine's merge). */
+export type { RecordsLockPort, RecordsPort } from './port.js';
+export { recordsLockPort, recordsPort } from './port.js';
+export { forTenant as recordsRepo } from './repo/scoped.js';
 export {
   ChoiceItemInputSchema,
   ChoiceItemSchema,

@@ -2,6 +2,7 @@ import { assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { ChangeStatus } from '../core/lifecycle.js';
 import type {
+  ChangeEngineDatabase,
   ChangeEngineTables,
   ChangeEventRow,
   ChangeRow,
@@ -10,7 +11,7 @@ import type {
   TargetRow,
 } from '../tables.js';
 
-type Db = Kysely<ChangeEngineTables> | Transaction<ChangeEngineTables>;
+type Db = Kysely<ChangeEngineDatabase> | Transaction<ChangeEngineDatabase>;
 
 export type OpWithTarget = OpRow & {
   target_type: TargetRow['type'];
