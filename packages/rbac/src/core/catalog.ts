@@ -84,7 +84,6 @@ export const AGENT_GUARDED_ACTIONS = [
   // Beyond the reference's list: an agent that could manage roles could hand out what it is refused.
   'rbac.manage',
 ] as const;
-export type AgentGuardedAction = (typeof AGENT_GUARDED_ACTIONS)[number];
 
 export const isAgentGuarded = (action: string): boolean =>
   (AGENT_GUARDED_ACTIONS as readonly string[]).includes(action);
