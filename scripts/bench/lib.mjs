@@ -41,7 +41,7 @@ export const waitForOk = async (url, timeoutMs = 60_000) => {
   throw new Error(`${url} did not become ready`);
 };
 
-export const serverUrl = () =>
+const serverUrl = () =>
   process.env.BENCH_DATABASE_URL ??
   process.env.TEST_DATABASE_URL ??
   'postgres://postgres@127.0.0.1:5432/postgres';

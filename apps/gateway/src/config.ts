@@ -29,7 +29,7 @@ const EnvSchema = z.object({
 });
 
 /** Signature algorithms a token may use: public-key algorithms only (never `none`, never HS*). */
-export const JWT_ALGORITHMS = [
+const JWT_ALGORITHMS = [
   'RS256',
   'RS384',
   'RS512',
@@ -42,7 +42,7 @@ export const JWT_ALGORITHMS = [
   'EdDSA',
   'Ed25519',
 ] as const;
-export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
 
 /**
  * How the gateway learns who is calling. `header`: the x-user-id / x-agent-id headers are trusted as

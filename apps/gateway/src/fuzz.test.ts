@@ -1,3 +1,4 @@
+import { isUuid } from '@ec3l/kernel';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
@@ -58,7 +59,6 @@ const responseValidator = (key: string, schema: JsonSchema) => {
 };
 
 let h: Harness;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The real objects of one tenant, so generated inputs reach handlers beyond 404. */
 type World = {
@@ -100,7 +100,7 @@ const createWorld = async (slug: string): Promise<World> => {
       if (typeof item !== 'object' || item === null) continue;
       for (const [name, value] of Object.entries(item)) {
         if (typeof value !== 'string') continue;
-        if (UUID_RE.test(value)) {
+        if (isUuid(value)) {
           world.allIds.add(value);
           if (name === 'id')
             world.idsBySegment.set(segment, [

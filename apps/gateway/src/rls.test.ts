@@ -3,7 +3,6 @@ import { request as httpRequest } from 'node:http';
 import { APP_ROLE, openDatabase, withTenant } from '@ec3l/db';
 import { createTestDatabase } from '@ec3l/db/testing';
 import { systemContext } from '@ec3l/kernel';
-import { createRbacService } from '@ec3l/rbac';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,34 +114,6 @@ describe('row-level security', () => {
     ]);
     const owner = await h.database.ownerDb.selectFrom('projects').select('tenant_id').execute();
     expect(owner).toHaveLength(2);
-  });
-
-  it('T2: audit entries of several tenants queued in one turn are each written in their tenant', async () => {
-    const errors: unknown[] = [];
-    const rbac = createRbacService({ db: h.database.db, onAuditError: (e) => errors.push(e) });
-    const refuse = (slug: string) =>
-      withTenant(tenantIds[slug]!, () =>
-        rbac.requireNotAgent(
-          { tenantId: tenantIds[slug]!, tenantSlug: slug, userId: null, agentId: 'batch-bot' },
-          'change.approve',
-        ),
-      ).catch(() => undefined);
-    // Synchronous audit writes: all four entries share one batch, which the first tenant's scope opened.
-    await Promise.all([refuse('acme'), refuse('globex'), refuse('acme'), refuse('globex')]);
-    await rbac.drainAudit();
-    expect(errors).toEqual([]);
-    const stored = await h.database.ownerDb
-      .selectFrom('rbac_audit_logs')
-      .innerJoin('tenants', 'tenants.id', 'rbac_audit_logs.tenant_id')
-      .select(['tenants.slug', sql<string>`count(*)::text`.as('n')])
-      .where('actor_id', '=', 'batch-bot')
-      .groupBy('tenants.slug')
-      .orderBy('tenants.slug')
-      .execute();
-    expect(stored).toEqual([
-      { slug: 'acme', n: '2' },
-      { slug: 'globex', n: '2' },
-    ]);
   });
 
   it('T2: domain events of several tenants emitted in one turn are each stored in their tenant', async () => {

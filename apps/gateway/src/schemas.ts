@@ -19,7 +19,7 @@ import {
   TargetSchema,
   WorkspaceSchema,
 } from '@ec3l/change-engine';
-import { Text } from '@ec3l/kernel';
+import { Text, Uuid } from '@ec3l/kernel';
 import {
   AddRolePermissionBodySchema,
   AgentRoleSchema,
@@ -116,8 +116,7 @@ export const ref = <T extends TSchema>(schema: T) => {
 };
 
 /** Path parameters named by their resource: `{ projectId }`, `{ changeId }` … (uuids). */
-const uuidParams = <K extends string>(name: K) =>
-  Type.Object({ [name]: Type.String({ format: 'uuid' }) } as Record<K, TString>);
+const uuidParams = <K extends string>(name: K) => Type.Object({ [name]: Uuid() } as Record<K, TString>);
 
 export const ProjectParamsSchema = uuidParams('projectId');
 export const EnvironmentParamsSchema = uuidParams('environmentId');

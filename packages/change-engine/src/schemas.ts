@@ -1,14 +1,13 @@
 import { GRAPH_ERROR_CODES } from '@ec3l/graph';
-import { Name, Text } from '@ec3l/kernel';
+import { Identifier, Name, Text, Uuid } from '@ec3l/kernel';
 import { FieldInputSchema } from '@ec3l/records';
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { CHANGE_STATUSES } from './core/lifecycle.js';
 import { SELECTOR_SCHEMAS, TARGET_TYPES, type TargetType } from './core/selectors.js';
 import { EXECUTION_ERROR_CODES } from './errors.js';
 
-const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
-const NullableUuid = Type.Union([Uuid, Type.Null()]);
+const NullableUuid = Type.Union([Uuid(), Type.Null()]);
 const StatusSchema = Type.Union(CHANGE_STATUSES.map((s) => Type.Literal(s)));
 
 export const ExecutionErrorSchema = Type.Object(
@@ -27,8 +26,8 @@ export const ExecutionErrorSchema = Type.Object(
 
 export const ChangeSchema = Type.Object(
   {
-    id: Uuid,
-    projectId: Uuid,
+    id: Uuid(),
+    projectId: Uuid(),
     title: Type.String(),
     description: Type.Union([Type.String(), Type.Null()]),
     moduleId: NullableUuid,
@@ -47,7 +46,7 @@ export type Change = Static<typeof ChangeSchema>;
 
 export const CreateChangeBodySchema = Type.Object(
   {
-    projectId: Uuid,
+    projectId: Uuid(),
     title: Name({ maxLength: 300 }),
     description: Type.Optional(Type.Union([Text({ maxLength: 5000 }), Type.Null()])),
     moduleId: Type.Optional(NullableUuid),
@@ -113,16 +112,16 @@ export type Target = {
 export const TargetSchema = discriminated<Target>(
   'type',
   selectorVariants,
-  { id: Uuid, changeId: Uuid, projectId: Uuid, createdAt: Timestamp },
+  { id: Uuid(), changeId: Uuid(), projectId: Uuid(), createdAt: Timestamp },
   { $id: 'ChangeTarget', description: 'What a change touches; the selector depends on the type (D9)' },
 );
 
 export type CreateTargetBody = { type: TargetType; selector: Record<string, unknown> };
 
-const FieldName = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$', description: 'lower snake case' });
+const FieldName = Identifier({ description: 'lower snake case' });
 
 /** The payload each op type takes (core/ops.ts applies them). */
-export const OP_PAYLOAD_SCHEMAS = {
+const OP_PAYLOAD_SCHEMAS = {
   add_field: Type.Object(
     {
       field: Type.Ref(FieldInputSchema.$id as string),
@@ -150,7 +149,7 @@ export const CreateTargetBodySchema = discriminated<CreateTargetBody>(
     additionalProperties: false,
   },
 );
-export type OpTypeName = keyof typeof OP_PAYLOAD_SCHEMAS;
+type OpTypeName = keyof typeof OP_PAYLOAD_SCHEMAS;
 
 const payloadVariants = Object.fromEntries(
   Object.entries(OP_PAYLOAD_SCHEMAS).map(([t, payload]) => [t, Type.Object({ payload })]),
@@ -176,9 +175,9 @@ export const PatchOpSchema = discriminated<PatchOp>(
   'opType',
   payloadVariants,
   {
-    id: Uuid,
-    changeId: Uuid,
-    targetId: Uuid,
+    id: Uuid(),
+    changeId: Uuid(),
+    targetId: Uuid(),
     executedAt: Type.Union([Timestamp, Type.Null()]),
     previousSnapshot: Type.Union([Type.Ref('RecordTypeOwnSchema'), Type.Null()], {
       description: 'Schema of the record type before the op ran; null while pending',
@@ -192,7 +191,7 @@ export type CreatePatchOpBody = { targetId: string; opType: OpTypeName; payload:
 export const CreatePatchOpBodySchema = discriminated<CreatePatchOpBody>(
   'opType',
   payloadVariants,
-  { targetId: Uuid },
+  { targetId: Uuid() },
   {
     $id: 'CreatePatchOpBody',
     additionalProperties: false,
@@ -201,7 +200,7 @@ export const CreatePatchOpBodySchema = discriminated<CreatePatchOpBody>(
 
 export const ChangeEventSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     eventType: Type.String(),
     payload: Type.Record(Type.String(), Type.Unknown()),
     actorType: Type.String(),
@@ -214,9 +213,9 @@ export type ChangeEvent = Static<typeof ChangeEventSchema>;
 
 export const SnapshotSchema = Type.Object(
   {
-    id: Uuid,
-    changeId: Uuid,
-    projectId: Uuid,
+    id: Uuid(),
+    changeId: Uuid(),
+    projectId: Uuid(),
     recordTypeKey: Type.String(),
     schema: Type.Ref('RecordTypeOwnSchema'),
     createdAt: Timestamp,
@@ -303,8 +302,8 @@ export const MergeResultSchema = Type.Object(
 
 export const WorkspaceSchema = Type.Object(
   {
-    id: Uuid,
-    changeId: Uuid,
+    id: Uuid(),
+    changeId: Uuid(),
     containerId: Type.Union([Type.String(), Type.Null()]),
     previewUrl: Type.Union([Type.String(), Type.Null()]),
     status: Type.Union(['Pending', 'Running', 'Stopped', 'Failed'].map((s) => Type.Literal(s))),
@@ -317,8 +316,8 @@ export type Workspace = Static<typeof WorkspaceSchema>;
 
 export const AgentRunSchema = Type.Object(
   {
-    id: Uuid,
-    changeId: Uuid,
+    id: Uuid(),
+    changeId: Uuid(),
     agentId: Type.Union([Type.String(), Type.Null()]),
     intent: Type.String(),
     skillsUsed: Type.Array(Type.String()),

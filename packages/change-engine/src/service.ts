@@ -7,6 +7,7 @@ import {
   DomainError,
   type EventBus,
   invalid,
+  isIdentifier,
   newId,
   normalizeName,
   notFound,
@@ -18,8 +19,8 @@ import {
   type FieldInput,
   normalizeField,
   ownFieldsOf,
-  recordLocks,
-  recordsRepo,
+  recordsLockPort,
+  recordsPort,
 } from '@ec3l/records';
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -49,9 +50,16 @@ import type {
   Target,
   Workspace,
 } from './schemas.js';
-import type { AgentRunRow, ChangeEngineTables, ChangeRow, OpRow, TargetRow, WorkspaceRow } from './tables.js';
+import type {
+  AgentRunRow,
+  ChangeEngineDatabase,
+  ChangeRow,
+  OpRow,
+  TargetRow,
+  WorkspaceRow,
+} from './tables.js';
 
-type Db = Kysely<ChangeEngineTables>;
+type Db = Kysely<ChangeEngineDatabase>;
 
 export type ChangeEngineDeps = {
   db: Db;
@@ -126,7 +134,7 @@ const unprocessable = (message: string, errors: ExecutionError[]) =>
 /** Checks an op's payload and returns it normalised (fields get all their properties). */
 const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unknown>): OpPayload => {
   const name = (value: unknown, what: string): string => {
-    if (typeof value !== 'string' || !/^[a-z][a-z0-9_]{0,62}$/.test(value)) {
+    if (typeof value !== 'string' || !isIdentifier(value)) {
       throw invalid(`${what} must be a field name (lower snake case)`, { field: `payload.${what}` });
     }
     return value;
@@ -219,7 +227,7 @@ export const createChangeService = ({
   const requireChange = async (
     ctx: RequestContext,
     id: string,
-    trx: Db | Transaction<ChangeEngineTables> = db,
+    trx: Db | Transaction<ChangeEngineDatabase> = db,
     lock = false,
   ) => {
     const row = await forTenant(trx, ctx.tenantId).findChange(id, lock);
@@ -229,15 +237,13 @@ export const createChangeService = ({
 
   /** Refuses a target's record type key that names no record type of the change's project (P1, P7). */
   const requireTargetType = async (
-    trx: Transaction<ChangeEngineTables>,
+    trx: Transaction<ChangeEngineDatabase>,
     ctx: RequestContext,
     change: ChangeRow,
     key: string,
     missing: 'does not exist' | 'is no longer',
   ) => {
-    const [rt] = await recordsRepo(trx as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, [
-      key,
-    ]);
+    const [rt] = await recordsPort(trx, ctx.tenantId).findRecordTypesByKeys(change.project_id, [key]);
     if (!rt)
       throw new DomainError(
         ChangeEngineErrorCodes.RECORD_TYPE_NOT_IN_PROJECT,
@@ -247,7 +253,7 @@ export const createChangeService = ({
   };
 
   const recordEvent = (
-    trx: Db | Transaction<ChangeEngineTables>,
+    trx: Db | Transaction<ChangeEngineDatabase>,
     ctx: RequestContext,
     change: ChangeRow,
     eventType: string,
@@ -267,7 +273,7 @@ export const createChangeService = ({
   };
 
   const moveTo = (
-    trx: Db | Transaction<ChangeEngineTables>,
+    trx: Db | Transaction<ChangeEngineDatabase>,
     ctx: RequestContext,
     change: ChangeRow,
     status: ChangeStatus,
@@ -289,12 +295,15 @@ export const createChangeService = ({
     );
   };
 
-  /** Phase 1 (load) and the pure phases 1.5 and 2. `lock` holds the touched record types (merge). */
+  /**
+   * Phase 1 (load) and the pure phases 1.5 and 2. Given `lockIn` (the merge's transaction), the touched
+   * record types are read locked and stay locked until it ends.
+   */
   const plan = async (
-    trx: Db | Transaction<ChangeEngineTables>,
+    trx: Db | Transaction<ChangeEngineDatabase>,
     ctx: RequestContext,
     change: ChangeRow,
-    lock: boolean,
+    lockIn: Transaction<ChangeEngineDatabase> | null,
   ) => {
     if (change.status === 'Merged')
       throw conflict('a merged change is immutable and cannot be executed again (E1, E2)');
@@ -318,12 +327,12 @@ export const createChangeService = ({
       recordTypeKey: String(o.target_selector.recordTypeKey),
       ...({ opType: o.op_type, payload: o.payload } as OpPayload),
     }));
-    const records = recordsRepo(trx as never, ctx.tenantId);
+    const records = recordsPort(trx, ctx.tenantId);
     // Only what a field change can affect is read: the touched types, their descendants and base chains,
     // plus the existence of the record types and choice lists their fields point at.
     const touched = [...new Set(planned.map((o) => o.recordTypeKey))];
-    const rows = lock
-      ? await recordLocks(trx as never, ctx.tenantId).lockInheritanceScope(change.project_id, touched)
+    const rows = lockIn
+      ? await recordsLockPort(lockIn, ctx.tenantId).lockInheritanceScope(change.project_id, touched)
       : await records.findInheritanceScope(change.project_id, touched);
     const types = new Map(rows.map((r) => [r.key, toRecordTypeNode(r)]));
     const referenced = new Set<string>();
@@ -369,7 +378,7 @@ export const createChangeService = ({
     record: boolean,
   ): Promise<{ valid: true; diff: GraphDiff }> => {
     const change = await requireChange(ctx, id);
-    const result = await plan(db, ctx, change, false);
+    const result = await plan(db, ctx, change, null);
     if (record) {
       await recordEvent(
         db,
@@ -579,7 +588,7 @@ export const createChangeService = ({
       const { updated, result, change } = await inTransaction(db, async (trx) => {
         const change = await requireChange(ctx, id, trx, true);
         if (!canCheckin(change.status)) throw conflict(`a ${change.status} change cannot be checked in`);
-        const result = await plan(trx, ctx, change, false);
+        const result = await plan(trx, ctx, change, null);
         const updated = result.ok
           ? await moveTo(trx, ctx, change, 'Ready', { validation_errors: null })
           : await moveTo(trx, ctx, change, 'ValidationFailed', {
@@ -610,7 +619,7 @@ export const createChangeService = ({
             throw conflict(
               `only a Ready change can be merged (this one is ${change.status}); check it in first`,
             );
-          const result = await plan(trx, ctx, change, true);
+          const result = await plan(trx, ctx, change, trx);
           validation = result;
           if (!result.ok)
             throw unprocessable('the change failed to execute; nothing was written', result.errors);
@@ -626,7 +635,7 @@ export const createChangeService = ({
             result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
             now,
           );
-          await recordsRepo(trx as never, ctx.tenantId).writeSchemas(
+          await recordsPort(trx, ctx.tenantId).writeSchemas(
             result.updates.map((u) => ({ id: u.id, fields: u.after })),
             now,
           );
@@ -780,9 +789,10 @@ export const createChangeService = ({
           );
         }
         const current = new Map(
-          (await recordsRepo(trx as never, ctx.tenantId).findRecordTypesByKeys(change.project_id, keys)).map(
-            (r) => [r.key, ownFieldsOf(r)],
-          ),
+          (await recordsPort(trx, ctx.tenantId).findRecordTypesByKeys(change.project_id, keys)).map((r) => [
+            r.key,
+            ownFieldsOf(r),
+          ]),
         );
         // The merged ops tell which fields kept their identity under a new name: those are renamed
         // back rather than removed and added again.

@@ -1,3 +1,4 @@
+import type { RecordsTables } from '@ec3l/records';
 import type { ColumnType, Selectable } from 'kysely';
 import type { ChangeStatus } from './core/lifecycle.js';
 import type { OpType } from './core/ops.js';
@@ -91,6 +92,12 @@ export type ChangeEngineTables = {
     created_at: Timestamp;
   };
 };
+
+/**
+ * The tables the change engine's handle sees: its own and the data dictionary's, which a merge reads
+ * and writes through the records port (`recordsPort`, `recordsLockPort`) in the same transaction.
+ */
+export type ChangeEngineDatabase = ChangeEngineTables & RecordsTables;
 
 export type ChangeRow = Selectable<ChangeEngineTables['change_records']>;
 export type TargetRow = Selectable<ChangeEngineTables['change_targets']>;

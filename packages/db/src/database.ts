@@ -5,7 +5,7 @@ import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './lock.js';
 import { scopedDialects } from './scoped-driver.js';
 
-export type DatabaseKind = 'postgres' | 'pglite';
+type DatabaseKind = 'postgres' | 'pglite';
 
 export type DatabaseConfig =
   | { kind: 'postgres'; url: string; poolSize?: number; connectTimeoutMs?: number }
@@ -31,12 +31,6 @@ export type DatabaseOptions = {
   /** Told about errors of idle pooled connections (which must never crash the process). */
   onPoolError?: (error: Error) => void;
 };
-
-/** Chooses the database from the environment: DATABASE_URL → PostgreSQL, else PGlite in EC3L_DATA_DIR. */
-export const databaseConfigFromEnv = (env: NodeJS.ProcessEnv = process.env): DatabaseConfig =>
-  env.DATABASE_URL
-    ? { kind: 'postgres', url: env.DATABASE_URL }
-    : { kind: 'pglite', dataDir: env.EC3L_DATA_DIR || '.ec3l/data' };
 
 // Both handles share one pool (or one embedded connection), which the first destroy closes.
 const closeBoth = async (db: Kysely<any>, ownerDb: Kysely<any>): Promise<void> => {

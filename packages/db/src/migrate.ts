@@ -15,13 +15,11 @@ export type MigrationModule = {
 };
 
 /** The stored name of a migration: "<rank>-<module>/<name>", so that plain sorting follows the graph. */
-export const qualifiedMigrationName = (
-  module: Pick<MigrationModule, 'name' | 'rank'>,
-  name: string,
-): string => `${String(module.rank).padStart(4, '0')}-${module.name}/${name}`;
+const qualifiedMigrationName = (module: Pick<MigrationModule, 'name' | 'rank'>, name: string): string =>
+  `${String(module.rank).padStart(4, '0')}-${module.name}/${name}`;
 
 /** This package's own migrations (the application role), run before every other package's. */
-export const dbMigrations: MigrationModule = {
+const dbMigrations: MigrationModule = {
   name: 'db',
   rank: 0,
   migrations: { '0001_app_role': m0001 },

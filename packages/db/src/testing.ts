@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { type Database, openDatabase } from './database.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
@@ -111,12 +111,6 @@ export const createTestDatabase = async (modules: readonly MigrationModule[]): P
   const database = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
   await migrateToLatest(database.ownerDb, modules);
   return { ...database, url: null, destroy: () => database.close() };
-};
-
-/** Empties the given tables (in one statement, following foreign keys). */
-export const truncateTables = async (db: Kysely<any>, tables: readonly string[]): Promise<void> => {
-  if (tables.length === 0) return;
-  await sql`truncate ${sql.join(tables.map((t) => sql.table(t)))} cascade`.execute(db);
 };
 
 /**

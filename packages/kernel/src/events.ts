@@ -52,7 +52,7 @@ export const DomainEventTypes = [
   'tenant.created',
 ] as const;
 
-export type DomainEventType = (typeof DomainEventTypes)[number];
+type DomainEventType = (typeof DomainEventTypes)[number];
 
 export type DomainEvent = {
   type: DomainEventType;
@@ -105,7 +105,7 @@ export const toTelemetryRecord = (ctx: RequestContext, event: DomainEvent, now: 
   };
 };
 
-export type EventHandler = (ctx: RequestContext, event: DomainEvent) => void | Promise<void>;
+type EventHandler = (ctx: RequestContext, event: DomainEvent) => void | Promise<void>;
 
 export type EventBus = {
   /** Persists and publishes the event. Never throws and never waits on subscribers (O1). */

@@ -1,8 +1,6 @@
-export { type Batcher, createBatcher } from './batch.js';
-export { type Clock, fixedClock, systemClock } from './clock.js';
+export { createBatcher } from './batch.js';
+export { type Clock, systemClock } from './clock.js';
 export {
-  type Actor,
-  type ActorType,
   actorOf,
   type Principal,
   principalOf,
@@ -21,24 +19,20 @@ export {
 export {
   createEventBus,
   type DomainEvent,
-  type DomainEventType,
-  DomainEventTypes,
   type EventBus,
   type EventBusDeps,
-  type EventHandler,
   type TelemetryRecord,
-  toTelemetryRecord,
 } from './events.js';
 export { isUuid, newId } from './ids.js';
 export {
   hasNul,
-  INT4_MAX,
-  INT4_MIN,
+  Identifier,
   Int32,
-  isBlankName,
+  isIdentifier,
   NAME_PATTERN,
   Name,
   normalizeName,
   TEXT_PATTERN,
   Text,
+  Uuid,
 } from './schema.js';

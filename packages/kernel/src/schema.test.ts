@@ -1,16 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.js';
+import { isUuid } from './ids.js';
 import {
+  Identifier,
   INT4_MAX,
   INT4_MIN,
   Int32,
   isBlankName,
+  isIdentifier,
   NAME_PATTERN,
   Name,
   normalizeName,
   TEXT_PATTERN,
   Text,
+  Uuid,
 } from './schema.js';
 
 const name = new RegExp(NAME_PATTERN, 'u');
@@ -82,5 +86,37 @@ describe('schema helpers', () => {
     expect(Name({ maxLength: 9 })).toMatchObject({ minLength: 1, maxLength: 9, pattern: NAME_PATTERN });
     expect(Int32()).toMatchObject({ type: 'integer', minimum: INT4_MIN, maximum: INT4_MAX });
     expect(Int32({ minimum: 0, maximum: 1e12 })).toMatchObject({ minimum: 0, maximum: INT4_MAX });
+  });
+});
+
+describe('identifiers and ids', () => {
+  it('an identifier is lower snake case, starts with a letter and has at most 63 characters', () => {
+    for (const ok of ['a', 'incident', 'due_at', 'a1_b2', `a${'b'.repeat(62)}`])
+      expect(isIdentifier(ok)).toBe(true);
+    for (const bad of ['', '1a', '_a', 'Due', 'due-at', 'due at', 'a\u0000', `a${'b'.repeat(63)}`, 'é']) {
+      expect(isIdentifier(bad)).toBe(false);
+    }
+  });
+
+  it('the Identifier schema carries the same rule as isIdentifier', () => {
+    const schema = Identifier({ description: 'lower snake case' });
+    expect(schema).toMatchObject({ type: 'string', description: 'lower snake case' });
+    const pattern = new RegExp(schema.pattern!);
+    fc.assert(fc.property(fc.string(), (value) => pattern.test(value) === isIdentifier(value)));
+    expect(pattern.test('incident')).toBe(true);
+  });
+
+  it('Uuid is a string of format uuid, and isUuid accepts the canonical form only', () => {
+    expect(Uuid()).toMatchObject({ type: 'string', format: 'uuid' });
+    expect(isUuid('0b7e4c3a-5d1f-4a2b-9c8d-7e6f5a4b3c2d')).toBe(true);
+    expect(isUuid('0B7E4C3A-5D1F-4A2B-9C8D-7E6F5A4B3C2D')).toBe(true);
+    for (const bad of [
+      '',
+      'not-a-uuid',
+      '0b7e4c3a5d1f4a2b9c8d7e6f5a4b3c2d',
+      '{0b7e4c3a-5d1f-4a2b-9c8d-7e6f5a4b3c2d}',
+    ]) {
+      expect(isUuid(bad)).toBe(false);
+    }
   });
 });

@@ -58,3 +58,19 @@ export const Int32 = (
     minimum: Math.max(INT4_MIN, options.minimum ?? INT4_MIN),
     maximum: Math.min(INT4_MAX, options.maximum ?? INT4_MAX),
   });
+
+/** Record type keys, field names and other machine names: lower snake case, starting with a letter, at most 63 characters (a PostgreSQL identifier). */
+const IDENTIFIER_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
+
+const IDENTIFIER_RE = new RegExp(IDENTIFIER_PATTERN);
+
+/** True when the string is an identifier (IDENTIFIER_PATTERN). */
+export const isIdentifier = (value: string): boolean => IDENTIFIER_RE.test(value);
+
+/** An API input identifier (IDENTIFIER_PATTERN, which excludes NUL). */
+export const Identifier = (options: Omit<StringOptions, 'pattern'> = {}): TString =>
+  Type.String({ pattern: IDENTIFIER_PATTERN, ...options });
+
+/** An API input or output id: a UUID (format `uuid`, checked by the gateway's validator). */
+export const Uuid = (options: Omit<StringOptions, 'format'> = {}): TString =>
+  Type.String({ format: 'uuid', ...options });

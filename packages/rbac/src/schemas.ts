@@ -1,22 +1,21 @@
-import { Name, Text } from '@ec3l/kernel';
+import { Name, Text, Uuid } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { PERMISSION_NAMES, RESOURCE_TYPES } from './core/catalog.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Uuid = Type.String({ format: 'uuid' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const USER_ID_PATTERN = '^[A-Za-z0-9._:@-]{1,200}$';
 
 export const PermissionSchema = Type.Object(
-  { id: Uuid, name: Type.String(), description: Type.String() },
+  { id: Uuid(), name: Type.String(), description: Type.String() },
   { $id: 'Permission' },
 );
 export type Permission = Static<typeof PermissionSchema>;
 
 export const RoleSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     name: Type.String(),
     description: Nullable(Type.String()),
     status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
@@ -53,7 +52,7 @@ export const AddRolePermissionBodySchema = Type.Object(
 export const UserRoleSchema = Type.Object(
   {
     userId: Type.String(),
-    roleId: Uuid,
+    roleId: Uuid(),
     roleName: Type.String(),
     roleStatus: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
     assignedAt: Timestamp,
@@ -65,7 +64,7 @@ export type UserRole = Static<typeof UserRoleSchema>;
 export const AgentRoleSchema = Type.Object(
   {
     agentId: Type.String(),
-    roleId: Uuid,
+    roleId: Uuid(),
     roleName: Type.String(),
     roleStatus: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
     assignedAt: Timestamp,
@@ -75,7 +74,7 @@ export const AgentRoleSchema = Type.Object(
 export type AgentRole = Static<typeof AgentRoleSchema>;
 
 export const AssignRoleBodySchema = Type.Object(
-  { roleId: Uuid },
+  { roleId: Uuid() },
   { $id: 'AssignRoleBody', additionalProperties: false },
 );
 
@@ -83,8 +82,8 @@ const ResourceTypeSchema = Type.Union(RESOURCE_TYPES.map((t) => Type.Literal(t))
 
 export const PolicySchema = Type.Object(
   {
-    id: Uuid,
-    roleId: Uuid,
+    id: Uuid(),
+    roleId: Uuid(),
     roleName: Type.String(),
     resourceType: ResourceTypeSchema,
     resourceId: Nullable(Type.String({ description: 'null: every resource of the type' })),
@@ -97,7 +96,7 @@ export type Policy = Static<typeof PolicySchema>;
 
 export const CreatePolicyBodySchema = Type.Object(
   {
-    roleId: Uuid,
+    roleId: Uuid(),
     resourceType: ResourceTypeSchema,
     resourceId: Type.Optional(Nullable(Text({ minLength: 1, maxLength: 200 }))),
     effect: Type.Union([Type.Literal('allow'), Type.Literal('deny')]),
@@ -108,7 +107,7 @@ export type CreatePolicyBody = Static<typeof CreatePolicyBodySchema>;
 
 export const AuditLogSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     actorType: Type.Union([Type.Literal('user'), Type.Literal('agent'), Type.Literal('system')]),
     actorId: Nullable(Type.String()),
     permission: Type.String(),
@@ -128,7 +127,7 @@ export const AuditLogSchema = Type.Object(
 );
 export type AuditLog = Static<typeof AuditLogSchema>;
 
-export const DecisionRuleSchema = Type.Object(
+const DecisionRuleSchema = Type.Object(
   {
     kind: Type.Union(
       [
@@ -167,7 +166,7 @@ export const MeSchema = Type.Object(
   {
     actorType: Type.Union([Type.Literal('user'), Type.Literal('agent'), Type.Literal('anonymous')]),
     actorId: Nullable(Type.String()),
-    roles: Type.Array(Type.Object({ id: Uuid, name: Type.String(), status: Type.String() })),
+    roles: Type.Array(Type.Object({ id: Uuid(), name: Type.String(), status: Type.String() })),
     permissions: Type.Array(Type.String(), { description: 'Effective permissions (active roles only)' }),
     agentForbidden: Type.Array(Type.String(), {
       description: 'Actions refused to agents whatever their roles',

@@ -17,7 +17,6 @@ import type { Kysely } from 'kysely';
 import {
   ADMIN_ACCESS,
   AGENT_GUARDED_ACTIONS,
-  type AgentGuardedAction,
   DEFAULT_ROLES,
   isPermissionName,
   type PermissionName,
@@ -440,23 +439,6 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       audit(ctx, permission, resource, decision, options.readOnly ? 'read' : 'decision');
       if (decision.outcome === 'deny') throw toError(decision, permission, resource);
       return decision;
-    },
-
-    /** Refuses an agent-guarded action to agents (R1), audited; other actors pass. */
-    requireNotAgent: async (
-      ctx: RequestContext,
-      action: AgentGuardedAction,
-      resource: Resource | null = null,
-    ) => {
-      if (!ctx.agentId) return;
-      const decision: Decision = {
-        outcome: 'deny',
-        code: 'AGENT_FORBIDDEN',
-        reason: `agents may not perform ${action}`,
-        rule: { kind: 'agent_guard' },
-      };
-      audit(ctx, action, resource, decision);
-      throw toError(decision, action, resource);
     },
 
     /** What the caller is: roles, effective permissions and what agents may never do. */

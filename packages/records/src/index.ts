@@ -1,11 +1,8 @@
 export {
-  type EffectiveField,
   FIELD_TYPES,
   type FieldDefinition,
   type FieldInput,
   type FieldType,
-  IDENTIFIER_PATTERN,
-  nextRecordTypeStatus,
   normalizeField,
   RECORD_TYPE_STATUSES,
   type RecordTypeStatus,
@@ -13,30 +10,21 @@ export {
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 export { recordsMigrations } from './migrations/index.js';
+/** @public The narrow interface other packages' write paths use (the change engine's merge). */
+export type { RecordsLockPort, RecordsPort } from './port.js';
+export { recordsLockPort, recordsPort } from './port.js';
+export { forTenant as recordsRepo } from './repo/scoped.js';
 export {
-  forTenant as recordsRepo,
-  type RecordLocks,
-  type RecordsRepo,
-  recordLocks,
-  type SchemaUpdate,
-} from './repo/scoped.js';
-export {
-  type ChoiceItem,
-  type ChoiceItemInput,
   ChoiceItemInputSchema,
   ChoiceItemSchema,
-  type ChoiceList,
   ChoiceListSchema,
   type CreateChoiceListBody,
   CreateChoiceListBodySchema,
   type CreateRecordTypeBody,
   CreateRecordTypeBodySchema,
-  type Field,
-  type FieldInputBody,
   FieldInputSchema,
   FieldSchema,
-  type RecordType,
   RecordTypeSchema,
 } from './schemas.js';
-export { createRecordsService, ownFieldsOf, type RecordsDeps, type RecordsService } from './service.js';
-export type { RecordsTables, RecordTypeRow, StoredSchema } from './tables.js';
+export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
+export type { RecordsTables } from './tables.js';

@@ -1,8 +1,7 @@
-import { Int32, Name, Text } from '@ec3l/kernel';
+import { Identifier, Int32, Name, Text, Uuid } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
-import { FIELD_TYPES, IDENTIFIER_PATTERN } from './core/fields.js';
+import { FIELD_TYPES } from './core/fields.js';
 
-const Uuid = Type.String({ format: 'uuid' });
 const Timestamp = Type.String({ format: 'date-time' });
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
@@ -10,17 +9,17 @@ const FieldTypeSchema = Type.Union(FIELD_TYPES.map((t) => Type.Literal(t)));
 
 export const FieldInputSchema = Type.Object(
   {
-    name: Type.String({ pattern: IDENTIFIER_PATTERN, description: 'lower snake case' }),
+    name: Identifier({ description: 'lower snake case' }),
     type: FieldTypeSchema,
     label: Type.Optional(Nullable(Text({ maxLength: 200 }))),
     required: Type.Optional(Type.Boolean()),
     defaultValue: Type.Optional(Type.Unknown()),
-    choiceListId: Type.Optional(Nullable(Uuid)),
-    referenceRecordTypeKey: Type.Optional(Nullable(Type.String({ pattern: IDENTIFIER_PATTERN }))),
+    choiceListId: Type.Optional(Nullable(Uuid())),
+    referenceRecordTypeKey: Type.Optional(Nullable(Identifier())),
   },
   { $id: 'FieldInput', additionalProperties: false },
 );
-export type FieldInputBody = Static<typeof FieldInputSchema>;
+type FieldInputBody = Static<typeof FieldInputSchema>;
 
 export const FieldSchema = Type.Object(
   {
@@ -40,8 +39,8 @@ export type Field = Static<typeof FieldSchema>;
 
 export const RecordTypeSchema = Type.Object(
   {
-    id: Uuid,
-    projectId: Uuid,
+    id: Uuid(),
+    projectId: Uuid(),
     key: Type.String(),
     name: Type.String(),
     baseType: Nullable(Type.String()),
@@ -59,13 +58,11 @@ export type RecordType = Omit<Static<typeof RecordTypeSchema>, 'schema'> & { sch
 
 export const CreateRecordTypeBodySchema = Type.Object(
   {
-    projectId: Uuid,
-    key: Type.String({ pattern: IDENTIFIER_PATTERN, description: 'Unique within the project' }),
+    projectId: Uuid(),
+    key: Identifier({ description: 'Unique within the project' }),
     name: Name({ maxLength: 200, description: 'Unique within the tenant' }),
     baseType: Type.Optional(
-      Nullable(
-        Type.String({ pattern: IDENTIFIER_PATTERN, description: 'Key of a record type in the same project' }),
-      ),
+      Nullable(Identifier({ description: 'Key of a record type in the same project' })),
     ),
     fields: Type.Optional(Type.Array(Type.Ref('FieldInput'), { maxItems: 500 })),
   },
@@ -77,7 +74,7 @@ export type CreateRecordTypeBody = Omit<Static<typeof CreateRecordTypeBodySchema
 
 export const ChoiceItemSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     value: Type.String(),
     label: Type.String(),
     orderIndex: Type.Integer(),
@@ -89,7 +86,7 @@ export type ChoiceItem = Static<typeof ChoiceItemSchema>;
 
 export const ChoiceListSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     name: Type.String(),
     status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
     createdAt: Timestamp,

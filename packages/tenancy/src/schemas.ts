@@ -1,8 +1,7 @@
-import { Name, Text } from '@ec3l/kernel';
+import { Name, Text, Uuid } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Uuid = Type.String({ format: 'uuid' });
 
 export const TenantSchema = Type.Object(
   {
@@ -17,7 +16,7 @@ export type Tenant = Static<typeof TenantSchema>;
 
 export const ProjectSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     name: Type.String(),
     description: Type.Union([Type.String(), Type.Null()]),
     githubRepo: Type.Union([Type.String(), Type.Null()]),
@@ -37,12 +36,11 @@ export const CreateProjectBodySchema = Type.Object(
   },
   { $id: 'CreateProjectBody', additionalProperties: false },
 );
-export type CreateProjectBody = Static<typeof CreateProjectBodySchema>;
 
 export const ModuleSchema = Type.Object(
   {
-    id: Uuid,
-    projectId: Uuid,
+    id: Uuid(),
+    projectId: Uuid(),
     name: Type.String(),
     type: Type.Union(
       ['code', 'schema', 'workflow', 'ui', 'integration', 'application'].map((t) => Type.Literal(t)),
@@ -60,8 +58,8 @@ export type Module = Static<typeof ModuleSchema>;
 
 export const EnvironmentSchema = Type.Object(
   {
-    id: Uuid,
-    projectId: Uuid,
+    id: Uuid(),
+    projectId: Uuid(),
     name: Type.Union([Type.Literal('dev'), Type.Literal('test'), Type.Literal('prod')]),
     isDefault: Type.Boolean(),
     requiresPromotionApproval: Type.Boolean(),
@@ -80,7 +78,7 @@ export type DashboardSummary = Static<typeof DashboardSummarySchema>;
 
 export const TelemetryEventSchema = Type.Object(
   {
-    id: Uuid,
+    id: Uuid(),
     eventType: Type.String(),
     timestamp: Timestamp,
     moduleId: Type.String(),

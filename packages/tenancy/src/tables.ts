@@ -1,8 +1,8 @@
-import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ColumnType, Generated, Selectable } from 'kysely';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 
-export type TenantsTable = {
+type TenantsTable = {
   id: string;
   slug: string;
   name: string;
@@ -10,13 +10,13 @@ export type TenantsTable = {
   created_at: CreatedAt;
 };
 
-export type TenantBootstrapAdminsTable = {
+type TenantBootstrapAdminsTable = {
   tenant_id: string;
   user_id: string;
   created_at: CreatedAt;
 };
 
-export type ProjectsTable = {
+type ProjectsTable = {
   tenant_id: string;
   id: string;
   name: string;
@@ -29,7 +29,7 @@ export type ProjectsTable = {
 export type ModuleType = 'code' | 'schema' | 'workflow' | 'ui' | 'integration' | 'application';
 export type CapabilityProfile = 'CODE_MODULE_DEFAULT' | 'WORKFLOW_MODULE_DEFAULT' | 'READ_ONLY';
 
-export type ModulesTable = {
+type ModulesTable = {
   tenant_id: string;
   id: string;
   project_id: string;
@@ -43,7 +43,7 @@ export type ModulesTable = {
 
 export type EnvironmentName = 'dev' | 'test' | 'prod';
 
-export type EnvironmentsTable = {
+type EnvironmentsTable = {
   tenant_id: string;
   id: string;
   project_id: string;
@@ -54,7 +54,7 @@ export type EnvironmentsTable = {
   created_at: CreatedAt;
 };
 
-export type EnvironmentReleasesTable = {
+type EnvironmentReleasesTable = {
   tenant_id: string;
   id: string;
   project_id: string;
@@ -64,13 +64,13 @@ export type EnvironmentReleasesTable = {
   created_at: CreatedAt;
 };
 
-export type EnvironmentReleaseChangesTable = {
+type EnvironmentReleaseChangesTable = {
   tenant_id: string;
   release_id: string;
   change_id: string;
 };
 
-export type EnvironmentDeploymentsTable = {
+type EnvironmentDeploymentsTable = {
   tenant_id: string;
   id: string;
   project_id: string;
@@ -81,7 +81,7 @@ export type EnvironmentDeploymentsTable = {
   created_at: CreatedAt;
 };
 
-export type ExecutionTelemetryEventsTable = {
+type ExecutionTelemetryEventsTable = {
   tenant_id: string;
   id: string;
   event_type: string;
@@ -115,4 +115,3 @@ export type TenantRow = Selectable<TenantsTable>;
 export type ProjectRow = Selectable<ProjectsTable>;
 export type ModuleRow = Selectable<ModulesTable>;
 export type EnvironmentRow = Selectable<EnvironmentsTable>;
-export type NewProjectRow = Insertable<ProjectsTable>;

@@ -4,9 +4,9 @@ import { createServer } from 'node:net';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 export const GATEWAY_MAIN = resolve(REPO_ROOT, 'apps/gateway/dist/main.js');
-export const CONSOLE_DIR = resolve(REPO_ROOT, 'apps/console');
+const CONSOLE_DIR = resolve(REPO_ROOT, 'apps/console');
 export const CONSOLE_LAUNCHER = resolve(CONSOLE_DIR, 'scripts/next.mjs');
 
 /** Debian's chromium; E2E_CHROMIUM_PATH points elsewhere (never a browser downloaded by `playwright install`). */

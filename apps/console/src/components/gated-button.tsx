@@ -6,7 +6,7 @@ import { Button } from './ui/button';
 import { Spinner } from './ui/states';
 
 /** A padlock: what the actor's permissions hold back. */
-export function LockIcon({ className }: { className: string }) {
+function LockIcon({ className }: { className: string }) {
   return (
     <svg viewBox="0 0 20 20" className={className} fill="currentColor" aria-hidden="true">
       <path
@@ -22,7 +22,7 @@ export function LockIcon({ className }: { className: string }) {
  * Why the actor may not take an action, in the page (not only in a tooltip) and reachable by keyboard:
  * a focusable line the action's control points at with aria-describedby.
  */
-export function PermissionReason({ id, reason }: { id: string; reason: string | undefined }) {
+function PermissionReason({ id, reason }: { id: string; reason: string | undefined }) {
   return (
     <span
       id={id}

@@ -3,9 +3,9 @@ import { userIdProblem } from './identity';
 
 /** Values, client-side checks and request bodies of the Access panel's forms (pure, no DOM). */
 
-export type PermissionName = NonNullable<Schemas['CreateRoleBody']['permissions']>[number];
+type PermissionName = NonNullable<Schemas['CreateRoleBody']['permissions']>[number];
 export type ResourceType = Schemas['CreatePolicyBody']['resourceType'];
-export type Effect = Schemas['CreatePolicyBody']['effect'];
+type Effect = Schemas['CreatePolicyBody']['effect'];
 
 export const RESOURCE_TYPES: readonly ResourceType[] = ['form', 'workflow', 'override', 'change'];
 

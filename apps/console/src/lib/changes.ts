@@ -12,9 +12,6 @@ export type ChangeStatus = Change['status'];
 export type ChangeEvent = Schemas['ChangeEvent'];
 export type ExecutionError = Schemas['ExecutionError'];
 
-/** The permission checkin and merge ask for (on the change, so policies on resource type change apply). */
-export const CHANGE_APPROVE = 'change.approve';
-
 export const CHANGE_STATUSES: readonly ChangeStatus[] = [
   'Draft',
   'Implementing',
@@ -48,7 +45,7 @@ export const STATUS_TONES: Record<ChangeStatus, StatusTone> = {
   Merged: 'emerald',
 };
 
-export type ChangeActionKey =
+type ChangeActionKey =
   | 'dryRun'
   | 'checkin'
   | 'merge'
@@ -169,7 +166,7 @@ export const hasOpenRevert = (
 export const revertOffered = (status: ChangeStatus, openRevert: boolean | null): boolean =>
   status === 'Merged' && openRevert === false;
 
-export const LIFECYCLE_STEPS = ['Draft', 'Implementing', 'Ready', 'Merged'] as const;
+const LIFECYCLE_STEPS = ['Draft', 'Implementing', 'Ready', 'Merged'] as const;
 export type LifecycleStep = (typeof LIFECYCLE_STEPS)[number];
 export type StepState = 'done' | 'current' | 'skipped' | 'upcoming';
 

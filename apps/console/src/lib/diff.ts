@@ -4,7 +4,6 @@ import type { Schemas } from '@ec3l/sdk';
 export type GraphDiff = Schemas['GraphDiff'];
 export type RecordTypeDiff = GraphDiff['modifiedRecordTypes'][number];
 export type FieldChange = RecordTypeDiff['modifiedFields'][number];
-export type FieldRename = RecordTypeDiff['renamedFields'][number];
 export type FieldDef = FieldChange['before'];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

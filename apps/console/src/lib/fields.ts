@@ -3,7 +3,6 @@ import type { Schemas } from '@ec3l/sdk';
 /** Field definitions as forms edit them and as the API takes them (pure, no DOM). */
 
 export type FieldInput = Schemas['FieldInput'];
-export type Field = Schemas['Field'];
 export type FieldType = FieldInput['type'];
 
 /** The eight field types (D8), in the order the type selects offer them. */
@@ -21,7 +20,7 @@ export const FIELD_TYPES: readonly FieldType[] = [
 export const isFieldType = (value: string): value is FieldType =>
   (FIELD_TYPES as readonly string[]).includes(value);
 
-/** Record type keys and field names: lower snake case, as the gateway's IDENTIFIER_PATTERN. */
+/** Record type keys and field names: lower snake case, as `Identifier()` of @ec3l/kernel (the console imports only the SDK). */
 const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Why `value` is not a valid key or field name (`what` names it in the message), or null. */

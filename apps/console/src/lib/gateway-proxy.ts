@@ -1,6 +1,6 @@
 /** The pieces of the /api proxy that need no server: where to send a request and which headers to pass. */
 
-export const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:3000';
+const DEFAULT_GATEWAY_URL = 'http://127.0.0.1:3000';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) and those the proxy's own fetch sets. */
 const NOT_FORWARDED = new Set([

@@ -3,7 +3,7 @@
 export const TENANT_STORAGE_KEY = 'ec3l.tenant';
 export const USER_STORAGE_KEY = 'ec3l.user';
 export const DEFAULT_USER_ID = 'admin';
-export const DEFAULT_TENANT_SLUG = 'default';
+const DEFAULT_TENANT_SLUG = 'default';
 
 /** What the gateway accepts in x-user-id / x-agent-id. */
 const USER_ID_RE = /^[A-Za-z0-9._:@-]{1,200}$/;

@@ -22,8 +22,7 @@ export const OP_TYPES: readonly { key: OpType; label: string; hint: string }[] =
   { key: 'rename_field', label: 'Rename field', hint: 'Renames a field in place, keeping its definition' },
 ];
 
-export const opTypeLabel = (opType: string): string =>
-  OP_TYPES.find((op) => op.key === opType)?.label ?? opType;
+const opTypeLabel = (opType: string): string => OP_TYPES.find((op) => op.key === opType)?.label ?? opType;
 
 /** `after` of add_field: blank inserts at the end (omitted), FIRST inserts first (null), else after that field. */
 export const AFTER_END = '';
@@ -57,7 +56,7 @@ export const emptyOpForm = (targetId = ''): OpFormValues => ({
   to: '',
 });
 
-export type OpFormField = 'targetId' | FieldDraftKey | 'fieldName' | 'from' | 'to';
+type OpFormField = 'targetId' | FieldDraftKey | 'fieldName' | 'from' | 'to';
 export type OpFormErrors = Partial<Record<OpFormField | '_form', string>>;
 
 export type BuiltOp = { ok: true; body: CreatePatchOpBody } | { ok: false; errors: OpFormErrors };

@@ -25,7 +25,7 @@ export const PERMISSION = {
 } as const;
 
 /** The role every tenant starts with that holds every permission of the catalog. */
-export const ADMIN_ROLE = 'Admin';
+const ADMIN_ROLE = 'Admin';
 
 /**
  * True when the actor's effective permissions (active roles only) include `permission`. A permission

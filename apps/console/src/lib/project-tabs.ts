@@ -1,5 +1,5 @@
 /** The tabs of a project's page; `?tab=` opens one (links back from a record type open its tab). */
-export const PROJECT_TABS = ['environments', 'modules', 'record-types'] as const;
+const PROJECT_TABS = ['environments', 'modules', 'record-types'] as const;
 
 export type ProjectTab = (typeof PROJECT_TABS)[number];
 

@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { type ReactNode, useState } from 'react';
 
 /** Data is refetched when a mutation invalidates it or the tenant changes, never behind the user's back. */
-export const makeQueryClient = () =>
+const makeQueryClient = () =>
   new QueryClient({
     defaultOptions: {
       queries: { staleTime: Number.POSITIVE_INFINITY, retry: false, refetchOnWindowFocus: false },

@@ -12,11 +12,9 @@ export type TelemetryEvent = Schemas['TelemetryEvent'];
  * Every admin route answers 403 to a user without admin.view, so the acting user is part of each key:
  * one user's refusal is never shown to another.
  */
-export const adminAccessKey = (tenant: string, user: string) =>
-  ['/api/admin/check-access', tenant, user] as const;
-export const adminTenantsKey = (tenant: string, user: string) =>
-  ['/api/admin/tenants', tenant, user] as const;
-export const telemetryKey = (tenant: string, user: string, query: TelemetryQuery) =>
+const adminAccessKey = (tenant: string, user: string) => ['/api/admin/check-access', tenant, user] as const;
+const adminTenantsKey = (tenant: string, user: string) => ['/api/admin/tenants', tenant, user] as const;
+const telemetryKey = (tenant: string, user: string, query: TelemetryQuery) =>
   ['/api/admin/execution-telemetry', tenant, user, query] as const;
 
 export const LOG_PAGE_SIZE = 50;

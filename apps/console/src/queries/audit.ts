@@ -9,9 +9,9 @@ import { LOG_PAGE_SIZE, type Page } from './admin';
 export type AuditLog = Schemas['AuditLog'];
 export type AuditFeedEntry = Schemas['AuditFeedEntry'];
 
-export const auditLogsKey = (tenant: string, user: string, query: AuditLogQuery) =>
+const auditLogsKey = (tenant: string, user: string, query: AuditLogQuery) =>
   ['/api/rbac/audit-logs', tenant, user, query] as const;
-export const auditFeedKey = (tenant: string, user: string, query: DateRangeQuery) =>
+const auditFeedKey = (tenant: string, user: string, query: DateRangeQuery) =>
   ['/api/audit-feed', tenant, user, query] as const;
 
 /** GET /api/rbac/audit-logs: authorization decisions, newest first, page by page (x-next-cursor). */

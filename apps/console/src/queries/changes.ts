@@ -15,11 +15,11 @@ export type Snapshot = Schemas['RecordTypeSnapshot'];
 export type ChangeFilter = { projectId?: string; status?: ChangeStatus };
 
 /** Keys mirror the API path, then the tenant, then the change id (or the list's filter). */
-export const changesKey = (tenant: string, filter: ChangeFilter) => ['/api/changes', tenant, filter] as const;
-export const changeKey = (tenant: string, id: string) => ['/api/changes/{changeId}', tenant, id] as const;
+const changesKey = (tenant: string, filter: ChangeFilter) => ['/api/changes', tenant, filter] as const;
+const changeKey = (tenant: string, id: string) => ['/api/changes/{changeId}', tenant, id] as const;
 
 type ChangePart = 'events' | 'targets' | 'patch-ops' | 'snapshots' | 'diff';
-export const changePartKey = (part: ChangePart, tenant: string, id: string) =>
+const changePartKey = (part: ChangePart, tenant: string, id: string) =>
   [`/api/changes/{changeId}/${part}`, tenant, id] as const;
 
 /** Invalidates the change, the parts of it a mutation touched, and every change list of the tenant. */

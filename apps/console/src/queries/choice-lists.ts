@@ -7,8 +7,8 @@ import { useIdentity } from '@/providers/identity';
 import { allPages } from './pages';
 
 /** Choice lists belong to the tenant and any of its users may read them: keyed by tenant only. */
-export const choiceListsKey = (tenant: string) => ['/api/choice-lists', tenant] as const;
-export const choiceItemsKey = (tenant: string, id: string) =>
+const choiceListsKey = (tenant: string) => ['/api/choice-lists', tenant] as const;
+const choiceItemsKey = (tenant: string, id: string) =>
   ['/api/choice-lists/{choiceListId}/items', tenant, id] as const;
 
 /** GET /api/choice-lists, every page. */

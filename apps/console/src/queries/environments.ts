@@ -4,7 +4,7 @@ import { type Environment, unwrap } from '@ec3l/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useIdentity } from '@/providers/identity';
 
-export const projectEnvironmentsKey = (tenant: string, projectId: string) =>
+const projectEnvironmentsKey = (tenant: string, projectId: string) =>
   ['/api/projects/{projectId}/environments', tenant, projectId] as const;
 
 const ORDER: Record<string, number> = { dev: 0, test: 1, prod: 2 };

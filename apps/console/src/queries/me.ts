@@ -7,7 +7,7 @@ import { useIdentity } from '@/providers/identity';
 import { usePermissions } from './rbac';
 
 /** The user is part of the key: switching the user id refetches what the actor may do. */
-export const meKey = (tenant: string | null, user: string) => ['/api/rbac/me', tenant, user] as const;
+const meKey = (tenant: string | null, user: string) => ['/api/rbac/me', tenant, user] as const;
 
 /** GET /api/rbac/me: the acting user's roles and effective permissions in the tenant (null: not yet known). */
 export const useMe = (tenant: string | null) => {

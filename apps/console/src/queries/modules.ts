@@ -4,7 +4,7 @@ import { type Module, unwrap } from '@ec3l/sdk';
 import { useQuery } from '@tanstack/react-query';
 import { useIdentity } from '@/providers/identity';
 
-export const projectModulesKey = (tenant: string, projectId: string) =>
+const projectModulesKey = (tenant: string, projectId: string) =>
   ['/api/projects/{projectId}/modules', tenant, projectId] as const;
 
 /** GET /api/projects/{projectId}/modules. */

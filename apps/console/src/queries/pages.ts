@@ -1,7 +1,7 @@
 import { unwrap } from '@ec3l/sdk';
 
 /** The largest page the API serves; lists shown whole are fetched in pages of this size. */
-export const MAX_PAGE_SIZE = 200;
+const MAX_PAGE_SIZE = 200;
 
 type PageQuery = { limit: number; cursor?: string };
 

@@ -7,8 +7,8 @@ import { useIdentity } from '@/providers/identity';
 import { dashboardSummaryKey } from './dashboard';
 
 /** Keys mirror the API path; the tenant is part of every key so switching tenant refetches. */
-export const projectsKey = (tenant: string) => ['/api/projects', tenant] as const;
-export const projectKey = (tenant: string, id: string) => ['/api/projects/{projectId}', tenant, id] as const;
+const projectsKey = (tenant: string) => ['/api/projects', tenant] as const;
+const projectKey = (tenant: string, id: string) => ['/api/projects/{projectId}', tenant, id] as const;
 
 const PAGE_SIZE = 50;
 

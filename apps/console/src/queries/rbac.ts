@@ -12,15 +12,14 @@ export type UserRole = Schemas['UserRole'];
 export type Policy = Schemas['Policy'];
 
 /** Open to every user of the tenant: keyed by tenant only. */
-export const permissionsKey = (tenant: string) => ['/api/rbac/permissions', tenant] as const;
-export const rolesKey = (tenant: string) => ['/api/rbac/roles', tenant] as const;
+const permissionsKey = (tenant: string) => ['/api/rbac/permissions', tenant] as const;
+const rolesKey = (tenant: string) => ['/api/rbac/roles', tenant] as const;
 /** Guarded by admin.view: the acting user is part of the key (see queries/admin.ts). */
-export const userRolesKey = (tenant: string, actor: string, userId: string) =>
+const userRolesKey = (tenant: string, actor: string, userId: string) =>
   ['/api/rbac/users/{userId}/roles', tenant, actor, userId] as const;
-export const allUserRolesKey = (tenant: string, actor: string) =>
-  ['/api/rbac/user-roles', tenant, actor] as const;
-export const policiesKey = (tenant: string, actor: string) => ['/api/rbac/policies', tenant, actor] as const;
-export const explainKey = (tenant: string, actor: string, query: ExplainQuery) =>
+const allUserRolesKey = (tenant: string, actor: string) => ['/api/rbac/user-roles', tenant, actor] as const;
+const policiesKey = (tenant: string, actor: string) => ['/api/rbac/policies', tenant, actor] as const;
+const explainKey = (tenant: string, actor: string, query: ExplainQuery) =>
   ['/api/rbac/explain', tenant, actor, query] as const;
 
 /** GET /api/rbac/permissions: the global catalog. */

@@ -7,9 +7,9 @@ import type { CreateRecordTypeBody, RecordType } from '@/lib/record-types';
 import { useIdentity } from '@/providers/identity';
 import { allPages } from './pages';
 
-export const recordTypesKey = (tenant: string, projectId: string) =>
+const recordTypesKey = (tenant: string, projectId: string) =>
   ['/api/record-types', tenant, projectId] as const;
-export const recordTypeKey = (tenant: string, id: string) =>
+const recordTypeKey = (tenant: string, id: string) =>
   ['/api/record-types/{recordTypeId}', tenant, id] as const;
 
 /**

@@ -4,7 +4,7 @@ import { type Tenant, unwrap } from '@ec3l/sdk';
 import { useQuery } from '@tanstack/react-query';
 import type { ClientFactory } from '@/lib/api-client';
 
-export const tenantsKey = () => ['/api/tenants'] as const;
+const tenantsKey = () => ['/api/tenants'] as const;
 
 /** GET /api/tenants: the only call made without a tenant. */
 export const useTenants = (api: ClientFactory) =>

@@ -28,7 +28,7 @@ const MAX_TENANTS = 1_000;
  * The caller a verified payload names: `sub` is the actor id, `ec3l_actor` says whether it is a user
  * (the default) or an agent, and `ec3l_tenants` lists the tenant slugs it may use (none when absent).
  */
-export const callerFromClaims = (payload: JWTPayload): Caller => {
+const callerFromClaims = (payload: JWTPayload): Caller => {
   const { sub } = payload;
   if (typeof sub !== 'string' || !ACTOR_ID_RE.test(sub)) {
     throw new TokenRejected('the "sub" claim must be 1–200 letters, digits or . _ : @ -');

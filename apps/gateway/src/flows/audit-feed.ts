@@ -1,12 +1,12 @@
 import { type Cursor, pageOf } from '@ec3l/db';
-import type { RequestContext } from '@ec3l/kernel';
+import { type RequestContext, Uuid } from '@ec3l/kernel';
 import type { RbacService } from '@ec3l/rbac';
 import type { TenancyService } from '@ec3l/tenancy';
 import { type Static, Type } from '@sinclair/typebox';
 
 export const AuditFeedEntrySchema = Type.Object(
   {
-    id: Type.String({ format: 'uuid' }),
+    id: Uuid(),
     source: Type.Union([Type.Literal('rbac'), Type.Literal('telemetry')]),
     timestamp: Type.String({ format: 'date-time' }),
     actorType: Type.String(),

@@ -55,7 +55,7 @@ export type ApiErrorCode = keyof typeof STATUS_BY_CODE;
 export const API_ERROR_CODES = Object.keys(STATUS_BY_CODE) as ApiErrorCode[];
 
 /** The codes answered with one status, for that status's error schema. */
-export const codesWithStatus = (status: number): ApiErrorCode[] =>
+const codesWithStatus = (status: number): ApiErrorCode[] =>
   API_ERROR_CODES.filter((code) => STATUS_BY_CODE[code] === status);
 
 const stringEnum = <T extends string>(values: readonly T[], options: { description?: string } = {}) =>
@@ -72,7 +72,7 @@ const ValidationIssueSchema = Type.Object(
 );
 
 /** What a 400 carries: the schema's list of issues, or the one field or header a domain check refused. */
-export const ValidationDetailsSchema = Type.Union(
+const ValidationDetailsSchema = Type.Union(
   [
     Type.Array(Type.Ref('ValidationIssue')),
     Type.Object({
@@ -84,7 +84,7 @@ export const ValidationDetailsSchema = Type.Union(
   { $id: 'ValidationDetails' },
 );
 
-export const ForbiddenDetailsSchema = Type.Object(
+const ForbiddenDetailsSchema = Type.Object(
   {
     permission: Type.String({ description: 'The permission the route requires' }),
     resource: Type.Union([Type.Object({ type: Type.String(), id: Type.String() }), Type.Null()]),
@@ -93,7 +93,7 @@ export const ForbiddenDetailsSchema = Type.Object(
   { $id: 'ForbiddenDetails' },
 );
 
-export const UnprocessableDetailsSchema = Type.Object(
+const UnprocessableDetailsSchema = Type.Object(
   { errors: Type.Array(Type.Ref('ExecutionError')) },
   { $id: 'UnprocessableDetails' },
 );
@@ -111,7 +111,7 @@ const errorSchema = (id: string, codes: readonly string[], details: TSchema, des
   );
 
 /** Every error body; the per-status schemas below narrow `code` and `details`. */
-export const ErrorBodySchema = errorSchema(
+const ErrorBodySchema = errorSchema(
   'ErrorResponse',
   API_ERROR_CODES,
   Type.Unknown({ description: 'Structured context; its shape depends on the status' }),

@@ -29,7 +29,7 @@ export type ResourceOf = (request: FastifyRequest) => Resource | null;
  * Which permission a request needs, when it depends on the request (e.g. the status a change moves
  * to); the route's declared permission is the one most requests need.
  */
-export type PermissionOf = (request: FastifyRequest) => PermissionName;
+type PermissionOf = (request: FastifyRequest) => PermissionName;
 
 export type GuardOptions = { permissionOf?: PermissionOf };
 
@@ -40,7 +40,7 @@ const isReadOnly = (request: FastifyRequest) => request.method === 'GET' || requ
  * (on the resource, when given) or the request ends with 403 FORBIDDEN / AGENT_FORBIDDEN.
  * Every decision is audited; decisions on read-only requests are marked as reads.
  */
-export const guard = (
+const guard = (
   rbac: RbacService,
   permission: PermissionName,
   resourceOf?: ResourceOf,

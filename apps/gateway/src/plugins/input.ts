@@ -16,7 +16,7 @@ const pointer = (path: readonly (string | number)[]) =>
  * The first reason a parsed JSON value cannot be accepted: nested deeper than MAX_BODY_DEPTH, or a
  * NUL character in a string or a key. Stops descending at the depth limit, so it never recurses far.
  */
-export const inspectJson = (value: unknown): Problem | null => {
+const inspectJson = (value: unknown): Problem | null => {
   const path: (string | number)[] = [];
   const visit = (v: unknown, depth: number): Problem | null => {
     if (typeof v === 'string')

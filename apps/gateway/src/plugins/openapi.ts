@@ -5,7 +5,7 @@ import type { FastifyContextConfig, FastifyInstance } from 'fastify';
 import { errorSchemasByStatus } from './errors.js';
 import { requires } from './guard.js';
 
-export const OPENAPI_INFO = {
+const OPENAPI_INFO = {
   title: 'EC3L API',
   description:
     'EC3L is a stateless, multi-tenant control plane for enterprise configuration. Every /api route except ' +
@@ -15,13 +15,13 @@ export const OPENAPI_INFO = {
   license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
 };
 
-export const OPENAPI_SERVERS = [{ url: 'http://127.0.0.1:3000', description: 'Local gateway (pnpm start)' }];
+const OPENAPI_SERVERS = [{ url: 'http://127.0.0.1:3000', description: 'Local gateway (pnpm start)' }];
 
 /**
  * Every /api operation except the tenant list: the tenant header and one actor header (header mode,
  * behind a trusted proxy), or the tenant header and a bearer token (JWT mode).
  */
-export const ACTOR_SECURITY: Record<string, string[]>[] = [
+const ACTOR_SECURITY: Record<string, string[]>[] = [
   { tenant: [], user: [] },
   { tenant: [], agent: [] },
   { tenant: [], bearer: [] },
@@ -161,7 +161,7 @@ const addDiscriminatorMappings = (schemas: Record<string, unknown>): void => {
  * Completes every operation of the document: the error answers it can give (as shared response
  * components carrying x-request-id), x-request-id on its success answers, a summary and a description.
  */
-export const completeDocument = (document: Document): Document => {
+const completeDocument = (document: Document): Document => {
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
       if (typeof op !== 'object' || op === null || !op.responses) continue;

@@ -2,7 +2,7 @@ import { type ChangeService, GraphDiffSchema } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { decodeCursor } from '@ec3l/db';
 import { readGraphSnapshot, validateTenantGraph } from '@ec3l/graph';
-import { Text } from '@ec3l/kernel';
+import { Text, Uuid } from '@ec3l/kernel';
 import type { RbacService } from '@ec3l/rbac';
 import { TelemetryEventSchema, type TenancyService, TenantSchema } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -134,7 +134,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
     },
   );
 
-  const ProjectQuery = Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) });
+  const ProjectQuery = Type.Object({ projectId: Type.Optional(Uuid()) });
   const GraphErrorSchema = Type.Object({
     code: Type.String(),
     projectId: Type.String(),
@@ -211,7 +211,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'getGraphDiff',
         tags: ['admin', 'graph'],
         description: `What a change will do (or did) to the graph. ${requires('admin.view')}`,
-        querystring: Type.Object({ changeId: Type.String({ format: 'uuid' }) }),
+        querystring: Type.Object({ changeId: Uuid() }),
         response: { 200: ref(GraphDiffSchema), ...guarded, ...errorResponses(422) },
       },
     },

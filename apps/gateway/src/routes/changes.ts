@@ -18,6 +18,7 @@ import {
   WorkspaceSchema,
 } from '@ec3l/change-engine';
 import { decodeCursor } from '@ec3l/db';
+import { Uuid } from '@ec3l/kernel';
 import { ProjectSchema, type TenancyService } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -79,7 +80,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: PAGE_DESCRIPTION,
         querystring: Type.Composite([
           Type.Object({
-            projectId: Type.Optional(Type.String({ format: 'uuid' })),
+            projectId: Type.Optional(Uuid()),
             status: StatusQuery,
           }),
           PageQuerySchema,
@@ -285,8 +286,8 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Delete a pending op (an executed op answers 409)',
         params: Type.Object({
-          changeId: Type.String({ format: 'uuid' }),
-          opId: Type.String({ format: 'uuid' }),
+          changeId: Uuid(),
+          opId: Uuid(),
         }),
         response: { 204: Type.Null(), ...guardedErrors, ...errorResponses(409) },
       },

@@ -1,5 +1,5 @@
 import { decodeCursor } from '@ec3l/db';
-import { Text } from '@ec3l/kernel';
+import { Text, Uuid } from '@ec3l/kernel';
 import {
   AddRolePermissionBodySchema,
   AgentRoleSchema,
@@ -163,7 +163,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           'Take a permission (id or name) from a role. Taking admin.view or rbac.manage from the last role that ' +
           `gives a user of the tenant admin access answers 409. ${needsManage}`,
         params: Type.Object({
-          roleId: Type.String({ format: 'uuid' }),
+          roleId: Uuid(),
           permissionId: Text({ minLength: 1, maxLength: 200 }),
         }),
         response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
@@ -243,7 +243,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           `(admin.view and rbac.manage) answers 409. ${needsManage}`,
         params: Type.Object({
           userId: Type.String({ pattern: USER_ID_PATTERN }),
-          roleId: Type.String({ format: 'uuid' }),
+          roleId: Uuid(),
         }),
         response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
       },
@@ -306,7 +306,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         description: `Take a role from an agent. ${needsManage}`,
         params: Type.Object({
           agentId: Type.String({ pattern: USER_ID_PATTERN }),
-          roleId: Type.String({ format: 'uuid' }),
+          roleId: Uuid(),
         }),
         response: { 204: Type.Null(), ...guarded },
       },

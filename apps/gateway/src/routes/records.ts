@@ -1,3 +1,4 @@
+import { Identifier, Uuid } from '@ec3l/kernel';
 import {
   ChoiceItemInputSchema,
   ChoiceItemSchema,
@@ -9,7 +10,6 @@ import {
   type FieldInput,
   FieldInputSchema,
   FieldSchema,
-  IDENTIFIER_PATTERN,
   type RecordsService,
   RecordTypeSchema,
 } from '@ec3l/records';
@@ -47,10 +47,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         summary: 'Record types with their effective schemas, by project and key',
         description: PAGE_DESCRIPTION,
         tags,
-        querystring: Type.Composite([
-          Type.Object({ projectId: Type.Optional(Type.String({ format: 'uuid' })) }),
-          PageQuerySchema,
-        ]),
+        querystring: Type.Composite([Type.Object({ projectId: Type.Optional(Uuid()) }), PageQuerySchema]),
         response: {
           200: { ...Type.Array(ref(RecordTypeSchema)), headers: nextCursorHeader },
           ...tenantErrors,
@@ -91,8 +88,8 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags: ['projects', ...tags],
         summary: 'Read a record type by its key (keys are unique per project)',
         params: Type.Object({
-          projectId: Type.String({ format: 'uuid' }),
-          key: Type.String({ pattern: IDENTIFIER_PATTERN }),
+          projectId: Uuid(),
+          key: Identifier(),
         }),
         response: { 200: ref(RecordTypeSchema), ...tenantErrors },
       },

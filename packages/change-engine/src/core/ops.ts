@@ -1,6 +1,6 @@
 import type { FieldDefinition } from '@ec3l/records';
 
-export const OP_TYPES = ['add_field', 'set_field', 'remove_field', 'rename_field'] as const;
+const OP_TYPES = ['add_field', 'set_field', 'remove_field', 'rename_field'] as const;
 export type OpType = (typeof OP_TYPES)[number];
 
 /** add_field inserts after `after` (null: first); without it, the field is appended. */
@@ -10,7 +10,7 @@ export type OpPayload =
   | { opType: 'remove_field'; payload: { fieldName: string } }
   | { opType: 'rename_field'; payload: { from: string; to: string } };
 
-export type TransformErrorCode =
+type TransformErrorCode =
   | 'BASE_TYPE_PROTECTED_FIELD'
   | 'FIELD_EXISTS'
   | 'FIELD_NOT_FOUND'

@@ -20,14 +20,14 @@ export type ExecutionError = {
   opId?: string;
 };
 
-export type Inheritance = ReadonlyMap<string, string | null>;
+type Inheritance = ReadonlyMap<string, string | null>;
 
 /**
  * The record types an execution must look at: the touched ones and everything inheriting from them
  * (`affected`: their effective schemas change), plus the base chains of those (`load`: needed to
  * resolve inherited fields). Terminates on cyclic inheritance.
  */
-export const executionScope = (touched: Iterable<string>, inheritance: Inheritance) => {
+const executionScope = (touched: Iterable<string>, inheritance: Inheritance) => {
   const children = new Map<string, string[]>();
   for (const [key, base] of inheritance) {
     if (base) children.set(base, [...(children.get(base) ?? []), key]);

@@ -1,15 +1,15 @@
-import { type Static, type TSchema, Type } from '@sinclair/typebox';
+import { Identifier } from '@ec3l/kernel';
+import { type TSchema, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
-const Identifier = Type.String({ pattern: '^[a-z][a-z0-9_]{0,62}$' });
 const Path = Type.String({ minLength: 1, maxLength: 500, pattern: '^[^\\0]+$' });
 
 /** The selector each target type takes (D9). */
 export const SELECTOR_SCHEMAS = {
-  record_type: Type.Object({ recordTypeKey: Identifier }, { additionalProperties: false }),
+  record_type: Type.Object({ recordTypeKey: Identifier() }, { additionalProperties: false }),
   form: Type.Object(
-    { recordTypeKey: Identifier, formName: Type.String({ minLength: 1, maxLength: 200 }) },
+    { recordTypeKey: Identifier(), formName: Type.String({ minLength: 1, maxLength: 200 }) },
     { additionalProperties: false },
   ),
   workflow: Type.Object(
@@ -26,7 +26,6 @@ export const SELECTOR_SCHEMAS = {
 
 export type TargetType = keyof typeof SELECTOR_SCHEMAS;
 export const TARGET_TYPES = Object.keys(SELECTOR_SCHEMAS) as TargetType[];
-export type Selector<T extends TargetType = TargetType> = Static<(typeof SELECTOR_SCHEMAS)[T]>;
 
 /** The problems of a selector for its target type; empty when it fits (D9). */
 export const selectorProblems = (type: TargetType, selector: unknown): string[] => {

@@ -2,6 +2,7 @@ import { assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import type { ChangeStatus } from '../core/lifecycle.js';
 import type {
+  ChangeEngineDatabase,
   ChangeEngineTables,
   ChangeEventRow,
   ChangeRow,
@@ -10,7 +11,7 @@ import type {
   TargetRow,
 } from '../tables.js';
 
-type Db = Kysely<ChangeEngineTables> | Transaction<ChangeEngineTables>;
+type Db = Kysely<ChangeEngineDatabase> | Transaction<ChangeEngineDatabase>;
 
 export type OpWithTarget = OpRow & {
   target_type: TargetRow['type'];
@@ -18,7 +19,7 @@ export type OpWithTarget = OpRow & {
 };
 
 /** A page of a list ordered by seq: at most `limit` rows after the row with seq `afterSeq`. */
-export type SeqPage = { limit: number; afterSeq?: string };
+type SeqPage = { limit: number; afterSeq?: string };
 
 /** Queries on one tenant's change records; every query carries the tenant filter (T2, T5). */
 const tenantQueries = (db: Db, tenantId: string) => ({

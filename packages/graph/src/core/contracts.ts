@@ -11,12 +11,7 @@ import {
 } from '@ec3l/records';
 
 // Field types, fields and statuses are the data dictionary's own (D8): one definition, here re-exported.
-export { FIELD_TYPES, type FieldType, RECORD_TYPE_STATUSES, type RecordTypeStatus };
-
-const fieldTypes: ReadonlySet<string> = new Set(FIELD_TYPES);
-/** True when `value` is one of the D8 field types. */
-export const isFieldType = (value: unknown): value is FieldType =>
-  typeof value === 'string' && fieldTypes.has(value);
+export { FIELD_TYPES, type FieldType, RECORD_TYPE_STATUSES };
 
 /** A field as the graph sees it: exactly a record type's stored field. */
 export type FieldDef = FieldDefinition;

@@ -2,7 +2,7 @@ import { canonicalJson, compareStrings, jsonEqual } from './compare.js';
 import type { FieldDef, GraphSnapshot } from './contracts.js';
 import { keyRecordTypes } from './graph-index.js';
 
-export type FieldChange = {
+type FieldChange = {
   name: string;
   before: FieldDef;
   after: FieldDef;
@@ -11,7 +11,7 @@ export type FieldChange = {
 };
 
 /** A field that kept its identity under a new name, possibly with other properties changed too. */
-export type FieldRename = {
+type FieldRename = {
   from: string;
   to: string;
   before: FieldDef;
@@ -20,7 +20,7 @@ export type FieldRename = {
   changes: string[];
 };
 
-export type RecordTypeDiff = {
+type RecordTypeDiff = {
   projectId: string;
   key: string;
   addedFields: FieldDef[];
@@ -49,7 +49,7 @@ export type GraphDiff = {
  * Field renames of one record type, old name → new name, as the ops that produced `after` know them.
  * A snapshot alone cannot tell a rename from a removal beside an addition.
  */
-export type FieldRenames = ReadonlyMap<string, string>;
+type FieldRenames = ReadonlyMap<string, string>;
 
 export type DiffOptions = {
   /** The renames behind a record type's change, when known. */

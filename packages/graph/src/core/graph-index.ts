@@ -136,13 +136,6 @@ export const toIndex = (source: GraphIndex | GraphSnapshot): GraphIndex =>
 export const numberOf = (index: GraphIndex, projectId: string, key: string): number =>
   index.byProject.get(projectId)?.get(key) ?? -1;
 
-/** The record type (projectId, key) names, or undefined. */
-export const findRecordType = (
-  index: GraphIndex,
-  projectId: string,
-  key: string,
-): RecordTypeNode | undefined => index.nodes[numberOf(index, projectId, key)];
-
 /**
  * The numbers of the base types record type `n` inherits from, nearest first. The chain stops at a
  * missing or other-project base type and before a cycle: a type on a cycle inherits nothing, and a type

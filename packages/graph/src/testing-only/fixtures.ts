@@ -41,7 +41,7 @@ export const snapshot = (recordTypes: RecordTypeNode[], choiceListIds: string[] 
 });
 
 /** A deterministic shuffle (mulberry32 seeded), so that fast-check can shrink the seed. */
-export const shuffle = <T>(items: readonly T[], seed: number): T[] => {
+const shuffle = <T>(items: readonly T[], seed: number): T[] => {
   let state = seed >>> 0;
   const random = () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -75,7 +75,7 @@ const CHOICE_LISTS = ['cl1', 'cl2', 'cl3'];
 // A JSON value as it comes back from the database: no -0, which JSON cannot tell from 0.
 const arbJson = fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown);
 
-export const arbField: fc.Arbitrary<FieldDef> = fc.record({
+const arbField: fc.Arbitrary<FieldDef> = fc.record({
   name: fc.constantFrom(...FIELD_NAMES),
   type: fc.constantFrom(...FIELD_TYPES),
   label: fc.option(fc.constantFrom('Label', 'Other'), { nil: null }),
@@ -86,7 +86,7 @@ export const arbField: fc.Arbitrary<FieldDef> = fc.record({
 });
 
 /** Any record type over a few projects and keys: base types may be missing, elsewhere, itself or cyclic. */
-export const arbRecordType: fc.Arbitrary<RecordTypeNode> = fc.record({
+const arbRecordType: fc.Arbitrary<RecordTypeNode> = fc.record({
   id: fc.constantFrom('i1', 'i2', 'i3', 'i4', 'i5', 'i6'),
   projectId: fc.constantFrom(...PROJECTS),
   key: fc.constantFrom(...KEYS),

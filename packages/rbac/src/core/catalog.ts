@@ -1,5 +1,5 @@
 /** The global permission catalog (reference section 10). */
-export const PERMISSIONS = [
+const PERMISSIONS = [
   { name: 'form.view', description: 'View forms' },
   { name: 'form.edit', description: 'Edit forms and form overrides' },
   { name: 'workflow.execute', description: 'Run workflows manually' },
@@ -84,7 +84,6 @@ export const AGENT_GUARDED_ACTIONS = [
   // Beyond the reference's list: an agent that could manage roles could hand out what it is refused.
   'rbac.manage',
 ] as const;
-export type AgentGuardedAction = (typeof AGENT_GUARDED_ACTIONS)[number];
 
 export const isAgentGuarded = (action: string): boolean =>
   (AGENT_GUARDED_ACTIONS as readonly string[]).includes(action);

@@ -22,7 +22,7 @@ export type GrantedPolicy = {
 /** What the principal holds in this tenant: its roles (with their permissions) and their policies. */
 export type Grants = { roles: readonly GrantedRole[]; policies: readonly GrantedPolicy[] };
 
-export type DecisionRule =
+type DecisionRule =
   | { kind: 'system' }
   | { kind: 'agent_guard' }
   | { kind: 'anonymous' }

@@ -1,4 +1,4 @@
-import { invalid } from '@ec3l/kernel';
+import { invalid, isIdentifier } from '@ec3l/kernel';
 
 /** The eight field types (D8). */
 export const FIELD_TYPES = [
@@ -37,13 +37,9 @@ export type FieldInput = {
   referenceRecordTypeKey?: string | null;
 };
 
-/** Keys of record types and names of fields: lower snake case, starting with a letter. */
-export const IDENTIFIER_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
-const IDENTIFIER_RE = new RegExp(IDENTIFIER_PATTERN);
-
 /** Fills a field's optional properties with their defaults and checks what a schema cannot. */
 export const normalizeField = (input: FieldInput): FieldDefinition => {
-  if (!IDENTIFIER_RE.test(input.name)) {
+  if (!isIdentifier(input.name)) {
     throw invalid(
       `field name "${input.name}" must be lower snake case (a-z, 0-9, _), starting with a letter`,
       {

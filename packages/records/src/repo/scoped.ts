@@ -5,7 +5,7 @@ import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from 
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
 
-export type NewRecordType = {
+type NewRecordType = {
   id: string;
   projectId: string;
   key: string;
@@ -15,7 +15,7 @@ export type NewRecordType = {
   now: Date;
 };
 
-export type SchemaUpdate = { id: string; fields: FieldDefinition[] };
+type SchemaUpdate = { id: string; fields: FieldDefinition[] };
 
 /** A base chain by key, one indexed lookup per level; `share` takes each row FOR SHARE. */
 const baseChain = async (
@@ -271,17 +271,6 @@ const tenantQueries = (db: Db, tenantId: string) => {
       ).execute(db);
     },
 
-    listFieldDefinitionNames: async (recordTypeId: string): Promise<string[]> =>
-      (
-        await db
-          .selectFrom('field_definitions')
-          .select('name')
-          .where('tenant_id', '=', tenantId)
-          .where('record_type_id', '=', recordTypeId)
-          .orderBy('order_index')
-          .execute()
-      ).map((r) => r.name),
-
     /** Choice lists by name (unique in the tenant), at most `limit` after the name `after`. */
     listChoiceLists: (page: { limit: number; after?: string }): Promise<ChoiceListRow[]> => {
       let query = db.selectFrom('choice_lists').selectAll().where('tenant_id', '=', tenantId);
@@ -350,8 +339,6 @@ const tenantQueries = (db: Db, tenantId: string) => {
     },
   };
 };
-
-export type RecordsRepo = ReturnType<typeof forTenant>;
 
 /**
  * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
@@ -422,5 +409,3 @@ export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) =
     },
   };
 };
-
-export type RecordLocks = ReturnType<typeof recordLocks>;

@@ -32,7 +32,7 @@ export type PlannedProject = {
   };
 };
 
-export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ['dev', 'test', 'prod'];
+const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ['dev', 'test', 'prod'];
 
 const blankToNull = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();

@@ -1,6 +1,6 @@
 import { invalid } from '@ec3l/kernel';
 
-export const TENANT_SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
+const TENANT_SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
 const SLUG_RE = new RegExp(TENANT_SLUG_PATTERN);
 
 /** True for a well-formed tenant slug: lower-case letters, digits and dashes, 1–63 characters. */

@@ -127,8 +127,6 @@ const tenantQueries = (db: Db, tenantId: string) => ({
   },
 });
 
-export type TenantScopedRepo = ReturnType<typeof forTenant>;
-
 /**
  * This tenant's queries. Each one filters by the tenant (the first wall); the database's row-level
  * security adds the second, which is why the current tenant scope must be this tenant's.

@@ -14,7 +14,7 @@ const FOCUSABLE =
  * Tab and Shift+Tab cycle inside it, Escape calls `onEscape`, and the page behind cannot scroll. On close,
  * focus returns to the element that had it before.
  */
-export const useFocusTrap = (ref: RefObject<HTMLElement | null>, open: boolean, onEscape: () => void) => {
+const useFocusTrap = (ref: RefObject<HTMLElement | null>, open: boolean, onEscape: () => void) => {
   const onEscapeRef = useRef(onEscape);
   onEscapeRef.current = onEscape;
   useEffect(() => {
@@ -93,7 +93,7 @@ export type ConfirmRequest = {
  * impact, focus kept inside, Escape or Cancel closes it without acting. Focus starts on Cancel (or on
  * the text box when a key must be typed), so Enter never confirms by accident.
  */
-export function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
+function ConfirmDialog({ request, onClose }: { request: ConfirmRequest | null; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const id = useId();
   const [typed, setTyped] = useState('');

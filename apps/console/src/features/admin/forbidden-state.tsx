@@ -6,7 +6,7 @@ import { ADMIN_VIEW, forbiddenReason, isForbidden } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
 
 /** A 403 in words: which permission is missing, for whom, where, and what to do about it. */
-export function ForbiddenState({
+function ForbiddenState({
   tenant,
   reason,
   permission = ADMIN_VIEW,
