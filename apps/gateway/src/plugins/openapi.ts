@@ -107,6 +107,8 @@ const commonStatuses = (path: string, method: string, op: Operation): number[] =
   if (!open) statuses.push(401, 404);
   if (op['x-permission']) statuses.push(403);
   if (op.requestBody || ['post', 'put', 'patch'].includes(method)) statuses.push(413, 415);
+  // Any tenant write can lose to a concurrent transaction (a deadlock or serialization failure: 409, retry).
+  if (!open && ['post', 'put', 'patch', 'delete'].includes(method)) statuses.push(409);
   return statuses;
 };
 
