@@ -5,6 +5,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PERMISSION_NAMES } from './core/catalog.js';
 import * as writePermissions from './migrations/0003_write_permissions.js';
+import * as runtimePermissions from './migrations/0006_runtime_permissions.js';
 import { rbacMigrations } from './migrations/index.js';
 import { createRbacService, LAST_ADMIN_MESSAGE } from './service.js';
 
@@ -67,7 +68,9 @@ describe('default roles', () => {
       'form.view',
       'override.activate',
       'project.edit',
+      'record.edit',
       'schema.edit',
+      'workflow.edit',
       'workflow.execute',
     ]);
   });
@@ -92,6 +95,26 @@ describe('default roles', () => {
     expect(after.find((r) => r.name === 'Viewer')?.permissions).toEqual(['form.view']);
     const catalog = (await rbac.listPermissions()).map((p) => p.name);
     expect(catalog.sort()).toEqual([...PERMISSION_NAMES].sort());
+  });
+
+  it('the runtime-permissions migration gives existing Admin and Editor roles the record and workflow permissions', async () => {
+    const added = ['record.edit', 'workflow.edit', 'automation.run'];
+    await sql`delete from rbac_role_permissions rp using rbac_permissions p, rbac_roles r
+      where p.id = rp.permission_id and r.tenant_id = rp.tenant_id and r.id = rp.role_id
+        and rp.tenant_id = ${globexSystem.tenantId} and p.name in (${sql.join(added)})`.execute(
+      database.ownerDb,
+    );
+    expect((await rbac.listRoles(globexSystem)).find((r) => r.name === 'Editor')?.permissions).not.toContain(
+      'record.edit',
+    );
+    await runtimePermissions.up(database.ownerDb);
+    const after = await rbac.listRoles(globexSystem);
+    expect(after.find((r) => r.name === 'Admin')?.permissions).toEqual(expect.arrayContaining(added));
+    expect(after.find((r) => r.name === 'Editor')?.permissions).toEqual(
+      expect.arrayContaining(['record.edit', 'workflow.edit']),
+    );
+    expect(after.find((r) => r.name === 'Editor')?.permissions).not.toContain('automation.run');
+    expect(after.find((r) => r.name === 'Viewer')?.permissions).toEqual(['form.view']);
   });
 
   it('re-seeding leaves a role as its admins changed it', async () => {

@@ -20,6 +20,16 @@ export const PERMISSION = {
   changeApprove: 'change.approve',
   /** Roles, their permissions, policies, assignments. */
   rbacManage: 'rbac.manage',
+  /** Create and edit record instances. */
+  recordEdit: 'record.edit',
+  /** Workflow definitions, steps, triggers. */
+  workflowEdit: 'workflow.edit',
+  /** Manual workflow runs and trigger firing. */
+  workflowExecute: 'workflow.execute',
+  /** Approve or reject paused workflow steps. */
+  workflowApprove: 'workflow.approve',
+  /** Process due timers, dispatch pending intents now. */
+  automationRun: 'automation.run',
   /** The admin console. */
   adminView: ADMIN_VIEW,
 } as const;

@@ -23,6 +23,15 @@ const PERMISSIONS = [
       'Author changes: create, targets, patch ops, dry run, revert, workspaces, agent runs, non-approval moves',
   },
   { name: 'rbac.manage', description: 'Manage roles, role permissions, policies and role assignments' },
+  { name: 'record.edit', description: 'Create and update record instances and emit record events' },
+  {
+    name: 'workflow.edit',
+    description: 'Author workflows: definitions, steps, triggers, activation and retirement',
+  },
+  {
+    name: 'automation.run',
+    description: 'Run background work on demand: process due SLA timers, dispatch pending intents',
+  },
 ] as const;
 
 export type PermissionName = (typeof PERMISSIONS)[number]['name'];
@@ -41,7 +50,7 @@ export const DEFAULT_ROLES: readonly {
   {
     name: 'Editor',
     description:
-      'Edits projects, the data dictionary, changes and forms; runs workflows, activates overrides',
+      'Edits projects, the data dictionary, changes, records, workflows and forms; runs workflows, activates overrides',
     permissions: [
       'form.view',
       'form.edit',
@@ -50,6 +59,8 @@ export const DEFAULT_ROLES: readonly {
       'project.edit',
       'schema.edit',
       'change.edit',
+      'record.edit',
+      'workflow.edit',
     ],
   },
   {

@@ -4,6 +4,7 @@ import * as m0002 from './0002_grant_versions.js';
 import * as m0003 from './0003_write_permissions.js';
 import * as m0004 from './0004_agent_roles_and_audit_kinds.js';
 import * as m0005 from './0005_row_level_security.js';
+import * as m0006 from './0006_runtime_permissions.js';
 
 export const rbacMigrations: MigrationModule = {
   name: 'rbac',
@@ -14,5 +15,6 @@ export const rbacMigrations: MigrationModule = {
     '0003_write_permissions': m0003,
     '0004_agent_roles_and_audit_kinds': m0004,
     '0005_row_level_security': m0005,
+    '0006_runtime_permissions': m0006,
   },
 };
