@@ -196,3 +196,63 @@ describe('projects', () => {
     expect(tooMany.statusCode).toBe(400);
   });
 });
+
+describe('record type configuration', () => {
+  it('a record type keeps the assignment and SLA configuration it was created with', async () => {
+    const assignmentConfig = {
+      type: 'field_match',
+      field: 'priority',
+      rules: [{ equals: 'p1', assignTo: { type: 'group', value: 'major-incidents' } }],
+      default: { type: 'group', value: 'service-desk' },
+    };
+    const slaConfig = {
+      durationMinutes: 240,
+      warningPercent: 80,
+      pauseWhen: { field: 'status', values: ['on_hold'] },
+      calendar: { timeZone: 'Europe/Berlin', weekly: [{ day: 1, start: '09:00', end: '17:00' }] },
+    };
+    const created = await h.call('POST', '/api/record-types', {
+      tenant: 'acme',
+      user: 'admin',
+      body: {
+        projectId: acmeProject.id,
+        key: 'routed_ticket',
+        name: 'Routed ticket',
+        assignmentConfig,
+        slaConfig,
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ assignmentConfig, slaConfig });
+    const read = await h.call('GET', `/api/record-types/${created.json().id}`, { tenant: 'acme' });
+    expect(read.json()).toMatchObject({ assignmentConfig, slaConfig });
+    const plain = await h.call('POST', '/api/record-types', {
+      tenant: 'acme',
+      user: 'admin',
+      body: { projectId: acmeProject.id, key: 'plain_ticket', name: 'Plain ticket' },
+    });
+    expect(plain.json()).toMatchObject({ assignmentConfig: null, slaConfig: null });
+  });
+
+  it('an assignment strategy or SLA the schemas do not describe is a 400 naming the field', async () => {
+    for (const body of [
+      { assignmentConfig: { type: 'round_robin', value: 'x' } },
+      { slaConfig: { durationMinutes: 0 } },
+      {
+        slaConfig: {
+          durationMinutes: 60,
+          calendar: { timeZone: 'UTC', weekly: [{ day: 8, start: '09:00', end: '17:00' }] },
+        },
+      },
+    ]) {
+      const res = await h.call('POST', '/api/record-types', {
+        tenant: 'acme',
+        user: 'admin',
+        body: { projectId: acmeProject.id, key: 'bad_config', name: 'Bad config', ...body },
+      });
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(res.json().code).toBe('VALIDATION_ERROR');
+      expect(JSON.stringify(res.json().details)).toContain(Object.keys(body)[0]);
+    }
+  });
+});

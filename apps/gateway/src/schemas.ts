@@ -35,6 +35,7 @@ import {
   UserRoleSchema,
 } from '@ec3l/rbac';
 import {
+  AssignmentConfigSchema,
   ChoiceItemInputSchema,
   ChoiceItemSchema,
   ChoiceListSchema,
@@ -43,6 +44,7 @@ import {
   FieldInputSchema,
   FieldSchema,
   RecordTypeSchema,
+  SlaConfigSchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -81,6 +83,8 @@ export const sharedSchemas: TSchema[] = [
   AuditFeedEntrySchema,
   FieldInputSchema,
   FieldSchema,
+  AssignmentConfigSchema,
+  SlaConfigSchema,
   RecordTypeSchema,
   CreateRecordTypeBodySchema,
   ChoiceListSchema,

@@ -1,4 +1,8 @@
 export {
+  AssignmentConfigSchema,
+  SlaConfigSchema,
+} from './config.js';
+export {
   FIELD_TYPES,
   type FieldDefinition,
   type FieldInput,

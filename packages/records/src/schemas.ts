@@ -1,5 +1,6 @@
 import { Identifier, Int32, Name, Text, Uuid } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
+import type { AssignmentConfig, SlaConfig } from './config.js';
 import { FIELD_TYPES } from './core/fields.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
@@ -47,6 +48,12 @@ export const RecordTypeSchema = Type.Object(
     schema: Type.Object({
       fields: Type.Array(Type.Ref('Field'), { description: 'Effective schema: inherited fields first' }),
     }),
+    assignmentConfig: Type.Union([Type.Ref('AssignmentConfig'), Type.Null()], {
+      description: 'Who new records go to (section 11); null when unrouted',
+    }),
+    slaConfig: Type.Union([Type.Ref('SlaConfig'), Type.Null()], {
+      description: 'The service level records are held to; null when untimed',
+    }),
     version: Type.Integer(),
     status: Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('retired')]),
     createdAt: Timestamp,
@@ -54,7 +61,14 @@ export const RecordTypeSchema = Type.Object(
   },
   { $id: 'RecordType' },
 );
-export type RecordType = Omit<Static<typeof RecordTypeSchema>, 'schema'> & { schema: { fields: Field[] } };
+export type RecordType = Omit<
+  Static<typeof RecordTypeSchema>,
+  'schema' | 'assignmentConfig' | 'slaConfig'
+> & {
+  schema: { fields: Field[] };
+  assignmentConfig: AssignmentConfig | null;
+  slaConfig: SlaConfig | null;
+};
 
 export const CreateRecordTypeBodySchema = Type.Object(
   {
@@ -65,11 +79,18 @@ export const CreateRecordTypeBodySchema = Type.Object(
       Nullable(Identifier({ description: 'Key of a record type in the same project' })),
     ),
     fields: Type.Optional(Type.Array(Type.Ref('FieldInput'), { maxItems: 500 })),
+    assignmentConfig: Type.Optional(Type.Union([Type.Ref('AssignmentConfig'), Type.Null()])),
+    slaConfig: Type.Optional(Type.Union([Type.Ref('SlaConfig'), Type.Null()])),
   },
   { $id: 'CreateRecordTypeBody', additionalProperties: false },
 );
-export type CreateRecordTypeBody = Omit<Static<typeof CreateRecordTypeBodySchema>, 'fields'> & {
+export type CreateRecordTypeBody = Omit<
+  Static<typeof CreateRecordTypeBodySchema>,
+  'fields' | 'assignmentConfig' | 'slaConfig'
+> & {
   fields?: FieldInputBody[];
+  assignmentConfig?: AssignmentConfig | null;
+  slaConfig?: SlaConfig | null;
 };
 
 export const ChoiceItemSchema = Type.Object(

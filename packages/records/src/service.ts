@@ -11,6 +11,7 @@ import {
   systemClock,
 } from '@ec3l/kernel';
 import type { Kysely, Transaction } from 'kysely';
+import type { AssignmentConfig, SlaConfig } from './config.js';
 import {
   type FieldDefinition,
   type FieldInput,
@@ -70,6 +71,8 @@ const toRecordType = (row: RecordTypeRow, fields: Field[]): RecordType => ({
   name: row.name,
   baseType: row.base_type,
   schema: { fields },
+  assignmentConfig: (row.assignment_config as AssignmentConfig | null) ?? null,
+  slaConfig: (row.sla_config as SlaConfig | null) ?? null,
   version: row.version,
   status: row.status,
   createdAt: row.created_at.toISOString(),
@@ -272,6 +275,8 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
             name,
             baseType,
             fields,
+            assignmentConfig: input.assignmentConfig ?? null,
+            slaConfig: input.slaConfig ?? null,
             now: clock.now(),
           });
         });

@@ -1305,6 +1305,36 @@ export interface components {
             /** @enum {string} */
             status: "Pending" | "Running" | "Passed" | "Failed";
         };
+        AssignmentConfig: {
+            /** @enum {string} */
+            type: "static_user";
+            value: string;
+        } | {
+            /** @enum {string} */
+            type: "static_group";
+            value: string;
+        } | {
+            default?: {
+                /** @enum {string} */
+                type: "user" | "group";
+                value: string;
+            };
+            /** @description Field of the record whose value decides */
+            field: string;
+            /** @description Resolve again when an update changes the field (default false) */
+            reassignOnUpdate?: boolean;
+            /** @description Tried in order; the first whose value equals the field wins */
+            rules: {
+                assignTo: {
+                    /** @enum {string} */
+                    type: "user" | "group";
+                    value: string;
+                };
+                equals: string | number | boolean;
+            }[];
+            /** @enum {string} */
+            type: "field_match";
+        };
         AssignRoleBody: {
             /** Format: uuid */
             roleId: string;
@@ -1670,6 +1700,7 @@ export interface components {
          *     }
          */
         CreateRecordTypeBody: {
+            assignmentConfig?: components["schemas"]["AssignmentConfig"] | null;
             baseType?: string | null;
             fields?: components["schemas"]["FieldInput"][];
             /** @description Unique within the project */
@@ -1678,6 +1709,7 @@ export interface components {
             name: string;
             /** Format: uuid */
             projectId: string;
+            slaConfig?: components["schemas"]["SlaConfig"] | null;
         };
         /**
          * @example {
@@ -1688,7 +1720,7 @@ export interface components {
             description?: string | null;
             /** @description Unique within the tenant */
             name: string;
-            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage")[];
+            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run")[];
         };
         CreateTargetBody: components["schemas"]["CreateTargetBodyRecordType"] | components["schemas"]["CreateTargetBodyForm"] | components["schemas"]["CreateTargetBodyWorkflow"] | components["schemas"]["CreateTargetBodyRule"] | components["schemas"]["CreateTargetBodyScript"] | components["schemas"]["CreateTargetBodyFile"];
         CreateTargetBodyFile: {
@@ -2077,6 +2109,8 @@ export interface components {
             name: string;
         };
         RecordType: {
+            /** @description Who new records go to (section 11); null when unrouted */
+            assignmentConfig: components["schemas"]["AssignmentConfig"] | null;
             baseType: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -2090,6 +2124,8 @@ export interface components {
                 /** @description Effective schema: inherited fields first */
                 fields: components["schemas"]["Field"][];
             };
+            /** @description The service level records are held to; null when untimed */
+            slaConfig: components["schemas"]["SlaConfig"] | null;
             /** @enum {string} */
             status: "draft" | "active" | "retired";
             /** Format: date-time */
@@ -2132,6 +2168,34 @@ export interface components {
             referenceRecordTypeKey: string | null;
             required: boolean;
             type: string;
+        };
+        SlaConfig: {
+            calendar?: {
+                holidays?: string[];
+                /** @description IANA time zone, e.g. Europe/Berlin */
+                timeZone: string;
+                weekly: {
+                    day: number;
+                    /** @description 24-hour time, HH:MM */
+                    end: string;
+                    /** @description 24-hour time, HH:MM */
+                    start: string;
+                }[];
+            };
+            /** @description The timer completes (is met) once the field holds one of these values */
+            completeWhen?: {
+                field: string;
+                values: string[];
+            };
+            /** @description Time to resolve, in (business) minutes from creation */
+            durationMinutes: number;
+            /** @description The clock stops while the field holds one of these values (e.g. status on_hold) */
+            pauseWhen?: {
+                field: string;
+                values: string[];
+            };
+            /** @description Emit record.sla.warning once this share has elapsed */
+            warningPercent?: number;
         };
         TelemetryEvent: {
             actorId: string | null;
@@ -3829,7 +3893,7 @@ export interface operations {
     explainAccess: {
         parameters: {
             query: {
-                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage";
+                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run";
                 resourceId?: string;
                 resourceType?: "form" | "workflow" | "override" | "change";
                 userId: string;

@@ -12,6 +12,8 @@ type NewRecordType = {
   name: string;
   baseType: string | null;
   fields: FieldDefinition[];
+  assignmentConfig: unknown;
+  slaConfig: unknown;
   now: Date;
 };
 
@@ -233,6 +235,8 @@ const tenantQueries = (db: Db, tenantId: string) => {
           name: input.name,
           base_type: input.baseType,
           schema: JSON.stringify({ fields: input.fields }),
+          assignment_config: input.assignmentConfig === null ? null : JSON.stringify(input.assignmentConfig),
+          sla_config: input.slaConfig === null ? null : JSON.stringify(input.slaConfig),
           status: 'draft',
           created_at: input.now,
           updated_at: input.now,
