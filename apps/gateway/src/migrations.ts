@@ -3,6 +3,7 @@ import type { MigrationModule } from '@ec3l/db';
 import { rbacMigrations } from '@ec3l/rbac';
 import { recordsMigrations } from '@ec3l/records';
 import { tenancyMigrations } from '@ec3l/tenancy';
+import { workflowMigrations } from '@ec3l/workflow';
 
 /** Every package's migrations, in the order of the package dependency graph. */
 export const allMigrations: readonly MigrationModule[] = [
@@ -10,4 +11,5 @@ export const allMigrations: readonly MigrationModule[] = [
   rbacMigrations,
   recordsMigrations,
   changeEngineMigrations,
+  workflowMigrations,
 ];

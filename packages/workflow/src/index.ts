@@ -1,0 +1,1 @@
+export { workflowMigrations } from './migrations/index.js';

@@ -1,0 +1,8 @@
+import type { MigrationModule } from '@ec3l/db';
+import * as m0001 from './0001_definitions.js';
+
+export const workflowMigrations: MigrationModule = {
+  name: 'workflow',
+  rank: 600,
+  migrations: { '0001_definitions': m0001 },
+};
