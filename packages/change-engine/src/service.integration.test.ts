@@ -551,11 +551,13 @@ describe('exact revert', () => {
     for (const snap of fullBefore) {
       const [rt] = await database.ownerDb
         .selectFrom('record_types')
-        .select('schema')
+        .select(['schema', 'assignment_config', 'sla_config'])
         .where('key', '=', snap.recordTypeKey)
         .where('project_id', '=', project)
         .execute();
-      expect(rt!.schema).toEqual(snap.schema);
+      expect({ ...rt!.schema, assignmentConfig: rt!.assignment_config, slaConfig: rt!.sla_config }).toEqual(
+        snap.schema,
+      );
     }
   });
 

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@ec3l/records';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOp, applyOps, type OpPayload } from './ops.js';
+import { applyOp, applyOps, type FieldOpPayload } from './ops.js';
 
 const f = (name: string, type: FieldDefinition['type'] = 'string', required = false): FieldDefinition => ({
   name,
@@ -33,7 +33,7 @@ describe('applyOp', () => {
 
   it('E7: inherited fields cannot be removed, renamed, redefined or weakened through a derived type', () => {
     const inherited = new Map([['number', 'task']]);
-    const ops: OpPayload[] = [
+    const ops: FieldOpPayload[] = [
       { opType: 'remove_field', payload: { fieldName: 'number' } },
       { opType: 'rename_field', payload: { from: 'number', to: 'num' } },
       { opType: 'set_field', payload: { field: f('number', 'string', false) } },
@@ -72,7 +72,7 @@ const arbField = fc
     required: fc.boolean(),
   })
   .map((x) => f(x.name, x.type, x.required));
-const arbOp: fc.Arbitrary<OpPayload> = fc.oneof(
+const arbOp: fc.Arbitrary<FieldOpPayload> = fc.oneof(
   fc
     .record({ field: arbField, after: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }) })
     .map((payload) => ({

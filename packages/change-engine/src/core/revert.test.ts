@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@ec3l/records';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOps, type OpPayload } from './ops.js';
+import { applyOps, type FieldOpPayload } from './ops.js';
 import { traceFields } from './renames.js';
 import { restoreOps } from './revert.js';
 
@@ -60,16 +60,16 @@ const arbOp = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), field: arbField }),
 );
 
-type Drawn = fc.Arbitrary<{ start: FieldDefinition[]; ops: OpPayload[] }>;
+type Drawn = fc.Arbitrary<{ start: FieldDefinition[]; ops: FieldOpPayload[] }>;
 
 // A starting schema whose fields carry their identity in the label, and ops that all apply to it.
 const arbChange: Drawn = fc.tuple(arbFields, fc.array(arbOp, { maxLength: 12 })).map(([fields, drawn]) => {
   const start = fields.map((f) => ({ ...f, label: `was:${f.name}` }));
   let current: FieldDefinition[] = start;
-  const ops: OpPayload[] = [];
+  const ops: FieldOpPayload[] = [];
   for (const d of drawn) {
     const existing = (name: string) => current.find((f) => f.name === name);
-    const op: OpPayload =
+    const op: FieldOpPayload =
       d.kind === 'rename'
         ? { opType: 'rename_field', payload: { from: d.from, to: d.to } }
         : d.kind === 'remove'
@@ -149,7 +149,10 @@ describe('restoreOps after a change (properties)', () => {
   });
 });
 
-const rename = (from: string, to: string): OpPayload => ({ opType: 'rename_field', payload: { from, to } });
+const rename = (from: string, to: string): FieldOpPayload => ({
+  opType: 'rename_field',
+  payload: { from, to },
+});
 
 describe('traceFields', () => {
   it('follows chains, forgets fields the ops removed, drops renames back and names created fields', () => {
