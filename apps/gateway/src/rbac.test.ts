@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Sample = { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown };
+type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
 let counter = 0;
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -123,6 +123,11 @@ const samples: Record<string, () => Promise<Sample>> = {
   retireRecordType: async () => ({
     method: 'POST',
     url: `/api/record-types/${await freshRecordType()}/retire`,
+  }),
+  updateRecordTypeConfig: async () => ({
+    method: 'PATCH',
+    url: `/api/record-types/${await freshRecordType()}`,
+    body: { slaConfig: { durationMinutes: 60 } },
   }),
   addRecordTypeField: async () => ({
     method: 'POST',

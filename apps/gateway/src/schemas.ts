@@ -45,6 +45,7 @@ import {
   FieldSchema,
   RecordTypeSchema,
   SlaConfigSchema,
+  UpdateRecordTypeConfigBodySchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -87,6 +88,7 @@ export const sharedSchemas: TSchema[] = [
   SlaConfigSchema,
   RecordTypeSchema,
   CreateRecordTypeBodySchema,
+  UpdateRecordTypeConfigBodySchema,
   ChoiceListSchema,
   ChoiceItemSchema,
   ChoiceItemInputSchema,

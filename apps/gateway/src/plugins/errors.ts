@@ -25,6 +25,8 @@ export const STATUS_BY_CODE = {
     BINDING_TARGET_MISSING: 400,
     BASE_TYPE_CROSS_PROJECT: 400,
     ORPHAN_BASE_TYPE: 400,
+    CONFIG_FIELD_MISSING: 400,
+    CONFIG_INVALID: 400,
   }),
   ...satisfiesStatus<ChangeEngineErrorCode>({
     RECORD_TYPE_NOT_IN_PROJECT: 400,
