@@ -2,7 +2,6 @@ export {
   AssignmentConfigSchema,
   SlaConfigSchema,
 } from './config.js';
-export { type Assignment, resolveAssignment } from './core/assignment.js';
 export {
   FIELD_TYPES,
   type FieldDefinition,
@@ -40,4 +39,4 @@ export {
   UpdateRecordInstanceBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
-export type { RecordInstanceRow, RecordsTables } from './tables.js';
+export type { RecordsTables } from './tables.js';
