@@ -860,12 +860,13 @@ export const createChangeService = ({
         const plans = snapshots
           .map((s) => {
             const before = s.schema as { fields: FieldDefinition[] } & Partial<RecordTypeConfigs>;
+            const beforeFields = ownFieldsOf({ schema: before });
             const row = current.get(s.record_type_key);
             const ops: OpPayload[] = restoreOps(
               row ? ownFieldsOf(row) : [],
-              before.fields,
+              beforeFields,
               traceFields(
-                before.fields.map((f) => f.name),
+                beforeFields.map((f) => f.name),
                 mergedOps.get(s.record_type_key) ?? [],
               ),
             );

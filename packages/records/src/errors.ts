@@ -14,6 +14,12 @@ export const RecordsErrorCodes = {
   CONFIG_FIELD_MISSING: 'CONFIG_FIELD_MISSING',
   /** An assignment or SLA configuration holds a blank user or group, an unknown time zone or empty hours. */
   CONFIG_INVALID: 'CONFIG_INVALID',
+  /** A record's data does not fit its type's schema; `details` lists every refused field. */
+  RECORD_INVALID: 'RECORD_INVALID',
+  /** A record is created for a record type that is not active (draft or retired). */
+  RECORD_TYPE_NOT_ACTIVE: 'RECORD_TYPE_NOT_ACTIVE',
+  /** A record update names a version (body or If-Match) other than the record's current one. */
+  RECORD_VERSION_CONFLICT: 'RECORD_VERSION_CONFLICT',
 } as const;
 
 export type RecordsErrorCode = (typeof RecordsErrorCodes)[keyof typeof RecordsErrorCodes];

@@ -17,6 +17,8 @@ export {
   resolveEffectiveFields,
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
+/** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
+export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
 export { recordsMigrations } from './migrations/index.js';
 /** @public The narrow interface other packages' write paths use (the change engine's merge). */
 export type { RecordsLockPort, RecordsPort } from './port.js';
@@ -28,11 +30,17 @@ export {
   ChoiceListSchema,
   type CreateChoiceListBody,
   CreateChoiceListBodySchema,
+  type CreateRecordInstanceBody,
+  CreateRecordInstanceBodySchema,
   type CreateRecordTypeBody,
   CreateRecordTypeBodySchema,
   FieldInputSchema,
   FieldSchema,
+  type RecordInstance,
+  RecordInstanceSchema,
   RecordTypeSchema,
+  type UpdateRecordInstanceBody,
+  UpdateRecordInstanceBodySchema,
   type UpdateRecordTypeConfigBody,
   UpdateRecordTypeConfigBodySchema,
 } from './schemas.js';
