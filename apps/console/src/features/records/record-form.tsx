@@ -34,6 +34,7 @@ export function RecordForm({
   recordTypes,
   record,
   onSaved,
+  onReloaded,
 }: {
   tenant: string;
   recordType: RecordType;
@@ -41,12 +42,14 @@ export function RecordForm({
   recordTypes: readonly RecordType[];
   record?: RecordInstance;
   onSaved: (record: RecordInstance) => void;
+  /** After a stale write: the record was read again; the parent starts the form afresh from it. */
+  onReloaded?: () => void;
 }) {
   const fields = recordType.schema.fields;
   const create = useCreateRecord(tenant);
   const update = useUpdateRecord(tenant);
   const refresh = useRefreshRecord(tenant);
-  // The parent keys the form by the record's version: a reload after a stale write starts it afresh.
+  // The draft starts from the record as it was when the form opened; a reload remounts the form.
   const [base] = useState(() => (record ? recordDraftOf(fields, record) : undefined));
   const [draft, setDraft] = useState<RecordDraft>(() => recordDraftOf(fields, record));
   const [errors, setErrors] = useState<RecordErrors>({});
@@ -90,6 +93,7 @@ export function RecordForm({
 
   const reload = async () => {
     if (record) await refresh(record.id);
+    onReloaded?.();
   };
 
   return (

@@ -366,6 +366,7 @@ function RecordPanel({
 }) {
   const record = useRecord(tenant, id);
   const [editing, setEditing] = useState(false);
+  const [reloads, setReloads] = useState(0);
   const close = () => {
     setEditing(false);
     onClose();
@@ -388,12 +389,13 @@ function RecordPanel({
         />
       ) : editing ? (
         <RecordForm
-          key={`${record.data.id}:${record.data.version}`}
+          key={`${record.data.id}:${reloads}`}
           tenant={tenant}
           recordType={recordType}
           recordTypes={recordTypes}
           record={record.data}
           onSaved={() => setEditing(false)}
+          onReloaded={() => setReloads((n) => n + 1)}
         />
       ) : (
         <RecordDetail
