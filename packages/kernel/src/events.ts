@@ -8,6 +8,8 @@ export const DomainEventTypes = [
   'workflow.intent.started',
   'workflow.intent.completed',
   'workflow.intent.failed',
+  'record.created',
+  'record.updated',
   'record.assigned',
   'record.sla.created',
   'record.sla.breached',

@@ -2,6 +2,7 @@ export {
   AssignmentConfigSchema,
   SlaConfigSchema,
 } from './config.js';
+export { type Assignment, resolveAssignment } from './core/assignment.js';
 export {
   FIELD_TYPES,
   type FieldDefinition,
@@ -13,6 +14,8 @@ export {
   resolveEffectiveFields,
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
+/** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
+export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
 export { recordsMigrations } from './migrations/index.js';
 /** @public The narrow interface other packages' write paths use (the change engine's merge). */
 export type { RecordsLockPort, RecordsPort } from './port.js';
@@ -24,11 +27,17 @@ export {
   ChoiceListSchema,
   type CreateChoiceListBody,
   CreateChoiceListBodySchema,
+  type CreateRecordInstanceBody,
+  CreateRecordInstanceBodySchema,
   type CreateRecordTypeBody,
   CreateRecordTypeBodySchema,
   FieldInputSchema,
   FieldSchema,
+  type RecordInstance,
+  RecordInstanceSchema,
   RecordTypeSchema,
+  type UpdateRecordInstanceBody,
+  UpdateRecordInstanceBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
-export type { RecordsTables } from './tables.js';
+export type { RecordInstanceRow, RecordsTables } from './tables.js';

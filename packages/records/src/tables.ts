@@ -51,8 +51,22 @@ export type RecordsTables = {
     reference_record_type_key: string | null;
     order_index: number;
   };
+  record_instances: {
+    tenant_id: string;
+    id: string;
+    record_type_id: string;
+    /** Values by field storage key (see core/values.ts). */
+    data: Json<Record<string, unknown>>;
+    version: ColumnType<number, number | undefined, number>;
+    created_by: string | null;
+    assigned_to: string | null;
+    assigned_group: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
 };
 
 export type RecordTypeRow = Selectable<RecordsTables['record_types']>;
 export type ChoiceListRow = Selectable<RecordsTables['choice_lists']>;
 export type ChoiceItemRow = Selectable<RecordsTables['choice_items']>;
+export type RecordInstanceRow = Selectable<RecordsTables['record_instances']>;
