@@ -16,6 +16,14 @@ export {
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 /** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
 export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
+export {
+  assertRecordWritable,
+  createRecordLocks,
+  type LockRequest,
+  lockRecord,
+  type RecordLocks,
+  releaseLocksOf,
+} from './locks.js';
 export { recordsMigrations } from './migrations/index.js';
 /** @public The narrow interface other packages' write paths use (the change engine's merge). */
 export type { RecordsLockPort, RecordsPort } from './port.js';
@@ -41,3 +49,16 @@ export {
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
 export type { RecordInstanceRow, RecordsTables } from './tables.js';
+export {
+  ProcessTimersBodySchema,
+  ProcessTimersResultSchema,
+  RecordLockCheckSchema,
+  RecordLockSchema,
+  RecordTimerSchema,
+} from './timer-schemas.js';
+export {
+  createSlaTimers,
+  type ProcessDueTimersOptions,
+  type SlaRecordWrite,
+  type SlaTimers,
+} from './timers.js';
