@@ -27,6 +27,7 @@ import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
+import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { sharedSchemas } from './schemas.js';
@@ -108,7 +109,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
   const services: Services = {
     tenancy,
-    records: createRecordsService({ db: deps.database.db, requireProject: tenancy.requireProject }),
+    records: createRecordsService({
+      db: deps.database.db,
+      requireProject: tenancy.requireProject,
+      events: deps.events,
+    }),
     changes: createChangeService({
       db: deps.database.db,
       events: deps.events,
@@ -188,6 +193,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(rbacRoutes, { rbac: services.rbac, guard });
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
+      await api.register(recordInstanceRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
     },
     { prefix: '/api' },

@@ -40,11 +40,14 @@ import {
   ChoiceItemSchema,
   ChoiceListSchema,
   CreateChoiceListBodySchema,
+  CreateRecordInstanceBodySchema,
   CreateRecordTypeBodySchema,
   FieldInputSchema,
   FieldSchema,
+  RecordInstanceSchema,
   RecordTypeSchema,
   SlaConfigSchema,
+  UpdateRecordInstanceBodySchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -91,6 +94,9 @@ export const sharedSchemas: TSchema[] = [
   ChoiceItemSchema,
   ChoiceItemInputSchema,
   CreateChoiceListBodySchema,
+  RecordInstanceSchema,
+  CreateRecordInstanceBodySchema,
+  UpdateRecordInstanceBodySchema,
   ExecutionErrorSchema,
   SchemaFieldSchema,
   OwnSchemaSchema,
@@ -127,6 +133,7 @@ export const EnvironmentParamsSchema = uuidParams('environmentId');
 export const ChangeParamsSchema = uuidParams('changeId');
 export const RecordTypeParamsSchema = uuidParams('recordTypeId');
 export const ChoiceListParamsSchema = uuidParams('choiceListId');
+export const RecordParamsSchema = uuidParams('recordId');
 export const RoleParamsSchema = uuidParams('roleId');
 export const PolicyParamsSchema = uuidParams('policyId');
 

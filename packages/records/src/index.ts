@@ -2,7 +2,6 @@ export {
   AssignmentConfigSchema,
   SlaConfigSchema,
 } from './config.js';
-export { type Assignment, resolveAssignment } from './core/assignment.js';
 export {
   FIELD_TYPES,
   type FieldDefinition,
@@ -48,7 +47,7 @@ export {
   UpdateRecordInstanceBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
-export type { RecordInstanceRow, RecordsTables } from './tables.js';
+export type { RecordsTables } from './tables.js';
 export {
   ProcessTimersBodySchema,
   ProcessTimersResultSchema,

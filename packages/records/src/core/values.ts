@@ -5,7 +5,7 @@ import { type EffectiveField, type FieldDefinition, storageKeyOf } from './field
 export type RecordData = Record<string, unknown>;
 
 /** Why a value was refused. */
-export type DataIssueReason = 'unknown' | 'type' | 'required' | 'choice' | 'reference';
+type DataIssueReason = 'unknown' | 'type' | 'required' | 'choice' | 'reference';
 
 /** One refused value of a record's data, named by its field. */
 export type DataIssue = { field: string; reason: DataIssueReason; message: string };
@@ -26,7 +26,7 @@ export type CheckedData = {
 
 /** Longest values a string or text field takes, in characters. */
 export const MAX_STRING = 2_000;
-export const MAX_TEXT = 100_000;
+const MAX_TEXT = 100_000;
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
