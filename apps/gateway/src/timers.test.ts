@@ -70,14 +70,12 @@ const acmeTenantId = async () =>
 const lock = async (recordId: string) => {
   const tenantId = await acmeTenantId();
   const execution = newId();
-  await h.database.ownerDb
-    .transaction()
-    .execute((trx) =>
-      lockRecord(trx, systemContext(tenantId, 'acme'), recordId, {
-        workflowExecutionId: execution,
-        lockedBy: 'approval-flow',
-      }),
-    );
+  await h.database.ownerDb.transaction().execute((trx) =>
+    lockRecord(trx, systemContext(tenantId, 'acme'), recordId, {
+      workflowExecutionId: execution,
+      lockedBy: 'approval-flow',
+    }),
+  );
   return execution;
 };
 

@@ -103,7 +103,8 @@ export const createRecordLocks = ({ db }: { db: Kysely<RecordsTables> }) => ({
     const after = page.cursor ? decodeCursor(page.cursor) : null;
     const repo = recordLocksFor(db, ctx.tenantId);
     // A filter naming another tenant's (or no) record or record type answers 404, as a read of it would.
-    if (filter.recordId && !(await repo.recordTypeOfRecord(filter.recordId))) throw notFound('record', filter.recordId);
+    if (filter.recordId && !(await repo.recordTypeOfRecord(filter.recordId)))
+      throw notFound('record', filter.recordId);
     if (filter.recordTypeId && !(await repo.hasRecordType(filter.recordTypeId))) {
       throw notFound('record type', filter.recordTypeId);
     }
