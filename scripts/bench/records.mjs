@@ -136,6 +136,11 @@ try {
     url: `${base}/api/record-instances/${sample.id}`,
     headers,
   });
+  // The gateway's own floor for a read (identity, scoping, serialization, one select), for context.
+  const projectRead = await measure('gateway GET project', {
+    url: `${base}/api/projects/${project.id}`,
+    headers,
+  });
 
   const listUrl = `${base}/api/record-instances?recordTypeId=${big.id}&limit=50`;
   const deep = await fetch(`${listUrl}&sort=-createdAt`, { headers });
@@ -186,7 +191,10 @@ try {
   for (const r of [bareCreate, gatewayCreate]) console.log(line(r));
   console.log(`  create ratio gateway/bare: ${fmt(gatewayCreate.rps / bareCreate.rps, 2)} (target >= 0.25)`);
   for (const r of [bareRead, gatewayRead]) console.log(line(r));
-  console.log(`  read ratio gateway/bare:   ${fmt(gatewayRead.rps / bareRead.rps, 2)} (target >= 0.50)`);
+  console.log(line(projectRead));
+  console.log(
+    `  read ratio gateway/bare:   ${fmt(gatewayRead.rps / bareRead.rps, 2)} (target >= 0.50); GET project/bare in the same run: ${fmt(projectRead.rps / bareRead.rps, 2)}`,
+  );
   console.log(
     `A page of 50 from a type with ${RECORDS.toLocaleString('en')} records, ${listConnections} connections (target p99 < 50 ms)`,
   );
