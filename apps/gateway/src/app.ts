@@ -3,7 +3,14 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
-import { createRecordsService, type RecordsService } from '@ec3l/records';
+import {
+  createRecordLocks,
+  createRecordsService,
+  createSlaTimers,
+  type RecordLocks,
+  type RecordsService,
+  type SlaTimers,
+} from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -30,6 +37,7 @@ import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { timerRoutes } from './routes/timers.js';
 import { sharedSchemas } from './schemas.js';
 
 export type AppDeps = {
@@ -55,6 +63,8 @@ export type Services = {
   tenancy: TenancyService;
   rbac: RbacService;
   records: RecordsService;
+  timers: SlaTimers;
+  locks: RecordLocks;
   changes: ChangeService;
 };
 
@@ -107,12 +117,20 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const services: Services = {
     tenancy,
+    timers,
+    locks: createRecordLocks({ db: deps.database.db }),
     records: createRecordsService({
       db: deps.database.db,
       requireProject: tenancy.requireProject,
       events: deps.events,
+      onRecordWrite: [timers.onRecordWrite],
     }),
     changes: createChangeService({
       db: deps.database.db,
@@ -194,6 +212,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
       await api.register(recordInstanceRoutes, { records: services.records, guard });
+      await api.register(timerRoutes, { timers: services.timers, locks: services.locks, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
     },
     { prefix: '/api' },

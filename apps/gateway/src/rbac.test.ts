@@ -132,6 +132,7 @@ const samples: Record<string, () => Promise<Sample>> = {
     });
     return { method: 'PATCH', url: `/api/record-instances/${record}`, body: { data: { title: 'Fixed' } } };
   },
+  processTimers: async () => ({ method: 'POST', url: '/api/timers/process', body: {} }),
   // projects and the data dictionary
   createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),
   createRecordType: async () => ({

@@ -12,6 +12,7 @@ export const DomainEventTypes = [
   'record.updated',
   'record.assigned',
   'record.sla.created',
+  'record.sla.warning',
   'record.sla.breached',
   'graph.validation_failed',
   'graph.validation_succeeded',

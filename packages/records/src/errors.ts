@@ -20,6 +20,8 @@ export const RecordsErrorCodes = {
   RECORD_TYPE_NOT_ACTIVE: 'RECORD_TYPE_NOT_ACTIVE',
   /** A record update names a version (body or If-Match) other than the record's current one. */
   RECORD_VERSION_CONFLICT: 'RECORD_VERSION_CONFLICT',
+  /** A record is locked by a workflow execution: another execution or a caller outside it tried to lock or update it. */
+  RECORD_LOCKED: 'RECORD_LOCKED',
 } as const;
 
 export type RecordsErrorCode = (typeof RecordsErrorCodes)[keyof typeof RecordsErrorCodes];

@@ -30,6 +30,7 @@ export const STATUS_BY_CODE = {
     RECORD_INVALID: 400,
     RECORD_TYPE_NOT_ACTIVE: 409,
     RECORD_VERSION_CONFLICT: 409,
+    RECORD_LOCKED: 409,
   }),
   ...satisfiesStatus<ChangeEngineErrorCode>({
     RECORD_TYPE_NOT_IN_PROJECT: 400,
