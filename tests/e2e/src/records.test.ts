@@ -74,6 +74,7 @@ describe.skipIf(!hasChromium && !inCi)('records and record type configuration in
     ticketTypeId = ticket.id;
     await api('PATCH', `/api/record-types/${ticketTypeId}`, {
       assignmentConfig: { type: 'static_group', value: 'service-desk' },
+      slaConfig: { durationMinutes: 480, warningPercent: 75 },
     });
     await api('POST', `/api/record-types/${ticketTypeId}/activate`);
     draftTypeId = (
@@ -131,6 +132,7 @@ describe.skipIf(!hasChromium && !inCi)('records and record type configuration in
     const row = page.getByTestId('record-row');
     expect(await textOf(row.getByTestId('record-cell-title'))).toBe('Screen flickers');
     expect(await textOf(row)).toContain('group service-desk');
+    expect(await textOf(row.getByTestId('sla-badge'))).toBe('On time');
 
     // Edit, while someone else saves the same record: the stale write is refused and the form reloads.
     await row.getByRole('button', { name: /^Open record/ }).click();
@@ -162,6 +164,8 @@ describe.skipIf(!hasChromium && !inCi)('records and record type configuration in
     await button('Add filter').click();
     await expect.poll(async () => page.getByTestId('record-row').count()).toBe(1);
     expect(await textOf(page.getByTestId('record-cell-title'))).toBe('Printer jam');
+    await page.getByTestId('process-timers').click();
+    expect(await textOf(page.getByTestId('process-timers-result'))).toBe('No timers were due.');
     expect(stack?.pageErrors).toEqual([]);
   });
 });

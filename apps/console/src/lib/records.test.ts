@@ -3,13 +3,17 @@ import { describe, expect, it } from 'vitest';
 import {
   assigneeOf,
   buildRecordData,
+  describeProcessed,
   displayValue,
   filterParams,
   isStaleWrite,
   keyFieldsOf,
+  type RecordTimer,
   recordDraftOf,
   recordErrorsFrom,
   type SchemaField,
+  slaStateOf,
+  timerEvents,
 } from './records';
 
 const field = (name: string, type: SchemaField['type'], required = false): SchemaField => ({
@@ -108,5 +112,50 @@ describe('record tables', () => {
     expect(keyFieldsOf(fields).map((f) => f.name)).toEqual(['title', 'estimate', 'urgent']);
     expect(assigneeOf(record({}))).toBe('group desk');
     expect(filterParams([{ field: 'state', value: 'open' }])).toEqual(['state:open']);
+  });
+});
+
+describe('SLA badges', () => {
+  const timer = (over: Partial<RecordTimer>): RecordTimer => ({
+    id: 't',
+    recordId: 'r',
+    type: 'sla',
+    status: 'pending',
+    dueAt: '2026-01-01T10:00:00.000Z',
+    warnAt: '2026-01-01T09:00:00.000Z',
+    warnedAt: null,
+    pausedAt: null,
+    pausedMs: 0,
+    businessElapsedMs: 0,
+    breachedAt: null,
+    completedAt: null,
+    createdAt: '2026-01-01T08:00:00.000Z',
+    updatedAt: '2026-01-01T08:00:00.000Z',
+    ...over,
+  });
+  const at = (iso: string) => new Date(iso);
+
+  it('tell breached, warning, paused, on time and met apart', () => {
+    expect(slaStateOf(undefined, at('2026-01-01T08:30:00Z'))).toBeNull();
+    expect(slaStateOf(timer({}), at('2026-01-01T08:30:00Z'))?.key).toBe('on_time');
+    expect(slaStateOf(timer({}), at('2026-01-01T09:30:00Z'))?.key).toBe('warning');
+    expect(slaStateOf(timer({}), at('2026-01-01T10:30:00Z'))?.key).toBe('breached');
+    expect(slaStateOf(timer({ status: 'breached' }), at('2026-01-01T08:30:00Z'))?.key).toBe('breached');
+    expect(slaStateOf(timer({ status: 'paused' }), at('2026-01-01T10:30:00Z'))?.key).toBe('paused');
+    expect(slaStateOf(timer({ status: 'completed' }), at('2026-01-01T10:30:00Z'))?.key).toBe('met');
+  });
+
+  it('put a timer on the timeline in order, and describe a timer run', () => {
+    expect(
+      timerEvents(
+        timer({ warnedAt: '2026-01-01T09:00:01.000Z', breachedAt: '2026-01-01T10:00:01.000Z' }),
+      ).map((e) => e.text),
+    ).toEqual(['SLA started, due 2026-01-01 10:00 UTC', 'SLA warning reached', 'SLA breached']);
+    expect(describeProcessed({ processed: 0, breached: 0, warned: 0, failed: 0 })).toBe(
+      'No timers were due.',
+    );
+    expect(describeProcessed({ processed: 3, breached: 2, warned: 1, failed: 0 })).toBe(
+      'Processed 3 timers: 2 breached, 1 warned.',
+    );
   });
 });

@@ -141,3 +141,45 @@ export const recordErrorsFrom = (error: unknown): RecordErrors => {
 /** True for a stale write: someone saved the record since it was read (409 RECORD_VERSION_CONFLICT). */
 export const isStaleWrite = (error: unknown): boolean =>
   error instanceof Ec3lApiError && error.code === 'RECORD_VERSION_CONFLICT';
+
+export type RecordTimer = Schemas['RecordTimer'];
+export type ProcessTimersResult = Schemas['ProcessTimersResult'];
+
+export type SlaState = { key: 'breached' | 'warning' | 'paused' | 'on_time' | 'met'; label: string };
+
+/**
+ * The SLA state of a record from its timer, as its badge shows it: breached, warning (past the warning
+ * time, not yet due), paused, on time, or met (completed before it breached). Null without a timer.
+ */
+export const slaStateOf = (timer: RecordTimer | undefined, now: Date): SlaState | null => {
+  if (!timer) return null;
+  switch (timer.status) {
+    case 'breached':
+      return { key: 'breached', label: 'Breached' };
+    case 'completed':
+      return { key: 'met', label: 'Met' };
+    case 'paused':
+      return { key: 'paused', label: 'Paused' };
+    case 'pending':
+      if (new Date(timer.dueAt) <= now) return { key: 'breached', label: 'Breached' };
+      if (timer.warnedAt || (timer.warnAt && new Date(timer.warnAt) <= now))
+        return { key: 'warning', label: 'Warning' };
+      return { key: 'on_time', label: 'On time' };
+  }
+};
+
+/** What a timer went through, oldest first, for a record's timeline. */
+export const timerEvents = (timer: RecordTimer): { at: string; text: string }[] =>
+  [
+    { at: timer.createdAt, text: `SLA started, due ${timer.dueAt.replace('T', ' ').slice(0, 16)} UTC` },
+    ...(timer.warnedAt ? [{ at: timer.warnedAt, text: 'SLA warning reached' }] : []),
+    ...(timer.pausedAt ? [{ at: timer.pausedAt, text: 'SLA paused' }] : []),
+    ...(timer.breachedAt ? [{ at: timer.breachedAt, text: 'SLA breached' }] : []),
+    ...(timer.completedAt ? [{ at: timer.completedAt, text: 'SLA met' }] : []),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+
+/** The outcome of a timer run in one sentence. */
+export const describeProcessed = (r: ProcessTimersResult): string =>
+  r.processed === 0
+    ? 'No timers were due.'
+    : `Processed ${r.processed} timer${r.processed === 1 ? '' : 's'}: ${r.breached} breached, ${r.warned} warned${r.failed > 0 ? `, ${r.failed} failed (they stay due)` : ''}.`;

@@ -3,7 +3,13 @@
 import { unwrap } from '@ec3l/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordType } from '@/lib/record-types';
-import { type FieldFilter, filterParams, type RecordInstance } from '@/lib/records';
+import {
+  type FieldFilter,
+  filterParams,
+  type ProcessTimersResult,
+  type RecordInstance,
+  type RecordTimer,
+} from '@/lib/records';
 import { useIdentity } from '@/providers/identity';
 import { allPages, cursorPaged } from './pages';
 
@@ -117,7 +123,11 @@ export const useUpdateRecord = (tenant: string) => {
       ),
     onSuccess: async (record) => {
       queryClient.setQueryData(recordKey(tenant, record.id), record);
-      await queryClient.invalidateQueries({ queryKey: ['/api/record-instances', tenant] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['/api/record-instances', tenant] }),
+        // A write advances the record's timers (pause, completion).
+        queryClient.invalidateQueries({ queryKey: timersKey(tenant, record.id) }),
+      ]);
     },
   });
 };
@@ -126,4 +136,35 @@ export const useUpdateRecord = (tenant: string) => {
 export const useRefreshRecord = (tenant: string) => {
   const queryClient = useQueryClient();
   return (id: string) => queryClient.invalidateQueries({ queryKey: recordKey(tenant, id) });
+};
+
+const timersKey = (tenant: string, recordId: string) =>
+  ['/api/record-instances/{recordId}/timers', tenant, recordId] as const;
+
+/** GET /api/record-instances/{recordId}/timers: the record's SLA timers. */
+export const useRecordTimers = (tenant: string, recordId: string | null) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: timersKey(tenant, recordId ?? ''),
+    enabled: recordId !== null,
+    queryFn: async ({ signal }): Promise<RecordTimer[]> =>
+      unwrap(
+        await api(tenant).GET('/api/record-instances/{recordId}/timers', {
+          params: { path: { recordId: recordId ?? '' } },
+          signal,
+        }),
+      ),
+  });
+};
+
+/** POST /api/timers/process (automation.run): breaches and warns the tenant's due timers; every timer is read again. */
+export const useProcessTimers = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (): Promise<ProcessTimersResult> =>
+      unwrap(await api(tenant).POST('/api/timers/process', { body: {} })),
+    onSuccess: () =>
+      queryClient.invalidateQueries({ queryKey: ['/api/record-instances/{recordId}/timers', tenant] }),
+  });
 };

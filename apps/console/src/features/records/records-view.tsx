@@ -6,7 +6,7 @@ import { GatedButton } from '@/components/gated-button';
 import { NewPanel } from '@/components/new-panel';
 import { PageHeader } from '@/components/page-header';
 import { RequireTenant } from '@/components/require-tenant';
-import { Badge } from '@/components/ui/badge';
+import { Badge, type Tone } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { INLINE_SELECT, SelectField } from '@/components/ui/field';
@@ -21,14 +21,24 @@ import { describeAssignment, describeSla } from '@/lib/record-configs';
 import type { RecordType } from '@/lib/record-types';
 import {
   assigneeOf,
+  describeProcessed,
   displayValue,
   type FieldFilter,
   keyFieldsOf,
   type RecordInstance,
+  type SlaState,
   shortId,
+  slaStateOf,
+  timerEvents,
 } from '@/lib/records';
 import { useCan } from '@/queries/me';
-import { useRecord, useRecords, useTenantRecordTypes } from '@/queries/records';
+import {
+  useProcessTimers,
+  useRecord,
+  useRecords,
+  useRecordTimers,
+  useTenantRecordTypes,
+} from '@/queries/records';
 import { RecordForm } from './record-form';
 
 const HEADER = {
@@ -86,27 +96,30 @@ function RecordsPage({ tenant }: { tenant: string }) {
       <PageHeader
         {...HEADER}
         actions={
-          <NewPanel
-            label="New record"
-            title={recordType ? `New ${recordType.name} record` : 'New record'}
-            description="Generated from the record type's effective schema; * marks required fields."
-            gate={allOf(pickGate, recordEdit)}
-            testId="new-record"
-          >
-            {(close) =>
-              recordType ? (
-                <RecordForm
-                  tenant={tenant}
-                  recordType={recordType}
-                  recordTypes={types.data ?? []}
-                  onSaved={(record) => {
-                    close();
-                    setOpenId(record.id);
-                  }}
-                />
-              ) : null
-            }
-          </NewPanel>
+          <>
+            <ProcessTimersButton tenant={tenant} />
+            <NewPanel
+              label="New record"
+              title={recordType ? `New ${recordType.name} record` : 'New record'}
+              description="Generated from the record type's effective schema; * marks required fields."
+              gate={allOf(pickGate, recordEdit)}
+              testId="new-record"
+            >
+              {(close) =>
+                recordType ? (
+                  <RecordForm
+                    tenant={tenant}
+                    recordType={recordType}
+                    recordTypes={types.data ?? []}
+                    onSaved={(record) => {
+                      close();
+                      setOpenId(record.id);
+                    }}
+                  />
+                ) : null
+              }
+            </NewPanel>
+          </>
         }
       />
       <Card className="mb-6 px-5 py-4">
@@ -325,7 +338,7 @@ function RecordsTable({
                   ))}
                   <Td>{assigneeOf(record) ?? <span className="text-slate-500">Unassigned</span>}</Td>
                   <Td>
-                    <SlaBadge recordType={recordType} />
+                    <SlaBadge tenant={tenant} recordId={record.id} timed={recordType.slaConfig !== null} />
                   </Td>
                   <Td className="text-slate-600">{record.createdBy ?? '—'}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{formatDateTime(record.createdAt)}</Td>
@@ -344,9 +357,61 @@ function RecordsTable({
   );
 }
 
-/** Without timers from the API the type's SLA is all that is known: untimed or timed. */
-function SlaBadge({ recordType }: { recordType: RecordType }) {
-  return recordType.slaConfig ? <Badge tone="sky">Timed</Badge> : <span className="text-slate-500">—</span>;
+const SLA_TONES: Record<SlaState['key'], Tone> = {
+  breached: 'rose',
+  warning: 'amber',
+  paused: 'neutral',
+  on_time: 'emerald',
+  met: 'indigo',
+};
+
+/** The record's SLA badge, from its timer: breached, warning, paused, on time, met. */
+function SlaBadge({ tenant, recordId, timed }: { tenant: string; recordId: string; timed: boolean }) {
+  const timers = useRecordTimers(tenant, timed ? recordId : null);
+  if (!timed) return <span className="text-slate-500">—</span>;
+  if (timers.isPending) return <Spinner className="size-3.5 text-slate-500" />;
+  if (timers.isError) return <span className="text-slate-600">Unknown</span>;
+  const timer = timers.data[0];
+  const state = slaStateOf(timer, new Date());
+  if (!state || !timer) return <span className="text-slate-500">No timer</span>;
+  return (
+    <span className="inline-flex flex-col items-start gap-0.5">
+      <Badge tone={SLA_TONES[state.key]} testId="sla-badge">
+        {state.label}
+      </Badge>
+      {state.key === 'on_time' || state.key === 'warning' ? (
+        <span className="text-xs whitespace-nowrap text-slate-600">due {formatDateTime(timer.dueAt)}</span>
+      ) : null}
+    </span>
+  );
+}
+
+/** "Process timers" for holders of automation.run: breaches and warns the tenant's due timers now. */
+function ProcessTimersButton({ tenant }: { tenant: string }) {
+  const gate = useCan(tenant, PERMISSION.automationRun);
+  const process = useProcessTimers(tenant);
+  return (
+    <span className="inline-flex flex-col items-end gap-1">
+      <GatedButton
+        variant="secondary"
+        gate={gate}
+        busy={process.isPending}
+        onClick={() => process.mutate()}
+        data-testid="process-timers"
+      >
+        Process timers
+      </GatedButton>
+      {process.isSuccess ? (
+        <span role="status" className="text-xs text-slate-700" data-testid="process-timers-result">
+          {describeProcessed(process.data)}
+        </span>
+      ) : process.isError ? (
+        <span role="alert" className="text-xs text-rose-700">
+          {errorMessage(process.error)}
+        </span>
+      ) : null}
+    </span>
+  );
 }
 
 function RecordPanel({
@@ -399,6 +464,7 @@ function RecordPanel({
         />
       ) : (
         <RecordDetail
+          tenant={tenant}
           record={record.data}
           recordType={recordType}
           gate={gate}
@@ -410,27 +476,38 @@ function RecordPanel({
 }
 
 function RecordDetail({
+  tenant,
   record,
   recordType,
   gate,
   onEdit,
 }: {
+  tenant: string;
   record: RecordInstance;
   recordType: RecordType;
   gate: ActionGate;
   onEdit: () => void;
 }) {
+  const timers = useRecordTimers(tenant, recordType.slaConfig ? record.id : null);
+  const timer = timers.data?.[0];
+  const sla = slaStateOf(timer, new Date());
   const history = [
     { at: record.createdAt, text: `Created by ${record.createdBy ?? 'someone'}` },
+    ...(timer ? timerEvents(timer) : []),
     ...(record.version > 1
       ? [{ at: record.updatedAt, text: `Last updated (version ${record.version})` }]
       : []),
-  ];
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return (
     <div className="space-y-6 px-5 py-5">
       <div className="flex flex-wrap items-center gap-2">
         <Badge>v{record.version}</Badge>
         <span className="text-sm text-slate-700">{assigneeOf(record) ?? 'Unassigned'}</span>
+        {sla ? (
+          <Badge tone={SLA_TONES[sla.key]} testId="record-sla">
+            SLA {sla.label.toLowerCase()}
+          </Badge>
+        ) : null}
         <span className="ml-auto">
           <GatedButton variant="secondary" gate={gate} onClick={onEdit} data-testid="edit-record">
             Edit
@@ -453,7 +530,7 @@ function RecordDetail({
         </h3>
         <ol className="mt-2 space-y-2 border-l border-slate-200 pl-4 text-sm">
           {history.map((h) => (
-            <li key={h.text}>
+            <li key={`${h.at}:${h.text}`}>
               <span className="text-slate-900">{h.text}</span>{' '}
               <span className="text-slate-600">· {formatDateTime(h.at)}</span>
             </li>
