@@ -131,39 +131,6 @@ const instanceQueries = (db: Db, tenantId: string) => ({
       .returningAll()
       .executeTakeFirstOrThrow(),
 
-  /** A record with its record type, in one round trip. */
-  findInstanceWithType: async (
-    id: string,
-  ): Promise<{ record: RecordInstanceRow; recordType: RecordTypeRow } | undefined> => {
-    const row = await db
-      .selectFrom('record_instances as ri')
-      .innerJoin('record_types as rt', (j) =>
-        j.onRef('rt.tenant_id', '=', 'ri.tenant_id').onRef('rt.id', '=', 'ri.record_type_id'),
-      )
-      .select([
-        'ri.tenant_id',
-        'ri.id',
-        'ri.record_type_id',
-        'ri.data',
-        'ri.version',
-        'ri.created_by',
-        'ri.assigned_to',
-        'ri.assigned_group',
-        'ri.created_at',
-        'ri.updated_at',
-        sql<RecordTypeRow>`to_jsonb(rt)`.as('record_type'),
-      ])
-      .where('ri.tenant_id', '=', tenantId)
-      .where('ri.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { record_type: rt, ...record } = row;
-    return {
-      record,
-      recordType: { ...rt, created_at: new Date(rt.created_at), updated_at: new Date(rt.updated_at) },
-    };
-  },
-
   /**
    * At most `limit` records of the type in `order`, after the sort key `after` (value, id) when given;
    * `contains` keeps those whose stored data holds all of its keys with equal values.
