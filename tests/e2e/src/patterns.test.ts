@@ -170,6 +170,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     expect(position).toBe('sticky');
   });
 
+  // Every page of the console, each scanned by axe: more than the time one flow is given.
   it('has no serious or critical axe violations on any page', async () => {
     const failures: string[] = [];
     // Colours are checked at rest: no transition half-way between a disabled and an enabled button.
@@ -186,7 +187,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+  }, 180_000);
 
   it('holds the layout at 1024 and 768 px wide: no page scrolls sideways', async () => {
     const overflowing: string[] = [];
