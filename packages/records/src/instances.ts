@@ -149,7 +149,7 @@ const queryInvalid = (path: string, message: string) =>
 
 // Lists page on (sort value, id). A time sort carries a timestamp, a field sort the field's stored
 // value; each is checked when decoded, so a forged cursor is a 400 and never reaches SQL.
-const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
 const isSortValue = (v: unknown) =>
   v === null ||
   typeof v === 'boolean' ||
@@ -589,7 +589,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
           ? encodeCursor(
               order.by === 'field'
                 ? (last.data as unknown as Record<string, unknown>)[order.storageKey]
-                : last[order.by].toISOString(),
+                : (last.sort_key ?? last[order.by].toISOString()),
               last.id,
             )
           : null;
