@@ -14,7 +14,12 @@ export {
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 /** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
-export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
+export type {
+  RecordInstancesPort,
+  RecordInstancesPortOf,
+  RecordWrite,
+  RecordWriteHook,
+} from './instances.js';
 export { recordsMigrations } from './migrations/index.js';
 /** @public The narrow interface other packages' write paths use (the change engine's merge). */
 export type { RecordsLockPort, RecordsPort } from './port.js';

@@ -73,6 +73,12 @@ export type RecordInstancesPort = {
   ): Promise<RecordInstance>;
 };
 
+/** How a package receives the port (the gateway passes `records.recordInstancesPort`). */
+export type RecordInstancesPortOf = <DB extends RecordsTables>(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+) => RecordInstancesPort;
+
 export type ListRecordsQuery = {
   recordTypeId: string;
   /** Equality filters, each `field:value`. */
@@ -612,7 +618,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
      * The record instances port on the caller's transaction: the same paths as the routes, inside the
      * caller's transaction (events are emitted once each write succeeded, not at the caller's commit).
      */
-    recordInstancesPort: <DB extends RecordsTables>(
+    recordInstancesPort: (<DB extends RecordsTables>(
       trx: Transaction<DB>,
       ctx: RequestContext,
     ): RecordInstancesPort => {
@@ -629,6 +635,6 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
         assignRecord: (recordId, assignment, { workflowExecutionId }) =>
           run(update(own, ctx, recordId, { data: {}, assign: assignment }, workflowExecutionId)),
       };
-    },
+    }) satisfies RecordInstancesPortOf,
   };
 };

@@ -5,7 +5,7 @@ import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
 
 /** A listed row; time-sorted lists carry the exact sort value for the cursor. */
-export type ListedRow = RecordInstanceRow & { sort_key?: string };
+type ListedRow = RecordInstanceRow & { sort_key?: string };
 
 /** The order of a list: a time column, or a field's stored value (by its storage key). */
 export type InstanceOrder =
