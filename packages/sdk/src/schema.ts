@@ -3972,7 +3972,8 @@ export interface components {
             executedAt: string | null;
             /** Format: uuid */
             id: string;
-            output: unknown | null;
+            /** @description What the step produced (null while pending or when it failed) */
+            output: unknown;
             /** @description Order of the run within the execution, from 0 */
             sequence: number;
             /** Format: date-time */

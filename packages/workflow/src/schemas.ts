@@ -340,7 +340,7 @@ export const StepExecutionSchema = Type.Object(
     stepIndex: Type.Integer(),
     sequence: Type.Integer({ description: 'Order of the run within the execution, from 0' }),
     status: literals(STEP_EXECUTION_STATUSES),
-    output: Nullable(Type.Unknown()),
+    output: Type.Unknown({ description: 'What the step produced (null while pending or when it failed)' }),
     error: Nullable(Type.String()),
     startedAt: Timestamp,
     executedAt: Nullable(Timestamp),
