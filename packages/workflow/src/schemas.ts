@@ -9,8 +9,8 @@ const JsonObject = (description: string) =>
 const ActorId = Text({ minLength: 1, maxLength: 200 });
 
 export const DEFINITION_STATUSES = ['draft', 'active', 'retired'] as const;
-export const TRIGGER_TYPES = ['record_event', 'schedule', 'manual'] as const;
-export const STEP_TYPES = [
+const TRIGGER_TYPES = ['record_event', 'schedule', 'manual'] as const;
+const STEP_TYPES = [
   'assignment',
   'approval',
   'notification',
@@ -19,7 +19,7 @@ export const STEP_TYPES = [
   'record_lock',
 ] as const;
 export const EXECUTION_STATUSES = ['running', 'paused', 'completed', 'failed'] as const;
-export const STEP_EXECUTION_STATUSES = ['pending', 'awaiting_approval', 'completed', 'failed'] as const;
+const STEP_EXECUTION_STATUSES = ['pending', 'awaiting_approval', 'completed', 'failed'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 
 export type StepType = (typeof STEP_TYPES)[number];
@@ -123,7 +123,7 @@ const ApprovalConfigSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ApprovalConfig = Static<typeof ApprovalConfigSchema>;
+type ApprovalConfig = Static<typeof ApprovalConfigSchema>;
 
 const NotificationConfigSchema = Type.Object(
   {

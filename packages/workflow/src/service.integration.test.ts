@@ -3,12 +3,15 @@ import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
 import { createEventBus, DomainError, type RequestContext } from '@ec3l/kernel';
 import { recordsMigrations } from '@ec3l/records';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkflowRecordsPort } from './engine.js';
 import { workflowMigrations } from './migrations/index.js';
 import type { AddStepBody } from './schemas.js';
 import { createWorkflowService } from './service.js';
+
+/** The owner handle's tables: every package's, so one transaction serves both services. */
+type OwnerTables = TestDatabase['ownerDb'] extends Kysely<infer Tables> ? Tables : never;
 
 let database: TestDatabase;
 let workflows: ReturnType<typeof createWorkflowService>;
@@ -67,7 +70,8 @@ beforeAll(async () => {
     events,
     clock,
     requireProject: tenancy.requireProject,
-    createLinkedChange: (trx: Transaction<never>, ctx, input) => changes.createLinkedChange(trx, ctx, input),
+    createLinkedChange: (trx: Transaction<OwnerTables>, ctx, input) =>
+      changes.createLinkedChange(trx, ctx, input),
     records: () => port(),
     roleHolders: async (_ctx, role) => (role === 'Approvers' ? ['rita', 'sam'] : []),
   });
