@@ -131,6 +131,9 @@ describe('workflow API', () => {
       { stepType: 'approval', config: { approvers: { users: [] } } },
       { stepType: 'notification', config: { channel: 'email', template: 'x', extra: 1 } },
       { stepType: 'teleport', config: {} },
+      // A field name that is not an identifier is refused, not dropped on the way out.
+      { stepType: 'record_mutation', config: { updates: { '': null } } },
+      { stepType: 'record_mutation', config: { updates: {} } },
     ]) {
       const res = await h.call('POST', `/api/workflow-definitions/${draft.id}/steps`, { ...admin, body });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);

@@ -162,6 +162,7 @@ const DecisionConfigSchema = Type.Object(
 const RecordMutationConfigSchema = Type.Object(
   {
     updates: Type.Record(Identifier(), Type.Unknown(), {
+      additionalProperties: false,
       minProperties: 1,
       maxProperties: 100,
       description: "Field values written to the execution's record (validated like PATCH)",
@@ -300,7 +301,11 @@ export const CreateWorkflowDefinitionBodySchema = Type.Object(
     description: Type.Optional(Text({ maxLength: 2000 })),
     triggerType: Type.Optional(literals(TRIGGER_TYPES, 'manual when absent')),
     triggerConfig: Type.Optional(
-      Type.Record(Identifier(), Type.Unknown(), { maxProperties: 50, description: 'Trigger settings' }),
+      Type.Record(Identifier(), Type.Unknown(), {
+        additionalProperties: false,
+        maxProperties: 50,
+        description: 'Trigger settings',
+      }),
     ),
   },
   { $id: 'CreateWorkflowDefinitionBody', additionalProperties: false },
