@@ -3,7 +3,16 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
-import { createRecordsService, type RecordsService } from '@ec3l/records';
+import {
+  createRecordLocks,
+  createRecordsService,
+  createSlaTimers,
+  lockRecord,
+  type RecordLocks,
+  type RecordsService,
+  releaseLocksOf,
+  type SlaTimers,
+} from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -29,8 +38,10 @@ import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
+import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { timerRoutes } from './routes/timers.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -60,6 +71,8 @@ export type Services = {
   tenancy: TenancyService;
   rbac: RbacService;
   records: RecordsService;
+  timers: SlaTimers;
+  locks: RecordLocks;
   changes: ChangeService;
   workflows: WorkflowService;
 };
@@ -113,6 +126,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const changes = createChangeService({
     db: deps.database.db,
     events: deps.events,
@@ -126,9 +144,17 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
+  const records = createRecordsService({
+    db: deps.database.db,
+    requireProject: tenancy.requireProject,
+    events: deps.events,
+    onRecordWrite: [timers.onRecordWrite],
+  });
   const services: Services = {
     tenancy,
-    records: createRecordsService({ db: deps.database.db, requireProject: tenancy.requireProject }),
+    timers,
+    locks: createRecordLocks({ db: deps.database.db }),
+    records,
     changes,
     rbac,
     workflows: createWorkflowService({
@@ -138,6 +164,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       // One transaction on the shared handle holds the workflow tables and the change tables alike.
       createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
         changes.createLinkedChange(trx, ctx, input),
+      // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
+      records: (trx: Transaction<SharedTables>, ctx) => ({
+        ...records.recordInstancesPort(trx, ctx),
+        lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
+        releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
+      }),
       roleHolders: async (ctx, role) =>
         (await rbac.listUserRoles(ctx))
           .filter((r) => r.roleName === role && r.roleStatus === 'active')
@@ -209,6 +241,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(rbacRoutes, { rbac: services.rbac, guard });
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
+      await api.register(recordInstanceRoutes, { records: services.records, guard });
+      await api.register(timerRoutes, { timers: services.timers, locks: services.locks, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
     },
