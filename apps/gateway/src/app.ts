@@ -7,11 +7,14 @@ import {
   createRecordLocks,
   createRecordsService,
   createSlaTimers,
+  lockRecord,
   type RecordLocks,
   type RecordsService,
+  releaseLocksOf,
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
+import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -22,6 +25,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
@@ -38,6 +42,7 @@ import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { timerRoutes } from './routes/timers.js';
+import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
 
 export type AppDeps = {
@@ -59,6 +64,9 @@ export type AppDeps = {
   enforceGuards?: boolean;
 };
 
+/** The tables of the shared handle: every package's, so one transaction on it serves several services. */
+type SharedTables = Database['db'] extends Kysely<infer Tables> ? Tables : never;
+
 export type Services = {
   tenancy: TenancyService;
   rbac: RbacService;
@@ -66,6 +74,7 @@ export type Services = {
   timers: SlaTimers;
   locks: RecordLocks;
   changes: ChangeService;
+  workflows: WorkflowService;
 };
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
@@ -122,28 +131,49 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     events: deps.events,
     onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
   });
+  const changes = createChangeService({
+    db: deps.database.db,
+    events: deps.events,
+    requireProject: tenancy.requireProject,
+    projectParts: async (ctx, projectId) => ({
+      moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
+      environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
+    }),
+  });
+  const rbac = createRbacService({
+    db: deps.database.db,
+    onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+  });
+  const records = createRecordsService({
+    db: deps.database.db,
+    requireProject: tenancy.requireProject,
+    events: deps.events,
+    onRecordWrite: [timers.onRecordWrite],
+  });
   const services: Services = {
     tenancy,
     timers,
     locks: createRecordLocks({ db: deps.database.db }),
-    records: createRecordsService({
-      db: deps.database.db,
-      requireProject: tenancy.requireProject,
-      events: deps.events,
-      onRecordWrite: [timers.onRecordWrite],
-    }),
-    changes: createChangeService({
+    records,
+    changes,
+    rbac,
+    workflows: createWorkflowService({
       db: deps.database.db,
       events: deps.events,
       requireProject: tenancy.requireProject,
-      projectParts: async (ctx, projectId) => ({
-        moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
-        environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
+      // One transaction on the shared handle holds the workflow tables and the change tables alike.
+      createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
+        changes.createLinkedChange(trx, ctx, input),
+      // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
+      records: (trx: Transaction<SharedTables>, ctx) => ({
+        ...records.recordInstancesPort(trx, ctx),
+        lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
+        releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
       }),
-    }),
-    rbac: createRbacService({
-      db: deps.database.db,
-      onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+      roleHolders: async (ctx, role) =>
+        (await rbac.listUserRoles(ctx))
+          .filter((r) => r.roleName === role && r.roleStatus === 'active')
+          .map((r) => r.userId),
     }),
   };
 
@@ -214,6 +244,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(recordInstanceRoutes, { records: services.records, guard });
       await api.register(timerRoutes, { timers: services.timers, locks: services.locks, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
+      await api.register(workflowRoutes, { workflows: services.workflows, guard });
     },
     { prefix: '/api' },
   );

@@ -1,1 +1,37 @@
+/**
+ * @public The engine the dispatcher and the scheduler call (startExecution inside their transaction,
+ * processApprovalDeadlines per tenant), the records port the gateway wires, and the tables a handle
+ * composing them needs.
+ */
+export {
+  createWorkflowEngine,
+  type WorkflowEngine,
+  type WorkflowEngineDeps,
+  type WorkflowRecordsPort,
+} from './engine.js';
+/** @public Codes callers branch on (e.g. EXECUTION_EXISTS_FOR_INTENT when an intent is dispatched twice). */
+export { type WorkflowErrorCode, WorkflowErrorCodes } from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
+/** @public The execution the engine answers. */
+export type { WorkflowExecution } from './schemas.js';
+export {
+  type AddStepBody,
+  AddStepBodySchema,
+  APPROVAL_STATUSES,
+  ApprovalSchema,
+  type CreateWorkflowDefinitionBody,
+  CreateWorkflowDefinitionBodySchema,
+  DEFINITION_STATUSES,
+  DecideBodySchema,
+  EXECUTION_STATUSES,
+  ExecuteBodySchema,
+  ResumeBodySchema,
+  StepExecutionSchema,
+  WorkflowDefinitionSchema,
+  WorkflowExecutionSchema,
+  WorkflowStepSchema,
+  workflowVariantSchemas,
+} from './schemas.js';
+export { createWorkflowService, type WorkflowService } from './service.js';
+/** @public The workflow tables, for handles that compose them with another package's. */
+export type { WorkflowTables } from './tables.js';
