@@ -1,1 +1,23 @@
+export type { RecordEvent } from './core/triggers.js';
+export {
+  type ClaimedIntent,
+  createDispatcher,
+  type Dispatcher,
+  type DispatchFn,
+} from './dispatcher.js';
+export { WorkflowDispatchErrorCodes } from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
+export {
+  CreateTriggerBodySchema,
+  DispatchResultSchema,
+  EnqueuedIntentSchema,
+  FireTriggerBodySchema,
+  INTENT_STATUSES,
+  RecordEventBodySchema,
+  RecordEventResultSchema,
+  triggerVariantSchemas,
+  WorkflowIntentSchema,
+  WorkflowTriggerSchema,
+} from './schemas.js';
+export { createTriggersService, type TriggersService } from './service.js';
+export type { WorkflowDispatchTables } from './tables.js';
