@@ -16,6 +16,7 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { AuthConfig } from './config.js';
+import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -29,6 +30,7 @@ import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { workflowTriggerRoutes } from './routes/workflow-triggers.js';
 import { sharedSchemas } from './schemas.js';
 
 export type AppDeps = {
@@ -48,6 +50,10 @@ export type AppDeps = {
   compilers?: LazyCompilers;
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
+  /** How dispatched intents start executions (the workflow engine by default). */
+  startExecution?: StartExecution;
+  /** Lease of intents dispatched through the API (default 30 s). */
+  leaseMs?: number;
 };
 
 export type Services = {
@@ -55,6 +61,7 @@ export type Services = {
   rbac: RbacService;
   records: RecordsService;
   changes: ChangeService;
+  workflow: ReturnType<typeof createWorkflowDispatch>;
 };
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
@@ -121,6 +128,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     rbac: createRbacService({
       db: deps.database.db,
       onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+    }),
+    workflow: createWorkflowDispatch({
+      database: deps.database,
+      events: deps.events,
+      ...(deps.startExecution ? { startExecution: deps.startExecution } : {}),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+      onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
     }),
   };
 
@@ -189,6 +203,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
+      await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });
     },
     { prefix: '/api' },
   );

@@ -55,6 +55,17 @@ import {
   TelemetryEventSchema,
   TenantSchema,
 } from '@ec3l/tenancy';
+import {
+  CreateTriggerBodySchema,
+  DispatchResultSchema,
+  EnqueuedIntentSchema,
+  FireTriggerBodySchema,
+  RecordEventBodySchema,
+  RecordEventResultSchema,
+  triggerVariantSchemas,
+  WorkflowIntentSchema,
+  WorkflowTriggerSchema,
+} from '@ec3l/workflow';
 import { type Static, type TSchema, type TString, Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema } from './flows/audit-feed.js';
 import { errorSchemas } from './plugins/errors.js';
@@ -110,6 +121,15 @@ export const sharedSchemas: TSchema[] = [
   WorkspaceSchema,
   AgentRunSchema,
   CreateAgentRunBodySchema,
+  ...triggerVariantSchemas,
+  WorkflowTriggerSchema,
+  CreateTriggerBodySchema,
+  FireTriggerBodySchema,
+  RecordEventBodySchema,
+  EnqueuedIntentSchema,
+  RecordEventResultSchema,
+  WorkflowIntentSchema,
+  DispatchResultSchema,
   ...errorSchemas,
 ];
 

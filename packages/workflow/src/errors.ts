@@ -7,3 +7,6 @@ export const WorkflowDispatchErrorCodes = {
   /** A trigger's configuration cannot work (a cron that does not parse, an unknown time zone). */
   INVALID_TRIGGER_CONFIG: 'INVALID_TRIGGER_CONFIG',
 } as const;
+
+export type WorkflowDispatchErrorCode =
+  (typeof WorkflowDispatchErrorCodes)[keyof typeof WorkflowDispatchErrorCodes];

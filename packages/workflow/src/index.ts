@@ -5,7 +5,7 @@ export {
   type Dispatcher,
   type DispatchFn,
 } from './dispatcher.js';
-export { WorkflowDispatchErrorCodes } from './errors.js';
+export type { WorkflowDispatchErrorCode } from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
 export {
   CreateTriggerBodySchema,

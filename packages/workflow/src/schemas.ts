@@ -5,7 +5,7 @@ import { RECORD_EVENTS, TRIGGER_STATUSES, TRIGGER_TYPES } from './core/triggers.
 const Timestamp = Type.String({ format: 'date-time' });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T) =>
-  Type.Union(values.map((v) => Type.Literal(v)));
+  Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 
 export const INTENT_STATUSES = [
   'pending',

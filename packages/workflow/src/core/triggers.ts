@@ -116,7 +116,10 @@ export const dueOccurrence = (
 ): Date | null => {
   if (now.getTime() <= evaluatedUntil.getTime()) return null;
   const cron = cronOf(config);
-  // previousRuns looks strictly before its reference: one millisecond past now includes now itself.
-  const [latest] = cron.previousRuns(1, new Date(now.getTime() + 1));
+  // previousRuns looks strictly before its reference at whole seconds: look from a second past now and
+  // keep the latest occurrence not after now.
+  const latest = cron
+    .previousRuns(2, new Date(now.getTime() + 1_000))
+    .find((at) => at.getTime() <= now.getTime());
   return latest && latest.getTime() > evaluatedUntil.getTime() ? latest : null;
 };
