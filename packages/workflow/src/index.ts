@@ -1,6 +1,4 @@
-export type { RecordEvent } from './core/triggers.js';
 export {
-  type ClaimedIntent,
   createDispatcher,
   type Dispatcher,
   type DispatchFn,

@@ -161,7 +161,6 @@ export const RecordEventBodySchema = Type.Object(
   },
   { $id: 'RecordEventBody', additionalProperties: false },
 );
-export type RecordEventBody = Static<typeof RecordEventBodySchema>;
 
 export const EnqueuedIntentSchema = Type.Object(
   {

@@ -44,7 +44,7 @@ const toTrigger = (row: TriggerRow): WorkflowTrigger =>
     updatedAt: row.updated_at.toISOString(),
   }) as WorkflowTrigger;
 
-export const toIntent = (row: IntentRow): WorkflowIntent => ({
+const toIntent = (row: IntentRow): WorkflowIntent => ({
   id: row.id,
   workflowDefinitionId: row.workflow_definition_id,
   triggerId: row.trigger_id,

@@ -79,7 +79,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
     {
       schema: {
         operationId: 'listWorkflowDefinitionTriggers',
-        tags: ['workflow-definitions', ...tags],
+        tags,
         summary: "A workflow definition's triggers, newest first",
         description: PAGE_DESCRIPTION,
         params: Type.Object({ workflowDefinitionId: Uuid() }),

@@ -1,6 +1,3 @@
-/** Default attempts per intent: a failing dispatch is retried twice, then the intent fails. */
-export const DEFAULT_MAX_ATTEMPTS = 3;
-
 /** Delay before attempt `attempt + 1` after attempt `attempt` failed: 5 s, 20 s, 80 s … capped at 15 min. */
 export const retryDelayMs = (attempt: number): number =>
   Math.min(5_000 * 4 ** Math.max(0, attempt - 1), 900_000);

@@ -1,17 +1,15 @@
 import { Cron } from 'croner';
 
 export const TRIGGER_TYPES = ['record_event', 'schedule', 'manual'] as const;
-export type TriggerType = (typeof TRIGGER_TYPES)[number];
 export const TRIGGER_STATUSES = ['active', 'disabled'] as const;
-export type TriggerStatus = (typeof TRIGGER_STATUSES)[number];
 export const RECORD_EVENTS = ['record.created', 'record.updated'] as const;
-export type RecordEventType = (typeof RECORD_EVENTS)[number];
+type RecordEventType = (typeof RECORD_EVENTS)[number];
 
 /**
  * `equals`: the field holds the value after the write. `changed_to`: the write moved the field to the
  * value (it held something else before, or the record is new).
  */
-export type FieldCondition = { field: string; operator: 'equals' | 'changed_to'; value: unknown };
+type FieldCondition = { field: string; operator: 'equals' | 'changed_to'; value: unknown };
 
 export type RecordEventTriggerConfig = {
   event: RecordEventType;
