@@ -4,8 +4,8 @@ import { withTenant } from '@ec3l/db';
 import { type EventBus, systemContext } from '@ec3l/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { afterFailure, retryDelayMs } from './core/retry.js';
-import type { DispatchResult } from './schemas.js';
-import type { IntentRow, WorkflowDispatchTables } from './tables.js';
+import type { DispatchResult } from './dispatch-schemas.js';
+import type { IntentRow, WorkflowDispatchTables } from './dispatch-tables.js';
 
 /** A claimed intent, as handed to the function that starts its execution. */
 export type ClaimedIntent = {

@@ -16,6 +16,6 @@ export {
   triggerVariantSchemas,
   WorkflowIntentSchema,
   WorkflowTriggerSchema,
-} from './schemas.js';
-export { createTriggersService, type TriggersService } from './service.js';
-export type { WorkflowDispatchTables } from './tables.js';
+} from './dispatch-schemas.js';
+export { createTriggersService, type TriggersService } from './trigger-service.js';
+export type { WorkflowDispatchTables } from './dispatch-tables.js';

@@ -13,7 +13,7 @@ import {
   scheduleProblem,
 } from './core/triggers.js';
 import { WorkflowDispatchErrorCodes } from './errors.js';
-import { type ActiveTrigger, forTenant, lockSchedules } from './repo/scoped.js';
+import { type ActiveTrigger, forTenant, lockSchedules } from './repo/dispatch.js';
 import type {
   CreateTriggerBody,
   EnqueuedIntent,
@@ -21,8 +21,8 @@ import type {
   IntentStatus,
   WorkflowIntent,
   WorkflowTrigger,
-} from './schemas.js';
-import type { IntentRow, TriggerRow, WorkflowDispatchTables } from './tables.js';
+} from './dispatch-schemas.js';
+import type { IntentRow, TriggerRow, WorkflowDispatchTables } from './dispatch-tables.js';
 
 type Db = Kysely<WorkflowDispatchTables> | Transaction<WorkflowDispatchTables>;
 

@@ -1,6 +1,6 @@
 import { assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { IntentRow, TriggerRow, WorkflowDispatchTables } from '../tables.js';
+import type { IntentRow, TriggerRow, WorkflowDispatchTables } from '../dispatch-tables.js';
 
 type Db = Kysely<WorkflowDispatchTables> | Transaction<WorkflowDispatchTables>;
 
