@@ -7,7 +7,6 @@ import { generateOpenApiDocument } from './app.js';
 import { provisionTenant } from './runtime.js';
 import { createSchemaArbitraries, type JsonSchema, nasty } from './testing-only/arbitraries.js';
 import { createHarness, type Harness, operationsOf, type Who } from './testing-only/harness.js';
-import { insertDefinition } from './testing-only/workflows.js';
 
 /**
  * Every operation of the published API, fuzzed from its own OpenAPI description: a new route is
@@ -150,9 +149,24 @@ const createWorld = async (slug: string): Promise<World> => {
     opType: 'add_field',
     payload: { field: { name: 'impact', type: 'number' } },
   });
-  const definition = await insertDefinition(h, slug, project.id);
+  const workflow = await create('/api/workflow-definitions', {
+    projectId: project.id,
+    name: 'Fuzz workflow',
+  });
+  await create(`/api/workflow-definitions/${workflow.id}/steps`, {
+    stepType: 'notification',
+    config: { channel: 'email', template: 'Hello {{input.name}}' },
+  });
+  await create(`/api/workflow-definitions/${workflow.id}/steps`, {
+    stepType: 'approval',
+    config: { approvers: { users: ['admin'] }, rule: { type: 'any' } },
+  });
+  await h.call('POST', `/api/workflow-definitions/${workflow.id}/activate`, who);
+  await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz' } });
+  await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz again' } });
+  await create('/api/workflow-definitions', { projectId: project.id, name: 'Fuzz draft workflow' });
   const trigger = await create('/api/workflow-triggers', {
-    workflowDefinitionId: definition,
+    workflowDefinitionId: workflow.id,
     triggerType: 'record_event',
     triggerConfig: { event: 'record.created', recordTypeId: incident.id },
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, operationsOf } from './testing-only/harness.js';
-import { insertDefinition } from './testing-only/workflows.js';
 
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
@@ -187,11 +186,48 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: `/api/changes/${await draftChange()}/agent-run`,
     body: { intent: 'add a field' },
   }),
+  // workflows
+  createWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: '/api/workflow-definitions',
+    body: { projectId: await freshProject(), name: `W ${++counter}` },
+  }),
+  addWorkflowStep: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(false)}/steps`,
+    body: { stepType: 'notification', config: { channel: 'email', template: 'hi' } },
+  }),
+  activateWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(false)}/activate`,
+  }),
+  retireWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(true)}/retire`,
+  }),
+  executeWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(true)}/execute`,
+    body: { input: {} },
+  }),
+  resumeWorkflowExecution: async () => ({
+    method: 'POST',
+    url: `/api/workflow-executions/${(await pausedExecution()).execution}/resume`,
+    body: { outcome: 'approved' },
+  }),
+  decideWorkflowApproval: async () => ({
+    method: 'POST',
+    url: `/api/workflow-approvals/${(await pausedExecution()).approval}/decisions`,
+    body: { decision: 'approve' },
+  }),
+  adminListWorkflowDefinitions: async () => ({ method: 'GET', url: '/api/admin/workflows' }),
+  adminListWorkflowExecutions: async () => ({ method: 'GET', url: '/api/admin/workflow-executions' }),
+  adminListPendingApprovals: async () => ({ method: 'GET', url: '/api/admin/approvals' }),
   // workflow triggers and intents
   createWorkflowTrigger: async () => ({
     method: 'POST',
     url: '/api/workflow-triggers',
-    body: { workflowDefinitionId: await freshDefinition(), triggerType: 'manual', triggerConfig: {} },
+    body: { workflowDefinitionId: await freshWorkflow(true), triggerType: 'manual', triggerConfig: {} },
   }),
   enableWorkflowTrigger: async () => ({
     method: 'POST',
@@ -235,10 +271,41 @@ const samples: Record<string, () => Promise<Sample>> = {
   getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
 };
 
-const freshDefinition = async () => insertDefinition(h, 'acme', await freshProject());
+/** A workflow definition with one notification step, active or still a draft. */
+const freshWorkflow = async (active: boolean): Promise<string> => {
+  const id = await created('/api/workflow-definitions', {
+    projectId: await freshProject(),
+    name: `W ${++counter}`,
+  });
+  await created(`/api/workflow-definitions/${id}/steps`, {
+    stepType: 'notification',
+    config: { channel: 'email', template: 'hi' },
+  });
+  if (active) await json(h.call('POST', `/api/workflow-definitions/${id}/activate`, admin));
+  return id;
+};
+
+/** An execution paused on an approval that admin is asked. */
+const pausedExecution = async () => {
+  const id = await created('/api/workflow-definitions', {
+    projectId: await freshProject(),
+    name: `W ${++counter}`,
+  });
+  await created(`/api/workflow-definitions/${id}/steps`, {
+    stepType: 'approval',
+    config: { approvers: { users: ['admin'] } },
+  });
+  await json(h.call('POST', `/api/workflow-definitions/${id}/activate`, admin));
+  const execution = await created(`/api/workflow-definitions/${id}/execute`, { input: {} });
+  const [approval] = await json<{ id: string }[]>(
+    h.call('GET', `/api/workflow-approvals?workflowExecutionId=${execution}`, admin),
+  );
+  return { execution, approval: approval!.id };
+};
+
 const freshTrigger = async () =>
   created('/api/workflow-triggers', {
-    workflowDefinitionId: await freshDefinition(),
+    workflowDefinitionId: await freshWorkflow(true),
     triggerType: 'manual',
     triggerConfig: {},
   });

@@ -1,10 +1,4 @@
-export {
-  createDispatcher,
-  type Dispatcher,
-  type DispatchFn,
-} from './dispatcher.js';
-export type { WorkflowDispatchErrorCode } from './errors.js';
-export { workflowMigrations } from './migrations/index.js';
+export { type Condition, ConditionSchema, evaluateCondition } from './core/condition.js';
 export {
   CreateTriggerBodySchema,
   DispatchResultSchema,
@@ -17,5 +11,44 @@ export {
   WorkflowIntentSchema,
   WorkflowTriggerSchema,
 } from './dispatch-schemas.js';
-export { createTriggersService, type TriggersService } from './trigger-service.js';
 export type { WorkflowDispatchTables } from './dispatch-tables.js';
+export {
+  createDispatcher,
+  type Dispatcher,
+  type DispatchFn,
+} from './dispatcher.js';
+export {
+  createWorkflowEngine,
+  type WorkflowEngine,
+  type WorkflowEngineDeps,
+  type WorkflowRecordsPort,
+} from './engine.js';
+export {
+  type WorkflowDispatchErrorCode,
+  type WorkflowErrorCode,
+  WorkflowErrorCodes,
+} from './errors.js';
+export { workflowMigrations } from './migrations/index.js';
+export {
+  type AddStepBody,
+  AddStepBodySchema,
+  APPROVAL_STATUSES,
+  type Approval,
+  ApprovalSchema,
+  type CreateWorkflowDefinitionBody,
+  CreateWorkflowDefinitionBodySchema,
+  DEFINITION_STATUSES,
+  DecideBodySchema,
+  EXECUTION_STATUSES,
+  ExecuteBodySchema,
+  ResumeBodySchema,
+  StepExecutionSchema,
+  WorkflowDefinitionSchema,
+  type WorkflowExecution,
+  WorkflowExecutionSchema,
+  WorkflowStepSchema,
+  workflowVariantSchemas,
+} from './schemas.js';
+export { createWorkflowService, type WorkflowService } from './service.js';
+export { createTriggersService, type TriggersService } from './trigger-service.js';
+export type { WorkflowTables } from './tables.js';
