@@ -40,11 +40,19 @@ import {
   ChoiceItemSchema,
   ChoiceListSchema,
   CreateChoiceListBodySchema,
+  CreateRecordInstanceBodySchema,
   CreateRecordTypeBodySchema,
   FieldInputSchema,
   FieldSchema,
+  ProcessTimersBodySchema,
+  ProcessTimersResultSchema,
+  RecordInstanceSchema,
+  RecordLockCheckSchema,
+  RecordLockSchema,
+  RecordTimerSchema,
   RecordTypeSchema,
   SlaConfigSchema,
+  UpdateRecordInstanceBodySchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -113,6 +121,14 @@ export const sharedSchemas: TSchema[] = [
   ChoiceItemSchema,
   ChoiceItemInputSchema,
   CreateChoiceListBodySchema,
+  RecordInstanceSchema,
+  CreateRecordInstanceBodySchema,
+  UpdateRecordInstanceBodySchema,
+  RecordTimerSchema,
+  ProcessTimersBodySchema,
+  ProcessTimersResultSchema,
+  RecordLockSchema,
+  RecordLockCheckSchema,
   ExecutionErrorSchema,
   SchemaFieldSchema,
   OwnSchemaSchema,
@@ -169,6 +185,7 @@ export const EnvironmentParamsSchema = uuidParams('environmentId');
 export const ChangeParamsSchema = uuidParams('changeId');
 export const RecordTypeParamsSchema = uuidParams('recordTypeId');
 export const ChoiceListParamsSchema = uuidParams('choiceListId');
+export const RecordParamsSchema = uuidParams('recordId');
 export const RoleParamsSchema = uuidParams('roleId');
 export const PolicyParamsSchema = uuidParams('policyId');
 

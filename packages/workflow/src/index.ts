@@ -50,5 +50,5 @@ export {
   workflowVariantSchemas,
 } from './schemas.js';
 export { createWorkflowService, type WorkflowService } from './service.js';
-export { createTriggersService, type TriggersService } from './trigger-service.js';
 export type { WorkflowTables } from './tables.js';
+export { createTriggersService, type TriggersService } from './trigger-service.js';

@@ -1,11 +1,13 @@
 import type { Database } from '@ec3l/db';
 import { type EventBus, systemContext } from '@ec3l/kernel';
+import type { RecordsTables, RecordWriteHook } from '@ec3l/records';
 import {
   createDispatcher,
   createTriggersService,
   type Dispatcher,
   type DispatchFn,
   type TriggersService,
+  type WorkflowDispatchTables,
   type WorkflowEngine,
   type WorkflowTables,
 } from '@ec3l/workflow';
@@ -55,3 +57,31 @@ export const createWorkflowDispatch = (
     ...(deps.onError ? { onError: deps.onError } : {}),
   }),
 });
+
+/**
+ * The record write hook: queues an intent for every matching record-event trigger in the record's own
+ * transaction, keyed by record version and trigger (a write seen twice queues once). A write made by a
+ * workflow execution does not fire its own definition's triggers, so a workflow cannot loop on itself.
+ */
+export const recordEventIntents =
+  (triggers: TriggersService): RecordWriteHook<RecordsTables & WorkflowDispatchTables> =>
+  async (trx, write) => {
+    await triggers.enqueueRecordEventIntents(
+      trx,
+      write.ctx.tenantId,
+      {
+        event: write.event,
+        recordId: write.record.id,
+        version: write.record.version,
+        recordType: {
+          id: write.recordType.id,
+          key: write.recordType.key,
+          projectId: write.recordType.projectId,
+        },
+        data: write.record.data,
+        previousData: write.previous?.data ?? null,
+        changedFields: write.changedFields,
+      },
+      write.workflowExecutionId,
+    );
+  };
