@@ -1,5 +1,6 @@
 import { withTenant } from '@ec3l/db';
 import { createRbacService } from '@ec3l/rbac';
+import { createSlaTimers } from '@ec3l/records';
 import { createTenancyService } from '@ec3l/tenancy';
 import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec3l/workflow';
 import type { Logger } from 'pino';
@@ -128,7 +129,17 @@ export const createRuntimeScheduler = (
     startExecution: options.startExecution ?? startWithEngine(engine),
     onError: (error) => log.warn({ err: error }, 'workflow intent dispatch failed'),
   });
+  const timers = createSlaTimers({
+    db,
+    events: runtime.events,
+    onTimerError: (error, timer) => log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const jobs: TenantJob[] = [
+    {
+      name: 'SLA timers',
+      run: (tenant, now) =>
+        timers.processDueTimers({ now, tenantId: tenant.id, tenantSlug: tenant.slug, limit: 1_000 }),
+    },
     {
       name: 'approval deadlines',
       run: (tenant, now) => engine.processApprovalDeadlines({ now, tenantId: tenant.id }),
