@@ -7,12 +7,14 @@ import {
   createRecordLocks,
   createRecordsService,
   createSlaTimers,
+  lockRecord,
   type RecordLocks,
   type RecordsService,
+  releaseLocksOf,
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
-import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
+import { createTriggersService, createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -136,6 +138,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const changes = createChangeService({
     db: deps.database.db,
     events: deps.events,
@@ -149,6 +156,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
+  const triggers = createTriggersService({ db: deps.database.db });
+  const records = createRecordsService({
+    db: deps.database.db,
+    requireProject: tenancy.requireProject,
+    events: deps.events,
+    // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
+    onRecordWrite: [timers.onRecordWrite, recordEventIntents(triggers)],
+  });
   const workflows = createWorkflowService({
     db: deps.database.db,
     events: deps.events,
@@ -156,38 +171,33 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     // One transaction on the shared handle holds the workflow tables and the change tables alike.
     createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
       changes.createLinkedChange(trx, ctx, input),
+    // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
+    records: (trx: Transaction<SharedTables>, ctx) => ({
+      ...records.recordInstancesPort(trx, ctx),
+      lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
+      releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
+    }),
     roleHolders: async (ctx, role) =>
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
         .map((r) => r.userId),
   });
-  const workflow = createWorkflowDispatch({
-    database: deps.database,
-    events: deps.events,
-    startExecution: deps.startExecution ?? startWithEngine(workflows.engine),
-    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
-    onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
-  });
-  const timers = createSlaTimers({
-    db: deps.database.db,
-    events: deps.events,
-    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
-  });
   const services: Services = {
     tenancy,
     timers,
     locks: createRecordLocks({ db: deps.database.db }),
-    records: createRecordsService({
-      db: deps.database.db,
-      requireProject: tenancy.requireProject,
-      events: deps.events,
-      // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
-      onRecordWrite: [timers.onRecordWrite, recordEventIntents(workflow.triggers)],
-    }),
+    records,
     changes,
     rbac,
     workflows,
-    workflow,
+    workflow: createWorkflowDispatch({
+      triggers,
+      database: deps.database,
+      events: deps.events,
+      startExecution: deps.startExecution ?? startWithEngine(workflows.engine),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+      onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
+    }),
   };
 
   // Audit entries are written just after their decisions; none may be lost on a graceful stop.
