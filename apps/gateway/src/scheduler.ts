@@ -109,7 +109,7 @@ export const createRuntimeScheduler = (
   runtime: Pick<Runtime, 'database' | 'events'>,
   config: SchedulerConfig,
   log: Pick<Logger, 'warn' | 'error'>,
-  options: { startExecution?: StartExecution } = {},
+  options: { startExecution?: StartExecution; now?: () => Date } = {},
 ): Scheduler => {
   const { db } = runtime.database;
   const tenancy = createTenancyService({ db, events: runtime.events });
@@ -158,5 +158,6 @@ export const createRuntimeScheduler = (
     concurrency: config.concurrency,
     log,
     jobs,
+    ...(options.now ? { now: options.now } : {}),
   });
 };
