@@ -252,6 +252,37 @@ const samples: Record<string, () => Promise<Sample>> = {
   adminListWorkflowDefinitions: async () => ({ method: 'GET', url: '/api/admin/workflows' }),
   adminListWorkflowExecutions: async () => ({ method: 'GET', url: '/api/admin/workflow-executions' }),
   adminListPendingApprovals: async () => ({ method: 'GET', url: '/api/admin/approvals' }),
+  // workflow triggers and intents
+  createWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: '/api/workflow-triggers',
+    body: { workflowDefinitionId: await freshWorkflow(true), triggerType: 'manual', triggerConfig: {} },
+  }),
+  enableWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/enable`,
+  }),
+  disableWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/disable`,
+  }),
+  fireWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/fire`,
+    body: {},
+  }),
+  emitRecordEvent: async () => ({
+    method: 'POST',
+    url: '/api/record-events',
+    body: {
+      event: 'record.created',
+      recordTypeId: await freshRecordType(),
+      recordId: '33333333-3333-4333-8333-333333333333',
+      version: 1,
+      data: {},
+    },
+  }),
+  dispatchWorkflowIntents: async () => ({ method: 'POST', url: '/api/workflow-intents/dispatch', body: {} }),
   // guarded reads (admin panels)
   listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
@@ -300,6 +331,13 @@ const pausedExecution = async () => {
   );
   return { execution, approval: approval!.id };
 };
+
+const freshTrigger = async () =>
+  created('/api/workflow-triggers', {
+    workflowDefinitionId: await freshWorkflow(true),
+    triggerType: 'manual',
+    triggerConfig: {},
+  });
 
 /** A Draft change adding one field to a fresh record type: its id, the type's key, its target and op. */
 const draft = async () => {

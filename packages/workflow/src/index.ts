@@ -1,3 +1,21 @@
+export {
+  CreateTriggerBodySchema,
+  DispatchResultSchema,
+  EnqueuedIntentSchema,
+  FireTriggerBodySchema,
+  INTENT_STATUSES,
+  RecordEventBodySchema,
+  RecordEventResultSchema,
+  triggerVariantSchemas,
+  WorkflowIntentSchema,
+  WorkflowTriggerSchema,
+} from './dispatch-schemas.js';
+export type { WorkflowDispatchTables } from './dispatch-tables.js';
+export {
+  createDispatcher,
+  type Dispatcher,
+  type DispatchFn,
+} from './dispatcher.js';
 /**
  * @public The engine the dispatcher and the scheduler call (startExecution inside their transaction,
  * processApprovalDeadlines per tenant), the records port the gateway wires, and the tables a handle
@@ -10,7 +28,11 @@ export {
   type WorkflowRecordsPort,
 } from './engine.js';
 /** @public Codes callers branch on (e.g. EXECUTION_EXISTS_FOR_INTENT when an intent is dispatched twice). */
-export { type WorkflowErrorCode, WorkflowErrorCodes } from './errors.js';
+export {
+  type WorkflowDispatchErrorCode,
+  type WorkflowErrorCode,
+  WorkflowErrorCodes,
+} from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
 /** @public The execution the engine answers. */
 export type { WorkflowExecution } from './schemas.js';
@@ -35,3 +57,4 @@ export {
 export { createWorkflowService, type WorkflowService } from './service.js';
 /** @public The workflow tables, for handles that compose them with another package's. */
 export type { WorkflowTables } from './tables.js';
+export { createTriggersService, type TriggersService } from './trigger-service.js';
