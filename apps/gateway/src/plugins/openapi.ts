@@ -245,11 +245,22 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'timers', description: 'SLA timers of records: due and warning times, pauses, breaches' },
         { name: 'record-locks', description: 'Records held by workflow executions' },
         { name: 'choice-lists', description: 'Option sets for choice fields' },
+        { name: 'workflows', description: 'Workflow definitions and their steps, lifecycle, manual runs' },
+        { name: 'workflow-executions', description: 'Executions and the steps they ran; resume' },
+        { name: 'workflow-approvals', description: 'Approvals of approval steps: the queue and decisions' },
         { name: 'graph', description: 'The record-type graph: snapshot, validation, diff' },
         { name: 'dashboard', description: 'Console summaries' },
         { name: 'rbac', description: 'Roles, permissions, policies and assignments' },
         { name: 'admin', description: 'Admin console (permission admin.view)' },
         { name: 'audit', description: 'Authorization decisions and domain events' },
+        {
+          name: 'workflow-triggers',
+          description: 'Bindings of workflow definitions to record events, schedules and manual firing',
+        },
+        {
+          name: 'workflow-intents',
+          description: 'Record events, and the execution intents triggers queue and workers dispatch',
+        },
         { name: 'system', description: 'Health and readiness' },
       ],
       components: {
