@@ -1,9 +1,14 @@
 import type { MigrationModule } from '@ec3l/db';
 import * as m0001 from './0001_init.js';
 import * as m0002 from './0002_row_level_security.js';
+import * as m0003 from './0003_partial_base_type_index.js';
 
 export const recordsMigrations: MigrationModule = {
   name: 'records',
   rank: 300,
-  migrations: { '0001_init': m0001, '0002_row_level_security': m0002 },
+  migrations: {
+    '0001_init': m0001,
+    '0002_row_level_security': m0002,
+    '0003_partial_base_type_index': m0003,
+  },
 };
