@@ -5,6 +5,9 @@ import { bootstrapTenants, openRuntime } from './runtime.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
+/** How long without a new request counts as quiet, for work that would hold up requests. */
+const QUIET_MS = 50;
+
 /**
  * Answers while the database opens and migrates: /healthz says the process is up (liveness), everything
  * else is 503 until the gateway is ready (readiness), so orchestrators and the console see a live
@@ -45,7 +48,12 @@ const main = async () => {
   );
 
   let handle: Handler = starting;
-  const server = createServer((request, response) => handle(request, response));
+  // When the last request arrived: background work runs only in quiet periods.
+  let lastRequestAt = 0;
+  const server = createServer((request, response) => {
+    lastRequestAt = performance.now();
+    handle(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -79,10 +87,13 @@ const main = async () => {
   // Requests reach the app only once every route and hook is in place.
   if (serve) handle = serve;
   // Ready before the route schemas are compiled: each compiles on its route's first use, the rest
-  // here, one per event-loop turn, so a schema that cannot compile still shows within seconds.
-  compilers.compileInBackground().catch((error: unknown) => {
-    log.error({ err: error }, 'a response schema does not compile');
-  });
+  // here, one per event-loop turn whenever no request came for a moment (a compilation holds the event
+  // loop for milliseconds), so a schema that cannot compile still shows within seconds of a quiet spell.
+  compilers
+    .compileInBackground(() => performance.now() - lastRequestAt > QUIET_MS)
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'a response schema does not compile');
+    });
 
   let closing = false;
   const shutdown = async (signal: string) => {
