@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
-import { bootstrapTenants, openRuntime } from './runtime.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -62,9 +61,12 @@ const main = async () => {
     });
   });
 
-  // Load the HTTP stack while the database opens: start-up is dominated by these two.
+  // Nothing heavy is imported before the port is open. Then the database stack loads and the database
+  // opens (reading its files and compiling its WebAssembly are asynchronous) while the HTTP stack loads.
+  const runtimeModule = import('./runtime.js');
   const appModule = import('./app.js');
   appModule.catch(() => undefined); // reported when awaited below
+  const { bootstrapTenants, openRuntime } = await runtimeModule;
   const runtime = await openRuntime(config, log);
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
