@@ -257,8 +257,12 @@ const tenantQueries = (db: Db, tenantId: string) => {
      * Writes new schemas and their field definitions in one statement and bumps each
      * record type's version. The caller holds the transaction.
      */
-    writeSchemas: async (updates: readonly SchemaUpdate[], now: Date): Promise<void> => {
-      if (updates.length === 0) return;
+    writeSchemas: async (
+      updates: readonly SchemaUpdate[],
+      now: Date,
+      alongside?: RawBuilder<unknown>,
+    ): Promise<void> => {
+      if (updates.length === 0 && !alongside) return;
       // Arrays, not a JSON record set: the planner then expects few rows and uses the primary key.
       await syncFieldDefinitions(
         updates,
@@ -268,7 +272,7 @@ const tenantQueries = (db: Db, tenantId: string) => {
           from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
             as u(id, schema)
           where rt.tenant_id = ${tenantId} and rt.id = u.id
-        ),`,
+        ), ${alongside ?? sql``}`,
       ).execute(db);
     },
 
