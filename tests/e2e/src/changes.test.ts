@@ -414,6 +414,28 @@ describe.skipIf(!hasChromium && !inCi)('change records in a browser', () => {
     expect(page.url()).toMatch(/\/changes\?status=Draft$/);
   });
 
+  it('pages a long change list: the first 50 changes, and the rest behind Load more', async () => {
+    const headers = { 'x-tenant-id': 'default', 'x-user-id': 'admin' };
+    const projects = await (await page.request.get('/api/projects', { headers })).json();
+    const projectId = projects.find((p: { name: string }) => p.name === PROJECT).id;
+    for (let i = 1; i <= 50; i += 1) {
+      const created = await page.request.post('/api/changes', {
+        headers,
+        data: { projectId, title: `Bulk change ${String(i).padStart(2, '0')}` },
+      });
+      expect(created.status()).toBe(201);
+    }
+    await page.goto('/changes');
+    const rows = page.getByRole('table', { name: 'Changes' }).getByTestId('change-row');
+    await rows.nth(49).waitFor();
+    expect(await rows.count()).toBe(50);
+    await button('Load more').click();
+    await rows.nth(51).waitFor();
+    expect(await rows.count()).toBe(52);
+    expect(await textsOf(rows.locator('td:first-child a'))).toContain(CHANGE);
+    await expect(button('Load more').count()).resolves.toBe(0);
+  });
+
   it('creates the choice list Priorities with two items in the admin console, then adds a third', async () => {
     await page.goto('/admin/choice-lists');
     await button('New choice list').click();

@@ -1,12 +1,12 @@
 'use client';
 
-import { type Schemas, unwrap } from '@ec3l/sdk';
+import { unwrap } from '@ec3l/sdk';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { TelemetryQuery } from '@/lib/admin';
 import { useIdentity } from '@/providers/identity';
+import { cursorPaged } from './pages';
 
 export type AdminTenant = { slug: string; name: string; plan: string; createdAt: string; isCurrent: boolean };
-export type TelemetryEvent = Schemas['TelemetryEvent'];
 
 /*
  * Every admin route answers 403 to a user without admin.view, so the acting user is part of each key:
@@ -41,25 +41,15 @@ export const useAdminTenants = (tenant: string) => {
   });
 };
 
-export type Page<T> = { items: T[]; nextCursor: string | null };
-
 /** GET /api/admin/execution-telemetry, newest first, page by page (x-next-cursor). */
 export const useExecutionTelemetry = (tenant: string, query: TelemetryQuery) => {
   const { api, userId } = useIdentity();
   return useInfiniteQuery({
     queryKey: telemetryKey(tenant, userId, query),
-    initialPageParam: null as string | null,
     // A log is read when it is opened: show what is there now, not what was there on the last visit.
     refetchOnMount: 'always',
-    queryFn: async ({ pageParam, signal }): Promise<Page<TelemetryEvent>> => {
-      const params = { ...query, limit: LOG_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) };
-      const result = await api(tenant).GET('/api/admin/execution-telemetry', {
-        params: { query: params },
-        signal,
-      });
-      return { items: unwrap(result), nextCursor: result.response.headers.get('x-next-cursor') };
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (data) => data.pages.flatMap((page) => page.items),
+    ...cursorPaged(LOG_PAGE_SIZE, (page, signal) =>
+      api(tenant).GET('/api/admin/execution-telemetry', { params: { query: { ...query, ...page } }, signal }),
+    ),
   });
 };

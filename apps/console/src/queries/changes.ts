@@ -1,13 +1,19 @@
 'use client';
 
 import { Ec3lApiError, type Schemas, unwrap } from '@ec3l/sdk';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { Change, ChangeEvent, ChangeStatus, ExecutionError } from '@/lib/changes';
 import { executionErrorsOf } from '@/lib/changes';
 import { type GraphDiff, isGraphDiff } from '@/lib/diff';
 import type { CreatePatchOpBody, PatchOp } from '@/lib/patch-ops';
 import { useIdentity } from '@/providers/identity';
-import { allPages } from './pages';
+import { allPages, cursorPaged, useEveryPage } from './pages';
 import { invalidateRecordTypes } from './record-types';
 
 export type ChangeTarget = Schemas['ChangeTarget'];
@@ -30,16 +36,23 @@ const invalidateChange = (queryClient: QueryClient, tenant: string, id: string, 
     ...parts.map((part) => queryClient.invalidateQueries({ queryKey: changePartKey(part, tenant, id) })),
   ]);
 
-/** GET /api/changes?projectId=&status=: newest first. */
+const CHANGES_PAGE_SIZE = 50;
+
+/** GET /api/changes?projectId=&status=: newest first, page by page (x-next-cursor). */
 export const useChanges = (tenant: string, filter: ChangeFilter, enabled = true) => {
   const { api } = useIdentity();
-  return useQuery({
+  return useInfiniteQuery({
     queryKey: changesKey(tenant, filter),
     enabled,
-    queryFn: async ({ signal }): Promise<Change[]> =>
-      unwrap(await api(tenant).GET('/api/changes', { params: { query: filter }, signal })),
+    ...cursorPaged(CHANGES_PAGE_SIZE, (page, signal) =>
+      api(tenant).GET('/api/changes', { params: { query: { ...filter, ...page } }, signal }),
+    ),
   });
 };
+
+/** Every change matching the filter: GET /api/changes followed to its last page. */
+export const useAllChanges = (tenant: string, filter: ChangeFilter, enabled = true) =>
+  useEveryPage(useChanges(tenant, filter, enabled));
 
 /** GET /api/changes/{changeId}. */
 export const useChange = (tenant: string, id: string) => {

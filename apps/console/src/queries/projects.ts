@@ -2,9 +2,9 @@
 
 import { type CreateProjectBody, type Project, unwrap } from '@ec3l/sdk';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { useIdentity } from '@/providers/identity';
 import { dashboardSummaryKey } from './dashboard';
+import { cursorPaged, useEveryPage } from './pages';
 
 /** Keys mirror the API path; the tenant is part of every key so switching tenant refetches. */
 const projectsKey = (tenant: string) => ['/api/projects', tenant] as const;
@@ -12,33 +12,19 @@ const projectKey = (tenant: string, id: string) => ['/api/projects/{projectId}',
 
 const PAGE_SIZE = 50;
 
-type ProjectPage = { items: Project[]; nextCursor: string | null };
-
 /** GET /api/projects, oldest first, page by page (x-next-cursor). */
 export const useProjects = (tenant: string) => {
   const { api } = useIdentity();
   return useInfiniteQuery({
     queryKey: projectsKey(tenant),
-    initialPageParam: null as string | null,
-    queryFn: async ({ pageParam, signal }): Promise<ProjectPage> => {
-      const query = pageParam ? { limit: PAGE_SIZE, cursor: pageParam } : { limit: PAGE_SIZE };
-      const result = await api(tenant).GET('/api/projects', { params: { query }, signal });
-      return { items: unwrap(result), nextCursor: result.response.headers.get('x-next-cursor') };
-    },
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-    select: (data) => ({ projects: data.pages.flatMap((page) => page.items) }),
+    ...cursorPaged(PAGE_SIZE, (query, signal) =>
+      api(tenant).GET('/api/projects', { params: { query }, signal }),
+    ),
   });
 };
 
 /** Every project of the tenant: follows GET /api/projects page after page (for selects and names). */
-export const useAllProjects = (tenant: string) => {
-  const query = useProjects(tenant);
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = query;
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-  return query;
-};
+export const useAllProjects = (tenant: string) => useEveryPage(useProjects(tenant));
 
 /** GET /api/projects/{projectId}. */
 export const useProject = (tenant: string, id: string) => {

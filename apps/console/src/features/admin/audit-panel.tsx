@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
+import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { Tabs } from '@/components/ui/tabs';
@@ -21,16 +22,7 @@ import {
 import { useAuditFeed, useAuditLogs } from '@/queries/audit';
 import { usePermissions } from '@/queries/rbac';
 import { QueryError } from './forbidden-state';
-import {
-  Actor,
-  EntityRef,
-  FILTER_FORM,
-  FilterActions,
-  LoadMore,
-  Outcome,
-  RefreshButton,
-  When,
-} from './log-parts';
+import { Actor, EntityRef, FILTER_FORM, FilterActions, Outcome, RefreshButton, When } from './log-parts';
 
 type View = 'decisions' | 'feed';
 

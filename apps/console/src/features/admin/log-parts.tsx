@@ -6,26 +6,6 @@ import { Button } from '@/components/ui/button';
 import { Spinner } from '@/components/ui/states';
 import { formatDateTime, formatTimestamp } from '@/lib/format';
 
-/** The "Load more" row under a paged table (x-next-cursor). */
-export function LoadMore({
-  hasNextPage,
-  isFetchingNextPage,
-  fetchNextPage,
-}: {
-  hasNextPage: boolean;
-  isFetchingNextPage: boolean;
-  fetchNextPage: () => unknown;
-}) {
-  if (!hasNextPage) return null;
-  return (
-    <div className="border-t border-slate-100 px-5 py-3 text-center">
-      <Button variant="secondary" disabled={isFetchingNextPage} onClick={() => void fetchNextPage()}>
-        {isFetchingNextPage ? 'Loading…' : 'Load more'}
-      </Button>
-    </div>
-  );
-}
-
 /** A point in time; `precise` adds the seconds (log entries). */
 export function When({ iso, precise = false }: { iso: string; precise?: boolean }) {
   return (

@@ -5,6 +5,7 @@ import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Card, CardHeader } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
+import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import {
@@ -17,16 +18,7 @@ import {
 } from '@/lib/admin';
 import { useExecutionTelemetry } from '@/queries/admin';
 import { QueryError } from './forbidden-state';
-import {
-  Actor,
-  EntityRef,
-  FILTER_FORM,
-  FilterActions,
-  LoadMore,
-  Outcome,
-  RefreshButton,
-  When,
-} from './log-parts';
+import { Actor, EntityRef, FILTER_FORM, FilterActions, Outcome, RefreshButton, When } from './log-parts';
 
 /** The tenant's domain events (GET /api/admin/execution-telemetry), newest first. */
 export function TelemetryPanel({ tenant }: { tenant: string }) {

@@ -26,10 +26,10 @@ import { errorCode, errorMessage, isNotFound } from '@/lib/errors';
 import { describeOp, removedFieldKeys } from '@/lib/patch-ops';
 import { forbiddenReason, isForbidden, PERMISSION } from '@/lib/permissions';
 import {
+  useAllChanges,
   useChange,
   useChangeDiff,
   useChangeEvents,
-  useChanges,
   useChangeTargets,
   useCheckinChange,
   useDryRun,
@@ -126,8 +126,10 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
   const edit = useCan(tenant, PERMISSION.changeEdit);
   const events = useChangeEvents(tenant, change.id);
   // Reverts name the change they undo: the project's changes tell whether one is still open.
-  const projectChanges = useChanges(tenant, { projectId: change.projectId }, change.status === 'Merged');
-  const openRevert = projectChanges.data ? hasOpenRevert(change.id, projectChanges.data) : null;
+  const projectChanges = useAllChanges(tenant, { projectId: change.projectId }, change.status === 'Merged');
+  // Unknown (null) until the last page is in: a revert may sit on a later page.
+  const openRevert =
+    projectChanges.data && !projectChanges.hasNextPage ? hasOpenRevert(change.id, projectChanges.data) : null;
   const actions = changeActions(change.status, {
     approve,
     edit,

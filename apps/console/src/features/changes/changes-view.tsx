@@ -11,6 +11,7 @@ import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { INLINE_SELECT } from '@/components/ui/field';
+import { LoadMore } from '@/components/ui/load-more';
 import { SearchBox } from '@/components/ui/search-box';
 import { EmptyState, ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
@@ -77,7 +78,7 @@ function ChangesPage({ tenant }: { tenant: string }) {
   const { filter, setParam, clear } = useChangeFilter();
   const projects = useAllProjects(tenant);
   const can = useCan(tenant, PERMISSION.changeEdit);
-  const projectList = projects.data?.projects ?? [];
+  const projectList = projects.data ?? [];
   return (
     <>
       <PageHeader
@@ -164,7 +165,7 @@ function ChangeList({
         title="Change records"
         description={
           query.data && shown
-            ? `${matchCount(shown.length, query.data.length, 'change')}${filtered ? ' matching the filters' : ` in ${tenant}`}, newest first`
+            ? `${matchCount(shown.length, query.data.length, 'change')}${query.hasNextPage ? ' loaded' : ''}${filtered ? ' matching the filters' : ` in ${tenant}`}, newest first`
             : `Tenant ${tenant}`
         }
         actions={query.isFetching && !query.isPending ? <Spinner className="size-4 text-slate-500" /> : null}
@@ -242,6 +243,13 @@ function ChangeList({
       ) : (
         <ChangeTable changes={shown ?? []} projectName={(id) => names.get(id)} />
       )}
+      {query.data && query.data.length > 0 ? (
+        <LoadMore
+          hasNextPage={query.hasNextPage}
+          isFetchingNextPage={query.isFetchingNextPage}
+          fetchNextPage={query.fetchNextPage}
+        />
+      ) : null}
     </>
   );
 }

@@ -162,7 +162,7 @@ function ChangesCard({
 }) {
   const changes = useChanges(tenant, filter);
   const projects = useAllProjects(tenant);
-  const names = new Map((projects.data?.projects ?? []).map((p) => [p.id, p.name]));
+  const names = new Map((projects.data ?? []).map((p) => [p.id, p.name]));
   return (
     <Card aria-labelledby={`${id}-title`} data-testid={id}>
       <CardHeader

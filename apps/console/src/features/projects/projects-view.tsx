@@ -58,7 +58,7 @@ function Projects({ tenant }: { tenant: string }) {
 function ProjectList({ tenant }: { tenant: string }) {
   const query = useProjects(tenant);
   const [search, setSearch] = useState('');
-  const projects = query.data?.projects;
+  const projects = query.data;
   const shown = projects
     ? filterByQuery(projects, search, (p) => [p.name, p.description, p.githubRepo, p.defaultBranch])
     : undefined;
