@@ -149,10 +149,18 @@ describe('health and docs', () => {
     );
   });
 
-  it('/docs serves the API reference page', async () => {
+  it('/docs serves the API reference page, its files and the document it shows', async () => {
     const res = await h.call('GET', '/docs/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/text\/html/);
+    const css = await h.call('GET', '/docs/static/swagger-ui.css');
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['content-type']).toMatch(/text\/css/);
+    expect(css.body.length).toBeGreaterThan(1000);
+    const shown = await h.call('GET', '/docs/json');
+    expect(shown.statusCode).toBe(200);
+    expect(shown.json()).toEqual((await h.call('GET', '/openapi.json')).json());
+    expect((await h.call('GET', '/docs/static/no-such-file.js')).statusCode).toBe(404);
   });
 
   it("the SDK's committed openapi.json matches the routes (run pnpm gen:sdk after route changes)", async () => {

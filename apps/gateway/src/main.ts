@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.js';
-import { bootstrapTenants, openRuntime } from './runtime.js';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+/** How long without a new request counts as quiet, for work that would hold up requests. */
+const QUIET_MS = 50;
 
 /**
  * Answers while the database opens and migrates: /healthz says the process is up (liveness), everything
@@ -45,7 +47,12 @@ const main = async () => {
   );
 
   let handle: Handler = starting;
-  const server = createServer((request, response) => handle(request, response));
+  // When the last request arrived: background work runs only in quiet periods.
+  let lastRequestAt = 0;
+  const server = createServer((request, response) => {
+    lastRequestAt = performance.now();
+    handle(request, response);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {
@@ -54,9 +61,12 @@ const main = async () => {
     });
   });
 
-  // Load the HTTP stack while the database opens: start-up is dominated by these two.
+  // Nothing heavy is imported before the port is open. Then the database stack loads and the database
+  // opens (reading its files and compiling its WebAssembly are asynchronous) while the HTTP stack loads.
+  const runtimeModule = import('./runtime.js');
   const appModule = import('./app.js');
   appModule.catch(() => undefined); // reported when awaited below
+  const { bootstrapTenants, openRuntime } = await runtimeModule;
   const runtime = await openRuntime(config, log);
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
@@ -79,10 +89,13 @@ const main = async () => {
   // Requests reach the app only once every route and hook is in place.
   if (serve) handle = serve;
   // Ready before the route schemas are compiled: each compiles on its route's first use, the rest
-  // here, one per event-loop turn, so a schema that cannot compile still shows within seconds.
-  compilers.compileInBackground().catch((error: unknown) => {
-    log.error({ err: error }, 'a response schema does not compile');
-  });
+  // here, one per event-loop turn whenever no request came for a moment (a compilation holds the event
+  // loop for milliseconds), so a schema that cannot compile still shows within seconds of a quiet spell.
+  compilers
+    .compileInBackground(() => performance.now() - lastRequestAt > QUIET_MS)
+    .catch((error: unknown) => {
+      log.error({ err: error }, 'a response schema does not compile');
+    });
 
   // Background work starts once serving, loaded only when enabled (off: an `ec3l worker` runs it).
   const scheduler = config.scheduler.enabled

@@ -80,11 +80,35 @@ export const provisionTenant = async (
   return result;
 };
 
-/** Provisions the configured tenants and their admins; safe to run on every start. */
+/**
+ * Whether provisionTenant would change nothing: the tenant exists, the admins are recorded, and every
+ * admin recorded so far holds Admin among the default roles. Reads only, a few statements.
+ */
+const isProvisioned = async (
+  runtime: Pick<Runtime, 'database' | 'events'>,
+  input: { slug: string; admins: readonly string[] },
+): Promise<boolean> => {
+  const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
+  const tenant = await tenancy.resolveTenant(input.slug);
+  if (!tenant) return false;
+  return withTenant(tenant.id, async () => {
+    const recorded = await tenancy.listBootstrapAdmins(tenant.id);
+    if (!input.admins.every((admin) => recorded.includes(admin))) return false;
+    const rbac = createRbacService({ db: runtime.database.db });
+    return rbac.hasBootstrapAdmins(systemContext(tenant.id, tenant.slug), recorded);
+  });
+};
+
+/**
+ * Provisions the configured tenants and their admins; safe to run on every start, and cheap on a restart
+ * with nothing to provision (it only reads).
+ */
 export const bootstrapTenants = async (
   runtime: Pick<Runtime, 'database' | 'events'>,
   config: Pick<Config, 'bootstrapTenants' | 'bootstrapAdmins'>,
 ): Promise<void> => {
-  for (const slug of config.bootstrapTenants)
-    await provisionTenant(runtime, { slug, admins: config.bootstrapAdmins });
+  for (const slug of config.bootstrapTenants) {
+    const input = { slug, admins: config.bootstrapAdmins };
+    if (!(await isProvisioned(runtime, input))) await provisionTenant(runtime, input);
+  }
 };

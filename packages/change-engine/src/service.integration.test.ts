@@ -355,7 +355,7 @@ describe('execution', () => {
     expect(await schemaOf('incident')).toEqual(schemaBefore);
   });
 
-  it('E4: a merge whose last write fails leaves none of its earlier writes', async () => {
+  it('E4: a merge that fails as it commits leaves none of its writes', async () => {
     await recordType('ledger');
     const { change } = await changeWith('ledger', [
       { opType: 'add_field', payload: { field: { name: 'amount', type: 'number' } } },
@@ -364,8 +364,8 @@ describe('execution', () => {
     ]);
     expect((await changes.checkin(acme, change.id)).status).toBe('Ready');
     const before = await persistedState(change.id, 'ledger');
-    // The move to Merged is the merge's last statement. Refuse it, and say what the statements before it
-    // in the same transaction had written by then: the merge got through validation and transforms.
+    // Refuse the merge when it commits, and say what the transaction had written by then: the merge got
+    // through validation and transforms, and its snapshots, stamps and schemas were in place.
     await sql`create function refuse_merge() returns trigger language plpgsql as $$
       begin
         if new.id <> ${sql.lit(change.id)}::uuid or new.status <> 'Merged' then return new; end if;
@@ -377,8 +377,8 @@ describe('execution', () => {
           (select string_agg(name, ',' order by name) from field_definitions
             where record_type_id = ${sql.lit(before.recordType.id)}::uuid);
       end $$`.execute(database.ownerDb);
-    await sql`create trigger refuse_merge before update on change_records
-      for each row execute function refuse_merge()`.execute(database.ownerDb);
+    await sql`create constraint trigger refuse_merge after update on change_records
+      deferrable initially deferred for each row execute function refuse_merge()`.execute(database.ownerDb);
     try {
       await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
         code: 'P0001',

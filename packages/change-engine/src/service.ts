@@ -309,8 +309,8 @@ export const createChangeService = ({
     });
   };
 
-  const moveTo = (
-    trx: Db | Transaction<ChangeEngineDatabase>,
+  /** The columns and the event of a move of the change to `status`, by the caller, now. */
+  const moveOf = (
     ctx: RequestContext,
     change: ChangeRow,
     status: ChangeStatus,
@@ -318,10 +318,9 @@ export const createChangeService = ({
   ) => {
     const now = clock.now();
     const { actorType, actorId } = actorOf(ctx);
-    return forTenant(trx, ctx.tenantId).updateChangeWithEvent(
-      change.id,
-      { status, updated_at: now, ...extra },
-      {
+    return {
+      set: { status, updated_at: now, ...extra },
+      event: {
         id: newId(),
         event_type: 'change_status_changed',
         payload: { from: change.status, to: status },
@@ -329,7 +328,18 @@ export const createChangeService = ({
         actor_id: actorId,
         created_at: now,
       },
-    );
+    };
+  };
+
+  const moveTo = (
+    trx: Db | Transaction<ChangeEngineDatabase>,
+    ctx: RequestContext,
+    change: ChangeRow,
+    status: ChangeStatus,
+    extra: { validation_errors?: string | null; merge_diff?: string | null; merged_at?: Date } = {},
+  ) => {
+    const { set, event } = moveOf(ctx, change, status, extra);
+    return forTenant(trx, ctx.tenantId).updateChangeWithEvent(change.id, set, event);
   };
 
   /**
@@ -705,21 +715,30 @@ export const createChangeService = ({
           const now = clock.now();
           // The snapshot carries the configurations too, so a revert restores them exactly (null included).
           const before = new Map(result.updates.map((u) => [u.key, u.before]));
-          await forTenant(trx, ctx.tenantId).recordExecution(
-            result.updates.map((u) => ({
-              project_id: change.project_id,
-              record_type_key: u.key,
-              change_id: change.id,
-              schema: before.get(u.key),
-            })),
-            result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
-            now,
-          );
+          const move = moveOf(ctx, change, 'Merged', {
+            merged_at: now,
+            validation_errors: null,
+            merge_diff: JSON.stringify(result.diff),
+          });
+          // Every write of the merge in one statement (one round trip): the snapshots, the op stamps, the
+          // schemas and the move to Merged with its event. All or none of it persists (E4).
           const records = recordsPort(trx, ctx.tenantId);
           await records.writeSchemas(
             result.updates.map((u) => ({ id: u.id, fields: u.after.fields })),
             now,
+            forTenant(trx, ctx.tenantId).executionWrites(
+              result.updates.map((u) => ({
+                project_id: change.project_id,
+                record_type_key: u.key,
+                change_id: change.id,
+                schema: before.get(u.key),
+              })),
+              result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
+              now,
+              { id: change.id, ...move },
+            ),
           );
+          // Configuration ops are rare: they cost a second statement only when one changed a configuration.
           await records.writeConfigs(
             result.updates
               .filter(
@@ -734,11 +753,14 @@ export const createChangeService = ({
               })),
             now,
           );
-          const merged = await moveTo(trx, ctx, change, 'Merged', {
+          // The row as the statement left it: the change's row is locked, so nothing else moved it.
+          const merged: ChangeRow = {
+            ...change,
+            status: 'Merged',
             merged_at: now,
+            updated_at: move.set.updated_at,
             validation_errors: null,
-            merge_diff: JSON.stringify(result.diff),
-          });
+          };
           return { change: toChange(merged), diff: result.diff };
         });
         // Emitted together after the commit: the bus stores events of one turn in one statement.

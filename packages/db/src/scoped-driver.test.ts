@@ -59,6 +59,14 @@ const behaves = (open: () => Promise<{ database: Database; done: () => Promise<v
     expect(rows).toEqual([{ who: APP_ROLE, bypass: false, owned: '0' }]);
   });
 
+  it('runs every statement without JIT compilation, in a tenant scope and outside one', async () => {
+    const jit = async (db: typeof database.db) =>
+      (await sql<{ jit: string }>`select current_setting('jit') as jit`.execute(db)).rows[0]?.jit;
+    expect(await jit(database.db)).toBe('off');
+    expect(await withTenant(A, () => jit(database.db))).toBe('off');
+    expect(await jit(database.ownerDb)).toBe('off');
+  });
+
   it('outside any tenant scope the application handle sees no tenant rows; the owner handle sees all', async () => {
     expect(currentTenantId()).toBeNull();
     expect(await tenantsSeen(database)).toEqual([]);

@@ -23,7 +23,7 @@ export {
   type EventBusDeps,
   type TelemetryRecord,
 } from './events.js';
-export { isUuid, newId } from './ids.js';
+export { isTenantSlug, isUuid, newId, parseList } from './ids.js';
 export {
   hasNul,
   Identifier,

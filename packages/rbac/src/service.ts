@@ -415,6 +415,14 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
     seedDefaults,
 
     /** Seeds the default roles and makes each user an Admin of the tenant; idempotent. */
+    /** Whether bootstrapAdmins(ctx, userIds) has nothing left to do: the default roles exist and the users hold Admin. */
+    hasBootstrapAdmins: (ctx: RequestContext, userIds: readonly string[]): Promise<boolean> =>
+      forTenant(db, ctx.tenantId).hasRolesAndHolders(
+        DEFAULT_ROLES.map((r) => r.name),
+        'Admin',
+        userIds,
+      ),
+
     bootstrapAdmins: async (ctx: RequestContext, userIds: readonly string[]): Promise<void> => {
       await seedDefaults(ctx);
       const admin = await forTenant(db, ctx.tenantId).findRoleByName('Admin');

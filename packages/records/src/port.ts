@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { AssignmentConfig, SlaConfig } from './config.js';
 import type { FieldDefinition } from './core/fields.js';
 import { forTenant, recordLocks } from './repo/scoped.js';
@@ -20,8 +20,16 @@ export type RecordsPort = {
   findKeys(projectId: string, keys: readonly string[]): Promise<{ key: string; base_type: string | null }[]>;
   /** Which of these choice list ids exist. */
   existingChoiceListIds(ids: readonly string[]): Promise<Set<string>>;
-  /** Replaces the stored fields of these record types (schema, field definitions, version). */
-  writeSchemas(updates: readonly { id: string; fields: FieldDefinition[] }[], now: Date): Promise<void>;
+  /**
+   * Replaces the stored fields of these record types (schema, field definitions, version). `alongside`
+   * are the caller's own data-modifying CTEs (`name as (…),` each), run in the same statement: one round
+   * trip for a merge's every write.
+   */
+  writeSchemas(
+    updates: readonly { id: string; fields: FieldDefinition[] }[],
+    now: Date,
+    alongside?: RawBuilder<unknown>,
+  ): Promise<void>;
   /** Replaces the assignment and SLA configuration of these record types (null clears one). */
   writeConfigs(
     updates: readonly {

@@ -1,4 +1,3 @@
-export { isTenantSlug, parseList } from './core/slug.js';
 export { tenancyMigrations } from './migrations/index.js';
 export { insertTelemetryRecords } from './repo/telemetry.js';
 export {

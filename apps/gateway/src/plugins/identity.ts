@@ -1,7 +1,7 @@
 import { setScopeTenant } from '@ec3l/db';
-import { DomainError, ErrorCodes, invalid, notFound, type RequestContext } from '@ec3l/kernel';
+import { DomainError, ErrorCodes, invalid, isTenantSlug, notFound, type RequestContext } from '@ec3l/kernel';
 import { USER_ID_PATTERN } from '@ec3l/rbac';
-import { isTenantSlug, type ResolvedTenant, type TenancyService } from '@ec3l/tenancy';
+import type { ResolvedTenant, TenancyService } from '@ec3l/tenancy';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import {

@@ -34,6 +34,22 @@ describe('lazily compiled route schemas', () => {
     await app.close();
   });
 
+  it('compile in the background only while the server is quiet', async () => {
+    const compilers = createLazyCompilers();
+    const app = appWith(compilers);
+    app.get('/thing', { schema: { response: { 200: { type: 'object' } } } }, async () => ({}));
+    await app.ready();
+    expect(compilers.pending).toBe(2);
+    let quiet = false;
+    const done = compilers.compileInBackground(() => quiet);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(compilers.pending).toBe(2);
+    quiet = true;
+    await done;
+    expect(compilers.pending).toBe(0);
+    await app.close();
+  });
+
   it('validate as the gateway does: wire parts coerced, bodies not, defaults, every error, lower-cased headers', async () => {
     const compilers = createLazyCompilers();
     const app = appWith(compilers);

@@ -10,6 +10,9 @@ const loadAjvCompiler = (): typeof AjvCompiler => require('@fastify/ajv-compiler
 const loadSerializerSelector = (): typeof SerializerSelector =>
   require('@fastify/fast-json-stringify-compiler').SerializerSelector;
 
+/** How often background compilation looks again whether the server has become quiet. */
+const QUIET_POLL_MS = 25;
+
 type CompilersFactory = NonNullable<
   NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
 >;
@@ -25,8 +28,11 @@ export type LazyCompilers = {
   readonly pending: number;
   /** Compiles everything not compiled yet, and throws for the first schema that fails. */
   compilePending(): void;
-  /** The same, one schema per turn of the event loop, so requests are served in between. */
-  compileInBackground(): Promise<void>;
+  /**
+   * The same, one schema per turn of the event loop and only while `isQuiet()` says no request is being
+   * served: a compilation holds the event loop, so a request arriving during one would wait for it.
+   */
+  compileInBackground(isQuiet?: () => boolean): Promise<void>;
 };
 
 /**
@@ -132,9 +138,10 @@ export const createLazyCompilers = (): LazyCompilers => {
     compilePending: () => {
       for (const compile of pending) compile();
     },
-    compileInBackground: async () => {
+    compileInBackground: async (isQuiet = () => true) => {
       for (const compile of pending) {
         await new Promise((resolve) => setImmediate(resolve));
+        while (!isQuiet()) await new Promise((resolve) => setTimeout(resolve, QUIET_POLL_MS));
         compile();
       }
     },

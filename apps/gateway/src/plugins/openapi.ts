@@ -1,7 +1,11 @@
 import { STATUS_CODES } from 'node:http';
 import swagger from '@fastify/swagger';
-import swaggerUi from '@fastify/swagger-ui';
-import type { FastifyContextConfig, FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyContextConfig,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { errorSchemasByStatus } from './errors.js';
 import { requires } from './guard.js';
 
@@ -13,6 +17,44 @@ const OPENAPI_INFO = {
   version: '0.1.0',
   contact: { name: 'EC3L maintainers', url: 'https://github.com/ec3l/ec3l' },
   license: { name: 'UNLICENSED', identifier: 'UNLICENSED' },
+};
+
+// Hop-by-hop and length headers of the docs app's answer: the gateway's own reply sets them.
+const UNFORWARDED = new Set(['connection', 'content-length', 'keep-alive', 'transfer-encoding']);
+
+/**
+ * The API reference page under /docs, served by @fastify/swagger-ui from an app of its own that is built
+ * on the first request: the UI and its static file server (a good share of a start's module loading)
+ * are not needed to serve the API.
+ */
+const registerDocs = (app: FastifyInstance): void => {
+  let docs: Promise<FastifyInstance> | undefined;
+  const build = async (): Promise<FastifyInstance> => {
+    const { default: swaggerUi } = await import('@fastify/swagger-ui');
+    const ui = Fastify();
+    await ui.register(swagger, { mode: 'static', specification: { document: app.swagger() as never } });
+    await ui.register(swaggerUi, {
+      routePrefix: '/docs',
+      uiConfig: { docExpansion: 'list', deepLinking: true },
+    });
+    await ui.ready();
+    return ui;
+  };
+  const forward = async (request: FastifyRequest, reply: FastifyReply) => {
+    docs ??= build().catch((error: unknown) => {
+      docs = undefined;
+      throw error;
+    });
+    const answer = await (await docs).inject({
+      method: 'GET',
+      url: request.url,
+      headers: request.headers as Record<string, string>,
+    });
+    for (const [name, value] of Object.entries(answer.headers))
+      if (value !== undefined && !UNFORWARDED.has(name)) void reply.header(name, value);
+    return reply.code(answer.statusCode).send(answer.rawPayload);
+  };
+  for (const url of ['/docs', '/docs/*']) app.get(url, { schema: { hide: true } }, forward);
 };
 
 const OPENAPI_SERVERS = [{ url: 'http://127.0.0.1:3000', description: 'Local gateway (pnpm start)' }];
@@ -312,9 +354,6 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
     transformObject: (documentObject) =>
       completeDocument((documentObject as { openapiObject: Document }).openapiObject) as never,
   });
-  await app.register(swaggerUi, {
-    routePrefix: '/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: true },
-  });
+  registerDocs(app);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 };

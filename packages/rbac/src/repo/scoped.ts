@@ -153,6 +153,25 @@ const tenantQueries = (db: Db, tenantId: string) => ({
       .orderBy('r.name')
       .execute(),
 
+  /**
+   * Whether every one of the role names exists and every one of the users holds the role named `held`,
+   * in one statement.
+   */
+  hasRolesAndHolders: async (
+    roleNames: readonly string[],
+    held: string,
+    userIds: readonly string[],
+  ): Promise<boolean> => {
+    const { rows } = await sql<{ ok: boolean }>`
+      select (select count(distinct name) from rbac_roles
+              where tenant_id = ${tenantId} and name = any(${[...roleNames]}::text[])) = ${roleNames.length}
+         and (select count(distinct ur.user_id) from rbac_user_roles ur
+              join rbac_roles r on r.tenant_id = ur.tenant_id and r.id = ur.role_id
+              where ur.tenant_id = ${tenantId} and ur.holder_type = 'user' and r.name = ${held}
+                and ur.user_id = any(${[...userIds]}::text[])) = ${new Set(userIds).size} as ok`.execute(db);
+    return rows[0]?.ok === true;
+  },
+
   assignRole: async (holder: RoleHolder, roleId: string, now: Date): Promise<void> => {
     await db
       .insertInto('rbac_user_roles')

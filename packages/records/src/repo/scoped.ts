@@ -58,11 +58,15 @@ const baseChain = async (
 };
 
 /**
- * The scope walk: down from `keys` to every descendant, then up every base chain, level by level with
- * indexed lookups, so the cost follows the size of the scope, not of the project (a single recursive
- * statement plans its joins as scans of the whole project). `lock` then takes every row of the scope
- * FOR UPDATE in one statement in key order, so writers over overlapping scopes queue instead of
- * deadlocking, and returns the rows as locked.
+ * The scope of `keys` in one statement: down from them to every descendant, then up every base chain,
+ * then the rows of the scope in key order; `lock` takes each of them FOR UPDATE in that order, so
+ * writers over overlapping scopes queue instead of deadlocking, and returns the rows as locked.
+ *
+ * Every step is a lateral lookup by one key (`offset 0` keeps it a parameterised index probe), so the
+ * cost follows the size of the scope, never of the project, whatever the table's statistics say: a join
+ * of the recursive work table against the table, or an `in` list over the key index, plans as a scan of
+ * the whole project when the table has no statistics yet (an embedded database never analyses on its
+ * own). `union` drops repeated rows, so a cyclic chain ends.
  */
 const inheritanceScope = async (
   db: Db,
@@ -71,36 +75,29 @@ const inheritanceScope = async (
   keys: readonly string[],
   lock: boolean,
 ): Promise<RecordTypeRow[]> => {
-  const inProject = () =>
-    db.selectFrom('record_types').where('tenant_id', '=', tenantId).where('project_id', '=', projectId);
-  const scope = new Set(keys);
-  for (let frontier = [...keys]; frontier.length > 0; ) {
-    const children = await inProject().select('key').where('base_type', 'in', frontier).execute();
-    frontier = children.map((c) => c.key).filter((k) => !scope.has(k));
-    for (const k of frontier) scope.add(k);
-  }
-  const rows: RecordTypeRow[] = [];
-  for (let frontier = [...scope]; frontier.length > 0; ) {
-    const found = await inProject().selectAll().where('key', 'in', frontier).execute();
-    rows.push(...found);
-    const have = new Set(rows.map((r) => r.key));
-    frontier = [
-      ...new Set(found.flatMap((r) => (r.base_type && !have.has(r.base_type) ? [r.base_type] : []))),
-    ];
-  }
-  if (lock && rows.length > 0) {
-    return inProject()
-      .selectAll()
-      .where(
-        'key',
-        'in',
-        rows.map((r) => r.key),
-      )
-      .orderBy('key')
-      .forUpdate()
-      .execute();
-  }
-  return rows.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  if (keys.length === 0) return [];
+  const inProject = sql`r.tenant_id = ${tenantId} and r.project_id = ${projectId}`;
+  const { rows } = await sql<RecordTypeRow>`
+    with recursive down(key) as (
+      select k from unnest(${[...keys]}::text[]) as k
+      union
+      select c.key from down d cross join lateral (
+        select r.key from record_types r where ${inProject} and r.base_type = d.key offset 0
+      ) c
+    ), scope(key, base_type) as (
+      select b.key, b.base_type from down d cross join lateral (
+        select r.key, r.base_type from record_types r where ${inProject} and r.key = d.key offset 0
+      ) b
+      union
+      select b.key, b.base_type from scope s cross join lateral (
+        select r.key, r.base_type from record_types r where ${inProject} and r.key = s.base_type offset 0
+      ) b
+    )
+    select t.* from (select distinct key from scope order by key) s cross join lateral (
+      select r.* from record_types r where ${inProject} and r.key = s.key offset 0 ${lock ? sql`for update` : sql``}
+    ) t
+    order by t.key`.execute(db);
+  return rows;
 };
 
 /** Queries on one tenant's data dictionary; every query carries the tenant filter (T2). */
@@ -197,8 +194,8 @@ const tenantQueries = (db: Db, tenantId: string) => {
 
     /**
      * The record types an edit of `keys` can affect, with what they inherit from: the types themselves,
-     * every type inheriting from them, and the base chains of all of those, ordered by key. Indexed
-     * lookups level by level, so the cost follows the size of the scope, not of the project.
+     * every type inheriting from them, and the base chains of all of those, ordered by key. One statement
+     * of index probes, so the cost follows the size of the scope, not of the project.
      */
     findInheritanceScope: (projectId: string, keys: readonly string[]): Promise<RecordTypeRow[]> =>
       inheritanceScope(db, tenantId, projectId, keys, false),
@@ -272,8 +269,12 @@ const tenantQueries = (db: Db, tenantId: string) => {
      * record type's version. Fields without a storage key are new and get a fresh one. The caller holds
      * the transaction.
      */
-    writeSchemas: async (written: readonly SchemaUpdate[], now: Date): Promise<void> => {
-      if (written.length === 0) return;
+    writeSchemas: async (
+      written: readonly SchemaUpdate[],
+      now: Date,
+      alongside?: RawBuilder<unknown>,
+    ): Promise<void> => {
+      if (written.length === 0 && !alongside) return;
       // New fields get their storage key here; fields that keep their identity bring theirs along.
       const updates = keyed(written);
       // Arrays, not a JSON record set: the planner then expects few rows and uses the primary key.
@@ -285,7 +286,7 @@ const tenantQueries = (db: Db, tenantId: string) => {
           from unnest(${updates.map((u) => u.id)}::uuid[], ${updates.map((u) => JSON.stringify({ fields: u.fields }))}::jsonb[])
             as u(id, schema)
           where rt.tenant_id = ${tenantId} and rt.id = u.id
-        ),`,
+        ), ${alongside ?? sql``}`,
       ).execute(db);
     },
 
@@ -430,17 +431,16 @@ export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) =
       let rows = await inheritanceScope(trx, tenantId, projectId, keys, true);
       for (;;) {
         const held = rows.map((r) => r.key);
-        const missed =
+        // Children of held types that are not held themselves, by one index probe per held key.
+        const { rows: missed } =
           held.length === 0
-            ? []
-            : await trx
-                .selectFrom('record_types')
-                .select('key')
-                .where('tenant_id', '=', tenantId)
-                .where('project_id', '=', projectId)
-                .where('base_type', 'in', held)
-                .where('key', 'not in', held)
-                .execute();
+            ? { rows: [] }
+            : await sql<{ key: string }>`
+                select c.key from unnest(${held}::text[]) as h(k) cross join lateral (
+                  select r.key from record_types r
+                  where r.tenant_id = ${tenantId} and r.project_id = ${projectId} and r.base_type = h.k offset 0
+                ) c
+                where c.key <> all(${held}::text[])`.execute(trx);
         if (missed.length === 0) return rows;
         rows = await inheritanceScope(trx, tenantId, projectId, [...held, ...missed.map((m) => m.key)], true);
       }

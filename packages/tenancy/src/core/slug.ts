@@ -1,10 +1,4 @@
-import { invalid } from '@ec3l/kernel';
-
-const TENANT_SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,62}$';
-const SLUG_RE = new RegExp(TENANT_SLUG_PATTERN);
-
-/** True for a well-formed tenant slug: lower-case letters, digits and dashes, 1–63 characters. */
-export const isTenantSlug = (value: string): boolean => SLUG_RE.test(value);
+import { invalid, isTenantSlug } from '@ec3l/kernel';
 
 /** Returns the slug, or throws a validation error saying what a slug may contain. */
 export const parseTenantSlug = (value: string): string => {
@@ -16,13 +10,3 @@ export const parseTenantSlug = (value: string): string => {
   }
   return value;
 };
-
-/** Splits a comma-separated list, trimming blanks and dropping duplicates, keeping order. */
-export const parseList = (value: string | undefined): string[] => [
-  ...new Set(
-    (value ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s.length > 0),
-  ),
-];
