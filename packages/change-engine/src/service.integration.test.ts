@@ -896,8 +896,11 @@ describe('assignment and SLA configuration ops', () => {
           (select assignment_config->>'value' from record_types where id = ${sql.lit(before.recordType.id)}::uuid),
           (select schema->'slaConfig'->>'durationMinutes' from record_type_snapshots where change_id = new.id);
       end $$`.execute(database.ownerDb);
-    await sql`create trigger refuse_config_merge before update on change_records
-      for each row execute function refuse_config_merge()`.execute(database.ownerDb);
+    // At commit, after every write of the merge (the configurations are the last statement).
+    await sql`create constraint trigger refuse_config_merge after update on change_records
+      deferrable initially deferred for each row execute function refuse_config_merge()`.execute(
+      database.ownerDb,
+    );
     try {
       await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
         code: 'P0001',
