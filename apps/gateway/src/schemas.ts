@@ -53,6 +53,7 @@ import {
   RecordTypeSchema,
   SlaConfigSchema,
   UpdateRecordInstanceBodySchema,
+  UpdateRecordTypeConfigBodySchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -117,6 +118,7 @@ export const sharedSchemas: TSchema[] = [
   SlaConfigSchema,
   RecordTypeSchema,
   CreateRecordTypeBodySchema,
+  UpdateRecordTypeConfigBodySchema,
   ChoiceListSchema,
   ChoiceItemSchema,
   ChoiceItemInputSchema,

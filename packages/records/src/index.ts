@@ -1,7 +1,11 @@
 export {
+  type AssignmentConfig,
   AssignmentConfigSchema,
+  configSchemaProblems,
+  type SlaConfig,
   SlaConfigSchema,
 } from './config.js';
+export { configProblems, type RecordTypeConfigs, sameConfig } from './core/configs.js';
 export {
   FIELD_TYPES,
   type FieldDefinition,
@@ -14,7 +18,12 @@ export {
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 /** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
-export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
+export type {
+  RecordInstancesPort,
+  RecordInstancesPortOf,
+  RecordWrite,
+  RecordWriteHook,
+} from './instances.js';
 /** @public The record locks a workflow execution takes (its record_lock step) and releases when it ends. */
 export {
   createRecordLocks,
@@ -45,6 +54,8 @@ export {
   RecordTypeSchema,
   type UpdateRecordInstanceBody,
   UpdateRecordInstanceBodySchema,
+  type UpdateRecordTypeConfigBody,
+  UpdateRecordTypeConfigBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
 export type { RecordsTables } from './tables.js';

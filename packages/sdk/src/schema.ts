@@ -1334,7 +1334,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set or clear a draft record type's assignment and SLA configuration
+         * @description Requires permission `schema.edit`. Either or both; null clears one, an absent one stays. The fields a configuration names (field_match, pauseWhen, completeWhen) must be in the effective schema. An active type answers 409: its configuration changes only through a change record (set_assignment / set_sla ops).
+         */
+        patch: operations["updateRecordTypeConfig"];
         trace?: never;
     };
     "/api/record-types/{recordTypeId}/activate": {
@@ -1432,7 +1436,7 @@ export interface paths {
         put?: never;
         /**
          * Process the tenant’s due SLA timers
-         * @description Breaches every pending timer of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning); answers the counts. `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
+         * @description Breaches pending timers of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning), up to `limit` (default 1000) per call, earliest due first; answers the counts (call again while `processed` equals the limit). `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
          */
         post: operations["processTimers"];
         delete?: never;
@@ -2870,7 +2874,7 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
-        CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"];
+        CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"] | components["schemas"]["CreatePatchOpBodySetAssignment"] | components["schemas"]["CreatePatchOpBodySetSla"];
         /**
          * @example {
          *       "targetId": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
@@ -2936,6 +2940,19 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        CreatePatchOpBodySetAssignment: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_assignment";
+            payload: {
+                /** @description The new assignment configuration; null clears it */
+                config: components["schemas"]["AssignmentConfig"] | null;
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
         CreatePatchOpBodySetField: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2944,6 +2961,19 @@ export interface components {
             opType: "set_field";
             payload: {
                 field: components["schemas"]["FieldInput"];
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodySetSla: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_sla";
+            payload: {
+                /** @description The new SLA configuration; null clears it */
+                config: components["schemas"]["SlaConfig"] | null;
             };
             /** Format: uuid */
             targetId: string;
@@ -3201,7 +3231,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -3212,7 +3242,7 @@ export interface components {
         };
         ExecutionError: {
             /** @enum {string} */
-            code: "ORPHAN_BASE_TYPE" | "BASE_TYPE_CYCLE" | "BASE_TYPE_CROSS_PROJECT" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "NO_OPS" | "RECORD_TYPE_NOT_IN_PROJECT" | "BASE_TYPE_PROTECTED_FIELD" | "FIELD_EXISTS" | "FIELD_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "INTERNAL_ERROR";
+            code: "ORPHAN_BASE_TYPE" | "BASE_TYPE_CYCLE" | "BASE_TYPE_CROSS_PROJECT" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "NO_OPS" | "RECORD_TYPE_NOT_IN_PROJECT" | "BASE_TYPE_PROTECTED_FIELD" | "FIELD_EXISTS" | "FIELD_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "INTERNAL_ERROR";
             field?: string;
             message: string;
             opId?: string;
@@ -3306,6 +3336,11 @@ export interface components {
             }[];
             modifiedRecordTypes: {
                 addedFields: components["schemas"]["SchemaField"][];
+                /** @description Present when the assignment configuration changes */
+                assignmentConfigChanged?: {
+                    after: components["schemas"]["AssignmentConfig"] | null;
+                    before: components["schemas"]["AssignmentConfig"] | null;
+                };
                 baseTypeChanged: {
                     after: string | null;
                     before: string | null;
@@ -3331,6 +3366,11 @@ export interface components {
                     /** @description Name after the change */
                     to: string;
                 }[];
+                /** @description Present when the SLA configuration changes */
+                slaConfigChanged?: {
+                    after: components["schemas"]["SlaConfig"] | null;
+                    before: components["schemas"]["SlaConfig"] | null;
+                };
             }[];
             removedRecordTypes: {
                 key: string;
@@ -3381,7 +3421,7 @@ export interface components {
             version: string;
         };
         /** @description One schema edit of a change; the payload depends on opType */
-        PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"];
+        PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"] | components["schemas"]["PatchOpSetAssignment"] | components["schemas"]["PatchOpSetSla"];
         PatchOpAddField: {
             /** Format: uuid */
             changeId: string;
@@ -3451,6 +3491,28 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        PatchOpSetAssignment: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_assignment";
+            payload: {
+                /** @description The new assignment configuration; null clears it */
+                config: components["schemas"]["AssignmentConfig"] | null;
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
         PatchOpSetField: {
             /** Format: uuid */
             changeId: string;
@@ -3466,6 +3528,28 @@ export interface components {
             opType: "set_field";
             payload: {
                 field: components["schemas"]["FieldInput"];
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpSetSla: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_sla";
+            payload: {
+                /** @description The new SLA configuration; null clears it */
+                config: components["schemas"]["SlaConfig"] | null;
             };
             /** @description Schema of the record type before the op ran; null while pending */
             previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
@@ -3630,9 +3714,13 @@ export interface components {
             updatedAt: string;
             version: number;
         };
-        /** @description A record type's own fields, in order */
+        /** @description A record type's own fields, in order, and its assignment and SLA configurations */
         RecordTypeOwnSchema: {
+            /** @description The assignment configuration before the change (absent in snapshots that predate it) */
+            assignmentConfig?: components["schemas"]["AssignmentConfig"] | null;
             fields: components["schemas"]["SchemaField"][];
+            /** @description The SLA configuration before the change (absent in snapshots that predate it) */
+            slaConfig?: components["schemas"]["SlaConfig"] | null;
         };
         RecordTypeSnapshot: {
             /** Format: uuid */
@@ -3748,6 +3836,13 @@ export interface components {
             /** @description The version the change is based on; a stale one answers 409 */
             version?: number;
         };
+        /** @description A draft record type's routing and SLA configuration; either or both */
+        UpdateRecordTypeConfigBody: {
+            /** @description null clears it; absent keeps it */
+            assignmentConfig?: components["schemas"]["AssignmentConfig"] | null;
+            /** @description null clears it; absent keeps it */
+            slaConfig?: components["schemas"]["SlaConfig"] | null;
+        };
         UserRole: {
             /** Format: date-time */
             assignedAt: string;
@@ -3771,7 +3866,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -7307,6 +7402,42 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateRecordTypeConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecordTypeConfigBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Set or clear a draft record type's assignment and SLA configuration */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };
