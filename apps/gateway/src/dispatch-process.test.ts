@@ -2,7 +2,14 @@ import { fileURLToPath } from 'node:url';
 import { newId } from '@ec3l/kernel';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './testing-only/harness.js';
-import { runNode, type Started, startCommand, startNode } from './testing-only/processes.js';
+import {
+  freePort,
+  runNode,
+  type Started,
+  startCommand,
+  startNode,
+  waitForOk,
+} from './testing-only/processes.js';
 import { createExecutionLog, insertDefinition, tenantIdOf } from './testing-only/workflows.js';
 
 const WORKER = fileURLToPath(new URL('./testing-only/dispatch-worker.mjs', import.meta.url));
@@ -110,8 +117,7 @@ describe.runIf(onPostgres)('dispatch across processes on PostgreSQL', () => {
     victim.child.kill('SIGKILL');
     await victim.stop();
     const killedAt = Date.now();
-    startWorker({ DISPATCH_DELAY_MS: '1' });
-    startWorker({ DISPATCH_DELAY_MS: '1' });
+    const takeovers = [startWorker({ DISPATCH_DELAY_MS: '1' }), startWorker({ DISPATCH_DELAY_MS: '1' })];
     await until(
       async () => (await executionsPerIntent(trigger)).every((r) => r.status === 'completed'),
       90_000,
@@ -124,6 +130,8 @@ describe.runIf(onPostgres)('dispatch across processes on PostgreSQL', () => {
     expect(rows.filter((r) => r.executions !== 1)).toEqual([]);
     expect(runningBefore).toBeGreaterThan(0);
     expect(rows.filter((r) => r.attempt > 1).length).toBeGreaterThan(0);
+    // Their stand-in engine must not dispatch the intents of the next tests.
+    await Promise.all(takeovers.map((w) => w.stop()));
   }, 180_000);
 
   it('three ec3l workers with schedulers on one database for several cron ticks: each firing starts one execution of the engine', async () => {
@@ -188,7 +196,12 @@ describe.runIf(onPostgres)('dispatch across processes on PostgreSQL', () => {
     const rows = await perIntent();
     expect(rows.length).toBeGreaterThanOrEqual(4);
     expect(rows.filter((r) => Number(r.executions) > 1)).toEqual([]);
-    const seen = JSON.stringify(rows);
+    const executions = await owner()
+      .selectFrom('workflow_executions')
+      .select(['id', 'intent_id', 'status', 'error'])
+      .where('workflow_definition_id', '=', definition)
+      .execute();
+    const seen = JSON.stringify({ rows, executions });
     expect(
       rows.filter((r) => r.status === 'completed').every((r) => Number(r.executions) === 1),
       seen,
@@ -212,4 +225,57 @@ describe.runIf(onPostgres)('dispatch across processes on PostgreSQL', () => {
     const help = await runNode('cli.js', ['--help'], {});
     expect(help.output).toMatch(/worker {2,}Run the background loop/);
   }, 90_000);
+});
+
+describe('the scheduler in the gateway on the embedded database', () => {
+  it('one process serves and dispatches: a fired trigger runs its workflow without any worker', async () => {
+    const port = await freePort();
+    const gateway = startNode('main.js', [], {
+      PORT: String(port),
+      EC3L_DATA_DIR: 'memory',
+      EC3L_BOOTSTRAP_TENANTS: 'acme',
+      EC3L_SCHEDULER: 'on',
+      EC3L_SCHEDULER_INTERVAL_MS: '200',
+    });
+    running.push(gateway);
+    const base = `http://127.0.0.1:${port}`;
+    await waitForOk(`${base}/readyz`, 90_000, gateway);
+    const post = async (path: string, body?: unknown) => {
+      const res = await fetch(`${base}/api${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tenant-id': 'acme', 'x-user-id': 'admin' },
+        body: JSON.stringify(body ?? {}),
+      });
+      expect(res.status, `${path}: ${res.status}`).toBeLessThan(300);
+      return (await res.json()) as { id: string; intentId: string };
+    };
+    const projectId = (await post('/projects', { name: 'Embedded' })).id;
+    const definition = (await post('/workflow-definitions', { projectId, name: 'Embedded run' })).id;
+    await post(`/workflow-definitions/${definition}/steps`, {
+      stepType: 'notification',
+      config: { channel: 'email', template: 'hi' },
+    });
+    await post(`/workflow-definitions/${definition}/activate`);
+    const trigger = (
+      await post('/workflow-triggers', {
+        workflowDefinitionId: definition,
+        triggerType: 'manual',
+        triggerConfig: {},
+      })
+    ).id;
+    const { intentId } = await post(`/workflow-triggers/${trigger}/fire`, {});
+    const read = async () =>
+      (await (
+        await fetch(`${base}/api/workflow-intents/${intentId}`, {
+          headers: { 'x-tenant-id': 'acme', 'x-user-id': 'admin' },
+        })
+      ).json()) as { status: string; executionId: string | null };
+    await until(
+      async () => (await read()).status === 'completed',
+      60_000,
+      'the intent dispatched by the gateway',
+    );
+    expect((await read()).executionId).toEqual(expect.any(String));
+    expect(await gateway.stop()).toBe(0);
+  }, 150_000);
 });
