@@ -3,8 +3,18 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
-import { createRecordsService, type RecordsService } from '@ec3l/records';
+import {
+  createRecordLocks,
+  createRecordsService,
+  createSlaTimers,
+  lockRecord,
+  type RecordLocks,
+  type RecordsService,
+  releaseLocksOf,
+  type SlaTimers,
+} from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
+import { createTriggersService, createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -15,7 +25,14 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
+import {
+  createWorkflowDispatch,
+  recordEventIntents,
+  type StartExecution,
+  startWithEngine,
+} from './flows/workflow-dispatch.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -30,6 +47,9 @@ import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { timerRoutes } from './routes/timers.js';
+import { workflowTriggerRoutes } from './routes/workflow-triggers.js';
+import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
 
 export type AppDeps = {
@@ -49,13 +69,24 @@ export type AppDeps = {
   compilers?: LazyCompilers;
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
+  /** How dispatched intents start executions (the workflow engine by default). */
+  startExecution?: StartExecution;
+  /** Lease of intents dispatched through the API (default 30 s). */
+  leaseMs?: number;
 };
+
+/** The tables of the shared handle: every package's, so one transaction on it serves several services. */
+type SharedTables = Database['db'] extends Kysely<infer Tables> ? Tables : never;
 
 export type Services = {
   tenancy: TenancyService;
   rbac: RbacService;
   records: RecordsService;
+  timers: SlaTimers;
+  locks: RecordLocks;
   changes: ChangeService;
+  workflows: WorkflowService;
+  workflow: ReturnType<typeof createWorkflowDispatch>;
 };
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
@@ -107,25 +138,65 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
+  const changes = createChangeService({
+    db: deps.database.db,
+    events: deps.events,
+    requireProject: tenancy.requireProject,
+    projectParts: async (ctx, projectId) => ({
+      moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
+      environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
+    }),
+  });
+  const rbac = createRbacService({
+    db: deps.database.db,
+    onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+  });
+  const triggers = createTriggersService({ db: deps.database.db });
+  const records = createRecordsService({
+    db: deps.database.db,
+    requireProject: tenancy.requireProject,
+    events: deps.events,
+    // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
+    onRecordWrite: [timers.onRecordWrite, recordEventIntents(triggers)],
+  });
+  const workflows = createWorkflowService({
+    db: deps.database.db,
+    events: deps.events,
+    requireProject: tenancy.requireProject,
+    // One transaction on the shared handle holds the workflow tables and the change tables alike.
+    createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
+      changes.createLinkedChange(trx, ctx, input),
+    // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
+    records: (trx: Transaction<SharedTables>, ctx) => ({
+      ...records.recordInstancesPort(trx, ctx),
+      lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
+      releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
+    }),
+    roleHolders: async (ctx, role) =>
+      (await rbac.listUserRoles(ctx))
+        .filter((r) => r.roleName === role && r.roleStatus === 'active')
+        .map((r) => r.userId),
+  });
   const services: Services = {
     tenancy,
-    records: createRecordsService({
-      db: deps.database.db,
-      requireProject: tenancy.requireProject,
+    timers,
+    locks: createRecordLocks({ db: deps.database.db }),
+    records,
+    changes,
+    rbac,
+    workflows,
+    workflow: createWorkflowDispatch({
+      triggers,
+      database: deps.database,
       events: deps.events,
-    }),
-    changes: createChangeService({
-      db: deps.database.db,
-      events: deps.events,
-      requireProject: tenancy.requireProject,
-      projectParts: async (ctx, projectId) => ({
-        moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
-        environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
-      }),
-    }),
-    rbac: createRbacService({
-      db: deps.database.db,
-      onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+      startExecution: deps.startExecution ?? startWithEngine(workflows.engine),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+      onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
     }),
   };
 
@@ -194,7 +265,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
       await api.register(recordInstanceRoutes, { records: services.records, guard });
+      await api.register(timerRoutes, { timers: services.timers, locks: services.locks, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
+      await api.register(workflowRoutes, { workflows: services.workflows, guard });
+      await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });
     },
     { prefix: '/api' },
   );

@@ -132,6 +132,7 @@ const samples: Record<string, () => Promise<Sample>> = {
     });
     return { method: 'PATCH', url: `/api/record-instances/${record}`, body: { data: { title: 'Fixed' } } };
   },
+  processTimers: async () => ({ method: 'POST', url: '/api/timers/process', body: {} }),
   // projects and the data dictionary
   createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),
   createRecordType: async () => ({
@@ -146,6 +147,11 @@ const samples: Record<string, () => Promise<Sample>> = {
   retireRecordType: async () => ({
     method: 'POST',
     url: `/api/record-types/${await freshRecordType()}/retire`,
+  }),
+  updateRecordTypeConfig: async () => ({
+    method: 'PATCH',
+    url: `/api/record-types/${await freshRecordType()}`,
+    body: { slaConfig: { durationMinutes: 60 } },
   }),
   addRecordTypeField: async () => ({
     method: 'POST',
@@ -209,6 +215,74 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: `/api/changes/${await draftChange()}/agent-run`,
     body: { intent: 'add a field' },
   }),
+  // workflows
+  createWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: '/api/workflow-definitions',
+    body: { projectId: await freshProject(), name: `W ${++counter}` },
+  }),
+  addWorkflowStep: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(false)}/steps`,
+    body: { stepType: 'notification', config: { channel: 'email', template: 'hi' } },
+  }),
+  activateWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(false)}/activate`,
+  }),
+  retireWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(true)}/retire`,
+  }),
+  executeWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(true)}/execute`,
+    body: { input: {} },
+  }),
+  resumeWorkflowExecution: async () => ({
+    method: 'POST',
+    url: `/api/workflow-executions/${(await pausedExecution()).execution}/resume`,
+    body: { outcome: 'approved' },
+  }),
+  decideWorkflowApproval: async () => ({
+    method: 'POST',
+    url: `/api/workflow-approvals/${(await pausedExecution()).approval}/decisions`,
+    body: { decision: 'approve' },
+  }),
+  adminListWorkflowDefinitions: async () => ({ method: 'GET', url: '/api/admin/workflows' }),
+  adminListWorkflowExecutions: async () => ({ method: 'GET', url: '/api/admin/workflow-executions' }),
+  adminListPendingApprovals: async () => ({ method: 'GET', url: '/api/admin/approvals' }),
+  // workflow triggers and intents
+  createWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: '/api/workflow-triggers',
+    body: { workflowDefinitionId: await freshWorkflow(true), triggerType: 'manual', triggerConfig: {} },
+  }),
+  enableWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/enable`,
+  }),
+  disableWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/disable`,
+  }),
+  fireWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/fire`,
+    body: {},
+  }),
+  emitRecordEvent: async () => ({
+    method: 'POST',
+    url: '/api/record-events',
+    body: {
+      event: 'record.created',
+      recordTypeId: await freshRecordType(),
+      recordId: '33333333-3333-4333-8333-333333333333',
+      version: 1,
+      data: {},
+    },
+  }),
+  dispatchWorkflowIntents: async () => ({ method: 'POST', url: '/api/workflow-intents/dispatch', body: {} }),
   // guarded reads (admin panels)
   listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
@@ -225,6 +299,45 @@ const samples: Record<string, () => Promise<Sample>> = {
   validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
   getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
 };
+
+/** A workflow definition with one notification step, active or still a draft. */
+const freshWorkflow = async (active: boolean): Promise<string> => {
+  const id = await created('/api/workflow-definitions', {
+    projectId: await freshProject(),
+    name: `W ${++counter}`,
+  });
+  await created(`/api/workflow-definitions/${id}/steps`, {
+    stepType: 'notification',
+    config: { channel: 'email', template: 'hi' },
+  });
+  if (active) await json(h.call('POST', `/api/workflow-definitions/${id}/activate`, admin));
+  return id;
+};
+
+/** An execution paused on an approval that admin is asked. */
+const pausedExecution = async () => {
+  const id = await created('/api/workflow-definitions', {
+    projectId: await freshProject(),
+    name: `W ${++counter}`,
+  });
+  await created(`/api/workflow-definitions/${id}/steps`, {
+    stepType: 'approval',
+    config: { approvers: { users: ['admin'] } },
+  });
+  await json(h.call('POST', `/api/workflow-definitions/${id}/activate`, admin));
+  const execution = await created(`/api/workflow-definitions/${id}/execute`, { input: {} });
+  const [approval] = await json<{ id: string }[]>(
+    h.call('GET', `/api/workflow-approvals?workflowExecutionId=${execution}`, admin),
+  );
+  return { execution, approval: approval!.id };
+};
+
+const freshTrigger = async () =>
+  created('/api/workflow-triggers', {
+    workflowDefinitionId: await freshWorkflow(true),
+    triggerType: 'manual',
+    triggerConfig: {},
+  });
 
 /** A Draft change adding one field to a fresh record type: its id, the type's key, its target and op. */
 const draft = async () => {

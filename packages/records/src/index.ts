@@ -1,7 +1,11 @@
 export {
+  type AssignmentConfig,
   AssignmentConfigSchema,
+  configSchemaProblems,
+  type SlaConfig,
   SlaConfigSchema,
 } from './config.js';
+export { configProblems, type RecordTypeConfigs, sameConfig } from './core/configs.js';
 export {
   FIELD_TYPES,
   type FieldDefinition,
@@ -20,6 +24,14 @@ export type {
   RecordWrite,
   RecordWriteHook,
 } from './instances.js';
+/** @public The record locks a workflow execution takes (its record_lock step) and releases when it ends. */
+export {
+  createRecordLocks,
+  type LockRequest,
+  lockRecord,
+  type RecordLocks,
+  releaseLocksOf,
+} from './locks.js';
 export { recordsMigrations } from './migrations/index.js';
 /** @public The narrow interface other packages' write paths use (the change engine's merge). */
 export type { RecordsLockPort, RecordsPort } from './port.js';
@@ -42,6 +54,18 @@ export {
   RecordTypeSchema,
   type UpdateRecordInstanceBody,
   UpdateRecordInstanceBodySchema,
+  type UpdateRecordTypeConfigBody,
+  UpdateRecordTypeConfigBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
 export type { RecordsTables } from './tables.js';
+export {
+  ProcessTimersBodySchema,
+  ProcessTimersResultSchema,
+  RecordLockCheckSchema,
+  RecordLockSchema,
+  RecordTimerSchema,
+} from './timer-schemas.js';
+/** @public What the scheduler passes to processDueTimers, per tenant inside withTenant. */
+export type { ProcessDueTimersOptions } from './timers.js';
+export { createSlaTimers, type SlaTimers } from './timers.js';

@@ -27,6 +27,7 @@ import {
   type RecordData,
 } from './core/values.js';
 import { RecordsErrorCodes } from './errors.js';
+import { assertRecordWritable } from './locks.js';
 import { type InstanceOrder, instanceLocks, instancesFor } from './repo/instances.js';
 import { forTenant, recordLocks } from './repo/scoped.js';
 import type { RecordInstance } from './schemas.js';
@@ -369,6 +370,8 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
   ) => {
     const locked = await instanceLocks(trx, ctx.tenantId).lockInstance(recordId);
     if (!locked) throw notFound('record', recordId);
+    // Under the row lock: a lock taken before this update committed is seen here.
+    await assertRecordWritable(trx, ctx.tenantId, recordId, workflowExecutionId);
     if (change.version !== undefined && change.version !== locked.version) {
       throw new DomainError(
         RecordsErrorCodes.RECORD_VERSION_CONFLICT,

@@ -1,1 +1,60 @@
+export {
+  CreateTriggerBodySchema,
+  DispatchResultSchema,
+  EnqueuedIntentSchema,
+  FireTriggerBodySchema,
+  INTENT_STATUSES,
+  RecordEventBodySchema,
+  RecordEventResultSchema,
+  triggerVariantSchemas,
+  WorkflowIntentSchema,
+  WorkflowTriggerSchema,
+} from './dispatch-schemas.js';
+export type { WorkflowDispatchTables } from './dispatch-tables.js';
+export {
+  createDispatcher,
+  type Dispatcher,
+  type DispatchFn,
+} from './dispatcher.js';
+/**
+ * @public The engine the dispatcher and the scheduler call (startExecution inside their transaction,
+ * processApprovalDeadlines per tenant), the records port the gateway wires, and the tables a handle
+ * composing them needs.
+ */
+export {
+  createWorkflowEngine,
+  type WorkflowEngine,
+  type WorkflowEngineDeps,
+  type WorkflowRecordsPort,
+} from './engine.js';
+/** @public Codes callers branch on (e.g. EXECUTION_EXISTS_FOR_INTENT when an intent is dispatched twice). */
+export {
+  type WorkflowDispatchErrorCode,
+  type WorkflowErrorCode,
+  WorkflowErrorCodes,
+} from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
+/** @public The execution the engine answers. */
+export type { WorkflowExecution } from './schemas.js';
+export {
+  type AddStepBody,
+  AddStepBodySchema,
+  APPROVAL_STATUSES,
+  ApprovalSchema,
+  type CreateWorkflowDefinitionBody,
+  CreateWorkflowDefinitionBodySchema,
+  DEFINITION_STATUSES,
+  DecideBodySchema,
+  EXECUTION_STATUSES,
+  ExecuteBodySchema,
+  ResumeBodySchema,
+  StepExecutionSchema,
+  WorkflowDefinitionSchema,
+  WorkflowExecutionSchema,
+  WorkflowStepSchema,
+  workflowVariantSchemas,
+} from './schemas.js';
+export { createWorkflowService, type WorkflowService } from './service.js';
+/** @public The workflow tables, for handles that compose them with another package's. */
+export type { WorkflowTables } from './tables.js';
+export { createTriggersService, type TriggersService } from './trigger-service.js';
