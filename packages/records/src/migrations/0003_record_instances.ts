@@ -34,10 +34,10 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     on record_instances (tenant_id, record_type_id, created_at, id)`.execute(db);
   await sql`create index record_instances_type_updated_idx
     on record_instances (tenant_id, record_type_id, updated_at, id)`.execute(db);
-  // Equality filters on values (data @> {...}). A small pending list: every search scans the entries
-  // not yet merged into the index, so a burst of creates must not leave megabytes of them.
-  await sql`create index record_instances_data_idx on record_instances
-    using gin (data jsonb_path_ops) with (gin_pending_list_limit = 128)`.execute(db);
+  // Equality filters on values (data @> {...}).
+  await sql`create index record_instances_data_idx on record_instances using gin (data jsonb_path_ops)`.execute(
+    db,
+  );
   await sql`alter table record_instances enable row level security`.execute(db);
   await sql`alter table record_instances force row level security`.execute(db);
   await sql`create policy tenant_isolation on record_instances

@@ -4,6 +4,7 @@ import * as m0002 from './0002_row_level_security.js';
 import * as m0003 from './0003_record_instances.js';
 import * as m0004 from './0004_record_timers.js';
 import * as m0005 from './0005_record_locks.js';
+import * as m0006 from './0006_record_instances_gin_pending_list.js';
 
 export const recordsMigrations: MigrationModule = {
   name: 'records',
@@ -14,5 +15,6 @@ export const recordsMigrations: MigrationModule = {
     '0003_record_instances': m0003,
     '0004_record_timers': m0004,
     '0005_record_locks': m0005,
+    '0006_record_instances_gin_pending_list': m0006,
   },
 };
