@@ -5,6 +5,7 @@ import * as m0003 from './0003_record_instances.js';
 import * as m0004 from './0004_record_timers.js';
 import * as m0005 from './0005_record_locks.js';
 import * as m0006 from './0006_partial_base_type_index.js';
+import * as m0007 from './0007_record_instances_gin_pending_list.js';
 
 export const recordsMigrations: MigrationModule = {
   name: 'records',
@@ -16,5 +17,6 @@ export const recordsMigrations: MigrationModule = {
     '0004_record_timers': m0004,
     '0005_record_locks': m0005,
     '0006_partial_base_type_index': m0006,
+    '0007_record_instances_gin_pending_list': m0007,
   },
 };

@@ -34,9 +34,6 @@ type InstanceUpdate = {
 const sortExpression = (order: InstanceOrder) =>
   order.by === 'field' ? sql`coalesce(data -> ${order.storageKey}::text, 'null'::jsonb)` : sql.ref(order.by);
 
-// How many rows of a filtered list are walked in order before the filter counts as rare (listInstances).
-const WALK = 1_000;
-
 /** Queries on one tenant's record instances; every query carries the tenant filter (T2). */
 const instanceQueries = (db: Db, tenantId: string) => ({
   insertInstance: (row: NewInstance): Promise<RecordInstanceRow> =>
@@ -165,40 +162,11 @@ const instanceQueries = (db: Db, tenantId: string) => ({
         ? sql`*`
         : sql`*, to_char(${sql.ref(order.by)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`;
     const page = sql`order by ${key} ${direction}, id ${direction} limit ${query.limit}`;
-    if (!contains) {
-      return (
-        await sql<ListedRow>`select ${columns} from record_instances where ${ofType} and ${after} ${page}`.execute(
-          db,
-        )
-      ).rows;
-    }
-    // PostgreSQL cannot estimate how many rows a containment matches, so the plan is chosen here. First
-    // the next WALK rows in list order (the ordered index, stopping early): a common value fills the
-    // page from them. When it does not and they were not the last rows, the value is rare: its records
-    // are found through the GIN index and sorted.
-    const walked = await sql<ListedRow & { walked: number }>`
-      with walk as materialized (
-        select ${columns} from record_instances where ${ofType} and ${after} ${sql`order by ${key} ${direction}, id ${direction}`}
-        limit ${WALK})
-      select *, (select count(*)::int from walk) as walked from walk where coalesce(${contains}, false) ${page}`.execute(
-      db,
-    );
-    const total = walked.rows[0]?.walked;
-    if (walked.rows.length === query.limit || (total !== undefined && total < WALK)) {
-      return walked.rows.map(({ walked: _, ...row }) => row);
-    }
-    if (walked.rows.length === 0) {
-      // No match among them: whether they were the last rows is still to be told.
-      const { rows } = await sql<{ n: number }>`
-        select count(*)::int as n from (select 1 from record_instances where ${ofType} and ${after} limit ${WALK}) w`.execute(
-        db,
-      );
-      if (rows[0]!.n < WALK) return [];
-    }
+    // PostgreSQL estimates containment from a sample of the rows (matchingsel): a rare value is read
+    // through the GIN index and sorted, a common one met soon walking the ordered index.
     return (
-      await sql<ListedRow>`
-        with matched as materialized (select ${columns} from record_instances where ${ofType} and ${contains})
-        select * from matched where ${after} ${page}`.execute(db)
+      await sql<ListedRow>`select ${columns} from record_instances
+        where ${ofType} and ${contains ?? sql`true`} and ${after} ${page}`.execute(db)
     ).rows;
   },
 
