@@ -5,6 +5,7 @@ import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
 import { createRecordsService, type RecordsService } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
+import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -15,6 +16,7 @@ import Fastify, {
   type FastifyServerOptions,
   LogController,
 } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
@@ -29,6 +31,7 @@ import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
 
 export type AppDeps = {
@@ -50,11 +53,15 @@ export type AppDeps = {
   enforceGuards?: boolean;
 };
 
+/** The tables of the shared handle: every package's, so one transaction on it serves several services. */
+type SharedTables = Database['db'] extends Kysely<infer Tables> ? Tables : never;
+
 export type Services = {
   tenancy: TenancyService;
   rbac: RbacService;
   records: RecordsService;
   changes: ChangeService;
+  workflows: WorkflowService;
 };
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
@@ -106,21 +113,35 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
+  const changes = createChangeService({
+    db: deps.database.db,
+    events: deps.events,
+    requireProject: tenancy.requireProject,
+    projectParts: async (ctx, projectId) => ({
+      moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
+      environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
+    }),
+  });
+  const rbac = createRbacService({
+    db: deps.database.db,
+    onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+  });
   const services: Services = {
     tenancy,
     records: createRecordsService({ db: deps.database.db, requireProject: tenancy.requireProject }),
-    changes: createChangeService({
+    changes,
+    rbac,
+    workflows: createWorkflowService({
       db: deps.database.db,
       events: deps.events,
       requireProject: tenancy.requireProject,
-      projectParts: async (ctx, projectId) => ({
-        moduleIds: (await tenancy.listModules(ctx, projectId)).map((m) => m.id),
-        environmentIds: (await tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
-      }),
-    }),
-    rbac: createRbacService({
-      db: deps.database.db,
-      onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
+      // One transaction on the shared handle holds the workflow tables and the change tables alike.
+      createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
+        changes.createLinkedChange(trx, ctx, input),
+      roleHolders: async (ctx, role) =>
+        (await rbac.listUserRoles(ctx))
+          .filter((r) => r.roleName === role && r.roleStatus === 'active')
+          .map((r) => r.userId),
     }),
   };
 
@@ -189,6 +210,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
+      await api.register(workflowRoutes, { workflows: services.workflows, guard });
     },
     { prefix: '/api' },
   );

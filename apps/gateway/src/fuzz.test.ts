@@ -149,6 +149,22 @@ const createWorld = async (slug: string): Promise<World> => {
     opType: 'add_field',
     payload: { field: { name: 'impact', type: 'number' } },
   });
+  const workflow = await create('/api/workflow-definitions', {
+    projectId: project.id,
+    name: 'Fuzz workflow',
+  });
+  await create(`/api/workflow-definitions/${workflow.id}/steps`, {
+    stepType: 'notification',
+    config: { channel: 'email', template: 'Hello {{input.name}}' },
+  });
+  await create(`/api/workflow-definitions/${workflow.id}/steps`, {
+    stepType: 'approval',
+    config: { approvers: { users: ['admin'] }, rule: { type: 'any' } },
+  });
+  await h.call('POST', `/api/workflow-definitions/${workflow.id}/activate`, who);
+  await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz' } });
+  await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz again' } });
+  await create('/api/workflow-definitions', { projectId: project.id, name: 'Fuzz draft workflow' });
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });

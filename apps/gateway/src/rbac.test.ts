@@ -186,6 +186,43 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: `/api/changes/${await draftChange()}/agent-run`,
     body: { intent: 'add a field' },
   }),
+  // workflows
+  createWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: '/api/workflow-definitions',
+    body: { projectId: await freshProject(), name: `W ${++counter}` },
+  }),
+  addWorkflowStep: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(false)}/steps`,
+    body: { stepType: 'notification', config: { channel: 'email', template: 'hi' } },
+  }),
+  activateWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(false)}/activate`,
+  }),
+  retireWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(true)}/retire`,
+  }),
+  executeWorkflowDefinition: async () => ({
+    method: 'POST',
+    url: `/api/workflow-definitions/${await freshWorkflow(true)}/execute`,
+    body: { input: {} },
+  }),
+  resumeWorkflowExecution: async () => ({
+    method: 'POST',
+    url: `/api/workflow-executions/${(await pausedExecution()).execution}/resume`,
+    body: { outcome: 'approved' },
+  }),
+  decideWorkflowApproval: async () => ({
+    method: 'POST',
+    url: `/api/workflow-approvals/${(await pausedExecution()).approval}/decisions`,
+    body: { decision: 'approve' },
+  }),
+  adminListWorkflowDefinitions: async () => ({ method: 'GET', url: '/api/admin/workflows' }),
+  adminListWorkflowExecutions: async () => ({ method: 'GET', url: '/api/admin/workflow-executions' }),
+  adminListPendingApprovals: async () => ({ method: 'GET', url: '/api/admin/approvals' }),
   // guarded reads (admin panels)
   listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
@@ -201,6 +238,38 @@ const samples: Record<string, () => Promise<Sample>> = {
   getGraphSnapshot: async () => ({ method: 'GET', url: '/api/admin/graph/snapshot' }),
   validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
   getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
+};
+
+/** A workflow definition with one notification step, active or still a draft. */
+const freshWorkflow = async (active: boolean): Promise<string> => {
+  const id = await created('/api/workflow-definitions', {
+    projectId: await freshProject(),
+    name: `W ${++counter}`,
+  });
+  await created(`/api/workflow-definitions/${id}/steps`, {
+    stepType: 'notification',
+    config: { channel: 'email', template: 'hi' },
+  });
+  if (active) await json(h.call('POST', `/api/workflow-definitions/${id}/activate`, admin));
+  return id;
+};
+
+/** An execution paused on an approval that admin is asked. */
+const pausedExecution = async () => {
+  const id = await created('/api/workflow-definitions', {
+    projectId: await freshProject(),
+    name: `W ${++counter}`,
+  });
+  await created(`/api/workflow-definitions/${id}/steps`, {
+    stepType: 'approval',
+    config: { approvers: { users: ['admin'] } },
+  });
+  await json(h.call('POST', `/api/workflow-definitions/${id}/activate`, admin));
+  const execution = await created(`/api/workflow-definitions/${id}/execute`, { input: {} });
+  const [approval] = await json<{ id: string }[]>(
+    h.call('GET', `/api/workflow-approvals?workflowExecutionId=${execution}`, admin),
+  );
+  return { execution, approval: approval!.id };
 };
 
 /** A Draft change adding one field to a fresh record type: its id, the type's key, its target and op. */

@@ -55,6 +55,19 @@ import {
   TelemetryEventSchema,
   TenantSchema,
 } from '@ec3l/tenancy';
+import {
+  AddStepBodySchema,
+  ApprovalSchema,
+  CreateWorkflowDefinitionBodySchema,
+  DecideBodySchema,
+  ExecuteBodySchema,
+  ResumeBodySchema,
+  StepExecutionSchema,
+  WorkflowDefinitionSchema,
+  WorkflowExecutionSchema,
+  WorkflowStepSchema,
+  workflowVariantSchemas,
+} from '@ec3l/workflow';
 import { type Static, type TSchema, type TString, Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema } from './flows/audit-feed.js';
 import { errorSchemas } from './plugins/errors.js';
@@ -110,6 +123,17 @@ export const sharedSchemas: TSchema[] = [
   WorkspaceSchema,
   AgentRunSchema,
   CreateAgentRunBodySchema,
+  WorkflowDefinitionSchema,
+  CreateWorkflowDefinitionBodySchema,
+  ...workflowVariantSchemas,
+  WorkflowStepSchema,
+  AddStepBodySchema,
+  WorkflowExecutionSchema,
+  StepExecutionSchema,
+  ApprovalSchema,
+  DecideBodySchema,
+  ResumeBodySchema,
+  ExecuteBodySchema,
   ...errorSchemas,
 ];
 

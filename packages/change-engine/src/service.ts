@@ -438,6 +438,48 @@ export const createChangeService = ({
       return toChange(row);
     },
 
+    /**
+     * Creates a Draft change governing a new workflow definition, with a workflow target naming it,
+     * inside the caller's transaction (the definition is written in the same one).
+     */
+    createLinkedChange: async (
+      trx: Transaction<ChangeEngineDatabase>,
+      ctx: RequestContext,
+      input: { projectId: string; title: string; workflowDefinitionId: string },
+    ): Promise<string> => {
+      const now = clock.now();
+      const repo = forTenant(trx, ctx.tenantId);
+      const created = await repo.insertChange({
+        id: newId(),
+        project_id: input.projectId,
+        title: normalizeName(input.title, 'title'),
+        description: null,
+        module_id: null,
+        environment_id: null,
+        status: 'Draft',
+        reverts_change_id: null,
+        created_by: actorOf(ctx).actorId,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordEvent(trx, ctx, created, 'change_status_changed', { from: null, to: 'Draft' });
+      const selector = { workflowDefinitionId: input.workflowDefinitionId };
+      const target = await repo.insertTarget({
+        id: newId(),
+        project_id: input.projectId,
+        change_id: created.id,
+        type: 'workflow',
+        selector,
+        created_at: now,
+      });
+      await recordEvent(trx, ctx, created, 'change_target_added', {
+        targetId: target.id,
+        type: 'workflow',
+        selector,
+      });
+      return created.id;
+    },
+
     /** One page of change records, newest first, and the cursor of the next page (null on the last). */
     listChanges: async (
       ctx: RequestContext,

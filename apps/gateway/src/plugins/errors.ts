@@ -3,6 +3,7 @@ import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import type { RecordsErrorCode } from '@ec3l/records';
+import type { WorkflowErrorCode } from '@ec3l/workflow';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -30,6 +31,17 @@ export const STATUS_BY_CODE = {
     RECORD_TYPE_NOT_IN_PROJECT: 400,
     NO_OPS: 422,
     EXECUTION_FAILED: 422,
+  }),
+  ...satisfiesStatus<WorkflowErrorCode>({
+    WORKFLOW_STATE_CONFLICT: 409,
+    WORKFLOW_DEFINITION_INVALID: 409,
+    WORKFLOW_STEP_CONFIG_INVALID: 400,
+    APPROVAL_CLOSED: 409,
+    APPROVAL_ALREADY_DECIDED: 409,
+    NOT_AN_APPROVER: 403,
+    EXECUTION_NOT_PAUSED: 409,
+    STEP_FAILED: 422,
+    EXECUTION_EXISTS_FOR_INTENT: 409,
   }),
   /** The body is not JSON (or empty where JSON was announced). */
   INVALID_JSON: 400,
