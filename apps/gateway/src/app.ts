@@ -29,6 +29,7 @@ import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
+import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { workflowRoutes } from './routes/workflows.js';
@@ -128,7 +129,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   const services: Services = {
     tenancy,
-    records: createRecordsService({ db: deps.database.db, requireProject: tenancy.requireProject }),
+    records: createRecordsService({
+      db: deps.database.db,
+      requireProject: tenancy.requireProject,
+      events: deps.events,
+    }),
     changes,
     rbac,
     workflows: createWorkflowService({
@@ -209,6 +214,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(rbacRoutes, { rbac: services.rbac, guard });
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
+      await api.register(recordInstanceRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
     },

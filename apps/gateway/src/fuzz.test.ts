@@ -139,6 +139,14 @@ const createWorld = async (slug: string): Promise<World> => {
     fields: [{ name: 'level', type: 'choice', choiceListId: list.id }],
   });
   await h.call('POST', `/api/record-types/${incident.id}/activate`, who);
+  // Records are listed per record type only, so the harvest below cannot find this one by itself.
+  remember(
+    'record-instances',
+    await create('/api/record-instances', {
+      recordTypeId: incident.id,
+      data: { number: 'INC-1', level: 'low' },
+    }),
+  );
   const change = await create('/api/changes', { projectId: project.id, title: 'Fuzz change' });
   const target = await create(`/api/changes/${change.id}/targets`, {
     type: 'record_type',

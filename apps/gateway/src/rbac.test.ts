@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-type Sample = { method: 'GET' | 'POST' | 'DELETE'; url: string; body?: unknown };
+type Sample = { method: 'GET' | 'POST' | 'PATCH' | 'DELETE'; url: string; body?: unknown };
 let counter = 0;
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -47,6 +47,16 @@ const freshRecordType = async () =>
     key: `rt_${++counter}`,
     name: `RT ${counter}`,
   });
+const freshActiveRecordType = async () => {
+  const id = await created('/api/record-types', {
+    projectId: await freshProject(),
+    key: `rt_${++counter}`,
+    name: `RT ${counter}`,
+    fields: [{ name: 'title', type: 'string' }],
+  });
+  await json(h.call('POST', `/api/record-types/${id}/activate`, admin));
+  return id;
+};
 const freshRole = (permissions: string[] = []) =>
   created('/api/rbac/roles', { name: `Tmp ${++counter}`, permissions });
 
@@ -109,6 +119,19 @@ const samples: Record<string, () => Promise<Sample>> = {
     return { method: 'DELETE', url: `/api/rbac/policies/${policy}` };
   },
   seedDefaultRoles: async () => ({ method: 'POST', url: '/api/rbac/seed-defaults' }),
+  // record instances
+  createRecordInstance: async () => ({
+    method: 'POST',
+    url: '/api/record-instances',
+    body: { recordTypeId: await freshActiveRecordType(), data: { title: 'Printer jam' } },
+  }),
+  updateRecordInstance: async () => {
+    const record = await created('/api/record-instances', {
+      recordTypeId: await freshActiveRecordType(),
+      data: { title: 'Printer jam' },
+    });
+    return { method: 'PATCH', url: `/api/record-instances/${record}`, body: { data: { title: 'Fixed' } } };
+  },
   // projects and the data dictionary
   createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),
   createRecordType: async () => ({

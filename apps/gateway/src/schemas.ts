@@ -40,11 +40,14 @@ import {
   ChoiceItemSchema,
   ChoiceListSchema,
   CreateChoiceListBodySchema,
+  CreateRecordInstanceBodySchema,
   CreateRecordTypeBodySchema,
   FieldInputSchema,
   FieldSchema,
+  RecordInstanceSchema,
   RecordTypeSchema,
   SlaConfigSchema,
+  UpdateRecordInstanceBodySchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -104,6 +107,9 @@ export const sharedSchemas: TSchema[] = [
   ChoiceItemSchema,
   ChoiceItemInputSchema,
   CreateChoiceListBodySchema,
+  RecordInstanceSchema,
+  CreateRecordInstanceBodySchema,
+  UpdateRecordInstanceBodySchema,
   ExecutionErrorSchema,
   SchemaFieldSchema,
   OwnSchemaSchema,
@@ -151,6 +157,7 @@ export const EnvironmentParamsSchema = uuidParams('environmentId');
 export const ChangeParamsSchema = uuidParams('changeId');
 export const RecordTypeParamsSchema = uuidParams('recordTypeId');
 export const ChoiceListParamsSchema = uuidParams('choiceListId');
+export const RecordParamsSchema = uuidParams('recordId');
 export const RoleParamsSchema = uuidParams('roleId');
 export const PolicyParamsSchema = uuidParams('policyId');
 

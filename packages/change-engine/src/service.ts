@@ -848,7 +848,7 @@ export const createChangeService = ({
         }
         const plans = snapshots
           .map((s) => {
-            const before = (s.schema as { fields: FieldDefinition[] }).fields;
+            const before = ownFieldsOf({ schema: s.schema as { fields: FieldDefinition[] } });
             return {
               key: s.record_type_key,
               ops: restoreOps(

@@ -10,6 +10,14 @@ export const RecordsErrorCodes = {
   BASE_TYPE_CROSS_PROJECT: 'BASE_TYPE_CROSS_PROJECT',
   /** The base type named at creation exists in no project of the tenant. */
   ORPHAN_BASE_TYPE: 'ORPHAN_BASE_TYPE',
+  /** A record's data does not fit its type's schema; `details` lists every refused field. */
+  RECORD_INVALID: 'RECORD_INVALID',
+  /** A record is created for a record type that is not active (draft or retired). */
+  RECORD_TYPE_NOT_ACTIVE: 'RECORD_TYPE_NOT_ACTIVE',
+  /** A record update names a version (body or If-Match) other than the record's current one. */
+  RECORD_VERSION_CONFLICT: 'RECORD_VERSION_CONFLICT',
+  /** A record is locked by a workflow execution: another execution or a caller outside it tried to lock or update it. */
+  RECORD_LOCKED: 'RECORD_LOCKED',
 } as const;
 
 export type RecordsErrorCode = (typeof RecordsErrorCodes)[keyof typeof RecordsErrorCodes];

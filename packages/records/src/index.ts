@@ -13,6 +13,16 @@ export {
   resolveEffectiveFields,
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
+/** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
+export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
+export {
+  assertRecordWritable,
+  createRecordLocks,
+  type LockRequest,
+  lockRecord,
+  type RecordLocks,
+  releaseLocksOf,
+} from './locks.js';
 export { recordsMigrations } from './migrations/index.js';
 /** @public The narrow interface other packages' write paths use (the change engine's merge). */
 export type { RecordsLockPort, RecordsPort } from './port.js';
@@ -24,11 +34,30 @@ export {
   ChoiceListSchema,
   type CreateChoiceListBody,
   CreateChoiceListBodySchema,
+  type CreateRecordInstanceBody,
+  CreateRecordInstanceBodySchema,
   type CreateRecordTypeBody,
   CreateRecordTypeBodySchema,
   FieldInputSchema,
   FieldSchema,
+  type RecordInstance,
+  RecordInstanceSchema,
   RecordTypeSchema,
+  type UpdateRecordInstanceBody,
+  UpdateRecordInstanceBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
 export type { RecordsTables } from './tables.js';
+export {
+  ProcessTimersBodySchema,
+  ProcessTimersResultSchema,
+  RecordLockCheckSchema,
+  RecordLockSchema,
+  RecordTimerSchema,
+} from './timer-schemas.js';
+export {
+  createSlaTimers,
+  type ProcessDueTimersOptions,
+  type SlaRecordWrite,
+  type SlaTimers,
+} from './timers.js';

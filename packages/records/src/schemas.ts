@@ -134,3 +134,49 @@ export const CreateChoiceListBodySchema = Type.Object(
   { $id: 'CreateChoiceListBody', additionalProperties: false },
 );
 export type CreateChoiceListBody = { name: string; items?: ChoiceItemInput[] };
+
+const RecordDataSchema = Type.Record(Type.String(), Type.Unknown(), {
+  description: 'Values by field name',
+});
+
+export const RecordInstanceSchema = Type.Object(
+  {
+    id: Uuid(),
+    recordTypeId: Uuid(),
+    data: RecordDataSchema,
+    version: Type.Integer({ minimum: 1, description: 'Starts at 1; every update adds one' }),
+    createdBy: Nullable(Type.String({ description: 'The user or agent that created the record' })),
+    assignedTo: Nullable(Type.String()),
+    assignedGroup: Nullable(Type.String()),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'RecordInstance' },
+);
+export type RecordInstance = Static<typeof RecordInstanceSchema>;
+
+const InputDataSchema = Type.Record(Type.String(), Type.Unknown(), {
+  description: 'Values by field name; checked against the effective schema of the record type',
+  maxProperties: 500,
+});
+
+export const CreateRecordInstanceBodySchema = Type.Object(
+  { recordTypeId: Uuid(), data: InputDataSchema },
+  { $id: 'CreateRecordInstanceBody', additionalProperties: false },
+);
+export type CreateRecordInstanceBody = Static<typeof CreateRecordInstanceBodySchema>;
+
+export const UpdateRecordInstanceBodySchema = Type.Object(
+  {
+    data: Type.Record(Type.String(), Type.Unknown(), {
+      description:
+        'Values to change by field name; null clears an optional field; fields left out keep their value',
+      maxProperties: 500,
+    }),
+    version: Type.Optional(
+      Int32({ minimum: 1, description: 'The version the change is based on; a stale one answers 409' }),
+    ),
+  },
+  { $id: 'UpdateRecordInstanceBody', additionalProperties: false },
+);
+export type UpdateRecordInstanceBody = Static<typeof UpdateRecordInstanceBodySchema>;

@@ -3,6 +3,7 @@ import {
   type Clock,
   conflict,
   DomainError,
+  type EventBus,
   invalid,
   newId,
   normalizeName,
@@ -18,8 +19,10 @@ import {
   nextRecordTypeStatus,
   normalizeField,
   resolveEffectiveFields,
+  storageKeyOf,
 } from './core/fields.js';
 import { RecordsErrorCodes } from './errors.js';
+import { createRecordInstances, type RecordWriteHook } from './instances.js';
 import { forTenant, recordLocks } from './repo/scoped.js';
 import type {
   ChoiceItem,
@@ -32,17 +35,28 @@ import type {
 } from './schemas.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow, StoredSchema } from './tables.js';
 
-export type RecordsDeps = {
-  db: Kysely<RecordsTables>;
+export type RecordsDeps<DB extends RecordsTables = RecordsTables> = {
+  /** A handle whose tables include the records tables (the gateway's holds every package's). */
+  db: Kysely<DB>;
   /** Throws NOT_FOUND unless the project exists in the caller's tenant (P3). */
   requireProject: (ctx: RequestContext, projectId: string) => Promise<void>;
   clock?: Clock;
+  /** Where record.created, record.updated and record.assigned go. */
+  events?: EventBus;
+  /** Run in order inside each record write's transaction, after the row is written. */
+  onRecordWrite?: readonly RecordWriteHook<DB>[];
 };
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
 
+/**
+ * A record type's own fields as stored, each with its storage key (a field stored before keys existed
+ * has its name as key, so a rename carries the key along and its values stay where they are).
+ */
 export const ownFieldsOf = (row: Pick<RecordTypeRow, 'schema'>): FieldDefinition[] =>
-  (row.schema as unknown as StoredSchema).fields;
+  (row.schema as unknown as StoredSchema).fields.map((f) =>
+    f.storageKey ? f : { ...f, storageKey: storageKeyOf(f) },
+  );
 
 const shapeOf = (row: RecordTypeRow) => ({ key: row.key, baseType: row.base_type, fields: ownFieldsOf(row) });
 
@@ -64,13 +78,16 @@ const inheritsFrom = (
   return false;
 };
 
+// Storage keys are internal: the API speaks field names.
+const publicField = ({ storageKey: _, ...field }: Field & { storageKey?: string }): Field => field;
+
 const toRecordType = (row: RecordTypeRow, fields: Field[]): RecordType => ({
   id: row.id,
   projectId: row.project_id,
   key: row.key,
   name: row.name,
   baseType: row.base_type,
-  schema: { fields },
+  schema: { fields: fields.map(publicField) },
   assignmentConfig: (row.assignment_config as AssignmentConfig | null) ?? null,
   slaConfig: (row.sla_config as SlaConfig | null) ?? null,
   version: row.version,
@@ -101,7 +118,22 @@ const byName = keysetCursor('text');
 export type PageRequest = { limit: number; cursor?: string };
 
 /** Record types (with inheritance), their fields, and choice lists. */
-export const createRecordsService = ({ db, requireProject, clock = systemClock }: RecordsDeps) => {
+export const createRecordsService = <DB extends RecordsTables = RecordsTables>({
+  db: handle,
+  requireProject,
+  clock = systemClock,
+  events,
+  onRecordWrite = [],
+}: RecordsDeps<DB>) => {
+  // The one narrowing of the caller's handle (see port.ts): every query here is valid on a superset.
+  const db = handle as unknown as Kysely<RecordsTables>;
+  const instances = createRecordInstances({
+    db,
+    clock,
+    ...(events ? { events } : {}),
+    // A hook receives the same transaction its handle's type names, so this widening is sound.
+    hooks: onRecordWrite as unknown as readonly RecordWriteHook[],
+  });
   /** The record type's base chain as shapes, for resolving its effective fields. */
   const chainOf = async (tenantId: string, projectId: string, key: string) =>
     shapesOf(await forTenant(db, tenantId).findChain(projectId, key));
@@ -176,6 +208,8 @@ export const createRecordsService = ({ db, requireProject, clock = systemClock }
   };
 
   return {
+    ...instances,
+
     /**
      * One page of record types by project and key, each with its effective schema (base types on other
      * pages are read too), and the cursor of the next page (null on the last).

@@ -1105,6 +1105,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/record-instances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One record type's records, filtered by field values and sorted
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Sort by createdAt (default), updatedAt or a field (not a text field); a leading - sorts descending, and records without a value come first in ascending order.
+         */
+        get: operations["listRecordInstances"];
+        put?: never;
+        /**
+         * Create a record of an active record type (assigned by its assignment config)
+         * @description Requires permission `record.edit`. The data is checked against the effective schema; a 400 RECORD_INVALID lists every refused field in details. A record type that is not active answers 409 RECORD_TYPE_NOT_ACTIVE.
+         */
+        post: operations["createRecordInstance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-instances/{recordId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a record (data by field name)
+         * @description Read a record (data by field name).
+         */
+        get: operations["getRecordInstance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Merge values into a record's data (null clears an optional field)
+         * @description Requires permission `record.edit`. Optimistic concurrency: send the version the change is based on as body version or If-Match header (the ETag of a read); a stale one answers 409 RECORD_VERSION_CONFLICT. Without either, the update applies to the current version.
+         */
+        patch: operations["updateRecordInstance"];
+        trace?: never;
+    };
     "/api/record-types": {
         parameters: {
             query?: never;
@@ -1551,7 +1599,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -1685,6 +1733,14 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
+        CreateRecordInstanceBody: {
+            /** @description Values by field name; checked against the effective schema of the record type */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            recordTypeId: string;
+        };
         /**
          * @example {
          *       "projectId": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f",
@@ -1815,7 +1871,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -2108,6 +2164,25 @@ export interface components {
             id: string;
             name: string;
         };
+        RecordInstance: {
+            assignedGroup: string | null;
+            assignedTo: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description Values by field name */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Starts at 1; every update adds one */
+            version: number;
+        };
         RecordType: {
             /** @description Who new records go to (section 11); null when unrouted */
             assignmentConfig: components["schemas"]["AssignmentConfig"] | null;
@@ -2242,6 +2317,14 @@ export interface components {
             message: string;
             statusCode: number;
         };
+        UpdateRecordInstanceBody: {
+            /** @description Values to change by field name; null clears an optional field; fields left out keep their value */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The version the change is based on; a stale one answers 409 */
+            version?: number;
+        };
         UserRole: {
             /** Format: date-time */
             assignedAt: string;
@@ -2265,7 +2348,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -4429,6 +4512,151 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecordInstances: {
+        parameters: {
+            query: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                /** @description Equality filters, each `field:value` (repeat the parameter for several; all must hold). Values are read by the field type: numbers as numbers, `true`/`false` for booleans, datetimes in any zone. */
+                filter?: string[];
+                limit?: number;
+                /** @description The record type whose records are listed */
+                recordTypeId: string;
+                /** @description createdAt, updatedAt or a field name; prefix - for descending */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One record type's records, filtered by field values and sorted */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordInstance"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createRecordInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRecordInstanceBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a record of an active record type (assigned by its assignment config) */
+            201: {
+                headers: {
+                    /** @description The record version, quoted ("3"); send it as If-Match */
+                    etag?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordInstance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getRecordInstance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a record (data by field name) */
+            200: {
+                headers: {
+                    /** @description The record version, quoted ("3"); send it as If-Match */
+                    etag?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordInstance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateRecordInstance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag of the version read ("3"), or * */
+                "if-match"?: string;
+            };
+            path: {
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecordInstanceBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Merge values into a record's data (null clears an optional field) */
+            200: {
+                headers: {
+                    /** @description The record version, quoted ("3"); send it as If-Match */
+                    etag?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordInstance"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -241,6 +241,7 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'environments', description: 'dev, test and prod of each project' },
         { name: 'changes', description: 'Change records: targets, patch ops, checkin, merge, revert' },
         { name: 'record-types', description: 'The data dictionary: record types and their fields' },
+        { name: 'record-instances', description: 'Runtime records of active record types: data, assignment' },
         { name: 'choice-lists', description: 'Option sets for choice fields' },
         { name: 'graph', description: 'The record-type graph: snapshot, validation, diff' },
         { name: 'dashboard', description: 'Console summaries' },

@@ -78,8 +78,11 @@ export const applyOp = (
           inverse: { opType: 'remove_field', payload: { fieldName: field.name } },
         };
       }
+      // In place, the field keeps its identity: its storage key (where record values live) stays.
+      const storageKey = fields[at]!.storageKey ?? field.storageKey;
+      const updated = storageKey === undefined ? field : { ...field, storageKey };
       return {
-        fields: fields.map((f, i) => (i === at ? field : f)),
+        fields: fields.map((f, i) => (i === at ? updated : f)),
         inverse: { opType: 'set_field', payload: { field: fields[at]! } },
       };
     }

@@ -25,6 +25,11 @@ export type FieldDefinition = {
   defaultValue: unknown;
   choiceListId: string | null;
   referenceRecordTypeKey: string | null;
+  /**
+   * Where record instances keep this field's value (a key of their `data`). Assigned when the field is
+   * first written and kept across renames; never shown by the API, which speaks field names.
+   */
+  storageKey?: string;
 };
 
 export type FieldInput = {
@@ -114,3 +119,14 @@ export const nextRecordTypeStatus = (
     return current === 'draft' ? 'active' : { error: `a ${current} record type cannot be activated` };
   return current === 'retired' ? { error: 'the record type is already retired' } : 'retired';
 };
+
+/** The key a field's values are stored under: its storage key, or its name for fields written before keys existed. */
+export const storageKeyOf = (field: Pick<FieldDefinition, 'name' | 'storageKey'>): string =>
+  field.storageKey ?? field.name;
+
+/**
+ * The fields with a storage key each: kept where one is set, `fresh()` for fields new to the schema.
+ * A field written before storage keys existed keeps its name as its key, so its values stay readable.
+ */
+export const withStorageKeys = (fields: readonly FieldDefinition[], fresh: () => string): FieldDefinition[] =>
+  fields.map((f) => (f.storageKey ? f : { ...f, storageKey: fresh() }));

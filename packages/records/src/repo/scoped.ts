@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { assertTenantScope } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
-import type { FieldDefinition } from '../core/fields.js';
+import { type FieldDefinition, withStorageKeys } from '../core/fields.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
@@ -18,6 +19,12 @@ type NewRecordType = {
 };
 
 type SchemaUpdate = { id: string; fields: FieldDefinition[] };
+
+// A storage key cannot be a field name (names are identifiers), so a new field never reads the values of
+// an old field that was stored under its name.
+const newStorageKey = (): string => `~${randomBytes(6).toString('hex')}`;
+const keyed = (updates: readonly SchemaUpdate[]): SchemaUpdate[] =>
+  updates.map((u) => ({ id: u.id, fields: withStorageKeys(u.fields, newStorageKey) }));
 
 /** A base chain by key, one indexed lookup per level; `share` takes each row FOR SHARE. */
 const baseChain = async (
@@ -225,6 +232,7 @@ const tenantQueries = (db: Db, tenantId: string) => {
       ).map((r) => r.project_id),
 
     insertRecordType: async (input: NewRecordType): Promise<RecordTypeRow> => {
+      const fields = withStorageKeys(input.fields, newStorageKey);
       const row = await db
         .insertInto('record_types')
         .values({
@@ -234,7 +242,7 @@ const tenantQueries = (db: Db, tenantId: string) => {
           key: input.key,
           name: input.name,
           base_type: input.baseType,
-          schema: JSON.stringify({ fields: input.fields }),
+          schema: JSON.stringify({ fields }),
           assignment_config: input.assignmentConfig === null ? null : JSON.stringify(input.assignmentConfig),
           sla_config: input.slaConfig === null ? null : JSON.stringify(input.slaConfig),
           status: 'draft',
@@ -243,7 +251,7 @@ const tenantQueries = (db: Db, tenantId: string) => {
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      await syncFieldDefinitions([{ id: input.id, fields: input.fields }]).execute(db);
+      await syncFieldDefinitions([{ id: input.id, fields }]).execute(db);
       return row;
     },
 
@@ -258,10 +266,13 @@ const tenantQueries = (db: Db, tenantId: string) => {
 
     /**
      * Writes new schemas and their field definitions in one statement and bumps each
-     * record type's version. The caller holds the transaction.
+     * record type's version. Fields without a storage key are new and get a fresh one. The caller holds
+     * the transaction.
      */
-    writeSchemas: async (updates: readonly SchemaUpdate[], now: Date): Promise<void> => {
-      if (updates.length === 0) return;
+    writeSchemas: async (written: readonly SchemaUpdate[], now: Date): Promise<void> => {
+      if (written.length === 0) return;
+      // New fields get their storage key here; fields that keep their identity bring theirs along.
+      const updates = keyed(written);
       // Arrays, not a JSON record set: the planner then expects few rows and uses the primary key.
       await syncFieldDefinitions(
         updates,
