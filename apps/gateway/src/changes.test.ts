@@ -320,6 +320,7 @@ describe('tenancy', () => {
 
     const bodies: Record<string, unknown> = {
       addRecordTypeField: { name: 'x', type: 'text' },
+      updateRecordTypeConfig: { slaConfig: { durationMinutes: 5 } },
       addChoiceItem: { value: 'zz' },
       setChangeStatus: { status: 'Implementing' },
       addChangeTarget: { type: 'file', selector: { path: 'x' } },

@@ -147,6 +147,11 @@ const samples: Record<string, () => Promise<Sample>> = {
     method: 'POST',
     url: `/api/record-types/${await freshRecordType()}/retire`,
   }),
+  updateRecordTypeConfig: async () => ({
+    method: 'PATCH',
+    url: `/api/record-types/${await freshRecordType()}`,
+    body: { slaConfig: { durationMinutes: 60 } },
+  }),
   addRecordTypeField: async () => ({
     method: 'POST',
     url: `/api/record-types/${await freshRecordType()}/fields`,

@@ -48,6 +48,7 @@ import {
   RecordTypeSchema,
   SlaConfigSchema,
   UpdateRecordInstanceBodySchema,
+  UpdateRecordTypeConfigBodySchema,
 } from '@ec3l/records';
 import {
   CreateProjectBodySchema,
@@ -103,6 +104,7 @@ export const sharedSchemas: TSchema[] = [
   SlaConfigSchema,
   RecordTypeSchema,
   CreateRecordTypeBodySchema,
+  UpdateRecordTypeConfigBodySchema,
   ChoiceListSchema,
   ChoiceItemSchema,
   ChoiceItemInputSchema,

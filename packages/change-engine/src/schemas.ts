@@ -139,6 +139,22 @@ const OP_PAYLOAD_SCHEMAS = {
   ),
   remove_field: Type.Object({ fieldName: FieldName }, { additionalProperties: false }),
   rename_field: Type.Object({ from: FieldName, to: FieldName }, { additionalProperties: false }),
+  set_assignment: Type.Object(
+    {
+      config: Type.Union([Type.Ref('AssignmentConfig'), Type.Null()], {
+        description: 'The new assignment configuration; null clears it',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+  set_sla: Type.Object(
+    {
+      config: Type.Union([Type.Ref('SlaConfig'), Type.Null()], {
+        description: 'The new SLA configuration; null clears it',
+      }),
+    },
+    { additionalProperties: false },
+  ),
 };
 export const CreateTargetBodySchema = discriminated<CreateTargetBody>(
   'type',
@@ -157,8 +173,23 @@ const payloadVariants = Object.fromEntries(
 
 /** A record type's own fields as a change stored them (snapshots, an op's previous schema). */
 export const OwnSchemaSchema = Type.Object(
-  { fields: Type.Array(Type.Ref('SchemaField')) },
-  { $id: 'RecordTypeOwnSchema', description: "A record type's own fields, in order" },
+  {
+    fields: Type.Array(Type.Ref('SchemaField')),
+    assignmentConfig: Type.Optional(
+      Type.Union([Type.Ref('AssignmentConfig'), Type.Null()], {
+        description: 'The assignment configuration before the change (absent in snapshots that predate it)',
+      }),
+    ),
+    slaConfig: Type.Optional(
+      Type.Union([Type.Ref('SlaConfig'), Type.Null()], {
+        description: 'The SLA configuration before the change (absent in snapshots that predate it)',
+      }),
+    ),
+  },
+  {
+    $id: 'RecordTypeOwnSchema',
+    description: "A record type's own fields, in order, and its assignment and SLA configurations",
+  },
 );
 
 export type PatchOp = {
@@ -275,6 +306,24 @@ export const GraphDiffSchema = Type.Object(
           }),
           Type.Null(),
         ]),
+        assignmentConfigChanged: Type.Optional(
+          Type.Object(
+            {
+              before: Type.Union([Type.Ref('AssignmentConfig'), Type.Null()]),
+              after: Type.Union([Type.Ref('AssignmentConfig'), Type.Null()]),
+            },
+            { description: 'Present when the assignment configuration changes' },
+          ),
+        ),
+        slaConfigChanged: Type.Optional(
+          Type.Object(
+            {
+              before: Type.Union([Type.Ref('SlaConfig'), Type.Null()]),
+              after: Type.Union([Type.Ref('SlaConfig'), Type.Null()]),
+            },
+            { description: 'Present when the SLA configuration changes' },
+          ),
+        ),
       }),
     ),
     summary: Type.Object({

@@ -47,7 +47,7 @@ const recordType = async (key: string, baseType?: string, projectId = project) =
 const changeWith = async (
   key: string,
   ops: {
-    opType: 'add_field' | 'set_field' | 'remove_field' | 'rename_field';
+    opType: 'add_field' | 'set_field' | 'remove_field' | 'rename_field' | 'set_assignment' | 'set_sla';
     payload: Record<string, unknown>;
   }[],
 ) => {
@@ -551,11 +551,13 @@ describe('exact revert', () => {
     for (const snap of fullBefore) {
       const [rt] = await database.ownerDb
         .selectFrom('record_types')
-        .select('schema')
+        .select(['schema', 'assignment_config', 'sla_config'])
         .where('key', '=', snap.recordTypeKey)
         .where('project_id', '=', project)
         .execute();
-      expect(rt!.schema).toEqual(snap.schema);
+      expect({ ...rt!.schema, assignmentConfig: rt!.assignment_config, slaConfig: rt!.sla_config }).toEqual(
+        snap.schema,
+      );
     }
   });
 
@@ -721,5 +723,191 @@ describe('paged ops and timeline', () => {
     }
     await expect(changes.listOps(globex, change.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(changes.listEvents(globex, change.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('assignment and SLA configuration ops', () => {
+  const sla = { durationMinutes: 480, warningPercent: 80 };
+  const configOf = (key: string) =>
+    database.ownerDb
+      .selectFrom('record_types')
+      .select(['assignment_config', 'sla_config', 'version'])
+      .where('tenant_id', '=', acme.tenantId)
+      .where('project_id', '=', project)
+      .where('key', '=', key)
+      .executeTakeFirstOrThrow();
+
+  /** An active type with fields `<key>_a`, `<key>_b` and an SLA, and no assignment. */
+  const timedType = async (key: string) => {
+    const rt = await records.createRecordType(acme, {
+      projectId: project,
+      key,
+      name: `${key} ${++n}`,
+      fields: [
+        { name: `${key}_a`, type: 'string' },
+        { name: `${key}_b`, type: 'number' },
+      ],
+      slaConfig: sla,
+    });
+    await records.setLifecycle(acme, rt.id, 'activate');
+    return rt;
+  };
+
+  it('a merge sets both configurations, the dry run and the merge diff show them, the snapshot keeps the old ones', async () => {
+    await timedType('cfg_merge');
+    const assignment = {
+      type: 'field_match',
+      field: 'cfg_merge_a',
+      rules: [{ equals: 'vip', assignTo: { type: 'group', value: 'tier2' } }],
+      default: { type: 'group', value: 'tier1' },
+    };
+    const nextSla = { durationMinutes: 60, pauseWhen: { field: 'cfg_merge_a', values: ['waiting'] } };
+    const { change } = await changeWith('cfg_merge', [
+      { opType: 'set_assignment', payload: { config: assignment } },
+      { opType: 'set_sla', payload: { config: nextSla } },
+    ]);
+    const dry = await changes.execute(acme, change.id);
+    expect(dry.diff.modifiedRecordTypes).toEqual([
+      expect.objectContaining({
+        key: 'cfg_merge',
+        assignmentConfigChanged: { before: null, after: assignment },
+        slaConfigChanged: { before: sla, after: nextSla },
+        addedFields: [],
+      }),
+    ]);
+    expect(await configOf('cfg_merge')).toMatchObject({ assignment_config: null, sla_config: sla });
+    const { diff } = await approve(change.id);
+    expect(diff).toEqual(dry.diff);
+    expect(await configOf('cfg_merge')).toEqual({
+      assignment_config: assignment,
+      sla_config: nextSla,
+      version: 2,
+    });
+    const [snapshot] = await changes.listSnapshots(acme, change.id);
+    expect(snapshot!.schema).toMatchObject({ assignmentConfig: null, slaConfig: sla });
+    expect((await changes.diff(acme, change.id)).modifiedRecordTypes[0]?.slaConfigChanged).toEqual({
+      before: sla,
+      after: nextSla,
+    });
+  });
+
+  it('a revert of a merged change brings back the previous configurations exactly, null included', async () => {
+    await timedType('cfg_revert');
+    const { change } = await changeWith('cfg_revert', [
+      { opType: 'add_field', payload: { field: { name: 'queue', type: 'string' } } },
+      {
+        opType: 'set_assignment',
+        payload: { config: { type: 'field_match', field: 'queue', rules: [] } },
+      },
+      { opType: 'set_sla', payload: { config: null } },
+    ]);
+    await approve(change.id);
+    expect(await configOf('cfg_revert')).toMatchObject({
+      assignment_config: { field: 'queue' },
+      sla_config: null,
+    });
+    const revert = await changes.revert(acme, change.id);
+    const ops = (await changes.listOps(acme, revert.id)).items;
+    expect(ops.map((o) => o.opType).sort()).toEqual(['remove_field', 'set_assignment', 'set_sla']);
+    await approve(revert.id);
+    expect(await configOf('cfg_revert')).toMatchObject({ assignment_config: null, sla_config: sla });
+    expect(await schemaOf('cfg_revert')).toEqual(['cfg_revert_a', 'cfg_revert_b']);
+  });
+
+  it('a set_sla naming a field the type lacks fails execution with the field; added in the same change, it passes', async () => {
+    await timedType('cfg_missing');
+    const pause = { durationMinutes: 30, pauseWhen: { field: 'hold_reason', values: ['parts'] } };
+    const { change, target } = await changeWith('cfg_missing', [
+      { opType: 'set_sla', payload: { config: pause } },
+    ]);
+    await expect(changes.execute(acme, change.id)).rejects.toMatchObject({
+      code: 'EXECUTION_FAILED',
+      details: {
+        errors: [
+          expect.objectContaining({
+            phase: 'transform',
+            code: 'CONFIG_FIELD_MISSING',
+            field: 'hold_reason',
+            recordTypeKey: 'cfg_missing',
+          }),
+        ],
+      },
+    });
+    await changes.addOp(acme, change.id, {
+      targetId: target.id,
+      opType: 'add_field',
+      payload: { field: { name: 'hold_reason', type: 'string' } },
+    });
+    await approve(change.id);
+    expect((await configOf('cfg_missing')).sla_config).toEqual(pause);
+  });
+
+  it('removing or renaming a field a configuration uses is refused; a blank static assignee is a 400 at once', async () => {
+    const rt = await records.createRecordType(acme, {
+      projectId: project,
+      key: 'cfg_used',
+      name: `cfg_used ${++n}`,
+      fields: [{ name: 'tier', type: 'string' }],
+      assignmentConfig: { type: 'field_match', field: 'tier', rules: [] },
+    });
+    await records.setLifecycle(acme, rt.id, 'activate');
+    for (const op of [
+      { opType: 'remove_field' as const, payload: { fieldName: 'tier' } },
+      { opType: 'rename_field' as const, payload: { from: 'tier', to: 'level' } },
+    ]) {
+      const { change } = await changeWith('cfg_used', [op]);
+      const checked = await changes.checkin(acme, change.id);
+      expect(checked.status).toBe('ValidationFailed');
+      expect(checked.validationErrors).toEqual([
+        expect.objectContaining({ code: 'CONFIG_FIELD_MISSING', field: 'tier', recordTypeKey: 'cfg_used' }),
+      ]);
+    }
+    const { change, target } = await changeWith('cfg_used', []);
+    await expect(
+      changes.addOp(acme, change.id, {
+        targetId: target.id,
+        opType: 'set_assignment',
+        payload: { config: { type: 'static_user', value: '  ' } },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'payload.config.value' } });
+    await expect(
+      changes.addOp(acme, change.id, {
+        targetId: target.id,
+        opType: 'set_sla',
+        payload: { config: { durationMinutes: 0 } },
+      }),
+    ).rejects.toMatchObject({ code: 'VALIDATION_ERROR', details: { field: 'payload.config' } });
+  });
+
+  it('E4: a merge whose last write fails leaves the configurations as they were', async () => {
+    await timedType('cfg_e4');
+    const { change } = await changeWith('cfg_e4', [
+      { opType: 'set_sla', payload: { config: { durationMinutes: 15 } } },
+      { opType: 'set_assignment', payload: { config: { type: 'static_group', value: 'night' } } },
+      { opType: 'add_field', payload: { field: { name: 'shift', type: 'string' } } },
+    ]);
+    expect((await changes.checkin(acme, change.id)).status).toBe('Ready');
+    const before = await persistedState(change.id, 'cfg_e4');
+    await sql`create function refuse_config_merge() returns trigger language plpgsql as $$
+      begin
+        if new.id <> ${sql.lit(change.id)}::uuid or new.status <> 'Merged' then return new; end if;
+        raise exception 'merge refused after sla %, assignment %, snapshot sla %',
+          (select sla_config->>'durationMinutes' from record_types where id = ${sql.lit(before.recordType.id)}::uuid),
+          (select assignment_config->>'value' from record_types where id = ${sql.lit(before.recordType.id)}::uuid),
+          (select schema->'slaConfig'->>'durationMinutes' from record_type_snapshots where change_id = new.id);
+      end $$`.execute(database.ownerDb);
+    await sql`create trigger refuse_config_merge before update on change_records
+      for each row execute function refuse_config_merge()`.execute(database.ownerDb);
+    try {
+      await expect(changes.merge(acme, change.id)).rejects.toMatchObject({
+        code: 'P0001',
+        message: 'merge refused after sla 15, assignment night, snapshot sla 480',
+      });
+    } finally {
+      await sql`drop trigger refuse_config_merge on change_records`.execute(database.ownerDb);
+      await sql`drop function refuse_config_merge()`.execute(database.ownerDb);
+    }
+    expect(await persistedState(change.id, 'cfg_e4')).toEqual(before);
+    expect(before.recordType).toMatchObject({ sla_config: sla, assignment_config: null, version: 1 });
   });
 });

@@ -15,12 +15,18 @@ import {
   systemClock,
 } from '@ec3l/kernel';
 import {
+  type AssignmentConfig,
+  configProblems,
+  configSchemaProblems,
   type FieldDefinition,
   type FieldInput,
   normalizeField,
   ownFieldsOf,
+  type RecordTypeConfigs,
   recordsLockPort,
   recordsPort,
+  type SlaConfig,
+  sameConfig,
 } from '@ec3l/records';
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -33,7 +39,7 @@ import {
 import type { OpPayload } from './core/ops.js';
 import { type ExecutionError, type PlannedOp, planExecution } from './core/plan.js';
 import { traceFields } from './core/renames.js';
-import { restoreOps } from './core/revert.js';
+import { restoreConfigOps, restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
 import { ChangeEngineErrorCodes } from './errors.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
@@ -175,6 +181,33 @@ const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unkno
       if (from === to) throw invalid('rename_field needs two different names', { field: 'payload.to' });
       return { opType, payload: { from, to } };
     }
+    case 'set_assignment':
+    case 'set_sla': {
+      only(['config']);
+      const kind = opType === 'set_sla' ? 'sla' : 'assignment';
+      const config = payload.config;
+      const shape = config === undefined ? ['/ is required'] : configSchemaProblems(kind, config);
+      if (shape.length > 0) {
+        throw invalid(
+          `${opType} needs payload.config, a ${kind} configuration or null: ${shape.join('; ')}`,
+          {
+            field: 'payload.config',
+          },
+        );
+      }
+      // Which fields exist is the executor's question (another op of the change may add one); the
+      // values themselves are checked now.
+      const configs =
+        opType === 'set_sla'
+          ? { assignmentConfig: null, slaConfig: config as SlaConfig | null }
+          : { assignmentConfig: config as AssignmentConfig | null, slaConfig: null };
+      const [bad] = configProblems(configs, null);
+      if (bad)
+        throw invalid(bad.message, { field: `payload.config${bad.path.slice(bad.path.indexOf('.'))}` });
+      return opType === 'set_sla'
+        ? { opType, payload: { config: configs.slaConfig } }
+        : { opType, payload: { config: configs.assignmentConfig } };
+    }
   }
 };
 
@@ -187,6 +220,8 @@ const toRecordTypeNode = (
     base_type: string | null;
     status: RecordTypeNode['status'];
     version: number;
+    assignment_config: unknown;
+    sla_config: unknown;
   },
 ): RecordTypeNode => ({
   id: row.id,
@@ -197,6 +232,8 @@ const toRecordTypeNode = (
   status: row.status,
   version: row.version,
   fields: ownFieldsOf(row),
+  assignmentConfig: (row.assignment_config as AssignmentConfig | null) ?? null,
+  slaConfig: (row.sla_config as SlaConfig | null) ?? null,
 });
 
 /**
@@ -666,7 +703,8 @@ export const createChangeService = ({
           if (!result.ok)
             throw unprocessable('the change failed to execute; nothing was written', result.errors);
           const now = clock.now();
-          const before = new Map(result.updates.map((u) => [u.key, { fields: u.before }]));
+          // The snapshot carries the configurations too, so a revert restores them exactly (null included).
+          const before = new Map(result.updates.map((u) => [u.key, u.before]));
           await forTenant(trx, ctx.tenantId).recordExecution(
             result.updates.map((u) => ({
               project_id: change.project_id,
@@ -677,8 +715,23 @@ export const createChangeService = ({
             result.planned.map((o) => ({ id: o.id, previousSnapshot: before.get(o.recordTypeKey) })),
             now,
           );
-          await recordsPort(trx, ctx.tenantId).writeSchemas(
-            result.updates.map((u) => ({ id: u.id, fields: u.after })),
+          const records = recordsPort(trx, ctx.tenantId);
+          await records.writeSchemas(
+            result.updates.map((u) => ({ id: u.id, fields: u.after.fields })),
+            now,
+          );
+          await records.writeConfigs(
+            result.updates
+              .filter(
+                (u) =>
+                  !sameConfig(u.before.assignmentConfig, u.after.assignmentConfig) ||
+                  !sameConfig(u.before.slaConfig, u.after.slaConfig),
+              )
+              .map((u) => ({
+                id: u.id,
+                assignmentConfig: u.after.assignmentConfig,
+                slaConfig: u.after.slaConfig,
+              })),
             now,
           );
           const merged = await moveTo(trx, ctx, change, 'Merged', {
@@ -833,7 +886,7 @@ export const createChangeService = ({
         const current = new Map(
           (await recordsPort(trx, ctx.tenantId).findRecordTypesByKeys(change.project_id, keys)).map((r) => [
             r.key,
-            ownFieldsOf(r),
+            r,
           ]),
         );
         // The merged ops tell which fields kept their identity under a new name: those are renamed
@@ -848,18 +901,27 @@ export const createChangeService = ({
         }
         const plans = snapshots
           .map((s) => {
-            const before = ownFieldsOf({ schema: s.schema as { fields: FieldDefinition[] } });
-            return {
-              key: s.record_type_key,
-              ops: restoreOps(
-                current.get(s.record_type_key) ?? [],
-                before,
-                traceFields(
-                  before.map((f) => f.name),
-                  mergedOps.get(s.record_type_key) ?? [],
-                ),
+            const before = s.schema as { fields: FieldDefinition[] } & Partial<RecordTypeConfigs>;
+            const beforeFields = ownFieldsOf({ schema: before });
+            const row = current.get(s.record_type_key);
+            const ops: OpPayload[] = restoreOps(
+              row ? ownFieldsOf(row) : [],
+              beforeFields,
+              traceFields(
+                beforeFields.map((f) => f.name),
+                mergedOps.get(s.record_type_key) ?? [],
               ),
-            };
+            );
+            ops.push(
+              ...restoreConfigOps(
+                {
+                  assignmentConfig: (row?.assignment_config as AssignmentConfig | null) ?? null,
+                  slaConfig: (row?.sla_config as SlaConfig | null) ?? null,
+                },
+                before,
+              ),
+            );
+            return { key: s.record_type_key, ops };
           })
           .filter((p) => p.ops.length > 0);
         if (plans.length === 0)

@@ -181,4 +181,38 @@ describe('concurrent additions to one choice list', () => {
       .execute();
     expect(rows).toEqual([{ value: 'high' }]);
   });
+
+  it(`of ${N} configuration edits racing an activation, each lands before it or is refused after it (409)`, async () => {
+    const rt = await records.createRecordType(acme, {
+      projectId: project,
+      key: 'routed',
+      name: 'Routed',
+      fields: [{ name: 'state', type: 'string' }],
+    });
+    const edits = Array.from({ length: N }, (_, i) =>
+      records.updateConfig(acme, rt.id, { slaConfig: { durationMinutes: i + 1 } }),
+    );
+    const results = await Promise.allSettled([
+      ...edits.slice(0, N / 2),
+      records.setLifecycle(acme, rt.id, 'activate'),
+      ...edits.slice(N / 2),
+    ]);
+    const activation = results[N / 2]!;
+    expect(activation.status).toBe('fulfilled');
+    const editResults = results.filter((_, i) => i !== N / 2);
+    const landed = editResults.filter((r) => r.status === 'fulfilled').length;
+    const refused = editResults.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    for (const r of refused)
+      expect(r.reason).toMatchObject({ code: 'CONFLICT', details: { status: 'active' } });
+    expect(landed + refused.length).toBe(N);
+    const stored = await database.ownerDb
+      .selectFrom('record_types')
+      .select(['version', 'status', 'sla_config'])
+      .where('tenant_id', '=', acme.tenantId)
+      .where('id', '=', rt.id)
+      .executeTakeFirstOrThrow();
+    // Every edit that answered 200 bumped the version once; none was lost, none slipped in after activation.
+    expect(stored).toMatchObject({ status: 'active', version: 1 + landed });
+    expect(stored.sla_config).toEqual(landed === 0 ? null : { durationMinutes: expect.any(Number) });
+  });
 });

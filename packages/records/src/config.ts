@@ -1,5 +1,6 @@
 import { Identifier, Int32, Text } from '@ec3l/kernel';
-import { type Static, Type } from '@sinclair/typebox';
+import { FormatRegistry, type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 
 /**
  * A record type's routing and timing configuration (reference section 11): who a new record goes to,
@@ -118,3 +119,25 @@ export const SlaConfigSchema = Type.Object(
   { $id: 'SlaConfig', additionalProperties: false },
 );
 export type SlaConfig = Static<typeof SlaConfigSchema>;
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// TypeBox's own checker knows no formats; holidays are calendar dates (the gateway's Ajv checks the same).
+if (!FormatRegistry.Has('date')) {
+  FormatRegistry.Set('date', (value) => {
+    const m = DATE.exec(value);
+    if (!m) return false;
+    const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+    return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  });
+}
+
+/**
+ * Where a configuration value misses its schema (for callers that skip the HTTP schema, such as the
+ * change engine's stored ops): `path message` lines, empty when it fits. Null (no configuration) fits.
+ */
+export const configSchemaProblems = (kind: 'assignment' | 'sla', value: unknown): string[] =>
+  value === null
+    ? []
+    : [...Value.Errors(kind === 'assignment' ? AssignmentConfigSchema : SlaConfigSchema, value)].map(
+        (e) => `${e.path || '/'} ${e.message}`,
+      );

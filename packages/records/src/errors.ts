@@ -18,6 +18,10 @@ export const RecordsErrorCodes = {
   RECORD_VERSION_CONFLICT: 'RECORD_VERSION_CONFLICT',
   /** A record is locked by a workflow execution: another execution or a caller outside it tried to lock or update it. */
   RECORD_LOCKED: 'RECORD_LOCKED',
+  /** An assignment or SLA configuration names a field (field_match, pauseWhen, completeWhen) the type lacks. */
+  CONFIG_FIELD_MISSING: 'CONFIG_FIELD_MISSING',
+  /** An assignment or SLA configuration holds a blank user or group, an unknown time zone or empty hours. */
+  CONFIG_INVALID: 'CONFIG_INVALID',
 } as const;
 
 export type RecordsErrorCode = (typeof RecordsErrorCodes)[keyof typeof RecordsErrorCodes];

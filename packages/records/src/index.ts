@@ -1,7 +1,11 @@
 export {
+  type AssignmentConfig,
   AssignmentConfigSchema,
+  configSchemaProblems,
+  type SlaConfig,
   SlaConfigSchema,
 } from './config.js';
+export { configProblems, type RecordTypeConfigs, sameConfig } from './core/configs.js';
 export {
   FIELD_TYPES,
   type FieldDefinition,
@@ -45,6 +49,8 @@ export {
   RecordTypeSchema,
   type UpdateRecordInstanceBody,
   UpdateRecordInstanceBodySchema,
+  type UpdateRecordTypeConfigBody,
+  UpdateRecordTypeConfigBodySchema,
 } from './schemas.js';
 export { createRecordsService, ownFieldsOf, type RecordsService } from './service.js';
 export type { RecordsTables } from './tables.js';

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { AssignmentConfig, SlaConfig } from './config.js';
 import type { FieldDefinition } from './core/fields.js';
 import { forTenant, recordLocks } from './repo/scoped.js';
 import type { RecordsTables, RecordTypeRow } from './tables.js';
@@ -21,6 +22,15 @@ export type RecordsPort = {
   existingChoiceListIds(ids: readonly string[]): Promise<Set<string>>;
   /** Replaces the stored fields of these record types (schema, field definitions, version). */
   writeSchemas(updates: readonly { id: string; fields: FieldDefinition[] }[], now: Date): Promise<void>;
+  /** Replaces the assignment and SLA configuration of these record types (null clears one). */
+  writeConfigs(
+    updates: readonly {
+      id: string;
+      assignmentConfig: AssignmentConfig | null;
+      slaConfig: SlaConfig | null;
+    }[],
+    now: Date,
+  ): Promise<void>;
 };
 
 /** The record type locks a schema merge takes; they hold until the caller's transaction ends. */
@@ -45,6 +55,7 @@ export const recordsPort = <DB extends RecordsTables>(db: RecordsDb<DB>, tenantI
     findKeys: repo.findKeys,
     existingChoiceListIds: repo.existingChoiceListIds,
     writeSchemas: repo.writeSchemas,
+    writeConfigs: (updates, now) => repo.writeConfigs(updates, now),
   };
 };
 

@@ -93,6 +93,29 @@ export type CreateRecordTypeBody = Omit<
   slaConfig?: SlaConfig | null;
 };
 
+export const UpdateRecordTypeConfigBodySchema = Type.Object(
+  {
+    assignmentConfig: Type.Optional(
+      Type.Union([Type.Ref('AssignmentConfig'), Type.Null()], {
+        description: 'null clears it; absent keeps it',
+      }),
+    ),
+    slaConfig: Type.Optional(
+      Type.Union([Type.Ref('SlaConfig'), Type.Null()], { description: 'null clears it; absent keeps it' }),
+    ),
+  },
+  {
+    $id: 'UpdateRecordTypeConfigBody',
+    additionalProperties: false,
+    minProperties: 1,
+    description: "A draft record type's routing and SLA configuration; either or both",
+  },
+);
+export type UpdateRecordTypeConfigBody = {
+  assignmentConfig?: AssignmentConfig | null;
+  slaConfig?: SlaConfig | null;
+};
+
 export const ChoiceItemSchema = Type.Object(
   {
     id: Uuid(),

@@ -298,3 +298,94 @@ describe('paged lists', () => {
     }
   });
 });
+
+describe('assignment and SLA configuration', () => {
+  const sla = {
+    durationMinutes: 240,
+    warningPercent: 75,
+    pauseWhen: { field: 'state', values: ['on_hold'] },
+  };
+
+  const draft = (key: string) =>
+    records.createRecordType(acme, {
+      projectId: projectB,
+      key,
+      name: `Config ${key}`,
+      fields: [
+        { name: 'state', type: 'string' },
+        { name: 'priority', type: 'string' },
+      ],
+    });
+
+  it('is set and cleared directly on a draft, each part alone, and bumps the version', async () => {
+    const rt = await draft('cfg_draft');
+    const routed = await records.updateConfig(acme, rt.id, {
+      assignmentConfig: { type: 'static_group', value: 'support' },
+    });
+    expect(routed).toMatchObject({
+      assignmentConfig: { type: 'static_group', value: 'support' },
+      slaConfig: null,
+      version: 2,
+    });
+    const timed = await records.updateConfig(acme, rt.id, { slaConfig: sla });
+    expect(timed).toMatchObject({ assignmentConfig: { value: 'support' }, slaConfig: sla, version: 3 });
+    const cleared = await records.updateConfig(acme, rt.id, { assignmentConfig: null });
+    expect(cleared).toMatchObject({ assignmentConfig: null, slaConfig: sla });
+    const row = await database.ownerDb
+      .selectFrom('record_types')
+      .select(['assignment_config', 'sla_config'])
+      .where('id', '=', rt.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ assignment_config: null, sla_config: sla });
+  });
+
+  it('on an active type is refused (409, naming the status), and nothing is written', async () => {
+    const rt = await draft('cfg_active');
+    await records.setLifecycle(acme, rt.id, 'activate');
+    await expect(records.updateConfig(acme, rt.id, { slaConfig: sla })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('is active'),
+      details: { status: 'active' },
+    });
+    expect((await records.getRecordType(acme, rt.id)).slaConfig).toBeNull();
+  });
+
+  it('must name fields of the effective schema, inherited ones included', async () => {
+    const base = await draft('cfg_base');
+    const child = await records.createRecordType(acme, {
+      projectId: projectB,
+      key: 'cfg_child',
+      name: 'Config child',
+      baseType: base.key,
+    });
+    await expect(
+      records.updateConfig(acme, child.id, {
+        slaConfig: { durationMinutes: 5, completeWhen: { field: 'nope', values: ['x'] } },
+      }),
+    ).rejects.toMatchObject({
+      code: 'CONFIG_FIELD_MISSING',
+      details: { field: 'slaConfig.completeWhen.field', fieldName: 'nope' },
+    });
+    await expect(
+      records.updateConfig(acme, child.id, {
+        assignmentConfig: { type: 'field_match', field: 'priority', rules: [] },
+      }),
+    ).resolves.toMatchObject({ assignmentConfig: { field: 'priority' } });
+    await expect(
+      records.createRecordType(acme, {
+        projectId: projectB,
+        key: 'cfg_bad_create',
+        name: 'Config bad',
+        assignmentConfig: { type: 'static_user', value: '   ' },
+      }),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID', details: { field: 'assignmentConfig.value' } });
+  });
+
+  it("T2: another tenant's edit of the configuration is NOT_FOUND and changes nothing", async () => {
+    const rt = await draft('cfg_tenant');
+    await expect(records.updateConfig(globex, rt.id, { slaConfig: sla })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect((await records.getRecordType(acme, rt.id)).slaConfig).toBeNull();
+  });
+});

@@ -13,6 +13,7 @@ import {
 } from '@ec3l/kernel';
 import type { Kysely, Transaction } from 'kysely';
 import type { AssignmentConfig, SlaConfig } from './config.js';
+import { configProblems, type RecordTypeConfigs } from './core/configs.js';
 import {
   type FieldDefinition,
   type FieldInput,
@@ -32,6 +33,7 @@ import type {
   CreateRecordTypeBody,
   Field,
   RecordType,
+  UpdateRecordTypeConfigBody,
 } from './schemas.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow, StoredSchema } from './tables.js';
 
@@ -110,6 +112,18 @@ const toChoiceItem = (row: ChoiceItemRow): ChoiceItem => ({
   orderIndex: row.order_index,
   isActive: row.is_active,
 });
+
+/** Refuses a configuration that does not fit the record type's effective fields (the first problem names it). */
+const requireFittingConfigs = (configs: RecordTypeConfigs, fields: readonly { name: string }[]): void => {
+  const problems = configProblems(configs, new Set(fields.map((f) => f.name)));
+  const first = problems[0];
+  if (!first) return;
+  throw new DomainError(RecordsErrorCodes[first.code], first.message, {
+    field: first.path,
+    ...(first.fieldName ? { fieldName: first.fieldName } : {}),
+    problems,
+  });
+};
 
 /** Record types are listed by (project, key), choice lists by name: each page follows that order. */
 const byProjectAndKey = keysetCursor('uuid', 'text');
@@ -302,6 +316,10 @@ export const createRecordsService = <DB extends RecordsTables = RecordsTables>({
               }))
             : [];
           await checkFields(ctx, { projectId: input.projectId, key: input.key, inherited }, fields, trx);
+          requireFittingConfigs(
+            { assignmentConfig: input.assignmentConfig ?? null, slaConfig: input.slaConfig ?? null },
+            [...inherited, ...fields],
+          );
           return forTenant(trx, ctx.tenantId).insertRecordType({
             id: newId(),
             projectId: input.projectId,
@@ -340,6 +358,43 @@ export const createRecordsService = <DB extends RecordsTables = RecordsTables>({
         const next = nextRecordTypeStatus(row.status, action);
         if (typeof next !== 'string') throw conflict(next.error, { status: row.status });
         return (await forTenant(trx, ctx.tenantId).setStatus(id, next, clock.now()))!;
+      });
+      return withEffectiveSchema(ctx, updated);
+    },
+
+    /**
+     * Sets or clears a draft record type's assignment and SLA configuration (absent parts stay). The row
+     * is locked from the status check to the write and the base chain read FOR SHARE, so the fields the
+     * configuration names exist when it lands; an active type changes them only through a change record.
+     */
+    updateConfig: async (
+      ctx: RequestContext,
+      id: string,
+      input: UpdateRecordTypeConfigBody,
+    ): Promise<RecordType> => {
+      const updated = await inTransaction(db, async (trx) => {
+        const locks = recordLocks(trx, ctx.tenantId);
+        const row = await locks.lockRecordType(id);
+        if (!row) throw notFound('record type', id);
+        if (row.status !== 'draft') {
+          throw conflict(
+            `record type "${row.key}" is ${row.status}: its assignment and SLA configuration change only through a change record (set_assignment / set_sla ops, POST /api/changes)`,
+            { status: row.status },
+          );
+        }
+        const configs: RecordTypeConfigs = {
+          assignmentConfig:
+            input.assignmentConfig === undefined
+              ? ((row.assignment_config as AssignmentConfig | null) ?? null)
+              : input.assignmentConfig,
+          slaConfig:
+            input.slaConfig === undefined ? ((row.sla_config as SlaConfig | null) ?? null) : input.slaConfig,
+        };
+        const chain = shapesOf(await locks.shareChain(row.project_id, row.key));
+        requireFittingConfigs(configs, resolveEffectiveFields(row.key, chain));
+        const repo = forTenant(trx, ctx.tenantId);
+        await repo.writeConfigs([{ id, ...configs }], clock.now(), true);
+        return (await repo.findRecordType(id))!;
       });
       return withEffectiveSchema(ctx, updated);
     },

@@ -1105,54 +1105,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/record-instances": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * One record type's records, filtered by field values and sorted
-         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Sort by createdAt (default), updatedAt or a field (not a text field); a leading - sorts descending, and records without a value come first in ascending order.
-         */
-        get: operations["listRecordInstances"];
-        put?: never;
-        /**
-         * Create a record of an active record type (assigned by its assignment config)
-         * @description Requires permission `record.edit`. The data is checked against the effective schema; a 400 RECORD_INVALID lists every refused field in details. A record type that is not active answers 409 RECORD_TYPE_NOT_ACTIVE.
-         */
-        post: operations["createRecordInstance"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/record-instances/{recordId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Read a record (data by field name)
-         * @description Read a record (data by field name).
-         */
-        get: operations["getRecordInstance"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        /**
-         * Merge values into a record's data (null clears an optional field)
-         * @description Requires permission `record.edit`. Optimistic concurrency: send the version the change is based on as body version or If-Match header (the ETag of a read); a stale one answers 409 RECORD_VERSION_CONFLICT. Without either, the update applies to the current version.
-         */
-        patch: operations["updateRecordInstance"];
-        trace?: never;
-    };
     "/api/record-types": {
         parameters: {
             query?: never;
@@ -1194,7 +1146,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set or clear a draft record type's assignment and SLA configuration
+         * @description Requires permission `schema.edit`. Either or both; null clears one, an absent one stays. The fields a configuration names (field_match, pauseWhen, completeWhen) must be in the effective schema. An active type answers 409: its configuration changes only through a change record (set_assignment / set_sla ops).
+         */
+        patch: operations["updateRecordTypeConfig"];
         trace?: never;
     };
     "/api/record-types/{recordTypeId}/activate": {
@@ -1599,7 +1555,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT";
+            code: "CONFLICT" | "FIELD_EXISTS";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -1633,7 +1589,7 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
-        CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"];
+        CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"] | components["schemas"]["CreatePatchOpBodySetAssignment"] | components["schemas"]["CreatePatchOpBodySetSla"];
         /**
          * @example {
          *       "targetId": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
@@ -1699,6 +1655,19 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        CreatePatchOpBodySetAssignment: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_assignment";
+            payload: {
+                /** @description The new assignment configuration; null clears it */
+                config: components["schemas"]["AssignmentConfig"] | null;
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
         CreatePatchOpBodySetField: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1707,6 +1676,19 @@ export interface components {
             opType: "set_field";
             payload: {
                 field: components["schemas"]["FieldInput"];
+            };
+            /** Format: uuid */
+            targetId: string;
+        };
+        CreatePatchOpBodySetSla: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_sla";
+            payload: {
+                /** @description The new SLA configuration; null clears it */
+                config: components["schemas"]["SlaConfig"] | null;
             };
             /** Format: uuid */
             targetId: string;
@@ -1732,14 +1714,6 @@ export interface components {
             githubRepo?: string | null;
             /** @description Unique within the tenant */
             name: string;
-        };
-        CreateRecordInstanceBody: {
-            /** @description Values by field name; checked against the effective schema of the record type */
-            data: {
-                [key: string]: unknown;
-            };
-            /** Format: uuid */
-            recordTypeId: string;
         };
         /**
          * @example {
@@ -1871,7 +1845,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -1882,7 +1856,7 @@ export interface components {
         };
         ExecutionError: {
             /** @enum {string} */
-            code: "ORPHAN_BASE_TYPE" | "BASE_TYPE_CYCLE" | "BASE_TYPE_CROSS_PROJECT" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "NO_OPS" | "RECORD_TYPE_NOT_IN_PROJECT" | "BASE_TYPE_PROTECTED_FIELD" | "FIELD_EXISTS" | "FIELD_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "INTERNAL_ERROR";
+            code: "ORPHAN_BASE_TYPE" | "BASE_TYPE_CYCLE" | "BASE_TYPE_CROSS_PROJECT" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "NO_OPS" | "RECORD_TYPE_NOT_IN_PROJECT" | "BASE_TYPE_PROTECTED_FIELD" | "FIELD_EXISTS" | "FIELD_NOT_FOUND" | "ANCHOR_NOT_FOUND" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "INTERNAL_ERROR";
             field?: string;
             message: string;
             opId?: string;
@@ -1968,6 +1942,11 @@ export interface components {
             }[];
             modifiedRecordTypes: {
                 addedFields: components["schemas"]["SchemaField"][];
+                /** @description Present when the assignment configuration changes */
+                assignmentConfigChanged?: {
+                    after: components["schemas"]["AssignmentConfig"] | null;
+                    before: components["schemas"]["AssignmentConfig"] | null;
+                };
                 baseTypeChanged: {
                     after: string | null;
                     before: string | null;
@@ -1993,6 +1972,11 @@ export interface components {
                     /** @description Name after the change */
                     to: string;
                 }[];
+                /** @description Present when the SLA configuration changes */
+                slaConfigChanged?: {
+                    after: components["schemas"]["SlaConfig"] | null;
+                    before: components["schemas"]["SlaConfig"] | null;
+                };
             }[];
             removedRecordTypes: {
                 key: string;
@@ -2043,7 +2027,7 @@ export interface components {
             version: string;
         };
         /** @description One schema edit of a change; the payload depends on opType */
-        PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"];
+        PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"] | components["schemas"]["PatchOpSetAssignment"] | components["schemas"]["PatchOpSetSla"];
         PatchOpAddField: {
             /** Format: uuid */
             changeId: string;
@@ -2113,6 +2097,28 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        PatchOpSetAssignment: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_assignment";
+            payload: {
+                /** @description The new assignment configuration; null clears it */
+                config: components["schemas"]["AssignmentConfig"] | null;
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
         PatchOpSetField: {
             /** Format: uuid */
             changeId: string;
@@ -2128,6 +2134,28 @@ export interface components {
             opType: "set_field";
             payload: {
                 field: components["schemas"]["FieldInput"];
+            };
+            /** @description Schema of the record type before the op ran; null while pending */
+            previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
+            /** Format: uuid */
+            targetId: string;
+        };
+        PatchOpSetSla: {
+            /** Format: uuid */
+            changeId: string;
+            /** Format: date-time */
+            createdAt: string;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_sla";
+            payload: {
+                /** @description The new SLA configuration; null clears it */
+                config: components["schemas"]["SlaConfig"] | null;
             };
             /** @description Schema of the record type before the op ran; null while pending */
             previousSnapshot: components["schemas"]["RecordTypeOwnSchema"] | null;
@@ -2164,25 +2192,6 @@ export interface components {
             id: string;
             name: string;
         };
-        RecordInstance: {
-            assignedGroup: string | null;
-            assignedTo: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            /** @description Values by field name */
-            data: {
-                [key: string]: unknown;
-            };
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            recordTypeId: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /** @description Starts at 1; every update adds one */
-            version: number;
-        };
         RecordType: {
             /** @description Who new records go to (section 11); null when unrouted */
             assignmentConfig: components["schemas"]["AssignmentConfig"] | null;
@@ -2207,9 +2216,13 @@ export interface components {
             updatedAt: string;
             version: number;
         };
-        /** @description A record type's own fields, in order */
+        /** @description A record type's own fields, in order, and its assignment and SLA configurations */
         RecordTypeOwnSchema: {
+            /** @description The assignment configuration before the change (absent in snapshots that predate it) */
+            assignmentConfig?: components["schemas"]["AssignmentConfig"] | null;
             fields: components["schemas"]["SchemaField"][];
+            /** @description The SLA configuration before the change (absent in snapshots that predate it) */
+            slaConfig?: components["schemas"]["SlaConfig"] | null;
         };
         RecordTypeSnapshot: {
             /** Format: uuid */
@@ -2317,13 +2330,12 @@ export interface components {
             message: string;
             statusCode: number;
         };
-        UpdateRecordInstanceBody: {
-            /** @description Values to change by field name; null clears an optional field; fields left out keep their value */
-            data: {
-                [key: string]: unknown;
-            };
-            /** @description The version the change is based on; a stale one answers 409 */
-            version?: number;
+        /** @description A draft record type's routing and SLA configuration; either or both */
+        UpdateRecordTypeConfigBody: {
+            /** @description null clears it; absent keeps it */
+            assignmentConfig?: components["schemas"]["AssignmentConfig"] | null;
+            /** @description null clears it; absent keeps it */
+            slaConfig?: components["schemas"]["SlaConfig"] | null;
         };
         UserRole: {
             /** Format: date-time */
@@ -2348,7 +2360,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -4515,151 +4527,6 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    listRecordInstances: {
-        parameters: {
-            query: {
-                /** @description The x-next-cursor header of the previous page */
-                cursor?: string;
-                /** @description Equality filters, each `field:value` (repeat the parameter for several; all must hold). Values are read by the field type: numbers as numbers, `true`/`false` for booleans, datetimes in any zone. */
-                filter?: string[];
-                limit?: number;
-                /** @description The record type whose records are listed */
-                recordTypeId: string;
-                /** @description createdAt, updatedAt or a field name; prefix - for descending */
-                sort?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: One record type's records, filtered by field values and sorted */
-            200: {
-                headers: {
-                    /** @description Cursor of the next page; absent on the last page */
-                    "x-next-cursor"?: string;
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordInstance"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    createRecordInstance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateRecordInstanceBody"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a record of an active record type (assigned by its assignment config) */
-            201: {
-                headers: {
-                    /** @description The record version, quoted ("3"); send it as If-Match */
-                    etag?: string;
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordInstance"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    getRecordInstance: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                recordId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Read a record (data by field name) */
-            200: {
-                headers: {
-                    /** @description The record version, quoted ("3"); send it as If-Match */
-                    etag?: string;
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordInstance"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    updateRecordInstance: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description The ETag of the version read ("3"), or * */
-                "if-match"?: string;
-            };
-            path: {
-                recordId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateRecordInstanceBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Merge values into a record's data (null clears an optional field) */
-            200: {
-                headers: {
-                    /** @description The record version, quoted ("3"); send it as If-Match */
-                    etag?: string;
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RecordInstance"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
     listRecordTypes: {
         parameters: {
             query?: {
@@ -4752,6 +4619,42 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateRecordTypeConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordTypeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateRecordTypeConfigBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Set or clear a draft record type's assignment and SLA configuration */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordType"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };

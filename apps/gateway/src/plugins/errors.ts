@@ -29,6 +29,8 @@ export const STATUS_BY_CODE = {
     RECORD_INVALID: 400,
     RECORD_TYPE_NOT_ACTIVE: 409,
     RECORD_VERSION_CONFLICT: 409,
+    CONFIG_FIELD_MISSING: 400,
+    CONFIG_INVALID: 400,
   }),
   ...satisfiesStatus<ChangeEngineErrorCode>({
     RECORD_TYPE_NOT_IN_PROJECT: 400,

@@ -12,6 +12,8 @@ import {
   FieldSchema,
   type RecordsService,
   RecordTypeSchema,
+  type UpdateRecordTypeConfigBody,
+  UpdateRecordTypeConfigBodySchema,
 } from '@ec3l/records';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -109,6 +111,28 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
       },
     },
     async (request) => records.getRecordType(request.ctx, request.params.recordTypeId),
+  );
+
+  app.patch(
+    '/record-types/:recordTypeId',
+    {
+      ...edit,
+      schema: {
+        operationId: 'updateRecordTypeConfig',
+        summary: "Set or clear a draft record type's assignment and SLA configuration",
+        description: `${needsEdit} Either or both; null clears one, an absent one stays. The fields a configuration names (field_match, pauseWhen, completeWhen) must be in the effective schema. An active type answers 409: its configuration changes only through a change record (set_assignment / set_sla ops).`,
+        tags,
+        params: RecordTypeParamsSchema,
+        body: ref(UpdateRecordTypeConfigBodySchema),
+        response: { 200: ref(RecordTypeSchema), ...guardedErrors },
+      },
+    },
+    async (request) =>
+      records.updateConfig(
+        request.ctx,
+        request.params.recordTypeId,
+        request.body as UpdateRecordTypeConfigBody,
+      ),
   );
 
   for (const action of ['activate', 'retire'] as const) {

@@ -1,7 +1,7 @@
 import type { FieldDefinition } from '@ec3l/records';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOp, applyOps, type OpPayload } from './ops.js';
+import { applyOp, applyOps, applyTypeOps, type FieldOpPayload, type OpPayload } from './ops.js';
 
 const f = (name: string, type: FieldDefinition['type'] = 'string', required = false): FieldDefinition => ({
   name,
@@ -33,7 +33,7 @@ describe('applyOp', () => {
 
   it('E7: inherited fields cannot be removed, renamed, redefined or weakened through a derived type', () => {
     const inherited = new Map([['number', 'task']]);
-    const ops: OpPayload[] = [
+    const ops: FieldOpPayload[] = [
       { opType: 'remove_field', payload: { fieldName: 'number' } },
       { opType: 'rename_field', payload: { from: 'number', to: 'num' } },
       { opType: 'set_field', payload: { field: f('number', 'string', false) } },
@@ -72,7 +72,7 @@ const arbField = fc
     required: fc.boolean(),
   })
   .map((x) => f(x.name, x.type, x.required));
-const arbOp: fc.Arbitrary<OpPayload> = fc.oneof(
+const arbOp: fc.Arbitrary<FieldOpPayload> = fc.oneof(
   fc
     .record({ field: arbField, after: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }) })
     .map((payload) => ({
@@ -119,5 +119,48 @@ describe('applyOps', () => {
       none,
     );
     expect(result).toEqual({ error: expect.objectContaining({ code: 'FIELD_NOT_FOUND' }), opIndex: 1 });
+  });
+});
+
+describe('applyTypeOps with configuration ops', () => {
+  const state = {
+    fields: [f('a'), f('b')],
+    assignmentConfig: null,
+    slaConfig: { durationMinutes: 60 },
+  };
+
+  it('sets and clears configurations beside field ops, and the undo ops restore the exact state', () => {
+    const ops: OpPayload[] = [
+      { opType: 'set_assignment', payload: { config: { type: 'static_group', value: 'desk' } } },
+      { opType: 'remove_field', payload: { fieldName: 'a' } },
+      { opType: 'set_sla', payload: { config: null } },
+    ];
+    const done = applyTypeOps(state, ops, none);
+    if (!('state' in done)) throw new Error('the ops apply');
+    expect(done.state).toEqual({
+      fields: [f('b')],
+      assignmentConfig: { type: 'static_group', value: 'desk' },
+      slaConfig: null,
+    });
+    expect(done.undo).toEqual([
+      { opType: 'set_sla', payload: { config: { durationMinutes: 60 } } },
+      expect.objectContaining({ opType: 'add_field' }),
+      { opType: 'set_assignment', payload: { config: null } },
+    ]);
+    const undone = applyTypeOps(done.state, done.undo, none);
+    expect('state' in undone && undone.state).toEqual(state);
+  });
+
+  it('E4: a failing field op after a configuration op yields only the error, with its position', () => {
+    expect(
+      applyTypeOps(
+        state,
+        [
+          { opType: 'set_sla', payload: { config: { durationMinutes: 5 } } },
+          { opType: 'remove_field', payload: { fieldName: 'zz' } },
+        ],
+        none,
+      ),
+    ).toEqual({ error: expect.objectContaining({ code: 'FIELD_NOT_FOUND' }), opIndex: 1 });
   });
 });

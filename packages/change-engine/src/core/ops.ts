@@ -1,14 +1,35 @@
-import type { FieldDefinition } from '@ec3l/records';
+import type { AssignmentConfig, FieldDefinition, SlaConfig } from '@ec3l/records';
 
-const OP_TYPES = ['add_field', 'set_field', 'remove_field', 'rename_field'] as const;
+const OP_TYPES = [
+  'add_field',
+  'set_field',
+  'remove_field',
+  'rename_field',
+  'set_assignment',
+  'set_sla',
+] as const;
 export type OpType = (typeof OP_TYPES)[number];
 
 /** add_field inserts after `after` (null: first); without it, the field is appended. */
-export type OpPayload =
+export type FieldOpPayload =
   | { opType: 'add_field'; payload: { field: FieldDefinition; after?: string | null } }
   | { opType: 'set_field'; payload: { field: FieldDefinition } }
   | { opType: 'remove_field'; payload: { fieldName: string } }
   | { opType: 'rename_field'; payload: { from: string; to: string } };
+
+/** Replace the record type's assignment or SLA configuration; null clears it. */
+type ConfigOpPayload =
+  | { opType: 'set_assignment'; payload: { config: AssignmentConfig | null } }
+  | { opType: 'set_sla'; payload: { config: SlaConfig | null } };
+
+export type OpPayload = FieldOpPayload | ConfigOpPayload;
+
+/** What a change edits on one record type: its own fields and its two configurations. */
+export type RecordTypeState = {
+  fields: FieldDefinition[];
+  assignmentConfig: AssignmentConfig | null;
+  slaConfig: SlaConfig | null;
+};
 
 type TransformErrorCode =
   | 'BASE_TYPE_PROTECTED_FIELD'
@@ -33,9 +54,9 @@ const protectedError = (field: string, from: string, verb: string): TransformErr
  */
 export const applyOp = (
   fields: readonly FieldDefinition[],
-  op: OpPayload,
+  op: FieldOpPayload,
   protectedFields: ProtectedFields,
-): { fields: FieldDefinition[]; inverse: OpPayload } | { error: TransformError } => {
+): { fields: FieldDefinition[]; inverse: FieldOpPayload } | { error: TransformError } => {
   const indexOf = (name: string) => fields.findIndex((f) => f.name === name);
   switch (op.opType) {
     case 'add_field': {
@@ -125,23 +146,68 @@ export const applyOp = (
   }
 };
 
-export type AppliedOps =
-  | { fields: FieldDefinition[]; undo: OpPayload[] }
+/**
+ * Applies one op of any type to a record type's state (the input is not touched), returning the new
+ * state and the op that undoes it: a configuration op always applies, its inverse sets the previous
+ * configuration back (null included). Pure and deterministic (E5).
+ */
+export const applyTypeOp = (
+  state: RecordTypeState,
+  op: OpPayload,
+  protectedFields: ProtectedFields,
+): { state: RecordTypeState; inverse: OpPayload } | { error: TransformError } => {
+  switch (op.opType) {
+    case 'set_assignment':
+      return {
+        state: { ...state, assignmentConfig: op.payload.config },
+        inverse: { opType: 'set_assignment', payload: { config: state.assignmentConfig } },
+      };
+    case 'set_sla':
+      return {
+        state: { ...state, slaConfig: op.payload.config },
+        inverse: { opType: 'set_sla', payload: { config: state.slaConfig } },
+      };
+    default: {
+      const result = applyOp(state.fields, op, protectedFields);
+      return 'error' in result
+        ? result
+        : { state: { ...state, fields: result.fields }, inverse: result.inverse };
+    }
+  }
+};
+
+type AppliedTypeOps =
+  | { state: RecordTypeState; undo: OpPayload[] }
   | { error: TransformError; opIndex: number };
 
-/** Applies ops in order; on the first failure nothing is returned but the error (all-or-nothing). */
-export const applyOps = (
-  fields: readonly FieldDefinition[],
+/** Applies ops of any type in order; on the first failure nothing is returned but the error (all-or-nothing). */
+export const applyTypeOps = (
+  state: RecordTypeState,
   ops: readonly OpPayload[],
   protectedFields: ProtectedFields,
-): AppliedOps => {
-  let current = [...fields];
+): AppliedTypeOps => {
+  let current = state;
   const undo: OpPayload[] = [];
   for (const [opIndex, op] of ops.entries()) {
-    const result = applyOp(current, op, protectedFields);
+    const result = applyTypeOp(current, op, protectedFields);
     if ('error' in result) return { error: result.error, opIndex };
-    current = result.fields;
+    current = result.state;
     undo.unshift(result.inverse);
   }
-  return { fields: current, undo };
+  return { state: current, undo };
+};
+
+/** applyTypeOps for field ops alone: the new fields and the ops that undo them. */
+export const applyOps = (
+  fields: readonly FieldDefinition[],
+  ops: readonly FieldOpPayload[],
+  protectedFields: ProtectedFields,
+): { fields: FieldDefinition[]; undo: FieldOpPayload[] } | { error: TransformError; opIndex: number } => {
+  const result = applyTypeOps(
+    { fields: [...fields], assignmentConfig: null, slaConfig: null },
+    ops,
+    protectedFields,
+  );
+  // Field ops undo with field ops only.
+  return 'error' in result ? result : { fields: result.state.fields, undo: result.undo as FieldOpPayload[] };
 };

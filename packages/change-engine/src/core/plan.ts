@@ -5,8 +5,8 @@ import {
   type RecordTypeNode,
   validateGraph,
 } from '@ec3l/graph';
-import { type FieldDefinition, resolveEffectiveFields } from '@ec3l/records';
-import { applyOps, type OpPayload } from './ops.js';
+import { configProblems, type RecordTypeConfigs, resolveEffectiveFields } from '@ec3l/records';
+import { applyTypeOps, type OpPayload, type RecordTypeState } from './ops.js';
 import { type FieldTrace, traceFields } from './renames.js';
 
 export type PlannedOp = OpPayload & { id: string; recordTypeKey: string };
@@ -63,11 +63,59 @@ const depthOf = (key: string, inheritance: Inheritance): number => {
   return depth;
 };
 
+type PlannedUpdate = { key: string; id: string; before: RecordTypeState; after: RecordTypeState };
+
+const configsOf = (node: {
+  assignmentConfig?: RecordTypeConfigs['assignmentConfig'];
+  slaConfig?: RecordTypeConfigs['slaConfig'];
+}): RecordTypeConfigs => ({
+  assignmentConfig: node.assignmentConfig ?? null,
+  slaConfig: node.slaConfig ?? null,
+});
+
+/**
+ * Configuration problems the ops bring about on the affected record types: a configuration naming a
+ * field the projected effective schema lacks (a set_sla on a missing field, or a remove_field or rename
+ * of a field a configuration uses). Problems the type already had before the change are not its doing.
+ */
+const configErrors = (
+  affected: ReadonlySet<string>,
+  before: ReadonlyMap<string, RecordTypeShape>,
+  after: ReadonlyMap<string, RecordTypeShape>,
+  configs: { before: (key: string) => RecordTypeConfigs; after: (key: string) => RecordTypeConfigs },
+  opOf: (key: string, path: string) => string | undefined,
+): ExecutionError[] => {
+  const names = (shapes: ReadonlyMap<string, RecordTypeShape>, key: string) =>
+    new Set(resolveEffectiveFields(key, shapes).map((f) => f.name));
+  const errors: ExecutionError[] = [];
+  for (const key of [...affected].sort()) {
+    if (!after.has(key)) continue;
+    const old = new Set(
+      configProblems(configs.before(key), names(before, key)).map((p) => `${p.path}\n${p.message}`),
+    );
+    for (const p of configProblems(configs.after(key), names(after, key))) {
+      if (old.has(`${p.path}\n${p.message}`)) continue;
+      const opId = opOf(key, p.path);
+      errors.push({
+        phase: 'transform',
+        code: p.code,
+        message: `${p.message} (${p.path})`,
+        recordTypeKey: key,
+        field: p.fieldName ?? p.path,
+        ...(opId ? { opId } : {}),
+      });
+    }
+  }
+  return errors;
+};
+
+type RecordTypeShape = { key: string; baseType: string | null; fields: RecordTypeState['fields'] };
+
 export type ExecutionPlan =
   | {
       ok: true;
-      /** New own fields of each touched record type, base types first. */
-      updates: { key: string; id: string; before: FieldDefinition[]; after: FieldDefinition[] }[];
+      /** New own fields and configurations of each touched record type, base types first. */
+      updates: PlannedUpdate[];
       diff: GraphDiff;
     }
   | { ok: false; errors: ExecutionError[] };
@@ -123,13 +171,14 @@ export const planExecution = ({
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const shapes = new Map(
+  const shapes = new Map<string, RecordTypeShape>(
     [...types.values()].map((t) => [t.key, { key: t.key, baseType: t.baseType, fields: t.fields }]),
   );
+  const original = new Map(shapes);
   const order = [...byKey.keys()].sort(
     (a, b) => depthOf(a, inheritance) - depthOf(b, inheritance) || (a < b ? -1 : 1),
   );
-  const updates: { key: string; id: string; before: FieldDefinition[]; after: FieldDefinition[] }[] = [];
+  const updates: PlannedUpdate[] = [];
   const traces = new Map<string, FieldTrace>();
   for (const key of order) {
     const node = types.get(key)!;
@@ -139,7 +188,8 @@ export const planExecution = ({
         .map((f) => [f.name, f.inheritedFrom!]),
     );
     const keyOps = byKey.get(key)!;
-    const result = applyOps(node.fields, keyOps, inherited);
+    const before: RecordTypeState = { fields: node.fields, ...configsOf(node) };
+    const result = applyTypeOps(before, keyOps, inherited);
     if ('error' in result) {
       errors.push({
         phase: 'transform',
@@ -149,7 +199,7 @@ export const planExecution = ({
       });
       continue;
     }
-    shapes.set(key, { key, baseType: node.baseType, fields: result.fields });
+    shapes.set(key, { key, baseType: node.baseType, fields: result.state.fields });
     traces.set(
       key,
       traceFields(
@@ -157,13 +207,37 @@ export const planExecution = ({
         keyOps,
       ),
     );
-    updates.push({ key, id: node.id, before: node.fields, after: result.fields });
+    updates.push({ key, id: node.id, before, after: result.state });
   }
   if (errors.length > 0) return { ok: false, errors };
 
   const { affected } = executionScope(byKey.keys(), inheritance);
+  const updated = new Map(updates.map((u) => [u.key, u]));
+  const unchanged = (key: string) => configsOf(types.get(key) ?? {});
+  const configOpOf = (key: string, path: string) =>
+    byKey
+      .get(key)
+      ?.filter((o) => o.opType === (path.startsWith('sla') ? 'set_sla' : 'set_assignment'))
+      .at(-1)?.id;
+  const configFailures = configErrors(
+    affected,
+    original,
+    shapes,
+    {
+      before: unchanged,
+      after: (key) => {
+        const u = updated.get(key);
+        return u
+          ? { assignmentConfig: u.after.assignmentConfig, slaConfig: u.after.slaConfig }
+          : unchanged(key);
+      },
+    },
+    configOpOf,
+  );
+  if (configFailures.length > 0) return { ok: false, errors: configFailures };
+
   const projected = new Map(types);
-  for (const u of updates) projected.set(u.key, { ...types.get(u.key)!, fields: u.after });
+  for (const u of updates) projected.set(u.key, { ...types.get(u.key)!, ...u.after });
   const recordTypes = [...projected.values()];
   for (const [key, base] of inheritance)
     if (!projected.has(key)) recordTypes.push(stub(projectId, key, base));
@@ -183,8 +257,8 @@ export const planExecution = ({
     };
   }
 
-  const touchedNodes = (fieldsOf: (u: (typeof updates)[number]) => FieldDefinition[]): GraphSnapshot => ({
-    recordTypes: updates.map((u) => ({ ...types.get(u.key)!, fields: fieldsOf(u) })),
+  const touchedNodes = (stateOf: (u: PlannedUpdate) => RecordTypeState): GraphSnapshot => ({
+    recordTypes: updates.map((u) => ({ ...types.get(u.key)!, ...stateOf(u) })),
     choiceListIds: [...choiceListIds],
   });
   return {

@@ -38,6 +38,9 @@ export const traceFields = (before: Iterable<string>, ops: readonly OpPayload[])
         // In place when the field exists (identity kept); else it appends a field the ops create.
         origin.set(op.payload.field.name, originOf(op.payload.field.name));
         break;
+      case 'set_assignment':
+      case 'set_sla':
+        break; // configurations leave every field's identity alone
     }
   }
   const renames = new Map<string, string>();

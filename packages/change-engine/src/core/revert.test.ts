@@ -1,9 +1,9 @@
 import type { FieldDefinition } from '@ec3l/records';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyOps, type OpPayload } from './ops.js';
+import { applyOps, applyTypeOp, applyTypeOps, type FieldOpPayload, type OpPayload } from './ops.js';
 import { traceFields } from './renames.js';
-import { restoreOps } from './revert.js';
+import { restoreConfigOps, restoreOps } from './revert.js';
 
 const arbField = fc
   .record({
@@ -60,16 +60,16 @@ const arbOp = fc.oneof(
   fc.record({ kind: fc.constant('set' as const), field: arbField }),
 );
 
-type Drawn = fc.Arbitrary<{ start: FieldDefinition[]; ops: OpPayload[] }>;
+type Drawn = fc.Arbitrary<{ start: FieldDefinition[]; ops: FieldOpPayload[] }>;
 
 // A starting schema whose fields carry their identity in the label, and ops that all apply to it.
 const arbChange: Drawn = fc.tuple(arbFields, fc.array(arbOp, { maxLength: 12 })).map(([fields, drawn]) => {
   const start = fields.map((f) => ({ ...f, label: `was:${f.name}` }));
   let current: FieldDefinition[] = start;
-  const ops: OpPayload[] = [];
+  const ops: FieldOpPayload[] = [];
   for (const d of drawn) {
     const existing = (name: string) => current.find((f) => f.name === name);
-    const op: OpPayload =
+    const op: FieldOpPayload =
       d.kind === 'rename'
         ? { opType: 'rename_field', payload: { from: d.from, to: d.to } }
         : d.kind === 'remove'
@@ -149,7 +149,10 @@ describe('restoreOps after a change (properties)', () => {
   });
 });
 
-const rename = (from: string, to: string): OpPayload => ({ opType: 'rename_field', payload: { from, to } });
+const rename = (from: string, to: string): FieldOpPayload => ({
+  opType: 'rename_field',
+  payload: { from, to },
+});
 
 describe('traceFields', () => {
   it('follows chains, forgets fields the ops removed, drops renames back and names created fields', () => {
@@ -177,5 +180,81 @@ describe('traceFields', () => {
     );
     expect(appended.renames).toEqual(new Map());
     expect(appended.created).toEqual(new Set(['e', 'f']));
+  });
+});
+
+const arbAssignment = fc.option(
+  fc.oneof(
+    fc.record({ type: fc.constant('static_user' as const), value: fc.constantFrom('ann', 'bob') }),
+    fc.record({ type: fc.constant('static_group' as const), value: fc.constantFrom('desk', 'ops') }),
+    fc.record({
+      type: fc.constant('field_match' as const),
+      field: fc.constantFrom('a', 'b'),
+      rules: fc.array(
+        fc.record({
+          equals: fc.constantFrom('high', 1, true),
+          assignTo: fc.record({
+            type: fc.constantFrom('user' as const, 'group' as const),
+            value: fc.constant('q'),
+          }),
+        }),
+        { maxLength: 2 },
+      ),
+    }),
+  ),
+  { nil: null },
+);
+const arbSla = fc.option(
+  fc.record(
+    {
+      durationMinutes: fc.integer({ min: 1, max: 600 }),
+      warningPercent: fc.integer({ min: 1, max: 99 }),
+      pauseWhen: fc.record({ field: fc.constantFrom('a', 'b'), values: fc.constant<string[]>(['hold']) }),
+    },
+    { requiredKeys: ['durationMinutes'] },
+  ),
+  { nil: null },
+);
+const arbState = fc.record({ fields: arbFields, assignmentConfig: arbAssignment, slaConfig: arbSla });
+const arbConfigOp = fc.oneof(
+  arbAssignment.map((config): OpPayload => ({ opType: 'set_assignment', payload: { config } })),
+  arbSla.map((config): OpPayload => ({ opType: 'set_sla', payload: { config } })),
+);
+
+describe('configuration ops (properties)', () => {
+  it('each op is undone by its inverse, the previous configuration (null included) coming back', () => {
+    fc.assert(
+      fc.property(arbState, arbConfigOp, (state, op) => {
+        const done = applyTypeOp(state, op, new Map());
+        if (!('state' in done)) throw new Error('a configuration op always applies');
+        const key = op.opType === 'set_sla' ? 'slaConfig' : 'assignmentConfig';
+        expect(done.state[key]).toEqual((op.payload as { config: unknown }).config);
+        expect(done.state.fields).toBe(state.fields);
+        const undone = applyTypeOp(done.state, done.inverse, new Map());
+        expect('state' in undone && undone.state).toEqual(state);
+      }),
+    );
+  });
+
+  it('restore ops bring any state back to any snapshot, fields and configurations exactly', () => {
+    fc.assert(
+      fc.property(arbState, arbState, (current, target) => {
+        const ops: OpPayload[] = [
+          ...restoreOps(current.fields, target.fields),
+          ...restoreConfigOps(current, target),
+        ];
+        const result = applyTypeOps(current, ops, new Map());
+        expect('state' in result && result.state).toEqual(target);
+        expect(restoreConfigOps(target, target)).toEqual([]);
+      }),
+    );
+  });
+
+  it('a snapshot without configurations leaves them as they are', () => {
+    fc.assert(
+      fc.property(arbState, (current) => {
+        expect(restoreConfigOps(current, {})).toEqual([]);
+      }),
+    );
   });
 });

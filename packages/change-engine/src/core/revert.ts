@@ -1,5 +1,5 @@
-import type { FieldDefinition } from '@ec3l/records';
-import type { OpPayload } from './ops.js';
+import { type FieldDefinition, type RecordTypeConfigs, sameConfig } from '@ec3l/records';
+import type { FieldOpPayload, OpPayload } from './ops.js';
 import type { FieldTrace } from './renames.js';
 
 const sameField = (a: FieldDefinition, b: FieldDefinition) => JSON.stringify(a) === JSON.stringify(b);
@@ -44,8 +44,8 @@ const renameOps = (
   renamedBack: ReadonlyMap<string, string>,
   inUse: Set<string>,
   reserved: ReadonlySet<string>,
-): OpPayload[] => {
-  const ops: OpPayload[] = [];
+): FieldOpPayload[] => {
+  const ops: FieldOpPayload[] = [];
   const pending = new Map(renamedBack);
   const rename = (from: string, to: string) => {
     ops.push({ opType: 'rename_field', payload: { from, to } });
@@ -80,12 +80,12 @@ export const restoreOps = (
   current: readonly FieldDefinition[],
   target: readonly FieldDefinition[],
   trace: FieldTrace = { renames: new Map(), created: new Set() },
-): OpPayload[] => {
+): FieldOpPayload[] => {
   const present = new Set(current.map((f) => f.name));
   const wanted = new Set(target.map((f) => f.name));
   const renamedBack = new Map<string, string>();
   for (const [was, now] of trace.renames) if (present.has(now) && wanted.has(was)) renamedBack.set(now, was);
-  const ops: OpPayload[] = [];
+  const ops: FieldOpPayload[] = [];
   // A created field holding a name the target has is another field than the target's: it goes first.
   const kept = current.filter((f) => {
     if (!trace.created.has(f.name) || !wanted.has(f.name)) return true;
@@ -105,9 +105,9 @@ export const restoreOps = (
 const restoreByName = (
   current: readonly FieldDefinition[],
   target: readonly FieldDefinition[],
-): OpPayload[] => {
+): FieldOpPayload[] => {
   const targetIndex = new Map(target.map((f, i) => [f.name, i]));
-  const ops: OpPayload[] = [];
+  const ops: FieldOpPayload[] = [];
   const shared = current.filter((f) => targetIndex.has(f.name));
   for (const f of current)
     if (!targetIndex.has(f.name)) ops.push({ opType: 'remove_field', payload: { fieldName: f.name } });
@@ -126,5 +126,27 @@ const restoreByName = (
       ops.push({ opType: 'add_field', payload: { field, after: i === 0 ? null : target[i - 1]!.name } });
     }
   });
+  return ops;
+};
+
+/**
+ * Ops that give a record type back the configurations of a snapshot: a set_assignment / set_sla for
+ * each one that differs, null included. A snapshot without a configuration key (taken before
+ * configurations were snapshotted) leaves that configuration as it is.
+ */
+export const restoreConfigOps = (
+  current: RecordTypeConfigs,
+  target: Partial<RecordTypeConfigs>,
+): OpPayload[] => {
+  const ops: OpPayload[] = [];
+  if (
+    target.assignmentConfig !== undefined &&
+    !sameConfig(current.assignmentConfig, target.assignmentConfig)
+  ) {
+    ops.push({ opType: 'set_assignment', payload: { config: target.assignmentConfig } });
+  }
+  if (target.slaConfig !== undefined && !sameConfig(current.slaConfig, target.slaConfig)) {
+    ops.push({ opType: 'set_sla', payload: { config: target.slaConfig } });
+  }
   return ops;
 };

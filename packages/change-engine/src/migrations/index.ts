@@ -4,6 +4,7 @@ import * as m0002 from './0002_workspaces_agent_runs.js';
 import * as m0003 from './0003_change_indexes.js';
 import * as m0004 from './0004_row_level_security.js';
 import * as m0005 from './0005_dry_run_events.js';
+import * as m0006 from './0006_config_ops.js';
 
 export const changeEngineMigrations: MigrationModule = {
   name: 'change-engine',
@@ -14,5 +15,6 @@ export const changeEngineMigrations: MigrationModule = {
     '0003_change_indexes': m0003,
     '0004_row_level_security': m0004,
     '0005_dry_run_events': m0005,
+    '0006_config_ops': m0006,
   },
 };

@@ -3,11 +3,13 @@
 // read it.
 
 import {
+  type AssignmentConfig,
   FIELD_TYPES,
   type FieldDefinition,
   type FieldType,
   RECORD_TYPE_STATUSES,
   type RecordTypeStatus,
+  type SlaConfig,
 } from '@ec3l/records';
 
 // Field types, fields and statuses are the data dictionary's own (D8): one definition, here re-exported.
@@ -28,6 +30,10 @@ export type RecordTypeNode = {
   version: number;
   /** Own fields only, in declaration order. */
   fields: FieldDef[];
+  /** Who new records go to; absent reads as null (unrouted). */
+  assignmentConfig?: AssignmentConfig | null;
+  /** The service level its records are held to; absent reads as null (untimed). */
+  slaConfig?: SlaConfig | null;
 };
 
 export type GraphSnapshot = {

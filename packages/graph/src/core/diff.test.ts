@@ -239,3 +239,40 @@ describe('fieldChanges', () => {
     expect(fieldChanges(before, { ...before, defaultValue: undefined })).toEqual([]);
   });
 });
+
+describe('diffSnapshots of assignment and SLA configurations', () => {
+  const sla = { durationMinutes: 60, warningPercent: 80 };
+  const base = snapshot([rt('ticket', { fields: [field('title')], slaConfig: sla })]);
+
+  it('reports a changed SLA as a modified record type with before and after', () => {
+    const after = snapshot([rt('ticket', { fields: [field('title')], slaConfig: { durationMinutes: 30 } })]);
+    const diff = diffSnapshots(base, after);
+    expect(diff.modifiedRecordTypes).toEqual([
+      expect.objectContaining({
+        key: 'ticket',
+        slaConfigChanged: { before: sla, after: { durationMinutes: 30 } },
+        addedFields: [],
+      }),
+    ]);
+    expect(diff.modifiedRecordTypes[0]).not.toHaveProperty('assignmentConfigChanged');
+    expect(diff.summary.modified).toBe(1);
+  });
+
+  it('reports an assignment set where there was none, absent reading as null', () => {
+    const assignment = { type: 'static_group' as const, value: 'support' };
+    const after = snapshot([
+      rt('ticket', { fields: [field('title')], slaConfig: sla, assignmentConfig: assignment }),
+    ]);
+    expect(diffSnapshots(base, after).modifiedRecordTypes[0]?.assignmentConfigChanged).toEqual({
+      before: null,
+      after: assignment,
+    });
+  });
+
+  it('sees no change when the configuration differs only in key order', () => {
+    const after = snapshot([
+      rt('ticket', { fields: [field('title')], slaConfig: { warningPercent: 80, durationMinutes: 60 } }),
+    ]);
+    expect(diffSnapshots(base, after).modifiedRecordTypes).toEqual([]);
+  });
+});

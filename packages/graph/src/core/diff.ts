@@ -28,7 +28,17 @@ type RecordTypeDiff = {
   modifiedFields: FieldChange[];
   renamedFields: FieldRename[];
   baseTypeChanged: { before: string | null; after: string | null } | null;
+  /** Present when the assignment configuration differs (compared as JSON; absent reads as null). */
+  assignmentConfigChanged?: ConfigChange;
+  /** Present when the SLA configuration differs (compared as JSON; absent reads as null). */
+  slaConfigChanged?: ConfigChange;
 };
+
+type ConfigChange = { before: unknown; after: unknown };
+
+/** The change of one configuration between two nodes, or nothing when it is the same. */
+const configChange = (before: unknown, after: unknown): ConfigChange | undefined =>
+  jsonEqual(before ?? null, after ?? null) ? undefined : { before: before ?? null, after: after ?? null };
 
 export type GraphDiff = {
   addedRecordTypes: { projectId: string; key: string }[];
@@ -234,7 +244,8 @@ const compareNamed = (x: Named, y: Named): number =>
 
 /**
  * What changed from `before` to `after`: record types matched by (projectId, key), fields by name.
- * Record types compare by base type and fields only (id, name, status and version are not schema);
+ * Record types compare by base type, fields and their assignment and SLA configurations (id, name,
+ * status and version are not schema);
  * fields by every FieldDef property, defaultValue as JSON; field order is not a change. Every list is
  * sorted by (projectId, key) or field name, so the result depends only on content, never on input
  * order; unchanged record types are left out. With `renamesOf`, a renamed field is reported once as
@@ -282,15 +293,26 @@ export const diffSnapshots = (
           ? diffFieldsRenamed(nodeB.fields, nodeA.fields, renames)
           : diffFields(nodeB.fields, nodeA.fields);
       const baseTypeChanged = baseBefore === baseAfter ? null : { before: baseBefore, after: baseAfter };
+      const assignment = configChange(nodeB.assignmentConfig, nodeA.assignmentConfig);
+      const sla = configChange(nodeB.slaConfig, nodeA.slaConfig);
       if (
         baseTypeChanged !== null ||
+        assignment !== undefined ||
+        sla !== undefined ||
         fields.addedFields.length > 0 ||
         fields.removedFields.length > 0 ||
         fields.modifiedFields.length > 0 ||
         fields.renamedFields.length > 0
       ) {
         const own = fields === NO_FIELD_CHANGES ? noFieldChanges() : fields; // no shared arrays out
-        diff.modifiedRecordTypes.push({ projectId, key, ...own, baseTypeChanged });
+        diff.modifiedRecordTypes.push({
+          projectId,
+          key,
+          ...own,
+          baseTypeChanged,
+          ...(assignment ? { assignmentConfigChanged: assignment } : {}),
+          ...(sla ? { slaConfigChanged: sla } : {}),
+        });
       }
     }
   }

@@ -1,7 +1,7 @@
 import type { RequestContext } from '@ec3l/kernel';
 import { ownFieldsOf, type RecordsTables, recordsRepo } from '@ec3l/records';
 import type { Kysely } from 'kysely';
-import type { GraphSnapshot, GraphValidationError } from '../core/contracts.js';
+import type { GraphSnapshot, GraphValidationError, RecordTypeNode } from '../core/contracts.js';
 import { validateGraph } from '../core/validate.js';
 
 /** The tenant's graph as it stands: every record type (own fields) and the choice lists, optionally one project's. */
@@ -25,6 +25,8 @@ export const readGraphSnapshot = async (
       status: r.status,
       version: r.version,
       fields: ownFieldsOf(r),
+      assignmentConfig: (r.assignment_config as RecordTypeNode['assignmentConfig']) ?? null,
+      slaConfig: (r.sla_config as RecordTypeNode['slaConfig']) ?? null,
     })),
     choiceListIds: choiceListIds.sort(),
   };

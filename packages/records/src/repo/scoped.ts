@@ -19,6 +19,9 @@ type NewRecordType = {
 };
 
 type SchemaUpdate = { id: string; fields: FieldDefinition[] };
+type ConfigUpdate = { id: string; assignmentConfig: unknown; slaConfig: unknown };
+
+const jsonOrNull = (value: unknown): string | null => (value === null ? null : JSON.stringify(value));
 
 // A storage key cannot be a field name (names are identifiers), so a new field never reads the values of
 // an old field that was stored under its name.
@@ -243,8 +246,8 @@ const tenantQueries = (db: Db, tenantId: string) => {
           name: input.name,
           base_type: input.baseType,
           schema: JSON.stringify({ fields }),
-          assignment_config: input.assignmentConfig === null ? null : JSON.stringify(input.assignmentConfig),
-          sla_config: input.slaConfig === null ? null : JSON.stringify(input.slaConfig),
+          assignment_config: jsonOrNull(input.assignmentConfig),
+          sla_config: jsonOrNull(input.slaConfig),
           status: 'draft',
           created_at: input.now,
           updated_at: input.now,
@@ -284,6 +287,26 @@ const tenantQueries = (db: Db, tenantId: string) => {
           where rt.tenant_id = ${tenantId} and rt.id = u.id
         ),`,
       ).execute(db);
+    },
+
+    /**
+     * Writes the assignment and SLA configuration of these record types (null clears one). `bumpVersion`
+     * counts the write as a new version of the type; a merge that also writes the schema bumps it there.
+     */
+    writeConfigs: async (updates: readonly ConfigUpdate[], now: Date, bumpVersion = false): Promise<void> => {
+      for (const u of updates) {
+        await db
+          .updateTable('record_types')
+          .set((eb) => ({
+            assignment_config: jsonOrNull(u.assignmentConfig),
+            sla_config: jsonOrNull(u.slaConfig),
+            updated_at: now,
+            ...(bumpVersion ? { version: eb('version', '+', 1) } : {}),
+          }))
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', u.id)
+          .execute();
+      }
     },
 
     /** Choice lists by name (unique in the tenant), at most `limit` after the name `after`. */
