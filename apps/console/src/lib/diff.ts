@@ -33,7 +33,9 @@ export const isEmptyDiff = (diff: GraphDiff): boolean =>
       rt.removedFields.length === 0 &&
       rt.modifiedFields.length === 0 &&
       rt.renamedFields.length === 0 &&
-      rt.baseTypeChanged === null,
+      rt.baseTypeChanged === null &&
+      rt.assignmentConfigChanged === undefined &&
+      rt.slaConfigChanged === undefined,
   );
 
 const count = (n: number, singular: string, plural: string) => `${n} ${n === 1 ? singular : plural}`;
@@ -109,6 +111,8 @@ export const summariseDiff = (diff: GraphDiff): string => {
     if (rt.renamedFields.length > 0)
       changes.push(`${count(rt.renamedFields.length, 'field', 'fields')} renamed`);
     if (rt.baseTypeChanged) changes.push('base type changed');
+    if (rt.assignmentConfigChanged) changes.push('assignment changed');
+    if (rt.slaConfigChanged) changes.push('SLA changed');
     if (changes.length > 0) parts.push(`${rt.key}: ${changes.join(', ')}`);
   }
   return parts.join('; ');

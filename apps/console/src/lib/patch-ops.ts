@@ -8,6 +8,19 @@ import {
   identifierProblem,
   toFieldInput,
 } from './fields';
+import {
+  type AssignmentConfig,
+  type AssignmentDraft,
+  assignmentDraftOf,
+  buildAssignment,
+  buildSla,
+  type ConfigErrors,
+  describeAssignment,
+  describeSla,
+  type SlaConfig,
+  type SlaDraft,
+  slaDraftOf,
+} from './record-configs';
 
 /** Patch ops: the add-op form's payload builders and one-line descriptions of ops (pure, no DOM). */
 
@@ -20,6 +33,16 @@ export const OP_TYPES: readonly { key: OpType; label: string; hint: string }[] =
   { key: 'set_field', label: 'Set field', hint: 'Replaces a field in place, or appends it' },
   { key: 'remove_field', label: 'Remove field', hint: 'Removes a field; refused if it is missing' },
   { key: 'rename_field', label: 'Rename field', hint: 'Renames a field in place, keeping its definition' },
+  {
+    key: 'set_assignment',
+    label: 'Set assignment',
+    hint: 'Replaces who new records go to; the fields it names must exist once the change runs',
+  },
+  {
+    key: 'set_sla',
+    label: 'Set SLA',
+    hint: 'Replaces the service level; the fields it names must exist once the change runs',
+  },
 ];
 
 const opTypeLabel = (opType: string): string => OP_TYPES.find((op) => op.key === opType)?.label ?? opType;
@@ -44,6 +67,8 @@ export type OpFormValues = {
   fieldName: string;
   from: string;
   to: string;
+  assignment: AssignmentDraft;
+  sla: SlaDraft;
 };
 
 export const emptyOpForm = (targetId = ''): OpFormValues => ({
@@ -54,15 +79,24 @@ export const emptyOpForm = (targetId = ''): OpFormValues => ({
   fieldName: '',
   from: '',
   to: '',
+  assignment: assignmentDraftOf(null),
+  sla: slaDraftOf(null),
 });
 
 type OpFormField = 'targetId' | FieldDraftKey | 'fieldName' | 'from' | 'to';
-export type OpFormErrors = Partial<Record<OpFormField | '_form', string>>;
+export type OpFormErrors = Partial<Record<OpFormField | '_form', string>> & ConfigErrors;
 
 export type BuiltOp = { ok: true; body: CreatePatchOpBody } | { ok: false; errors: OpFormErrors };
 
-/** The body of POST /api/changes/{changeId}/patch-ops for the form, or the problems to show beside its fields. */
-export const buildPatchOp = (values: OpFormValues): BuiltOp => {
+/**
+ * The body of POST /api/changes/{changeId}/patch-ops for the form, or the problems to show beside its
+ * fields. `fieldTypes` are the target's effective fields (name → type), which configurations name;
+ * empty when unknown (an earlier op of the change may add a field: the executor checks).
+ */
+export const buildPatchOp = (
+  values: OpFormValues,
+  fieldTypes: ReadonlyMap<string, string> = new Map(),
+): BuiltOp => {
   const errors: OpFormErrors = {};
   if (values.targetId === '') errors.targetId = 'Pick the record type the op changes';
   const { targetId } = values;
@@ -91,6 +125,19 @@ export const buildPatchOp = (values: OpFormValues): BuiltOp => {
       if (to) errors.to = to;
       if (!from && !to && values.from.trim() === values.to.trim()) errors.to = 'The new name is the same';
       body = { targetId, opType: 'rename_field', payload: renameFieldPayload(values.from, values.to) };
+      break;
+    }
+    // Fields a configuration names may come from another op of the change: only values are checked here.
+    case 'set_assignment': {
+      const built = buildAssignment(values.assignment, fieldTypes, { fieldsKnown: false });
+      if (!built.ok) Object.assign(errors, built.errors);
+      body = { targetId, opType: 'set_assignment', payload: { config: built.ok ? built.config : null } };
+      break;
+    }
+    case 'set_sla': {
+      const built = buildSla(values.sla, null);
+      if (!built.ok) Object.assign(errors, built.errors);
+      body = { targetId, opType: 'set_sla', payload: { config: built.ok ? built.config : null } };
       break;
     }
   }
@@ -137,6 +184,10 @@ export const describeOp = (op: { opType: string; payload: Record<string, unknown
       const to = str(payload.to);
       return from && to ? `Rename field ${from} → ${to}` : opTypeLabel(op.opType);
     }
+    case 'set_assignment':
+      return `Set assignment: ${describeAssignment(payload.config as AssignmentConfig | null)}`;
+    case 'set_sla':
+      return `Set SLA: ${describeSla(payload.config as SlaConfig | null)}`;
     default:
       return op.opType;
   }

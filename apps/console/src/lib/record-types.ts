@@ -13,6 +13,7 @@ import type { ActionGate } from './permissions';
 export type RecordType = Schemas['RecordType'];
 export type RecordTypeStatus = RecordType['status'];
 export type CreateRecordTypeBody = Schemas['CreateRecordTypeBody'];
+export type UpdateRecordTypeConfigBody = Schemas['UpdateRecordTypeConfigBody'];
 
 export const RECORD_TYPE_TONES: Record<RecordTypeStatus, 'neutral' | 'emerald' | 'amber'> = {
   draft: 'neutral',
@@ -64,7 +65,12 @@ export const countFields = (recordType: Pick<RecordType, 'schema'>): { total: nu
   return { total: fields.length, inherited: fields.filter((f) => f.inherited).length };
 };
 
-export type RecordTypeActions = { activate: ActionGate; retire: ActionGate; addField: ActionGate };
+export type RecordTypeActions = {
+  activate: ActionGate;
+  retire: ActionGate;
+  editConfig: ActionGate;
+  addField: ActionGate;
+};
 
 /** draft → active → retired (a draft may be retired unused); fields are added directly only to a draft. */
 export const recordTypeActions = (status: RecordTypeStatus): RecordTypeActions => ({
@@ -76,6 +82,16 @@ export const recordTypeActions = (status: RecordTypeStatus): RecordTypeActions =
     status === 'retired'
       ? { allowed: false, reason: 'Already retired' }
       : { allowed: true, reason: undefined },
+  editConfig:
+    status === 'draft'
+      ? { allowed: true, reason: undefined }
+      : {
+          allowed: false,
+          reason:
+            status === 'active'
+              ? 'An active type changes its assignment and SLA through change records (set_assignment, set_sla)'
+              : 'A retired record type takes no more changes',
+        },
   addField:
     status === 'draft'
       ? { allowed: true, reason: undefined }

@@ -3,7 +3,7 @@
 import { unwrap } from '@ec3l/sdk';
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FieldInput } from '@/lib/fields';
-import type { CreateRecordTypeBody, RecordType } from '@/lib/record-types';
+import type { CreateRecordTypeBody, RecordType, UpdateRecordTypeConfigBody } from '@/lib/record-types';
 import { useIdentity } from '@/providers/identity';
 import { allPages } from './pages';
 
@@ -106,5 +106,27 @@ export const useAddRecordTypeField = (tenant: string) => {
         }),
       ),
     onSuccess: () => invalidateRecordTypes(queryClient, tenant),
+  });
+};
+
+/**
+ * PATCH /api/record-types/{recordTypeId}: a draft's assignment and SLA configuration (null clears one;
+ * 409 once active, 400 naming the configuration path when it names a missing field).
+ */
+export const useUpdateRecordTypeConfig = (tenant: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ id, body }: { id: string; body: UpdateRecordTypeConfigBody }): Promise<RecordType> =>
+      unwrap(
+        await api(tenant).PATCH('/api/record-types/{recordTypeId}', {
+          params: { path: { recordTypeId: id } },
+          body,
+        }),
+      ),
+    onSuccess: async (recordType) => {
+      queryClient.setQueryData(recordTypeKey(tenant, recordType.id), recordType);
+      await queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] });
+    },
   });
 };

@@ -1,6 +1,7 @@
 'use client';
 
 import { type FormEvent, useRef, useState } from 'react';
+import { AssignmentEditor, SlaEditor } from '@/components/config-editor';
 import { type ChoiceListOption, FieldEditor } from '@/components/field-editor';
 import { GatedButton } from '@/components/gated-button';
 import { Alert } from '@/components/ui/alert';
@@ -28,6 +29,7 @@ import {
   type PatchOp,
 } from '@/lib/patch-ops';
 import type { ActionGate } from '@/lib/permissions';
+import { configErrorsFrom } from '@/lib/record-configs';
 import type { RecordType } from '@/lib/record-types';
 import { type ChangeTarget, useAddPatchOp, useDeletePatchOp } from '@/queries/changes';
 import { targetKeyOf } from './targets-card';
@@ -240,6 +242,9 @@ function OpForm({
   const targetKey = target ? targetKeyOf(target) : null;
   const recordType = recordTypes.find((rt) => rt.key === targetKey);
   const ownFields = (recordType?.schema.fields ?? []).filter((f) => !f.inherited).map((f) => f.name);
+  const fieldTypes = new Map((recordType?.schema.fields ?? []).map((f) => [f.name, f.type]));
+  const allFields = [...fieldTypes.keys()];
+  const isConfigOp = values.opType === 'set_assignment' || values.opType === 'set_sla';
   const keys = recordTypes.map((rt) => rt.key);
 
   const update = (patch: Partial<OpFormValues>) => {
@@ -250,7 +255,7 @@ function OpForm({
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const built = buildPatchOp({ ...values, targetId });
+    const built = buildPatchOp({ ...values, targetId }, fieldTypes);
     if (!built.ok) {
       setErrors(built.errors);
       focusInvalid();
@@ -265,7 +270,11 @@ function OpForm({
         onAdded();
       },
       onError: (error) => {
-        setErrors(formErrorsFrom(error, FORM_FIELDS));
+        setErrors(
+          isConfigOp
+            ? configErrorsFrom(error, values.opType === 'set_sla' ? 'slaConfig' : 'assignmentConfig')
+            : formErrorsFrom(error, FORM_FIELDS),
+        );
         focusInvalid();
       },
     });
@@ -407,6 +416,26 @@ function OpForm({
             className="font-mono"
           />
         </div>
+      ) : null}
+      {values.opType === 'set_assignment' ? (
+        <AssignmentEditor
+          idPrefix="op-assignment"
+          value={values.assignment}
+          onChange={(assignment) => update({ assignment })}
+          errors={errors}
+          fields={allFields}
+          disabled={pending}
+        />
+      ) : null}
+      {values.opType === 'set_sla' ? (
+        <SlaEditor
+          idPrefix="op-sla"
+          value={values.sla}
+          onChange={(sla) => update({ sla })}
+          errors={errors}
+          fields={allFields}
+          disabled={pending}
+        />
       ) : null}
       <Button type="submit" disabled={pending}>
         {pending ? <Spinner className="size-4 text-white" /> : null}

@@ -11,6 +11,7 @@ import {
   type RecordTypeDiff,
 } from '@/lib/diff';
 import { describeField } from '@/lib/fields';
+import { describeAssignment, describeSla } from '@/lib/record-configs';
 
 type Lookup = (id: string) => string | undefined;
 
@@ -124,8 +125,40 @@ function ModifiedRecordType({
         {diff.modifiedFields.map((change) => (
           <ModifiedLine key={`~${change.name}`} change={change} choiceListName={choiceListName} />
         ))}
+        {diff.assignmentConfigChanged ? (
+          <ConfigLine
+            label="assignment"
+            before={describeAssignment(diff.assignmentConfigChanged.before)}
+            after={describeAssignment(diff.assignmentConfigChanged.after)}
+          />
+        ) : null}
+        {diff.slaConfigChanged ? (
+          <ConfigLine
+            label="SLA"
+            before={describeSla(diff.slaConfigChanged.before)}
+            after={describeSla(diff.slaConfigChanged.after)}
+          />
+        ) : null}
       </ul>
     </RecordTypeBlock>
+  );
+}
+
+/** A configuration that changed, before → after, on one line of the diff. */
+function ConfigLine({ label, before, after }: { label: string; before: string; after: string }) {
+  return (
+    <li
+      data-testid="diff-config"
+      className="flex flex-wrap gap-x-2 border-l-2 border-amber-500 bg-amber-50/60 px-3 py-1.5 text-amber-950"
+    >
+      <span aria-hidden="true" className="text-amber-600">
+        ~
+      </span>
+      <span className="font-semibold">{label}</span>
+      <span className="font-sans">
+        {before} → {after}
+      </span>
+    </li>
   );
 }
 

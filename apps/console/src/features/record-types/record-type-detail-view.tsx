@@ -33,6 +33,7 @@ import {
   useRecordTypes,
   useSetRecordTypeStatus,
 } from '@/queries/record-types';
+import { RecordTypeConfigCard } from './record-type-config-card';
 
 export function RecordTypeDetailView({ projectId, id }: { projectId: string; id: string }) {
   return (
@@ -222,6 +223,11 @@ function RecordTypePage({ tenant, recordType }: { tenant: string; recordType: Re
           </Fact>
         </dl>
       </Card>
+      <RecordTypeConfigCard
+        tenant={tenant}
+        recordType={recordType}
+        gate={allOf(actions.editConfig, schemaEdit)}
+      />
       <Card aria-labelledby="fields-title">
         <CardHeader
           titleId="fields-title"
