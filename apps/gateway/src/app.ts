@@ -18,6 +18,7 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
+import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -32,6 +33,7 @@ import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { workflowTriggerRoutes } from './routes/workflow-triggers.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
 
@@ -52,6 +54,10 @@ export type AppDeps = {
   compilers?: LazyCompilers;
   /** false only in the benchmark that measures the RBAC guard's cost; never from configuration. */
   enforceGuards?: boolean;
+  /** How dispatched intents start executions (the workflow engine by default). */
+  startExecution?: StartExecution;
+  /** Lease of intents dispatched through the API (default 30 s). */
+  leaseMs?: number;
 };
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */
@@ -63,6 +69,7 @@ export type Services = {
   records: RecordsService;
   changes: ChangeService;
   workflows: WorkflowService;
+  workflow: ReturnType<typeof createWorkflowDispatch>;
 };
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
@@ -148,6 +155,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
           .filter((r) => r.roleName === role && r.roleStatus === 'active')
           .map((r) => r.userId),
     }),
+    workflow: createWorkflowDispatch({
+      database: deps.database,
+      events: deps.events,
+      ...(deps.startExecution ? { startExecution: deps.startExecution } : {}),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+      onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
+    }),
   };
 
   // Audit entries are written just after their decisions; none may be lost on a graceful stop.
@@ -217,6 +231,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(recordInstanceRoutes, { records: services.records, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
+      await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });
     },
     { prefix: '/api' },
   );

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { createTenancyService } from '@ec3l/tenancy';
-import { pino } from 'pino';
-import { ConfigError, loadConfig } from './config.js';
-import { openRuntime, provisionTenant } from './runtime.js';
+import { type Logger, pino } from 'pino';
+import { type Config, ConfigError, loadConfig } from './config.js';
+import { openRuntime, provisionTenant, type Runtime } from './runtime.js';
 
 const USAGE = `Usage: ec3l <command>
 
@@ -15,6 +15,10 @@ Commands:
                                            Safe to repeat: an existing tenant is kept and
                                            only gains the named admins.
   migrate                                  Apply pending database migrations
+  worker                                   Run the background loop (SLA timers, schedule
+                                           triggers, approval deadlines, intent dispatch)
+                                           until SIGINT or SIGTERM; run any number beside
+                                           gateways started with EC3L_SCHEDULER=off
 
 The database is chosen as the gateway chooses it: DATABASE_URL, else the embedded
 database in EC3L_DATA_DIR (default .ec3l/data). The embedded database serves one
@@ -39,12 +43,16 @@ const run = async (argv: string[]) => {
   });
   const [group, command, ...rest] = positionals;
   if (values.help || !group) return void process.stdout.write(`${USAGE}\n`);
-  const known = (group === 'tenant' && (command === 'list' || command === 'create')) || group === 'migrate';
+  const known =
+    (group === 'tenant' && (command === 'list' || command === 'create')) ||
+    group === 'migrate' ||
+    group === 'worker';
   if (!known) fail(`Unknown command: ${positionals.join(' ')}\n\n${USAGE}`);
 
   const config = loadConfig();
   const log = pino({ level: 'warn', name: 'ec3l-cli' });
   const runtime = await openRuntime(config, log);
+  if (group === 'worker') return runWorker(runtime, config, log);
   try {
     const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
     if (group === 'migrate') {
@@ -74,6 +82,20 @@ const run = async (argv: string[]) => {
   } finally {
     await runtime.close();
   }
+};
+
+/** Runs the scheduler until a signal, then stops it cleanly and closes the database. */
+const runWorker = async (runtime: Runtime, config: Config, log: Logger) => {
+  const { createRuntimeScheduler } = await import('./scheduler.js');
+  const scheduler = createRuntimeScheduler(runtime, { ...config.scheduler, enabled: true }, log);
+  scheduler.start();
+  process.stdout.write(`EC3L worker running (every ${config.scheduler.intervalMs} ms).\n`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await scheduler.stop();
+  await runtime.close();
 };
 
 run(process.argv.slice(2)).catch((error: unknown) => {

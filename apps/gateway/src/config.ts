@@ -26,6 +26,10 @@ const EnvSchema = z.object({
   EC3L_JWT_AUDIENCE: z.string().optional(),
   EC3L_JWT_ALGORITHMS: z.string().optional(),
   EC3L_JWT_CLOCK_TOLERANCE: z.coerce.number().int().min(0).max(300).optional(),
+  EC3L_SCHEDULER: z.enum(['on', 'off']).default('on'),
+  EC3L_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1_000),
+  EC3L_DISPATCH_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  EC3L_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
 });
 
 /** Signature algorithms a token may use: public-key algorithms only (never `none`, never HS*). */
@@ -70,6 +74,19 @@ export type Config = {
   bodyLimit: number;
   logLevel: (typeof LOG_LEVELS)[number];
   auth: AuthConfig;
+  scheduler: SchedulerConfig;
+};
+
+/**
+ * The background loop (SLA timers, schedules, approval deadlines, intent dispatch). `enabled: false`
+ * leaves it to a separate `ec3l worker` process on the same database.
+ */
+export type SchedulerConfig = {
+  enabled: boolean;
+  intervalMs: number;
+  leaseMs: number;
+  /** Claim loops per tenant; the embedded database has one connection, so 1 there. */
+  concurrency: number;
 };
 
 export class ConfigError extends Error {
@@ -108,6 +125,12 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
     bodyLimit: e.EC3L_BODY_LIMIT,
     logLevel: e.LOG_LEVEL,
     auth: authConfigOf(e),
+    scheduler: {
+      enabled: e.EC3L_SCHEDULER === 'on',
+      intervalMs: e.EC3L_SCHEDULER_INTERVAL_MS,
+      leaseMs: e.EC3L_DISPATCH_LEASE_MS,
+      concurrency: e.DATABASE_URL ? e.EC3L_DISPATCH_CONCURRENCY : 1,
+    },
   };
 };
 

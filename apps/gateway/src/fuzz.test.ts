@@ -7,6 +7,7 @@ import { generateOpenApiDocument } from './app.js';
 import { provisionTenant } from './runtime.js';
 import { createSchemaArbitraries, type JsonSchema, nasty } from './testing-only/arbitraries.js';
 import { createHarness, type Harness, operationsOf, type Who } from './testing-only/harness.js';
+import { insertDefinition } from './testing-only/workflows.js';
 
 /**
  * Every operation of the published API, fuzzed from its own OpenAPI description: a new route is
@@ -173,6 +174,13 @@ const createWorld = async (slug: string): Promise<World> => {
   await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz' } });
   await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz again' } });
   await create('/api/workflow-definitions', { projectId: project.id, name: 'Fuzz draft workflow' });
+  const definition = await insertDefinition(h, slug, project.id);
+  const trigger = await create('/api/workflow-triggers', {
+    workflowDefinitionId: definition,
+    triggerType: 'record_event',
+    triggerConfig: { event: 'record.created', recordTypeId: incident.id },
+  });
+  await create(`/api/workflow-triggers/${trigger.id}/fire`, {});
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });

@@ -84,6 +84,12 @@ const main = async () => {
     log.error({ err: error }, 'a response schema does not compile');
   });
 
+  // Background work starts once serving, loaded only when enabled (off: an `ec3l worker` runs it).
+  const scheduler = config.scheduler.enabled
+    ? (await import('./scheduler.js')).createRuntimeScheduler(runtime, config.scheduler, log)
+    : undefined;
+  scheduler?.start();
+
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -91,6 +97,7 @@ const main = async () => {
     log.info({ signal }, 'shutting down: draining requests');
     try {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await scheduler?.stop();
       await app.close();
       await runtime.close();
       log.flush();
@@ -105,7 +112,12 @@ const main = async () => {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   log.info(
-    { database: runtime.database.kind, tenants: config.bootstrapTenants, auth: config.auth.mode },
+    {
+      database: runtime.database.kind,
+      tenants: config.bootstrapTenants,
+      auth: config.auth.mode,
+      scheduler: config.scheduler.enabled,
+    },
     `EC3L gateway ready: API docs at http://${config.host}:${config.port}/docs`,
   );
   log.flush();

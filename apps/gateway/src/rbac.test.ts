@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, operationsOf } from './testing-only/harness.js';
+import { insertDefinition } from './testing-only/workflows.js';
 
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
@@ -251,6 +252,37 @@ const samples: Record<string, () => Promise<Sample>> = {
   adminListWorkflowDefinitions: async () => ({ method: 'GET', url: '/api/admin/workflows' }),
   adminListWorkflowExecutions: async () => ({ method: 'GET', url: '/api/admin/workflow-executions' }),
   adminListPendingApprovals: async () => ({ method: 'GET', url: '/api/admin/approvals' }),
+  // workflow triggers and intents
+  createWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: '/api/workflow-triggers',
+    body: { workflowDefinitionId: await freshDefinition(), triggerType: 'manual', triggerConfig: {} },
+  }),
+  enableWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/enable`,
+  }),
+  disableWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/disable`,
+  }),
+  fireWorkflowTrigger: async () => ({
+    method: 'POST',
+    url: `/api/workflow-triggers/${await freshTrigger()}/fire`,
+    body: {},
+  }),
+  emitRecordEvent: async () => ({
+    method: 'POST',
+    url: '/api/record-events',
+    body: {
+      event: 'record.created',
+      recordTypeId: await freshRecordType(),
+      recordId: '33333333-3333-4333-8333-333333333333',
+      version: 1,
+      data: {},
+    },
+  }),
+  dispatchWorkflowIntents: async () => ({ method: 'POST', url: '/api/workflow-intents/dispatch', body: {} }),
   // guarded reads (admin panels)
   listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
@@ -299,6 +331,13 @@ const pausedExecution = async () => {
   );
   return { execution, approval: approval!.id };
 };
+const freshDefinition = async () => insertDefinition(h, 'acme', await freshProject());
+const freshTrigger = async () =>
+  created('/api/workflow-triggers', {
+    workflowDefinitionId: await freshDefinition(),
+    triggerType: 'manual',
+    triggerConfig: {},
+  });
 
 /** A Draft change adding one field to a fresh record type: its id, the type's key, its target and op. */
 const draft = async () => {

@@ -1165,6 +1165,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/record-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emit a record event by hand: queue an intent for every matching active trigger
+         * @description Requires permission `record.edit`. Matching and idempotency keys are those of record writes: one intent per record version and trigger; a repeat answers status duplicate.
+         */
+        post: operations["emitRecordEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/record-instances": {
         parameters: {
             query?: never;
@@ -1533,6 +1553,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflow-definitions/{workflowDefinitionId}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workflow definition's triggers, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowDefinitionTriggers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/workflow-executions": {
         parameters: {
             query?: never;
@@ -1607,6 +1647,170 @@ export interface paths {
         get: operations["listWorkflowStepExecutions"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Execution intents, newest first, optionally of one status
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowIntents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-intents/{intentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an execution intent: its status, attempts, lease and execution
+         * @description Read an execution intent: its status, attempts, lease and execution.
+         */
+        get: operations["getWorkflowIntent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-intents/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatch the tenant's due intents now and answer the counts
+         * @description Requires permission `automation.run`. Claims race-safely beside the scheduler and other replicas: no intent runs twice.
+         */
+        post: operations["dispatchWorkflowIntents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's workflow triggers, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowTriggers"];
+        put?: never;
+        /**
+         * Create a trigger on a workflow definition (record event, schedule or manual); active at once
+         * @description Requires permission `workflow.edit`. A schedule takes a cron (five fields, or six with seconds) and an IANA time zone; after downtime only its latest missed occurrence fires.
+         */
+        post: operations["createWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a workflow trigger
+         * @description Read a workflow trigger.
+         */
+        get: operations["getWorkflowTrigger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a trigger: it queues nothing until enabled
+         * @description Requires permission `workflow.edit`.
+         */
+        post: operations["disableWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a trigger (a schedule restarts from now: occurrences while disabled never fire)
+         * @description Requires permission `workflow.edit`.
+         */
+        post: operations["enableWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}/fire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fire a trigger by hand: queue an execution intent (201), or answer the earlier one for a repeated key (200)
+         * @description Requires permission `workflow.execute`; refused to agents. 409 when the trigger is disabled or its definition is not active.
+         */
+        post: operations["fireWorkflowTrigger"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2556,7 +2760,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -2846,9 +3050,87 @@ export interface components {
              */
             triggerType?: "record_event" | "schedule" | "manual";
         };
+        /** @description A new trigger, active from creation */
+        CreateWorkflowTriggerBody: components["schemas"]["CreateWorkflowTriggerBodyRecordEvent"] | components["schemas"]["CreateWorkflowTriggerBodySchedule"] | components["schemas"]["CreateWorkflowTriggerBodyManual"];
+        CreateWorkflowTriggerBodyManual: {
+            triggerConfig: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "manual";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        CreateWorkflowTriggerBodyRecordEvent: {
+            /** @description Fires on record.created / record.updated of the record type named by id or key */
+            triggerConfig: {
+                /** @enum {string} */
+                event: "record.created" | "record.updated";
+                fieldConditions?: {
+                    field: string;
+                    /** @enum {string} */
+                    operator: "equals" | "changed_to";
+                    value: string | number | boolean | null;
+                }[];
+                /** Format: uuid */
+                recordTypeId?: string;
+                recordTypeKey?: string;
+                watchFields?: string[];
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "record_event";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        CreateWorkflowTriggerBodySchedule: {
+            triggerConfig: {
+                /** @description Five fields (minutes), or six with seconds first; parsed with croner */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
+                timezone?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "schedule";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
         DashboardSummary: {
             environments: number;
             projects: number;
+        };
+        DispatchResult: {
+            /** @description Intents claimed by this call */
+            claimed: number;
+            /** @description Started an execution that ran to its end */
+            completed: number;
+            /** @description Started an execution that paused (awaiting approval) */
+            dispatched: number;
+            /** @description Failed on their last attempt, or their execution failed */
+            failed: number;
+            /** @description Taken over by another worker after the lease ran out; not committed */
+            lost: number;
+            /** @description Failed and went back to pending for a later attempt */
+            retried: number;
+        };
+        EnqueuedIntent: {
+            idempotencyKey: string;
+            /** Format: uuid */
+            intentId: string;
+            /**
+             * @description duplicate: an intent with this key existed; it is answered, no second one is queued
+             * @enum {string}
+             */
+            status: "pending" | "duplicate";
+            triggerId: string | null;
+            /** Format: uuid */
+            workflowDefinitionId: string;
         };
         Environment: {
             /** Format: date-time */
@@ -2869,7 +3151,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -2933,6 +3215,14 @@ export interface components {
             required?: boolean;
             /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
+        };
+        FireWorkflowTriggerBody: {
+            /** @description Fires at most once per key and trigger; a repeat answers status duplicate */
+            idempotencyKey?: string;
+            /** @description Passed to the execution's input */
+            payload?: {
+                [key: string]: unknown;
+            };
         };
         ForbiddenDetails: {
             /** @description The permission the route requires */
@@ -3216,6 +3506,26 @@ export interface components {
             id: string;
             name: string;
         };
+        RecordEventBody: {
+            changedFields?: string[];
+            data: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            event: "record.created" | "record.updated";
+            previousData?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            recordId: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** @description The record version the event is about; one intent per version and trigger */
+            version: number;
+        };
+        RecordEventResult: {
+            intents: components["schemas"]["EnqueuedIntent"][];
+        };
         RecordInstance: {
             assignedGroup: string | null;
             assignedTo: string | null;
@@ -3411,7 +3721,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -3545,6 +3855,33 @@ export interface components {
             status: "running" | "paused" | "completed" | "failed";
             /** @description Grows with every change of state */
             version: number;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        /** @description A queued request to start an execution, and how its dispatch went */
+        WorkflowIntent: {
+            attempt: number;
+            /** Format: date-time */
+            availableAt: string;
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dispatchedAt: string | null;
+            error: string | null;
+            executionId: string | null;
+            /** Format: uuid */
+            id: string;
+            idempotencyKey: string;
+            leaseExpiresAt: string | null;
+            leaseOwner: string | null;
+            maxAttempts: number;
+            recordId: string | null;
+            /** @enum {string} */
+            status: "pending" | "running" | "completed" | "dispatched" | "failed" | "duplicate";
+            triggerId: string | null;
+            triggerPayload: unknown;
+            /** @enum {string} */
+            triggerType: "record_event" | "schedule" | "manual";
             /** Format: uuid */
             workflowDefinitionId: string;
         };
@@ -4225,6 +4562,84 @@ export interface components {
              * @enum {string}
              */
             stepType: "record_mutation";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+        WorkflowTrigger: components["schemas"]["WorkflowTriggerRecordEvent"] | components["schemas"]["WorkflowTriggerSchedule"] | components["schemas"]["WorkflowTriggerManual"];
+        WorkflowTriggerManual: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            triggerConfig: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "manual";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowTriggerRecordEvent: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description Fires on record.created / record.updated of the record type named by id or key */
+            triggerConfig: {
+                /** @enum {string} */
+                event: "record.created" | "record.updated";
+                fieldConditions?: {
+                    field: string;
+                    /** @enum {string} */
+                    operator: "equals" | "changed_to";
+                    value: string | number | boolean | null;
+                }[];
+                /** Format: uuid */
+                recordTypeId?: string;
+                recordTypeKey?: string;
+                watchFields?: string[];
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "record_event";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowTriggerSchedule: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            triggerConfig: {
+                /** @description Five fields (minutes), or six with seconds first; parsed with croner */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
+                timezone?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "schedule";
+            /** Format: date-time */
+            updatedAt: string;
             /** Format: uuid */
             workflowDefinitionId: string;
         };
@@ -6480,6 +6895,40 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    emitRecordEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEventBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Emit a record event by hand: queue an intent for every matching active trigger */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordEventResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listRecordInstances: {
         parameters: {
             query: {
@@ -7270,6 +7719,40 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listWorkflowDefinitionTriggers: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A workflow definition's triggers, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listWorkflowExecutions: {
         parameters: {
             query?: {
@@ -7393,6 +7876,310 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowIntents: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "running" | "completed" | "dispatched" | "failed" | "duplicate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Execution intents, newest first, optionally of one status */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowIntent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                intentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A queued request to start an execution, and how its dispatch went */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    dispatchWorkflowIntents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 100 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK: Dispatch the tenant's due intents now and answer the counts */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowTriggers: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                workflowDefinitionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The tenant's workflow triggers, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkflowTriggerBody"];
+            };
+        };
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    disableWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enableWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    fireWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FireWorkflowTriggerBody"];
+            };
+        };
+        responses: {
+            /** @description The idempotency key was used before: status duplicate */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnqueuedIntent"];
+                };
+            };
+            /** @description Created: Fire a trigger by hand: queue an execution intent (201), or answer the earlier one for a repeated key (200) */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnqueuedIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,11 +1,29 @@
 export { type Condition, ConditionSchema, evaluateCondition } from './core/condition.js';
 export {
+  CreateTriggerBodySchema,
+  DispatchResultSchema,
+  EnqueuedIntentSchema,
+  FireTriggerBodySchema,
+  INTENT_STATUSES,
+  RecordEventBodySchema,
+  RecordEventResultSchema,
+  triggerVariantSchemas,
+  WorkflowIntentSchema,
+  WorkflowTriggerSchema,
+} from './dispatch-schemas.js';
+export type { WorkflowDispatchTables } from './dispatch-tables.js';
+export {
+  createDispatcher,
+  type Dispatcher,
+  type DispatchFn,
+} from './dispatcher.js';
+export {
   createWorkflowEngine,
   type WorkflowEngine,
   type WorkflowEngineDeps,
   type WorkflowRecordsPort,
 } from './engine.js';
-export { type WorkflowErrorCode, WorkflowErrorCodes } from './errors.js';
+export { type WorkflowDispatchErrorCode, type WorkflowErrorCode, WorkflowErrorCodes } from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
 export {
   type AddStepBody,
@@ -29,3 +47,4 @@ export {
 } from './schemas.js';
 export { createWorkflowService, type WorkflowService } from './service.js';
 export type { WorkflowTables } from './tables.js';
+export { createTriggersService, type TriggersService } from './trigger-service.js';

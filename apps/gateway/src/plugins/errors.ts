@@ -3,7 +3,7 @@ import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import type { RecordsErrorCode } from '@ec3l/records';
-import type { WorkflowErrorCode } from '@ec3l/workflow';
+import type { WorkflowDispatchErrorCode, WorkflowErrorCode } from '@ec3l/workflow';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
@@ -48,6 +48,11 @@ export const STATUS_BY_CODE = {
     EXECUTION_NOT_PAUSED: 409,
     STEP_FAILED: 422,
     EXECUTION_EXISTS_FOR_INTENT: 409,
+  }),
+  ...satisfiesStatus<WorkflowDispatchErrorCode>({
+    WORKFLOW_DEFINITION_NOT_ACTIVE: 409,
+    TRIGGER_DISABLED: 409,
+    INVALID_TRIGGER_CONFIG: 400,
   }),
   /** The body is not JSON (or empty where JSON was announced). */
   INVALID_JSON: 400,

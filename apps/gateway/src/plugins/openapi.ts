@@ -248,6 +248,14 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'rbac', description: 'Roles, permissions, policies and assignments' },
         { name: 'admin', description: 'Admin console (permission admin.view)' },
         { name: 'audit', description: 'Authorization decisions and domain events' },
+        {
+          name: 'workflow-triggers',
+          description: 'Bindings of workflow definitions to record events, schedules and manual firing',
+        },
+        {
+          name: 'workflow-intents',
+          description: 'Record events, and the execution intents triggers queue and workers dispatch',
+        },
         { name: 'system', description: 'Health and readiness' },
       ],
       components: {

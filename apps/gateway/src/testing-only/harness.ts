@@ -3,6 +3,7 @@ import type { EventBus } from '@ec3l/kernel';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../app.js';
 import type { AuthConfig } from '../config.js';
+import type { StartExecution } from '../flows/workflow-dispatch.js';
 import { allMigrations } from '../migrations.js';
 import { createPersistentEventBus, provisionTenant } from '../runtime.js';
 
@@ -26,13 +27,19 @@ export type Harness = {
  */
 export const createHarness = async (
   tenants: readonly string[] = ['acme', 'globex'],
-  options: { auth?: AuthConfig } = {},
+  options: { auth?: AuthConfig; startExecution?: StartExecution; leaseMs?: number } = {},
 ): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
   const eventErrors: unknown[] = [];
   const events = createPersistentEventBus(database.db, (error) => eventErrors.push(error));
   for (const slug of tenants) await provisionTenant({ database, events }, { slug, admins: ['admin'] });
-  const app = await buildApp({ database, events, ...(options.auth ? { auth: options.auth } : {}) });
+  const app = await buildApp({
+    database,
+    events,
+    ...(options.auth ? { auth: options.auth } : {}),
+    ...(options.startExecution ? { startExecution: options.startExecution } : {}),
+    ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+  });
   await app.ready();
   return {
     app,

@@ -28,7 +28,8 @@ export const startCommand = (
   env: Record<string, string>,
 ): Started => {
   const child = spawn(command, args, {
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', ...env },
+    // The scheduler stays off unless a test turns it on.
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', EC3L_SCHEDULER: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
