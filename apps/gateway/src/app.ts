@@ -19,6 +19,12 @@ import Fastify, {
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
+import {
+  engineStartExecution,
+  queueRecordIntents,
+  roleHoldersOf,
+  workflowRecordsPort,
+} from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -140,6 +146,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       db: deps.database.db,
       requireProject: tenancy.requireProject,
       events: deps.events,
+      onRecordWrite: [queueRecordIntents(() => services.workflow.triggers)],
     }),
     changes,
     rbac,
@@ -150,15 +157,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       // One transaction on the shared handle holds the workflow tables and the change tables alike.
       createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
         changes.createLinkedChange(trx, ctx, input),
-      roleHolders: async (ctx, role) =>
-        (await rbac.listUserRoles(ctx))
-          .filter((r) => r.roleName === role && r.roleStatus === 'active')
-          .map((r) => r.userId),
+      roleHolders: roleHoldersOf(rbac),
+      records: workflowRecordsPort(() => services.records),
     }),
     workflow: createWorkflowDispatch({
       database: deps.database,
       events: deps.events,
-      ...(deps.startExecution ? { startExecution: deps.startExecution } : {}),
+      startExecution: deps.startExecution ?? engineStartExecution(() => services.workflows),
       ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
       onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
     }),

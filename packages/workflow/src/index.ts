@@ -1,4 +1,5 @@
 export { type Condition, ConditionSchema, evaluateCondition } from './core/condition.js';
+export type { RecordEvent } from './core/triggers.js';
 export {
   CreateTriggerBodySchema,
   DispatchResultSchema,
