@@ -19,12 +19,6 @@ import Fastify, {
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
-import {
-  engineStartExecution,
-  queueRecordIntents,
-  roleHoldersOf,
-  workflowRecordsPort,
-} from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -146,7 +140,6 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       db: deps.database.db,
       requireProject: tenancy.requireProject,
       events: deps.events,
-      onRecordWrite: [queueRecordIntents(() => services.workflow.triggers)],
     }),
     changes,
     rbac,
@@ -157,13 +150,15 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       // One transaction on the shared handle holds the workflow tables and the change tables alike.
       createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
         changes.createLinkedChange(trx, ctx, input),
-      roleHolders: roleHoldersOf(rbac),
-      records: workflowRecordsPort(() => services.records),
+      roleHolders: async (ctx, role) =>
+        (await rbac.listUserRoles(ctx))
+          .filter((r) => r.roleName === role && r.roleStatus === 'active')
+          .map((r) => r.userId),
     }),
     workflow: createWorkflowDispatch({
       database: deps.database,
       events: deps.events,
-      startExecution: deps.startExecution ?? engineStartExecution(() => services.workflows),
+      ...(deps.startExecution ? { startExecution: deps.startExecution } : {}),
       ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
       onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
     }),

@@ -1,17 +1,9 @@
 import { withTenant } from '@ec3l/db';
-import { createRbacService } from '@ec3l/rbac';
-import { createRecordsService } from '@ec3l/records';
 import { createTenancyService } from '@ec3l/tenancy';
-import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec3l/workflow';
+import type { Dispatcher, TriggersService } from '@ec3l/workflow';
 import type { Logger } from 'pino';
 import type { SchedulerConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
-import {
-  engineStartExecution,
-  queueRecordIntents,
-  roleHoldersOf,
-  workflowRecordsPort,
-} from './flows/workflow-records.js';
 import type { Runtime } from './runtime.js';
 
 /** Background work due per tenant, besides schedules and dispatch (SLA timers, approval deadlines). */
@@ -118,28 +110,11 @@ export const createRuntimeScheduler = (
   options: { startExecution?: StartExecution } = {},
 ): Scheduler => {
   const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
-  // The engine runs the executions intents start, with the same record steps and hooks as the gateway.
-  const records = createRecordsService({
-    db: runtime.database.db,
-    requireProject: tenancy.requireProject,
-    events: runtime.events,
-    onRecordWrite: [queueRecordIntents(() => workflow.triggers)],
-  });
-  const rbac = createRbacService({
-    db: runtime.database.db,
-    onAuditError: (error) => log.error({ err: error }, 'authorization decision not audited'),
-  });
-  const engine = createWorkflowEngine({
-    db: runtime.database.db as never,
-    events: runtime.events,
-    records: workflowRecordsPort(() => records),
-    roleHolders: roleHoldersOf(rbac),
-  });
   const workflow = createWorkflowDispatch({
     database: runtime.database,
     events: runtime.events,
     leaseMs: config.leaseMs,
-    startExecution: options.startExecution ?? engineStartExecution(() => ({ engine })),
+    ...(options.startExecution ? { startExecution: options.startExecution } : {}),
     onError: (error) => log.warn({ err: error }, 'workflow intent dispatch failed'),
   });
   return createScheduler({

@@ -1,5 +1,4 @@
 export { type Condition, ConditionSchema, evaluateCondition } from './core/condition.js';
-export type { RecordEvent } from './core/triggers.js';
 export {
   CreateTriggerBodySchema,
   DispatchResultSchema,

@@ -239,9 +239,6 @@ export const createTriggersService = ({ db, clock = systemClock }: TriggersDeps)
         });
       }),
 
-    /** The intents of a record write, queued in the write's own transaction (a records write hook). */
-    recordEventIntents: enqueueRecordEventIntents,
-
     /** A record event emitted by hand: the same matching and keys as record writes. */
     emitRecordEvent: (ctx: RequestContext, event: RecordEvent): Promise<EnqueuedIntent[]> =>
       inTransaction(db, (trx) => enqueueRecordEventIntents(trx, ctx.tenantId, event)),
