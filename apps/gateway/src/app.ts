@@ -3,7 +3,14 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
-import { createRecordsService, type RecordsService } from '@ec3l/records';
+import {
+  createRecordLocks,
+  createRecordsService,
+  createSlaTimers,
+  type RecordLocks,
+  type RecordsService,
+  type SlaTimers,
+} from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -18,7 +25,12 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
-import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
+import {
+  createWorkflowDispatch,
+  recordEventIntents,
+  type StartExecution,
+  startWithEngine,
+} from './flows/workflow-dispatch.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -33,6 +45,7 @@ import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
+import { timerRoutes } from './routes/timers.js';
 import { workflowTriggerRoutes } from './routes/workflow-triggers.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
@@ -67,6 +80,8 @@ export type Services = {
   tenancy: TenancyService;
   rbac: RbacService;
   records: RecordsService;
+  timers: SlaTimers;
+  locks: RecordLocks;
   changes: ChangeService;
   workflows: WorkflowService;
   workflow: ReturnType<typeof createWorkflowDispatch>;
@@ -134,34 +149,45 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
+  const workflows = createWorkflowService({
+    db: deps.database.db,
+    events: deps.events,
+    requireProject: tenancy.requireProject,
+    // One transaction on the shared handle holds the workflow tables and the change tables alike.
+    createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
+      changes.createLinkedChange(trx, ctx, input),
+    roleHolders: async (ctx, role) =>
+      (await rbac.listUserRoles(ctx))
+        .filter((r) => r.roleName === role && r.roleStatus === 'active')
+        .map((r) => r.userId),
+  });
+  const workflow = createWorkflowDispatch({
+    database: deps.database,
+    events: deps.events,
+    startExecution: deps.startExecution ?? startWithEngine(workflows.engine),
+    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+    onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
+  });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const services: Services = {
     tenancy,
+    timers,
+    locks: createRecordLocks({ db: deps.database.db }),
     records: createRecordsService({
       db: deps.database.db,
       requireProject: tenancy.requireProject,
       events: deps.events,
+      // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
+      onRecordWrite: [timers.onRecordWrite, recordEventIntents(workflow.triggers)],
     }),
     changes,
     rbac,
-    workflows: createWorkflowService({
-      db: deps.database.db,
-      events: deps.events,
-      requireProject: tenancy.requireProject,
-      // One transaction on the shared handle holds the workflow tables and the change tables alike.
-      createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
-        changes.createLinkedChange(trx, ctx, input),
-      roleHolders: async (ctx, role) =>
-        (await rbac.listUserRoles(ctx))
-          .filter((r) => r.roleName === role && r.roleStatus === 'active')
-          .map((r) => r.userId),
-    }),
-    workflow: createWorkflowDispatch({
-      database: deps.database,
-      events: deps.events,
-      ...(deps.startExecution ? { startExecution: deps.startExecution } : {}),
-      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
-      onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
-    }),
+    workflows,
+    workflow,
   };
 
   // Audit entries are written just after their decisions; none may be lost on a graceful stop.
@@ -229,6 +255,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(adminRoutes, { ...services, db: deps.database.db, guard });
       await api.register(recordRoutes, { records: services.records, guard });
       await api.register(recordInstanceRoutes, { records: services.records, guard });
+      await api.register(timerRoutes, { timers: services.timers, locks: services.locks, guard });
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
       await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });

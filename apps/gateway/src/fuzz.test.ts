@@ -1,4 +1,6 @@
-import { isUuid } from '@ec3l/kernel';
+import { randomUUID } from 'node:crypto';
+import { isUuid, systemContext } from '@ec3l/kernel';
+import { lockRecord } from '@ec3l/records';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
@@ -7,7 +9,6 @@ import { generateOpenApiDocument } from './app.js';
 import { provisionTenant } from './runtime.js';
 import { createSchemaArbitraries, type JsonSchema, nasty } from './testing-only/arbitraries.js';
 import { createHarness, type Harness, operationsOf, type Who } from './testing-only/harness.js';
-import { insertDefinition } from './testing-only/workflows.js';
 
 /**
  * Every operation of the published API, fuzzed from its own OpenAPI description: a new route is
@@ -138,6 +139,11 @@ const createWorld = async (slug: string): Promise<World> => {
     name: 'Incident',
     baseType: 'task',
     fields: [{ name: 'level', type: 'choice', choiceListId: list.id }],
+    slaConfig: {
+      durationMinutes: 60,
+      warningPercent: 80,
+      completeWhen: { field: 'level', values: ['high'] },
+    },
   });
   await h.call('POST', `/api/record-types/${incident.id}/activate`, who);
   // Records are listed per record type only, so the harvest below cannot find this one by itself.
@@ -146,6 +152,23 @@ const createWorld = async (slug: string): Promise<World> => {
     await create('/api/record-instances', {
       recordTypeId: incident.id,
       data: { number: 'INC-1', level: 'low' },
+    }),
+  );
+  // A second record, held by a workflow execution (locks are taken by workflow steps, not by a route).
+  const held = await create('/api/record-instances', {
+    recordTypeId: incident.id,
+    data: { number: 'INC-2' },
+  });
+  remember('record-instances', held);
+  const tenant = (await h.database.ownerDb
+    .selectFrom('tenants')
+    .select('id')
+    .where('slug', '=', slug)
+    .executeTakeFirstOrThrow()) as { id: string };
+  await h.database.ownerDb.transaction().execute((trx) =>
+    lockRecord(trx, systemContext(tenant.id, slug), held.id, {
+      workflowExecutionId: randomUUID(),
+      lockedBy: 'fuzz-workflow',
     }),
   );
   const change = await create('/api/changes', { projectId: project.id, title: 'Fuzz change' });
@@ -174,9 +197,8 @@ const createWorld = async (slug: string): Promise<World> => {
   await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz' } });
   await create(`/api/workflow-definitions/${workflow.id}/execute`, { input: { name: 'fuzz again' } });
   await create('/api/workflow-definitions', { projectId: project.id, name: 'Fuzz draft workflow' });
-  const definition = await insertDefinition(h, slug, project.id);
   const trigger = await create('/api/workflow-triggers', {
-    workflowDefinitionId: definition,
+    workflowDefinitionId: workflow.id,
     triggerType: 'record_event',
     triggerConfig: { event: 'record.created', recordTypeId: incident.id },
   });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, operationsOf } from './testing-only/harness.js';
-import { insertDefinition } from './testing-only/workflows.js';
 
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
@@ -133,6 +132,7 @@ const samples: Record<string, () => Promise<Sample>> = {
     });
     return { method: 'PATCH', url: `/api/record-instances/${record}`, body: { data: { title: 'Fixed' } } };
   },
+  processTimers: async () => ({ method: 'POST', url: '/api/timers/process', body: {} }),
   // projects and the data dictionary
   createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),
   createRecordType: async () => ({
@@ -256,7 +256,7 @@ const samples: Record<string, () => Promise<Sample>> = {
   createWorkflowTrigger: async () => ({
     method: 'POST',
     url: '/api/workflow-triggers',
-    body: { workflowDefinitionId: await freshDefinition(), triggerType: 'manual', triggerConfig: {} },
+    body: { workflowDefinitionId: await freshWorkflow(true), triggerType: 'manual', triggerConfig: {} },
   }),
   enableWorkflowTrigger: async () => ({
     method: 'POST',
@@ -331,10 +331,10 @@ const pausedExecution = async () => {
   );
   return { execution, approval: approval!.id };
 };
-const freshDefinition = async () => insertDefinition(h, 'acme', await freshProject());
+
 const freshTrigger = async () =>
   created('/api/workflow-triggers', {
-    workflowDefinitionId: await freshDefinition(),
+    workflowDefinitionId: await freshWorkflow(true),
     triggerType: 'manual',
     triggerConfig: {},
   });

@@ -1,9 +1,10 @@
 import { withTenant } from '@ec3l/db';
+import { createRbacService } from '@ec3l/rbac';
 import { createTenancyService } from '@ec3l/tenancy';
-import type { Dispatcher, TriggersService } from '@ec3l/workflow';
+import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec3l/workflow';
 import type { Logger } from 'pino';
 import type { SchedulerConfig } from './config.js';
-import { createWorkflowDispatch, type StartExecution } from './flows/workflow-dispatch.js';
+import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import type { Runtime } from './runtime.js';
 
 /** Background work due per tenant, besides schedules and dispatch (SLA timers, approval deadlines). */
@@ -109,14 +110,30 @@ export const createRuntimeScheduler = (
   log: Pick<Logger, 'warn' | 'error'>,
   options: { startExecution?: StartExecution } = {},
 ): Scheduler => {
-  const tenancy = createTenancyService({ db: runtime.database.db, events: runtime.events });
+  const { db } = runtime.database;
+  const tenancy = createTenancyService({ db, events: runtime.events });
+  const rbac = createRbacService({ db });
+  const engine = createWorkflowEngine({
+    db,
+    events: runtime.events,
+    roleHolders: async (ctx, role) =>
+      (await rbac.listUserRoles(ctx))
+        .filter((r) => r.roleName === role && r.roleStatus === 'active')
+        .map((r) => r.userId),
+  });
   const workflow = createWorkflowDispatch({
     database: runtime.database,
     events: runtime.events,
     leaseMs: config.leaseMs,
-    ...(options.startExecution ? { startExecution: options.startExecution } : {}),
+    startExecution: options.startExecution ?? startWithEngine(engine),
     onError: (error) => log.warn({ err: error }, 'workflow intent dispatch failed'),
   });
+  const jobs: TenantJob[] = [
+    {
+      name: 'approval deadlines',
+      run: (tenant, now) => engine.processApprovalDeadlines({ now, tenantId: tenant.id }),
+    },
+  ];
   return createScheduler({
     // The public tenant shape has no id: each slug resolves by its unique index.
     listTenants: async () => {
@@ -129,5 +146,6 @@ export const createRuntimeScheduler = (
     intervalMs: config.intervalMs,
     concurrency: config.concurrency,
     log,
+    jobs,
   });
 };

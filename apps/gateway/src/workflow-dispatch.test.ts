@@ -1,8 +1,9 @@
 import { withTenant } from '@ec3l/db';
 import { newId } from '@ec3l/kernel';
-import { createDispatcher, createTriggersService, type DispatchFn } from '@ec3l/workflow';
+import { createDispatcher, createTriggersService } from '@ec3l/workflow';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StartExecution as DispatchFn } from './flows/workflow-dispatch.js';
 import { createHarness, type Harness } from './testing-only/harness.js';
 import {
   createExecutionLog,

@@ -11,7 +11,7 @@ const ids: Record<string, string> = {};
 
 type Who = { tenant: string; user?: string; agent?: string };
 const call = async <T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PATCH',
   url: string,
   body?: unknown,
   status = 200,
@@ -221,6 +221,49 @@ describe('record events and intents', () => {
     const unmatched = { ...event, version: 4, data: { priority: 'p2' } };
     const none = (await call<{ intents: Enqueued[] }>('POST', '/api/record-events', unmatched)).body.intents;
     expect(none.filter((i) => i.idempotencyKey.endsWith(trigger.id))).toEqual([]);
+  });
+
+  it('O5: a record written through the API queues one intent per matching trigger and version, in its transaction', async () => {
+    const rt = (
+      await call<{ id: string }>(
+        'POST',
+        '/api/record-types',
+        {
+          projectId: ids.project,
+          key: 'problem',
+          name: 'Problem',
+          fields: [{ name: 'state', type: 'string' }],
+        },
+        201,
+      )
+    ).body.id;
+    await call('POST', `/api/record-types/${rt}/activate`);
+    const onUpdate = await recordTrigger({
+      event: 'record.updated',
+      recordTypeKey: 'problem',
+      fieldConditions: [{ field: 'state', operator: 'changed_to', value: 'closed' }],
+    });
+    const onCreate = await recordTrigger({ event: 'record.created', recordTypeId: rt });
+    const record = (
+      await call<{ id: string }>(
+        'POST',
+        '/api/record-instances',
+        { recordTypeId: rt, data: { state: 'open' } },
+        201,
+      )
+    ).body;
+    await call('PATCH', `/api/record-instances/${record.id}`, { data: { state: 'closed' } });
+    await call('PATCH', `/api/record-instances/${record.id}`, { data: { state: 'closed' } });
+    const keys = await h.database.ownerDb
+      .selectFrom('workflow_execution_intents')
+      .select(['idempotency_key', 'trigger_id'])
+      .where('record_id', '=', record.id)
+      .orderBy('idempotency_key')
+      .execute();
+    expect(keys).toEqual([
+      { idempotency_key: `record:${record.id}:v1:${onCreate.id}`, trigger_id: onCreate.id },
+      { idempotency_key: `record:${record.id}:v2:${onUpdate.id}`, trigger_id: onUpdate.id },
+    ]);
   });
 
   it('dispatch starts one execution per intent and records it on the intent', async () => {

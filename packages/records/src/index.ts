@@ -19,8 +19,8 @@ export {
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 /** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
 export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
+/** @public The record locks a workflow execution takes (its record_lock step) and releases when it ends. */
 export {
-  assertRecordWritable,
   createRecordLocks,
   type LockRequest,
   lockRecord,
@@ -61,9 +61,6 @@ export {
   RecordLockSchema,
   RecordTimerSchema,
 } from './timer-schemas.js';
-export {
-  createSlaTimers,
-  type ProcessDueTimersOptions,
-  type SlaRecordWrite,
-  type SlaTimers,
-} from './timers.js';
+/** @public What the scheduler passes to processDueTimers, per tenant inside withTenant. */
+export type { ProcessDueTimersOptions } from './timers.js';
+export { createSlaTimers, type SlaTimers } from './timers.js';

@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordWrite } from './instances.js';
 import { recordsMigrations } from './migrations/index.js';
-import { createRecordsService } from './service.js';
+import { recordsPort } from './port.js';
+import { createRecordsService, ownFieldsOf } from './service.js';
 import type { RecordsTables } from './tables.js';
 
 let database: TestDatabase;
@@ -432,5 +433,75 @@ describe('listing records', () => {
     await expect(records.listRecords(globex, { recordTypeId: rt.id, limit: 10 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
+  });
+});
+
+describe('schemas cached by one process', () => {
+  it('are never applied once another process changed the record type', async () => {
+    const other = createRecordsService<RecordsTables>({
+      db: database.ownerDb,
+      requireProject: async () => {},
+    });
+    const rt = await activeType();
+    const first = await records.createRecord(acme, {
+      recordTypeId: rt.id,
+      data: { title: 'a', estimate: 1 },
+    });
+    // Another process renames a field (as a merged change does) …
+    const [row] = await database.ownerDb
+      .selectFrom('record_types')
+      .selectAll()
+      .where('id', '=', rt.id)
+      .execute();
+    const fields = ownFieldsOf(row as Parameters<typeof ownFieldsOf>[0]).map((f) =>
+      f.name === 'estimate' ? { ...f, name: 'effort' } : f,
+    );
+    await database.ownerDb
+      .transaction()
+      .execute((trx) => recordsPort(trx, acme.tenantId).writeSchemas([{ id: rt.id, fields }], new Date()));
+    // … this one reads and writes by the new name at once.
+    expect((await records.getRecord(acme, first.id)).data).toMatchObject({ effort: 1 });
+    await expect(
+      records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'b', estimate: 2 } }),
+    ).rejects.toMatchObject({ code: 'RECORD_INVALID', details: [{ path: '/data/estimate' }] });
+    await expect(
+      records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'b', effort: 2 } }),
+    ).resolves.toMatchObject({ data: { effort: 2 } });
+    // Another process retires the type: this one takes no more records of it.
+    await other.setLifecycle(acme, rt.id, 'retire');
+    await expect(
+      records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'c' } }),
+    ).rejects.toMatchObject({ code: 'RECORD_TYPE_NOT_ACTIVE' });
+  });
+
+  it('are never applied once a choice item was deactivated or a referenced record is missing', async () => {
+    const rt = await activeType();
+    await records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'a', priority: 'p1' } });
+    const list = await records.createChoiceList(acme, {
+      name: `Levels ${++keys}`,
+      items: [{ value: 'low' }],
+    });
+    const levelled = await activeType({
+      fields: [
+        { name: 'title', type: 'string' },
+        { name: 'level', type: 'choice', choiceListId: list.id },
+        { name: 'parent', type: 'reference', referenceRecordTypeKey: rt.key },
+      ],
+    });
+    await records.createRecord(acme, { recordTypeId: levelled.id, data: { level: 'low' } });
+    await database.ownerDb
+      .updateTable('choice_items')
+      .set({ is_active: false })
+      .where('choice_list_id', '=', list.id)
+      .execute();
+    await expect(
+      records.createRecord(acme, { recordTypeId: levelled.id, data: { level: 'low' } }),
+    ).rejects.toMatchObject({ code: 'RECORD_INVALID', details: [{ params: { reason: 'choice' } }] });
+    await expect(
+      records.createRecord(acme, {
+        recordTypeId: levelled.id,
+        data: { parent: '00000000-0000-4000-8000-000000000000' },
+      }),
+    ).rejects.toMatchObject({ code: 'RECORD_INVALID', details: [{ params: { reason: 'reference' } }] });
   });
 });

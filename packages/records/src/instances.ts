@@ -93,7 +93,18 @@ type InstancesDeps = {
 };
 
 type Trx = Transaction<RecordsTables>;
-type TypeContext = { row: RecordTypeRow; fields: EffectiveField[] };
+/** A record type as record writes see it: its row, its effective fields, and the versions they come from. */
+type TypeContext = {
+  row: RecordTypeRow;
+  fields: EffectiveField[];
+  /** The type and its base chain, each with the version its fields were read at. */
+  chain: { id: string; version: number }[];
+};
+
+// Effective schemas of recently used record types, per process. An entry is only a guess: every write
+// that relies on one checks the versions it was read at in its own statement, and a read checks the
+// type's version, so a schema changed by another process is never applied.
+const MAX_CACHED_TYPES = 1_000;
 
 const ownFields = (row: RecordTypeRow) => (row.schema as unknown as StoredSchema).fields;
 
@@ -172,12 +183,27 @@ const decodeCursor = (raw: string, order: InstanceOrder): { value: unknown; id: 
 
 /** Record instances: create, read, list, update and assign, with their write hooks and events. */
 export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDeps) => {
+  const cache = new Map<string, TypeContext>();
+  const cacheKey = (tenantId: string, recordTypeId: string) => `${tenantId}/${recordTypeId}`;
+  const remember = (tenantId: string, type: TypeContext): TypeContext => {
+    const key = cacheKey(tenantId, type.row.id);
+    cache.delete(key);
+    if (cache.size >= MAX_CACHED_TYPES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, type);
+    return type;
+  };
+  const contextOf = (rows: readonly RecordTypeRow[]): TypeContext => ({
+    row: rows[0]!,
+    fields: effectiveFields(rows, rows[0]!.key),
+    chain: rows.map((r) => ({ id: r.id, version: r.version })),
+  });
+
   /** The type's effective fields, reading the base chain unlocked. */
   const typeContext = async (reader: Kysely<RecordsTables> | Trx, tenantId: string, row: RecordTypeRow) => {
     const chain = row.base_type
       ? await forTenant(reader, tenantId).findChain(row.project_id, row.base_type)
       : [];
-    return { row, fields: effectiveFields([row, ...chain], row.key) };
+    return remember(tenantId, contextOf([row, ...chain]));
   };
 
   /** The type FOR SHARE with its base chain FOR SHARE: its schema and status hold until the write commits. */
@@ -191,7 +217,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     const chain = row.base_type
       ? await recordLocks(trx, tenantId).shareChain(row.project_id, row.base_type)
       : [];
-    return { row, fields: effectiveFields([row, ...chain], row.key) };
+    return remember(tenantId, contextOf([row, ...chain]));
   };
 
   /** Checks data against the type, looking up choice and reference values; throws every issue at once. */
@@ -274,6 +300,21 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     return list;
   };
 
+  const createdWrite = (
+    type: TypeContext,
+    record: RecordInstance,
+    ctx: RequestContext,
+    workflowExecutionId: string | null,
+  ): RecordWrite => ({
+    event: 'record.created',
+    record,
+    previous: null,
+    changedFields: Object.keys(record.data),
+    recordType: recordTypeOf(type.row),
+    ctx,
+    workflowExecutionId,
+  });
+
   const create = async (
     trx: Trx,
     ctx: RequestContext,
@@ -300,18 +341,9 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
       assignedGroup: assignment?.assignedGroup ?? null,
       now: clock.now(),
     });
-    const record = toRecord(row, type.fields);
-    const write: RecordWrite = {
-      event: 'record.created',
-      record,
-      previous: null,
-      changedFields: Object.keys(record.data),
-      recordType: recordTypeOf(type.row),
-      ctx,
-      workflowExecutionId,
-    };
+    const write = createdWrite(type, toRecord(row, type.fields), ctx, workflowExecutionId);
     await runHooks(trx, write);
-    return { record, events: writeEvents(write) };
+    return { record: write.record, events: writeEvents(write) };
   };
 
   /**
@@ -388,10 +420,65 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
   };
 
   const getRecord = async (reader: Kysely<RecordsTables> | Trx, ctx: RequestContext, recordId: string) => {
-    const found = await instancesFor(reader, ctx.tenantId).findInstanceWithType(recordId);
+    const found = await instancesFor(reader, ctx.tenantId).findInstanceWithTypeVersion(recordId);
     if (!found) throw notFound('record', recordId);
-    const type = await typeContext(reader, ctx.tenantId, found.recordType);
-    return toRecord(found.record, type.fields);
+    const { type_version, type_base, ...record } = found;
+    const cached = cache.get(cacheKey(ctx.tenantId, record.record_type_id));
+    // A type without a base type is current when its version is: no other row shapes its fields.
+    if (
+      cached &&
+      type_base === null &&
+      cached.chain.length === 1 &&
+      cached.chain[0]!.version === type_version
+    ) {
+      return toRecord(record, cached.fields);
+    }
+    const typeRow = await forTenant(reader, ctx.tenantId).findRecordType(record.record_type_id);
+    if (!typeRow) throw notFound('record', recordId);
+    return toRecord(record, (await typeContext(reader, ctx.tenantId, typeRow)).fields);
+  };
+
+  /**
+   * Creates the record in one statement against a (possibly cached) schema, when the data passes every
+   * check that needs no database; the statement itself confirms the rest (see insertIfCurrent). Null
+   * when that does not hold: the caller then takes the locked path, which names what is wrong.
+   */
+  const tryCreate = async (
+    writer: Kysely<RecordsTables> | Trx,
+    ctx: RequestContext,
+    type: TypeContext,
+    data: RecordData,
+  ): Promise<RecordInstance | null> => {
+    if (type.row.status !== 'active') return null;
+    const checked = checkRecordData(type.fields, data, 'create');
+    if (checked.issues.length > 0) return null;
+    const assignment = resolveAssignment(
+      type.row.assignment_config as AssignmentConfig | null,
+      Object.fromEntries(checked.values),
+    );
+    const unique = <T>(items: readonly T[], keyOf: (item: T) => string) => [
+      ...new Map(items.map((i) => [keyOf(i), i])).values(),
+    ];
+    const row = await instancesFor(writer, ctx.tenantId).insertIfCurrent(
+      {
+        id: newId(),
+        recordTypeId: type.row.id,
+        data: mergeStored(type.fields, {}, checked.values),
+        createdBy: actorOf(ctx).actorId,
+        assignedTo: assignment?.assignedTo ?? null,
+        assignedGroup: assignment?.assignedGroup ?? null,
+        now: clock.now(),
+      },
+      {
+        chain: type.chain,
+        projectId: type.row.project_id,
+        assignmentConfig: type.row.assignment_config,
+        slaConfig: type.row.sla_config,
+        choices: unique(checked.choices, (c) => `${c.choiceListId}\u0000${c.value}`),
+        references: unique(checked.references, (r) => `${r.recordId}\u0000${r.recordTypeKey}`),
+      },
+    );
+    return row ? toRecord(row, type.fields) : null;
   };
 
   /** The order and the equality filters of a list, by storage key; unknown fields are a 400. */
@@ -447,12 +534,37 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
      * issue listed), defaults applied, the assignment resolved, the hooks run, in one transaction;
      * record.created (and record.assigned) follow the commit.
      */
-    createRecord: (
+    createRecord: async (
       ctx: RequestContext,
       input: { recordTypeId: string; data: RecordData },
       options: { workflowExecutionId?: string | null } = {},
-    ): Promise<RecordInstance> =>
-      inScope((trx) => create(trx, ctx, input, options.workflowExecutionId ?? null), ctx),
+    ): Promise<RecordInstance> => {
+      const workflowExecutionId = options.workflowExecutionId ?? null;
+      const cached = cache.get(cacheKey(ctx.tenantId, input.recordTypeId));
+      if (cached) {
+        // Without hooks the one statement is the whole write; with them, they join its transaction.
+        const fast =
+          hooks.length === 0
+            ? await tryCreate(db, ctx, cached, input.data).then((record) =>
+                record
+                  ? { record, events: writeEvents(createdWrite(cached, record, ctx, workflowExecutionId)) }
+                  : null,
+              )
+            : await inTransaction(db, async (trx) => {
+                const record = await tryCreate(trx, ctx, cached, input.data);
+                if (!record) return null;
+                const write = createdWrite(cached, record, ctx, workflowExecutionId);
+                await runHooks(trx, write);
+                return { record, events: writeEvents(write) };
+              });
+        if (fast) {
+          emitAll(ctx, fast.events);
+          return fast.record;
+        }
+        cache.delete(cacheKey(ctx.tenantId, input.recordTypeId));
+      }
+      return inScope((trx) => create(trx, ctx, input, workflowExecutionId), ctx);
+    },
 
     getRecord: (ctx: RequestContext, recordId: string): Promise<RecordInstance> =>
       getRecord(db, ctx, recordId),

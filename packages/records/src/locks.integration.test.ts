@@ -178,6 +178,14 @@ describe('record locks', () => {
       (await locks.listLocks(acme, { recordTypeId: target.recordTypeId }, { limit: 10 })).items,
     ).toHaveLength(1);
     expect((await locks.listLocks(globex, {}, { limit: 10 })).items).toEqual([]);
+    await expect(locks.listLocks(globex, { recordId: target.id }, { limit: 10 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      locks.listLocks(globex, { recordTypeId: target.recordTypeId }, { limit: 10 }),
+    ).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(locks.listLocks(acme, {}, { limit: 1, cursor: 'bogus' })).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
     });

@@ -101,7 +101,14 @@ export const createRecordLocks = ({ db }: { db: Kysely<RecordsTables> }) => ({
     page: { limit: number; cursor?: string },
   ): Promise<Page<RecordLock>> => {
     const after = page.cursor ? decodeCursor(page.cursor) : null;
-    const rows = await recordLocksFor(db, ctx.tenantId).listLocks(filter, page.limit + 1, after);
+    const repo = recordLocksFor(db, ctx.tenantId);
+    // A filter naming another tenant's (or no) record or record type answers 404, as a read of it would.
+    if (filter.recordId && !(await repo.recordTypeOfRecord(filter.recordId)))
+      throw notFound('record', filter.recordId);
+    if (filter.recordTypeId && !(await repo.hasRecordType(filter.recordTypeId))) {
+      throw notFound('record type', filter.recordTypeId);
+    }
+    const rows = await repo.listLocks(filter, page.limit + 1, after);
     const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
       createdAt: r.created_at.toISOString(),
       id: r.id,

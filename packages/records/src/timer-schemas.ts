@@ -45,7 +45,6 @@ export const ProcessTimersBodySchema = Type.Object(
   },
   { $id: 'ProcessTimersBody', additionalProperties: false },
 );
-export type ProcessTimersBody = Static<typeof ProcessTimersBodySchema>;
 
 export const ProcessTimersResultSchema = Type.Object(
   {

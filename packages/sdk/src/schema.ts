@@ -1233,6 +1233,66 @@ export interface paths {
         patch: operations["updateRecordInstance"];
         trace?: never;
     };
+    "/api/record-instances/{recordId}/timers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The record’s SLA timers (status, due and warning times, paused time)
+         * @description The record’s SLA timers (status, due and warning times, paused time).
+         */
+        get: operations["listRecordTimers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Record locks held by workflow executions, oldest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listRecordLocks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/record-locks/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether a record is locked, and by which execution
+         * @description Whether a record is locked, and by which execution.
+         */
+        get: operations["checkRecordLock"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/record-types": {
         parameters: {
             query?: never;
@@ -1359,6 +1419,26 @@ export interface paths {
         get: operations["listTenants"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/timers/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Process the tenant’s due SLA timers
+         * @description Breaches every pending timer of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning); answers the counts. `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
+         */
+        post: operations["processTimers"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3151,7 +3231,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -3496,6 +3576,23 @@ export interface components {
             roleId: string;
             roleName: string;
         };
+        ProcessTimersBody: {
+            /** @description At most this many timers (default 1000) */
+            limit?: number;
+            /**
+             * Format: date-time
+             * @description Process as of this instant (default: the server clock); never later than the server clock
+             */
+            now?: string;
+        };
+        ProcessTimersResult: {
+            breached: number;
+            /** @description Timers whose processing failed; they stay due */
+            failed: number;
+            /** @description Timers claimed and changed */
+            processed: number;
+            warned: number;
+        };
         Project: {
             /** Format: date-time */
             createdAt: string;
@@ -3544,6 +3641,54 @@ export interface components {
             updatedAt: string;
             /** @description Starts at 1; every update adds one */
             version: number;
+        };
+        RecordLock: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            lockedBy: string;
+            reason: string | null;
+            /** Format: uuid */
+            recordId: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            workflowExecutionId: string | null;
+        };
+        RecordLockCheck: {
+            lock?: components["schemas"]["RecordLock"];
+            locked: boolean;
+        };
+        RecordTimer: {
+            breachedAt: string | null;
+            /** @description Business milliseconds the clock has run */
+            businessElapsedMs: number;
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the clock runs out; while paused, as it stood when the pause began
+             */
+            dueAt: string;
+            /** Format: uuid */
+            id: string;
+            pausedAt: string | null;
+            /** @description Wall milliseconds spent paused so far */
+            pausedMs: number;
+            /** Format: uuid */
+            recordId: string;
+            /**
+             * @description pending: running (warnedAt tells whether the warning passed); paused: clock stopped
+             * @enum {string}
+             */
+            status: "pending" | "paused" | "breached" | "completed";
+            /** @enum {string} */
+            type: "sla";
+            /** Format: date-time */
+            updatedAt: string;
+            warnAt: string | null;
+            warnedAt: string | null;
         };
         RecordType: {
             /** @description Who new records go to (section 11); null when unrouted */
@@ -3721,7 +3866,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "RECORD_INVALID" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -7074,6 +7219,96 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listRecordTimers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                recordId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The record’s SLA timers (status, due and warning times, paused time) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordTimer"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listRecordLocks: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                recordId?: string;
+                recordTypeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Record locks held by workflow executions, oldest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordLock"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    checkRecordLock: {
+        parameters: {
+            query: {
+                recordId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Whether a record is locked, and by which execution */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordLockCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listRecordTypes: {
         parameters: {
             query?: {
@@ -7356,6 +7591,40 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    processTimers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessTimersBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Process the tenant’s due SLA timers */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessTimersResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };

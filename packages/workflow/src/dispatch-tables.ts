@@ -1,14 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { WorkflowTables } from './tables.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-
-/** The columns of workflow definitions that triggers and intents read. */
-type WorkflowDefinitionsTable = {
-  tenant_id: string;
-  id: string;
-  project_id: string;
-  status: string;
-};
 
 type WorkflowTriggersTable = {
   tenant_id: string;
@@ -45,8 +38,8 @@ type WorkflowExecutionIntentsTable = {
   completed_at: Date | null;
 };
 
-export type WorkflowDispatchTables = {
-  workflow_definitions: WorkflowDefinitionsTable;
+/** Triggers and intents, composed with the engine's tables (definitions, executions). */
+export type WorkflowDispatchTables = WorkflowTables & {
   workflow_triggers: WorkflowTriggersTable;
   workflow_execution_intents: WorkflowExecutionIntentsTable;
 };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { withTenant } from '@ec3l/db';
-import { type EventBus, systemContext } from '@ec3l/kernel';
+import { type EventBus, isDomainError, systemContext } from '@ec3l/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { afterFailure, retryDelayMs } from './core/retry.js';
 import type { DispatchResult } from './dispatch-schemas.js';
@@ -11,6 +11,7 @@ import type { IntentRow, WorkflowDispatchTables } from './dispatch-tables.js';
 export type ClaimedIntent = {
   id: string;
   tenantId: string;
+  tenantSlug: string;
   workflowDefinitionId: string;
   triggerId: string | null;
   triggerType: string;
@@ -23,7 +24,7 @@ export type ClaimedIntent = {
  * Starts the execution of an intent inside `trx`; whatever it writes commits only if the intent is
  * still this worker's when the transaction ends. `status` is the execution's status when it returns.
  */
-export type DispatchFn<DB extends WorkflowDispatchTables = WorkflowDispatchTables> = (
+export type DispatchFn<DB = WorkflowDispatchTables> = (
   trx: Transaction<DB>,
   intent: ClaimedIntent,
 ) => Promise<{
@@ -32,8 +33,8 @@ export type DispatchFn<DB extends WorkflowDispatchTables = WorkflowDispatchTable
   error?: string | null;
 }>;
 
-export type DispatcherDeps<DB extends WorkflowDispatchTables> = {
-  /** A handle whose tables include the intents' (and whatever the dispatch function writes). */
+export type DispatcherDeps<DB> = {
+  /** A handle on the shared database: the intents' tables and whatever the dispatch function writes. */
   db: Kysely<DB>;
   events?: EventBus;
   dispatch: DispatchFn<DB>;
@@ -63,9 +64,10 @@ class LeaseLost extends Error {
   }
 }
 
-const toClaimed = (row: IntentRow): ClaimedIntent => ({
+const toClaimed = (row: IntentRow, tenantSlug: string): ClaimedIntent => ({
   id: row.id,
   tenantId: row.tenant_id,
+  tenantSlug,
   workflowDefinitionId: row.workflow_definition_id,
   triggerId: row.trigger_id,
   triggerType: row.trigger_type,
@@ -84,7 +86,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * the late worker, if it was only slow, cannot commit. Failures go back to pending with a backoff until
  * the intent's last attempt, then fail.
  */
-export const createDispatcher = <DB extends WorkflowDispatchTables>({
+export const createDispatcher = <DB>({
   db: handle,
   events,
   dispatch,
@@ -142,7 +144,7 @@ export const createDispatcher = <DB extends WorkflowDispatchTables>({
 
   /** Runs one claimed intent: execution and completion commit together, or not at all. */
   const execute = async (tenant: Tenant, row: IntentRow, result: DispatchResult) => {
-    const intent = toClaimed(row);
+    const intent = toClaimed(row, tenant.slug);
     const ctx = systemContext(tenant.id, tenant.slug);
     events?.emit(ctx, {
       type: 'workflow.intent.started',
@@ -199,7 +201,11 @@ export const createDispatcher = <DB extends WorkflowDispatchTables>({
         return;
       }
       onError?.(error, intent);
-      const next = afterFailure(intent.attempt, row.max_attempts, new Date());
+      // A domain refusal (the definition was retired, a step's input is wrong) does not go away on
+      // retry: it fails the intent at once. Anything else (the database, a crash) is retried.
+      const next = isDomainError(error)
+        ? ({ status: 'failed' } as const)
+        : afterFailure(intent.attempt, row.max_attempts, new Date());
       const recorded = await db
         .updateTable('workflow_execution_intents')
         .set({

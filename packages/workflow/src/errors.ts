@@ -21,6 +21,7 @@ export const WorkflowErrorCodes = {
 } as const;
 
 export type WorkflowErrorCode = (typeof WorkflowErrorCodes)[keyof typeof WorkflowErrorCodes];
+
 /** Specific codes of triggers and intents; each is the top-level `code` of the error it names. */
 export const WorkflowDispatchErrorCodes = {
   /** A trigger is fired, or a record event matched, while its definition is not active. */

@@ -23,7 +23,11 @@ export {
   type WorkflowEngineDeps,
   type WorkflowRecordsPort,
 } from './engine.js';
-export { type WorkflowDispatchErrorCode, type WorkflowErrorCode, WorkflowErrorCodes } from './errors.js';
+export {
+  type WorkflowDispatchErrorCode,
+  type WorkflowErrorCode,
+  WorkflowErrorCodes,
+} from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
 export {
   type AddStepBody,

@@ -132,15 +132,24 @@ export const createTriggersService = ({ db, clock = systemClock }: TriggersDeps)
   /**
    * Queues an intent for every active record-event trigger (of an active definition) the event
    * matches, in the caller's transaction: the intents commit or roll back with the record write.
+   * Triggers of the definition whose execution made the write are skipped.
    */
-  const enqueueRecordEventIntents = async (
-    trx: Db,
+  const enqueueRecordEventIntents = async <DB extends WorkflowDispatchTables>(
+    handle: Kysely<DB> | Transaction<DB>,
     tenantId: string,
     event: RecordEvent,
+    sourceExecutionId: string | null = null,
   ): Promise<EnqueuedIntent[]> => {
-    const triggers = await forTenant(trx, tenantId).activeTriggers('record_event');
-    const matching = triggers.filter((t: ActiveTrigger) =>
-      matchesRecordEvent(t.trigger_config as RecordEventTriggerConfig, t.project_id, event),
+    // The caller's handle (a record write's transaction) holds more tables: narrowed once, here.
+    const trx = handle as unknown as Db;
+    const repo = forTenant(trx, tenantId);
+    const triggers = await repo.activeTriggers('record_event');
+    // A write made by an execution does not fire its own definition's triggers (no self-loops).
+    const source = sourceExecutionId ? await repo.definitionOfExecution(sourceExecutionId) : undefined;
+    const matching = triggers.filter(
+      (t: ActiveTrigger) =>
+        t.workflow_definition_id !== source &&
+        matchesRecordEvent(t.trigger_config as RecordEventTriggerConfig, t.project_id, event),
     );
     const results: EnqueuedIntent[] = [];
     for (const t of matching) {

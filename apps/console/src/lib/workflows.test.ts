@@ -356,7 +356,10 @@ describe('triggers, descriptions and gates', () => {
       } as unknown as WorkflowStep),
     ).toBe('Approval by a, b (all of them); deadline 30 min, then auto reject');
     expect(
-      describeStep({ stepType: 'record_mutation', config: { updates: { status: 'done' } } } as unknown as WorkflowStep),
+      describeStep({
+        stepType: 'record_mutation',
+        config: { updates: { status: 'done' } },
+      } as unknown as WorkflowStep),
     ).toBe('Set status = "done"');
   });
 

@@ -242,6 +242,8 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'changes', description: 'Change records: targets, patch ops, checkin, merge, revert' },
         { name: 'record-types', description: 'The data dictionary: record types and their fields' },
         { name: 'record-instances', description: 'Runtime records of active record types: data, assignment' },
+        { name: 'timers', description: 'SLA timers of records: due and warning times, pauses, breaches' },
+        { name: 'record-locks', description: 'Records held by workflow executions' },
         { name: 'choice-lists', description: 'Option sets for choice fields' },
         { name: 'graph', description: 'The record-type graph: snapshot, validation, diff' },
         { name: 'dashboard', description: 'Console summaries' },

@@ -31,6 +31,17 @@ describe('applyOp', () => {
     expect(names(start)).toEqual(['a', 'b']);
   });
 
+  it("keeps a field's storage key (where record values live) through set_field and rename_field", () => {
+    const start = [{ ...f('a'), storageKey: '~k1' }, f('b')];
+    const set = applyOp(start, { opType: 'set_field', payload: { field: f('a', 'number') } }, none);
+    expect('fields' in set && set.fields[0]).toMatchObject({ name: 'a', type: 'number', storageKey: '~k1' });
+    const renamed = applyOp(start, { opType: 'rename_field', payload: { from: 'a', to: 'z' } }, none);
+    expect('fields' in renamed && renamed.fields[0]).toMatchObject({ name: 'z', storageKey: '~k1' });
+    // A field appended by set_field is new: it has no key until the schema is written.
+    const appended = applyOp(start, { opType: 'set_field', payload: { field: f('c') } }, none);
+    expect('fields' in appended && appended.fields[2]).not.toHaveProperty('storageKey');
+  });
+
   it('E7: inherited fields cannot be removed, renamed, redefined or weakened through a derived type', () => {
     const inherited = new Map([['number', 'task']]);
     const ops: FieldOpPayload[] = [

@@ -31,6 +31,14 @@ export const recordLocksFor = (db: Db, tenantId: string) => {
       return query.orderBy('created_at').orderBy('id').limit(limit).execute();
     },
 
+    hasRecordType: async (recordTypeId: string): Promise<boolean> =>
+      (await db
+        .selectFrom('record_types')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', recordTypeId)
+        .executeTakeFirst()) !== undefined,
+
     /** The record's type, or undefined when the tenant has no such record. */
     recordTypeOfRecord: async (recordId: string): Promise<string | undefined> =>
       (

@@ -6,5 +6,9 @@ import * as m0003 from './0003_triggers_intents.js';
 export const workflowMigrations: MigrationModule = {
   name: 'workflow',
   rank: 600,
-  migrations: { '0001_definitions': m0001, '0002_executions': m0002, '0003_triggers_intents': m0003 },
+  migrations: {
+    '0001_definitions': m0001,
+    '0002_executions': m0002,
+    '0003_triggers_intents': m0003,
+  },
 };

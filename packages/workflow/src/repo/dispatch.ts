@@ -76,6 +76,17 @@ const tenantQueries = (db: Db, tenantId: string) => ({
       .forShare()
       .executeTakeFirst(),
 
+  /** The definition an execution runs, or undefined. */
+  definitionOfExecution: async (executionId: string): Promise<string | undefined> =>
+    (
+      await db
+        .selectFrom('workflow_executions')
+        .select('workflow_definition_id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', executionId)
+        .executeTakeFirst()
+    )?.workflow_definition_id,
+
   findTrigger: (id: string): Promise<TriggerRow | undefined> =>
     db
       .selectFrom('workflow_triggers')

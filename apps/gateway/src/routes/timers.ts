@@ -1,0 +1,100 @@
+import { Uuid } from '@ec3l/kernel';
+import {
+  ProcessTimersBodySchema,
+  ProcessTimersResultSchema,
+  RecordLockCheckSchema,
+  RecordLockSchema,
+  type RecordLocks,
+  RecordTimerSchema,
+  type SlaTimers,
+} from '@ec3l/records';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { errorResponses } from '../plugins/errors.js';
+import { type Guard, requires } from '../plugins/guard.js';
+import {
+  nextCursorHeader,
+  PAGE_DESCRIPTION,
+  PageQuerySchema,
+  pageRequestOf,
+  ref,
+  sendPage,
+} from '../schemas.js';
+
+const tenantErrors = errorResponses(400, 401, 404);
+const RecordParamsSchema = Type.Object({ recordId: Uuid() });
+
+/** SLA timers of records (reference section 11) and record locks. */
+export const timerRoutes: FastifyPluginAsyncTypebox<{
+  timers: SlaTimers;
+  locks: RecordLocks;
+  guard: Guard;
+}> = async (app, { timers, locks, guard }) => {
+  app.post(
+    '/timers/process',
+    {
+      ...guard('automation.run'),
+      schema: {
+        operationId: 'processTimers',
+        tags: ['timers'],
+        summary: 'Process the tenant’s due SLA timers',
+        description: `Breaches every pending timer of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning); answers the counts. \`now\` may move the clock back (to process as of an earlier instant), never forward: a \`now\` later than the server clock is a 400, so no caller can breach timers early. ${requires('automation.run')}`,
+        body: ref(ProcessTimersBodySchema),
+        response: { 200: ref(ProcessTimersResultSchema), ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) => timers.processTenantTimers(request.ctx, request.body),
+  );
+
+  app.get(
+    '/record-instances/:recordId/timers',
+    {
+      schema: {
+        operationId: 'listRecordTimers',
+        tags: ['timers', 'record-instances'],
+        summary: 'The record’s SLA timers (status, due and warning times, paused time)',
+        params: RecordParamsSchema,
+        response: { 200: Type.Array(ref(RecordTimerSchema)), ...tenantErrors },
+      },
+    },
+    async (request) => timers.listRecordTimers(request.ctx, request.params.recordId),
+  );
+
+  app.get(
+    '/record-locks',
+    {
+      schema: {
+        operationId: 'listRecordLocks',
+        tags: ['record-locks'],
+        summary: 'Record locks held by workflow executions, oldest first',
+        description: PAGE_DESCRIPTION,
+        querystring: Type.Composite([
+          Type.Object({ recordTypeId: Type.Optional(Uuid()), recordId: Type.Optional(Uuid()) }),
+          PageQuerySchema,
+        ]),
+        response: {
+          200: { ...Type.Array(ref(RecordLockSchema)), headers: nextCursorHeader },
+          ...tenantErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { limit, cursor, ...filter } = request.query;
+      return sendPage(reply, await locks.listLocks(request.ctx, filter, pageRequestOf({ limit, cursor })));
+    },
+  );
+
+  app.get(
+    '/record-locks/check',
+    {
+      schema: {
+        operationId: 'checkRecordLock',
+        tags: ['record-locks'],
+        summary: 'Whether a record is locked, and by which execution',
+        querystring: Type.Object({ recordId: Uuid() }),
+        response: { 200: ref(RecordLockCheckSchema), ...tenantErrors },
+      },
+    },
+    async (request) => locks.checkLock(request.ctx, request.query.recordId),
+  );
+};
