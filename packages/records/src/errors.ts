@@ -10,6 +10,10 @@ export const RecordsErrorCodes = {
   BASE_TYPE_CROSS_PROJECT: 'BASE_TYPE_CROSS_PROJECT',
   /** The base type named at creation exists in no project of the tenant. */
   ORPHAN_BASE_TYPE: 'ORPHAN_BASE_TYPE',
+  /** An assignment or SLA configuration names a field (field_match, pauseWhen, completeWhen) the type lacks. */
+  CONFIG_FIELD_MISSING: 'CONFIG_FIELD_MISSING',
+  /** An assignment or SLA configuration holds a blank user or group, an unknown time zone or empty hours. */
+  CONFIG_INVALID: 'CONFIG_INVALID',
   /** A record's data does not fit its type's schema; `details` lists every refused field. */
   RECORD_INVALID: 'RECORD_INVALID',
   /** A record is created for a record type that is not active (draft or retired). */
@@ -18,10 +22,6 @@ export const RecordsErrorCodes = {
   RECORD_VERSION_CONFLICT: 'RECORD_VERSION_CONFLICT',
   /** A record is locked by a workflow execution: another execution or a caller outside it tried to lock or update it. */
   RECORD_LOCKED: 'RECORD_LOCKED',
-  /** An assignment or SLA configuration names a field (field_match, pauseWhen, completeWhen) the type lacks. */
-  CONFIG_FIELD_MISSING: 'CONFIG_FIELD_MISSING',
-  /** An assignment or SLA configuration holds a blank user or group, an unknown time zone or empty hours. */
-  CONFIG_INVALID: 'CONFIG_INVALID',
 } as const;
 
 export type RecordsErrorCode = (typeof RecordsErrorCodes)[keyof typeof RecordsErrorCodes];

@@ -28,6 +28,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
   let projectId = '';
   let recordTypeId = '';
   let changeId = '';
+  let activeTypeId = '';
 
   /** A call to the gateway through the console's /api proxy, as admin unless told otherwise. */
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, user = 'admin'): Promise<T> => {
@@ -60,6 +61,17 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       type: 'record_type',
       selector: { recordTypeKey: 'work_order' },
     });
+    // An active record type with one record, for the Records page.
+    const siteVisit = await api<{ id: string }>('POST', '/api/record-types', {
+      projectId,
+      key: 'site_visit',
+      name: 'Site visit',
+      fields: [{ name: 'site', type: 'string', required: true }],
+      slaConfig: { durationMinutes: 120 },
+    });
+    activeTypeId = siteVisit.id;
+    await api('POST', `/api/record-types/${activeTypeId}/activate`);
+    await api('POST', '/api/record-instances', { recordTypeId: activeTypeId, data: { site: 'Depot 4' } });
     // The Viewer: a new user id holding only the Viewer role (form.view).
     const roles = await api<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
     const viewerRole = roles.find((r) => r.name === 'Viewer');
@@ -104,6 +116,11 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       ready: () => page.getByRole('table', { name: 'Fields' }),
     },
     { name: 'changes', path: '/changes', ready: () => page.getByRole('table', { name: 'Changes' }) },
+    {
+      name: 'records',
+      path: `/records?recordTypeId=${activeTypeId}`,
+      ready: () => page.getByRole('table', { name: 'Site visit records' }),
+    },
     {
       name: 'change detail',
       path: `/changes/${changeId}`,

@@ -50,6 +50,13 @@ const NAV: NavItem[] = [
     match: (path) => path === '/changes' || path.startsWith('/changes/'),
   },
   {
+    href: '/records',
+    label: 'Records',
+    // A stack of rows: a table of records.
+    icon: icon('M4 6h16M4 10h16M4 14h16M4 18h16'),
+    match: (path) => path === '/records' || path.startsWith('/records/'),
+  },
+  {
     href: '/workflows',
     label: 'Workflows',
     // Three steps joined by arrows.
