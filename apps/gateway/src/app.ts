@@ -7,8 +7,10 @@ import {
   createRecordLocks,
   createRecordsService,
   createSlaTimers,
+  lockRecord,
   type RecordLocks,
   type RecordsService,
+  releaseLocksOf,
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
@@ -149,6 +151,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const workflows = createWorkflowService({
     db: deps.database.db,
     events: deps.events,
@@ -160,6 +167,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
         .map((r) => r.userId),
+    // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
+    records: (trx: Transaction<SharedTables>, ctx) => ({
+      ...records.recordInstancesPort(trx, ctx),
+      lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
+      releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
+    }),
   });
   const workflow = createWorkflowDispatch({
     database: deps.database,
@@ -168,22 +181,18 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
     onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
   });
-  const timers = createSlaTimers({
+  const records = createRecordsService({
     db: deps.database.db,
+    requireProject: tenancy.requireProject,
     events: deps.events,
-    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+    // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
+    onRecordWrite: [timers.onRecordWrite, recordEventIntents(workflow.triggers)],
   });
   const services: Services = {
     tenancy,
     timers,
     locks: createRecordLocks({ db: deps.database.db }),
-    records: createRecordsService({
-      db: deps.database.db,
-      requireProject: tenancy.requireProject,
-      events: deps.events,
-      // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
-      onRecordWrite: [timers.onRecordWrite, recordEventIntents(workflow.triggers)],
-    }),
+    records,
     changes,
     rbac,
     workflows,

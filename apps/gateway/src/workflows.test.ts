@@ -131,6 +131,9 @@ describe('workflow API', () => {
       { stepType: 'approval', config: { approvers: { users: [] } } },
       { stepType: 'notification', config: { channel: 'email', template: 'x', extra: 1 } },
       { stepType: 'teleport', config: {} },
+      // A field name that is not an identifier is refused, not dropped on the way out.
+      { stepType: 'record_mutation', config: { updates: { '': null } } },
+      { stepType: 'record_mutation', config: { updates: {} } },
     ]) {
       const res = await h.call('POST', `/api/workflow-definitions/${draft.id}/steps`, { ...admin, body });
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
@@ -233,5 +236,100 @@ describe('workflow API', () => {
       expect(walked).toEqual(all.map((r) => r.id));
       expect((await h.call('GET', `${base}cursor=bogus`, admin)).statusCode).toBe(400);
     }
+  });
+
+  it('record steps write through the records paths: validated mutation, assignment, a lock released when the execution ends', async () => {
+    const type = await json<{ id: string }>(
+      h.call('POST', '/api/record-types', {
+        ...admin,
+        body: {
+          projectId: project,
+          key: `ticket_${++n}`,
+          name: `Ticket ${n}`,
+          fields: [
+            { name: 'title', type: 'string', required: true },
+            { name: 'state', type: 'string' },
+            { name: 'score', type: 'number' },
+          ],
+        },
+      }),
+      201,
+    );
+    await json(h.call('POST', `/api/record-types/${type.id}/activate`, admin));
+    const record = await json<{ id: string }>(
+      h.call('POST', '/api/record-instances', {
+        ...admin,
+        body: { recordTypeId: type.id, data: { title: 'Printer' } },
+      }),
+      201,
+    );
+    const flow = async (steps: unknown[]) => {
+      const def = await json<{ id: string }>(
+        h.call('POST', '/api/workflow-definitions', {
+          ...admin,
+          body: { projectId: project, name: `Rec ${++n}` },
+        }),
+        201,
+      );
+      for (const body of steps)
+        await json(h.call('POST', `/api/workflow-definitions/${def.id}/steps`, { ...admin, body }), 201);
+      await json(h.call('POST', `/api/workflow-definitions/${def.id}/activate`, admin));
+      return (body: unknown) =>
+        json<{ id: string; status: string; error: string | null }>(
+          h.call('POST', `/api/workflow-definitions/${def.id}/execute`, { ...admin, body }),
+          201,
+        );
+    };
+    const run = await flow([
+      { stepType: 'record_lock', config: { reason: 'triage' } },
+      { stepType: 'assignment', config: { strategy: 'group', group: 'support' } },
+      {
+        stepType: 'decision',
+        config: { condition: { field: 'record.title', op: 'eq', value: 'Printer' }, onFalseStepIndex: 4 },
+      },
+      { stepType: 'record_mutation', config: { updates: { state: 'triaged' } } },
+      {
+        stepType: 'notification',
+        config: { channel: 'email', template: '{{record.title}} is {{record.state}}' },
+      },
+    ]);
+    const execution = await run({ recordId: record.id });
+    expect(execution).toMatchObject({ status: 'completed', error: null });
+    await expect(json(h.call('GET', `/api/record-instances/${record.id}`, admin))).resolves.toMatchObject({
+      data: { title: 'Printer', state: 'triaged' },
+      assignedGroup: 'support',
+    });
+    const steps = await json<{ output: { message?: string } }[]>(
+      h.call('GET', `/api/workflow-executions/${execution.id}/steps`, admin),
+    );
+    expect(steps.at(-1)!.output.message).toBe('Printer is triaged');
+    const locked = await json<unknown[]>(h.call('GET', `/api/record-locks`, admin));
+    expect(locked).toEqual([]);
+
+    const paused = await flow([
+      { stepType: 'record_lock', config: { reason: 'approval' } },
+      { stepType: 'approval', config: { approvers: { users: ['admin'] } } },
+    ]);
+    const waiting = await paused({ recordId: record.id });
+    expect(waiting.status).toBe('paused');
+    const held = await json<{ recordId: string; workflowExecutionId: string }[]>(
+      h.call('GET', '/api/record-locks', admin),
+    );
+    expect(held).toEqual([expect.objectContaining({ recordId: record.id, workflowExecutionId: waiting.id })]);
+    await json(
+      h.call('POST', `/api/workflow-executions/${waiting.id}/resume`, {
+        ...admin,
+        body: { outcome: 'rejected' },
+      }),
+    );
+    await expect(json(h.call('GET', '/api/record-locks', admin))).resolves.toEqual([]);
+
+    const invalid = await flow([{ stepType: 'record_mutation', config: { updates: { score: 'high' } } }]);
+    const refused = await invalid({ recordId: record.id });
+    expect(refused.status).toBe('failed');
+    expect(refused.error).toMatch(/step 0 \(record_mutation\)/);
+    await expect(json(h.call('GET', `/api/record-instances/${record.id}`, admin))).resolves.toMatchObject({
+      data: { state: 'triaged' },
+    });
   });
 });

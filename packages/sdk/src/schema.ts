@@ -1,6 +1,26 @@
 // Generated from openapi.json by scripts/generate-sdk.mjs. Do not edit: run `pnpm gen:sdk`.
 
 export interface paths {
+    "/api/admin/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: pending approvals of every approver, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["adminListPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/check-access": {
         parameters: {
             query?: never;
@@ -113,6 +133,46 @@ export interface paths {
          * @description Every tenant, marking the caller's. Requires permission `admin.view`.
          */
         get: operations["listAdminTenants"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflow-executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: workflow executions, newest first
+         * @description As GET /api/workflow-executions. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["adminListWorkflowExecutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/workflows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Admin: workflow definitions, newest first
+         * @description As GET /api/workflow-definitions. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["adminListWorkflowDefinitions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1105,6 +1165,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/record-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emit a record event by hand: queue an intent for every matching active trigger
+         * @description Requires permission `record.edit`. Matching and idempotency keys are those of record writes: one intent per record version and trigger; a repeat answers status duplicate.
+         */
+        post: operations["emitRecordEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/record-instances": {
         parameters: {
             query?: never;
@@ -1365,6 +1445,458 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/workflow-approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Approvals, newest first; mine=true&status=pending is the caller's queue
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-approvals/{approvalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an approval with its approvers and decisions
+         * @description Read an approval with its approvers and decisions.
+         */
+        get: operations["getWorkflowApproval"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-approvals/{approvalId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject
+         * @description Records the caller's decision; each approver decides once (the same decision again answers the recorded one, the other one is 409 APPROVAL_ALREADY_DECIDED). As soon as the rule is met, or can no longer be met, the approval closes and the execution goes on (approved) or fails (rejected). 403 NOT_AN_APPROVER for a caller who is not asked; 409 APPROVAL_CLOSED once the approval is closed. Requires permission `workflow.approve`; refused to agents.
+         */
+        post: operations["decideWorkflowApproval"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflow definitions, newest first
+         * @description Filter by project or status. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowDefinitions"];
+        put?: never;
+        /**
+         * Create a draft workflow definition and its linked change
+         * @description The definition belongs to a project; a Draft change with a workflow target naming it is created in the same transaction (changeId). Names are unique per project (409). Requires permission `workflow.edit`.
+         */
+        post: operations["createWorkflowDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a workflow definition
+         * @description Read a workflow definition.
+         */
+        get: operations["getWorkflowDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * draft → active
+         * @description Checks the definition as a whole first (at least one step, decision targets that exist, deadlines with escalations …) and answers 409 WORKFLOW_DEFINITION_INVALID with every problem in details.problems. 409 WORKFLOW_STATE_CONFLICT from any other state. Requires permission `workflow.edit`.
+         */
+        post: operations["activateWorkflowDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an active definition now
+         * @description Runs synchronously until the execution completes, fails (status failed with its error: a failed execution is recorded, not refused) or pauses on an approval, and answers it. 409 WORKFLOW_STATE_CONFLICT unless the definition is active. Requires permission `workflow.execute`; refused to agents.
+         */
+        post: operations["executeWorkflowDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * draft or active → retired
+         * @description A retired definition starts no more executions; running ones go on. 409 WORKFLOW_STATE_CONFLICT from any other state. Requires permission `workflow.edit`.
+         */
+        post: operations["retireWorkflowDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The steps of a definition, in order
+         * @description All of them (a definition holds at most 100 steps).
+         */
+        get: operations["listWorkflowSteps"];
+        put?: never;
+        /**
+         * Add a step to a draft definition
+         * @description At orderIndex (the steps from there move down one) or at the end. The config depends on stepType. 409 WORKFLOW_STATE_CONFLICT unless the definition is a draft. Requires permission `workflow.edit`.
+         */
+        post: operations["addWorkflowStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}/triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workflow definition's triggers, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowDefinitionTriggers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-executions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Workflow executions, newest first
+         * @description Filter by status or definition. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowExecutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-executions/{executionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a workflow execution
+         * @description Read a workflow execution.
+         */
+        get: operations["getWorkflowExecution"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-executions/{executionId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume a paused execution with an outcome
+         * @description The privileged override of a paused execution: its pending approval is closed with the given outcome whatever its rule and the decisions so far (closedReason "resumed", closedBy the caller); approved runs the steps after it, rejected fails the execution. 409 EXECUTION_NOT_PAUSED unless the execution is paused on an approval. Requires permission `workflow.approve`; refused to agents.
+         */
+        post: operations["resumeWorkflowExecution"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-executions/{executionId}/steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The steps an execution ran, in the order it ran them
+         * @description All of them (bounded by the step budget of ten runs per step).
+         */
+        get: operations["listWorkflowStepExecutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-intents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Execution intents, newest first, optionally of one status
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowIntents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-intents/{intentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an execution intent: its status, attempts, lease and execution
+         * @description Read an execution intent: its status, attempts, lease and execution.
+         */
+        get: operations["getWorkflowIntent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-intents/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispatch the tenant's due intents now and answer the counts
+         * @description Requires permission `automation.run`. Claims race-safely beside the scheduler and other replicas: no intent runs twice.
+         */
+        post: operations["dispatchWorkflowIntents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's workflow triggers, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listWorkflowTriggers"];
+        put?: never;
+        /**
+         * Create a trigger on a workflow definition (record event, schedule or manual); active at once
+         * @description Requires permission `workflow.edit`. A schedule takes a cron (five fields, or six with seconds) and an IANA time zone; after downtime only its latest missed occurrence fires.
+         */
+        post: operations["createWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a workflow trigger
+         * @description Read a workflow trigger.
+         */
+        get: operations["getWorkflowTrigger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a trigger: it queues nothing until enabled
+         * @description Requires permission `workflow.edit`.
+         */
+        post: operations["disableWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a trigger (a schedule restarts from now: occurrences while disabled never fire)
+         * @description Requires permission `workflow.edit`.
+         */
+        post: operations["enableWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-triggers/{workflowTriggerId}/fire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fire a trigger by hand: queue an execution intent (201), or answer the earlier one for a repeated key (200)
+         * @description Requires permission `workflow.execute`; refused to agents. 409 when the trigger is disabled or its definition is not active.
+         */
+        post: operations["fireWorkflowTrigger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -1412,6 +1944,631 @@ export interface components {
         AddRolePermissionBody: {
             /** @description The permission's id or its name, e.g. change.approve */
             permissionId: string;
+        };
+        /** @description A new step and its configuration */
+        AddWorkflowStepBody: components["schemas"]["AddWorkflowStepBodyAssignment"] | components["schemas"]["AddWorkflowStepBodyApproval"] | components["schemas"]["AddWorkflowStepBodyNotification"] | components["schemas"]["AddWorkflowStepBodyDecision"] | components["schemas"]["AddWorkflowStepBodyRecordMutation"] | components["schemas"]["AddWorkflowStepBodyRecordLock"];
+        AddWorkflowStepBodyApproval: {
+            config: {
+                /** @description Who is asked: named users, or the holders of a role when the step starts */
+                approvers: {
+                    users: string[];
+                } | {
+                    /** @description A role of the tenant, by name */
+                    role: string;
+                };
+                /** @description Approve at once without asking anyone (the step is recorded) */
+                autoApprove?: boolean;
+                deadlineMinutes?: number;
+                /** @description What happens when the deadline passes with the approval still pending */
+                escalation?: {
+                    /** @enum {string} */
+                    action: "reassign";
+                    /** @description Who is asked: named users, or the holders of a role when the step starts */
+                    approvers: {
+                        users: string[];
+                    } | {
+                        /** @description A role of the tenant, by name */
+                        role: string;
+                    };
+                } | {
+                    /** @enum {string} */
+                    action: "auto_approve";
+                } | {
+                    /** @enum {string} */
+                    action: "auto_reject";
+                };
+                /** @description How many approvals settle it: any one, all, n of the m approvers (n above m means all), or a percentage of them (rounded up) */
+                rule?: {
+                    /** @enum {string} */
+                    type: "any";
+                } | {
+                    /** @enum {string} */
+                    type: "all";
+                } | {
+                    n: number;
+                    /** @enum {string} */
+                    type: "n_of_m";
+                } | {
+                    percent: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                };
+            };
+            name?: string;
+            /** @description Insert at this position (later steps move down one); appended when absent or past the end */
+            orderIndex?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "approval";
+        };
+        AddWorkflowStepBodyAssignment: {
+            /** @description Who the execution's record is assigned to */
+            config: {
+                /** @enum {string} */
+                strategy: "user";
+                userId: string;
+            } | {
+                group: string;
+                /** @enum {string} */
+                strategy: "group";
+            } | {
+                /** @enum {string} */
+                strategy: "rule";
+            };
+            name?: string;
+            /** @description Insert at this position (later steps move down one); appended when absent or past the end */
+            orderIndex?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "assignment";
+        };
+        AddWorkflowStepBodyDecision: {
+            config: {
+                /** @description A condition over input.* and record.*: { field, op, value } or { all: [...] }, { any: [...] }, { not: ... } */
+                condition: {
+                    /** @description A dotted path starting with input. or record., e.g. record.priority */
+                    field: string;
+                    /**
+                     * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                     * @enum {string}
+                     */
+                    op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                    /** @description The value compared with; not used by exists */
+                    value?: unknown;
+                } | {
+                    all: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    not: {
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Where to go when false; the next step if absent */
+                onFalseStepIndex?: number;
+                /** @description Where to go when true; the next step if absent */
+                onTrueStepIndex?: number;
+            };
+            name?: string;
+            /** @description Insert at this position (later steps move down one); appended when absent or past the end */
+            orderIndex?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "decision";
+        };
+        AddWorkflowStepBodyNotification: {
+            config: {
+                /** @description e.g. email, slack, in_app */
+                channel: string;
+                recipients?: string[];
+                /** @description The message; {{input.x}} and {{record.field}} are replaced by their values */
+                template: string;
+            };
+            name?: string;
+            /** @description Insert at this position (later steps move down one); appended when absent or past the end */
+            orderIndex?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "notification";
+        };
+        AddWorkflowStepBodyRecordLock: {
+            config: {
+                reason?: string;
+                /** @description The input field holding the record id; the execution's record when absent, else input.recordId */
+                recordIdField?: string;
+            };
+            name?: string;
+            /** @description Insert at this position (later steps move down one); appended when absent or past the end */
+            orderIndex?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_lock";
+        };
+        AddWorkflowStepBodyRecordMutation: {
+            config: {
+                /** @description Field values written to the execution's record (validated like PATCH) */
+                updates: {
+                    [key: string]: unknown;
+                };
+            };
+            name?: string;
+            /** @description Insert at this position (later steps move down one); appended when absent or past the end */
+            orderIndex?: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_mutation";
         };
         AgentRole: {
             agentId: string;
@@ -1683,7 +2840,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -1958,9 +3115,102 @@ export interface components {
              */
             type: "workflow";
         };
+        CreateWorkflowDefinitionBody: {
+            description?: string;
+            name: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description Trigger settings */
+            triggerConfig?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description manual when absent
+             * @enum {string}
+             */
+            triggerType?: "record_event" | "schedule" | "manual";
+        };
+        /** @description A new trigger, active from creation */
+        CreateWorkflowTriggerBody: components["schemas"]["CreateWorkflowTriggerBodyRecordEvent"] | components["schemas"]["CreateWorkflowTriggerBodySchedule"] | components["schemas"]["CreateWorkflowTriggerBodyManual"];
+        CreateWorkflowTriggerBodyManual: {
+            triggerConfig: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "manual";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        CreateWorkflowTriggerBodyRecordEvent: {
+            /** @description Fires on record.created / record.updated of the record type named by id or key */
+            triggerConfig: {
+                /** @enum {string} */
+                event: "record.created" | "record.updated";
+                fieldConditions?: {
+                    field: string;
+                    /** @enum {string} */
+                    operator: "equals" | "changed_to";
+                    value: string | number | boolean | null;
+                }[];
+                /** Format: uuid */
+                recordTypeId?: string;
+                recordTypeKey?: string;
+                watchFields?: string[];
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "record_event";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        CreateWorkflowTriggerBodySchedule: {
+            triggerConfig: {
+                /** @description Five fields (minutes), or six with seconds first; parsed with croner */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
+                timezone?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "schedule";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
         DashboardSummary: {
             environments: number;
             projects: number;
+        };
+        DispatchResult: {
+            /** @description Intents claimed by this call */
+            claimed: number;
+            /** @description Started an execution that ran to its end */
+            completed: number;
+            /** @description Started an execution that paused (awaiting approval) */
+            dispatched: number;
+            /** @description Failed on their last attempt, or their execution failed */
+            failed: number;
+            /** @description Taken over by another worker after the lease ran out; not committed */
+            lost: number;
+            /** @description Failed and went back to pending for a later attempt */
+            retried: number;
+        };
+        EnqueuedIntent: {
+            idempotencyKey: string;
+            /** Format: uuid */
+            intentId: string;
+            /**
+             * @description duplicate: an intent with this key existed; it is answered, no second one is queued
+             * @enum {string}
+             */
+            status: "pending" | "duplicate";
+            triggerId: string | null;
+            /** Format: uuid */
+            workflowDefinitionId: string;
         };
         Environment: {
             /** Format: date-time */
@@ -1981,7 +3231,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -2046,6 +3296,14 @@ export interface components {
             /** @enum {string} */
             type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
         };
+        FireWorkflowTriggerBody: {
+            /** @description Fires at most once per key and trigger; a repeat answers status duplicate */
+            idempotencyKey?: string;
+            /** @description Passed to the execution's input */
+            payload?: {
+                [key: string]: unknown;
+            };
+        };
         ForbiddenDetails: {
             /** @description The permission the route requires */
             permission: string;
@@ -2062,7 +3320,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "FORBIDDEN" | "AGENT_FORBIDDEN";
+            code: "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_AN_APPROVER";
             details?: components["schemas"]["ForbiddenDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -2345,6 +3603,26 @@ export interface components {
             id: string;
             name: string;
         };
+        RecordEventBody: {
+            changedFields?: string[];
+            data: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            event: "record.created" | "record.updated";
+            previousData?: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            recordId: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** @description The record version the event is about; one intent per version and trigger */
+            version: number;
+        };
+        RecordEventResult: {
+            intents: components["schemas"]["EnqueuedIntent"][];
+        };
         RecordInstance: {
             assignedGroup: string | null;
             assignedTo: string | null;
@@ -2542,7 +3820,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED";
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED";
             details?: components["schemas"]["UnprocessableDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -2588,7 +3866,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -2605,6 +3883,911 @@ export interface components {
             };
             /** @description JSON pointer into that part of the request */
             path: string;
+        };
+        WorkflowApproval: {
+            approvers: string[];
+            closedAt: string | null;
+            closedBy: string | null;
+            closedReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            deadlineAt: string | null;
+            decisions: {
+                approverId: string;
+                comment: string | null;
+                /** Format: date-time */
+                decidedAt: string;
+                /** @enum {string} */
+                decision: "approve" | "reject";
+            }[];
+            escalatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description How many approvals settle it: any one, all, n of the m approvers (n above m means all), or a percentage of them (rounded up) */
+            rule: {
+                /** @enum {string} */
+                type: "any";
+            } | {
+                /** @enum {string} */
+                type: "all";
+            } | {
+                n: number;
+                /** @enum {string} */
+                type: "n_of_m";
+            } | {
+                percent: number;
+                /** @enum {string} */
+                type: "percentage";
+            };
+            /**
+             * @description pending until settled; cancelled when its step ended otherwise
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "cancelled";
+            /** Format: uuid */
+            stepExecutionId: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+            /** Format: uuid */
+            workflowExecutionId: string;
+            /** Format: uuid */
+            workflowStepId: string;
+        };
+        WorkflowApprovalDecisionBody: {
+            comment?: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
+        };
+        WorkflowDefinition: {
+            changeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * @description draft → active → retired
+             * @enum {string}
+             */
+            status: "draft" | "active" | "retired";
+            /** @description Trigger settings (record type and conditions, schedule) */
+            triggerConfig: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            triggerType: "record_event" | "schedule" | "manual";
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        WorkflowExecuteBody: {
+            /** @description The input of the execution (input.* in conditions and templates) */
+            input?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description The record the execution acts on (record steps)
+             */
+            recordId?: string;
+        };
+        WorkflowExecution: {
+            /** @description The input as steps added to it */
+            accumulatedInput: {
+                [key: string]: unknown;
+            };
+            completedAt: string | null;
+            currentStepIndex: number | null;
+            definitionVersion: number;
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The input the execution started with */
+            input: {
+                [key: string]: unknown;
+            };
+            intentId: string | null;
+            pausedAtStepId: string | null;
+            recordId: string | null;
+            /** Format: date-time */
+            startedAt: string;
+            startedBy: string | null;
+            /** @enum {string} */
+            status: "running" | "paused" | "completed" | "failed";
+            /** @description Grows with every change of state */
+            version: number;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        /** @description A queued request to start an execution, and how its dispatch went */
+        WorkflowIntent: {
+            attempt: number;
+            /** Format: date-time */
+            availableAt: string;
+            completedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            dispatchedAt: string | null;
+            error: string | null;
+            executionId: string | null;
+            /** Format: uuid */
+            id: string;
+            idempotencyKey: string;
+            leaseExpiresAt: string | null;
+            leaseOwner: string | null;
+            maxAttempts: number;
+            recordId: string | null;
+            /** @enum {string} */
+            status: "pending" | "running" | "completed" | "dispatched" | "failed" | "duplicate";
+            triggerId: string | null;
+            triggerPayload: unknown;
+            /** @enum {string} */
+            triggerType: "record_event" | "schedule" | "manual";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowResumeBody: {
+            comment?: string;
+            /** @enum {string} */
+            outcome: "approved" | "rejected";
+        };
+        /** @description A step of a workflow definition; its config depends on its type */
+        WorkflowStep: components["schemas"]["WorkflowStepAssignment"] | components["schemas"]["WorkflowStepApproval"] | components["schemas"]["WorkflowStepNotification"] | components["schemas"]["WorkflowStepDecision"] | components["schemas"]["WorkflowStepRecordMutation"] | components["schemas"]["WorkflowStepRecordLock"];
+        WorkflowStepApproval: {
+            config: {
+                /** @description Who is asked: named users, or the holders of a role when the step starts */
+                approvers: {
+                    users: string[];
+                } | {
+                    /** @description A role of the tenant, by name */
+                    role: string;
+                };
+                /** @description Approve at once without asking anyone (the step is recorded) */
+                autoApprove?: boolean;
+                deadlineMinutes?: number;
+                /** @description What happens when the deadline passes with the approval still pending */
+                escalation?: {
+                    /** @enum {string} */
+                    action: "reassign";
+                    /** @description Who is asked: named users, or the holders of a role when the step starts */
+                    approvers: {
+                        users: string[];
+                    } | {
+                        /** @description A role of the tenant, by name */
+                        role: string;
+                    };
+                } | {
+                    /** @enum {string} */
+                    action: "auto_approve";
+                } | {
+                    /** @enum {string} */
+                    action: "auto_reject";
+                };
+                /** @description How many approvals settle it: any one, all, n of the m approvers (n above m means all), or a percentage of them (rounded up) */
+                rule?: {
+                    /** @enum {string} */
+                    type: "any";
+                } | {
+                    /** @enum {string} */
+                    type: "all";
+                } | {
+                    n: number;
+                    /** @enum {string} */
+                    type: "n_of_m";
+                } | {
+                    percent: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                };
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            orderIndex: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "approval";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowStepAssignment: {
+            /** @description Who the execution's record is assigned to */
+            config: {
+                /** @enum {string} */
+                strategy: "user";
+                userId: string;
+            } | {
+                group: string;
+                /** @enum {string} */
+                strategy: "group";
+            } | {
+                /** @enum {string} */
+                strategy: "rule";
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            orderIndex: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "assignment";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowStepDecision: {
+            config: {
+                /** @description A condition over input.* and record.*: { field, op, value } or { all: [...] }, { any: [...] }, { not: ... } */
+                condition: {
+                    /** @description A dotted path starting with input. or record., e.g. record.priority */
+                    field: string;
+                    /**
+                     * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                     * @enum {string}
+                     */
+                    op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                    /** @description The value compared with; not used by exists */
+                    value?: unknown;
+                } | {
+                    all: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    not: {
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Where to go when false; the next step if absent */
+                onFalseStepIndex?: number;
+                /** @description Where to go when true; the next step if absent */
+                onTrueStepIndex?: number;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            orderIndex: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "decision";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowStepExecution: {
+            error: string | null;
+            executedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description What the step produced (null while pending or when it failed) */
+            output: unknown;
+            /** @description Order of the run within the execution, from 0 */
+            sequence: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "pending" | "awaiting_approval" | "completed" | "failed";
+            stepIndex: number;
+            /** @enum {string} */
+            stepType: "assignment" | "approval" | "notification" | "decision" | "record_mutation" | "record_lock";
+            /** Format: uuid */
+            workflowExecutionId: string;
+            /** Format: uuid */
+            workflowStepId: string;
+        };
+        WorkflowStepNotification: {
+            config: {
+                /** @description e.g. email, slack, in_app */
+                channel: string;
+                recipients?: string[];
+                /** @description The message; {{input.x}} and {{record.field}} are replaced by their values */
+                template: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            orderIndex: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "notification";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowStepRecordLock: {
+            config: {
+                reason?: string;
+                /** @description The input field holding the record id; the execution's record when absent, else input.recordId */
+                recordIdField?: string;
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            orderIndex: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_lock";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowStepRecordMutation: {
+            config: {
+                /** @description Field values written to the execution's record (validated like PATCH) */
+                updates: {
+                    [key: string]: unknown;
+                };
+            };
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            orderIndex: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_mutation";
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+        WorkflowTrigger: components["schemas"]["WorkflowTriggerRecordEvent"] | components["schemas"]["WorkflowTriggerSchedule"] | components["schemas"]["WorkflowTriggerManual"];
+        WorkflowTriggerManual: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            triggerConfig: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "manual";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowTriggerRecordEvent: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** @description Fires on record.created / record.updated of the record type named by id or key */
+            triggerConfig: {
+                /** @enum {string} */
+                event: "record.created" | "record.updated";
+                fieldConditions?: {
+                    field: string;
+                    /** @enum {string} */
+                    operator: "equals" | "changed_to";
+                    value: string | number | boolean | null;
+                }[];
+                /** Format: uuid */
+                recordTypeId?: string;
+                recordTypeKey?: string;
+                watchFields?: string[];
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "record_event";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+        };
+        WorkflowTriggerSchedule: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            triggerConfig: {
+                /** @description Five fields (minutes), or six with seconds first; parsed with croner */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
+                timezone?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "schedule";
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
         };
         Workspace: {
             /** Format: uuid */
@@ -2729,6 +4912,39 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    adminListPendingApprovals: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Admin: pending approvals of every approver, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowApproval"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     checkAdminAccess: {
         parameters: {
             query?: never;
@@ -2936,6 +5152,76 @@ export interface operations {
                         /** @description Send as the x-tenant-id header */
                         slug: string;
                     }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListWorkflowExecutions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "running" | "paused" | "completed" | "failed";
+                workflowDefinitionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Admin: workflow executions, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adminListWorkflowDefinitions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                projectId?: string;
+                status?: "draft" | "active" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Admin: workflow definitions, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4755,6 +7041,40 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    emitRecordEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordEventBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Emit a record event by hand: queue an intent for every matching active trigger */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordEventResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listRecordInstances: {
         parameters: {
             query: {
@@ -5297,6 +7617,830 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProcessTimersResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowApprovals: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                /** @description Only approvals the caller is an approver of */
+                mine?: boolean;
+                status?: "pending" | "approved" | "rejected" | "cancelled";
+                workflowExecutionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Approvals, newest first; mine=true&status=pending is the caller's queue */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowApproval"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read an approval with its approvers and decisions */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowApproval"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    decideWorkflowApproval: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                approvalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowApprovalDecisionBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Approve or reject */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowApproval"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowDefinitions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                projectId?: string;
+                status?: "draft" | "active" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Workflow definitions, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWorkflowDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkflowDefinitionBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft workflow definition and its linked change */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a workflow definition */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activateWorkflowDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: draft → active */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    executeWorkflowDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowExecuteBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Run an active definition now */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireWorkflowDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: draft or active → retired */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowSteps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The steps of a definition, in order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStep"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    addWorkflowStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddWorkflowStepBody"];
+            };
+        };
+        responses: {
+            /** @description A step of a workflow definition; its config depends on its type */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStep"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowDefinitionTriggers: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A workflow definition's triggers, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowExecutions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "running" | "paused" | "completed" | "failed";
+                workflowDefinitionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Workflow executions, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a workflow execution */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resumeWorkflowExecution: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkflowResumeBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Resume a paused execution with an outcome */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowExecution"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowStepExecutions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                executionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The steps an execution ran, in the order it ran them */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStepExecution"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowIntents: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "running" | "completed" | "dispatched" | "failed" | "duplicate";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Execution intents, newest first, optionally of one status */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowIntent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                intentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A queued request to start an execution, and how its dispatch went */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    dispatchWorkflowIntents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default 100 */
+                    limit?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK: Dispatch the tenant's due intents now and answer the counts */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DispatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listWorkflowTriggers: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                workflowDefinitionId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The tenant's workflow triggers, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkflowTriggerBody"];
+            };
+        };
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    disableWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    enableWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Binds a workflow definition to record events, a schedule, or manual firing */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowTrigger"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    fireWorkflowTrigger: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workflowTriggerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FireWorkflowTriggerBody"];
+            };
+        };
+        responses: {
+            /** @description The idempotency key was used before: status duplicate */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnqueuedIntent"];
+                };
+            };
+            /** @description Created: Fire a trigger by hand: queue an execution intent (201), or answer the earlier one for a repeated key (200) */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnqueuedIntent"];
                 };
             };
             400: components["responses"]["BadRequest"];

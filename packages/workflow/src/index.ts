@@ -1,4 +1,8 @@
-export { type Condition, ConditionSchema, evaluateCondition } from './core/condition.js';
+/**
+ * @public The engine the dispatcher and the scheduler call (startExecution inside their transaction,
+ * processApprovalDeadlines per tenant), the records port the gateway wires, and the tables a handle
+ * composing them needs.
+ */
 export {
   CreateTriggerBodySchema,
   DispatchResultSchema,
@@ -23,17 +27,19 @@ export {
   type WorkflowEngineDeps,
   type WorkflowRecordsPort,
 } from './engine.js';
+/** @public Codes callers branch on (e.g. EXECUTION_EXISTS_FOR_INTENT when an intent is dispatched twice). */
 export {
   type WorkflowDispatchErrorCode,
   type WorkflowErrorCode,
   WorkflowErrorCodes,
 } from './errors.js';
 export { workflowMigrations } from './migrations/index.js';
+/** @public The execution the engine answers. */
+export type { WorkflowExecution } from './schemas.js';
 export {
   type AddStepBody,
   AddStepBodySchema,
   APPROVAL_STATUSES,
-  type Approval,
   ApprovalSchema,
   type CreateWorkflowDefinitionBody,
   CreateWorkflowDefinitionBodySchema,
@@ -44,11 +50,11 @@ export {
   ResumeBodySchema,
   StepExecutionSchema,
   WorkflowDefinitionSchema,
-  type WorkflowExecution,
   WorkflowExecutionSchema,
   WorkflowStepSchema,
   workflowVariantSchemas,
 } from './schemas.js';
 export { createWorkflowService, type WorkflowService } from './service.js';
+/** @public The workflow tables, for handles that compose them with another package's. */
 export type { WorkflowTables } from './tables.js';
 export { createTriggersService, type TriggersService } from './trigger-service.js';

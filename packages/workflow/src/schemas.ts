@@ -9,8 +9,8 @@ const JsonObject = (description: string) =>
 const ActorId = Text({ minLength: 1, maxLength: 200 });
 
 export const DEFINITION_STATUSES = ['draft', 'active', 'retired'] as const;
-export const TRIGGER_TYPES = ['record_event', 'schedule', 'manual'] as const;
-export const STEP_TYPES = [
+const TRIGGER_TYPES = ['record_event', 'schedule', 'manual'] as const;
+const STEP_TYPES = [
   'assignment',
   'approval',
   'notification',
@@ -19,7 +19,7 @@ export const STEP_TYPES = [
   'record_lock',
 ] as const;
 export const EXECUTION_STATUSES = ['running', 'paused', 'completed', 'failed'] as const;
-export const STEP_EXECUTION_STATUSES = ['pending', 'awaiting_approval', 'completed', 'failed'] as const;
+const STEP_EXECUTION_STATUSES = ['pending', 'awaiting_approval', 'completed', 'failed'] as const;
 export const APPROVAL_STATUSES = ['pending', 'approved', 'rejected', 'cancelled'] as const;
 
 export type StepType = (typeof STEP_TYPES)[number];
@@ -123,7 +123,7 @@ const ApprovalConfigSchema = Type.Object(
   },
   { additionalProperties: false },
 );
-export type ApprovalConfig = Static<typeof ApprovalConfigSchema>;
+type ApprovalConfig = Static<typeof ApprovalConfigSchema>;
 
 const NotificationConfigSchema = Type.Object(
   {
@@ -162,6 +162,7 @@ const DecisionConfigSchema = Type.Object(
 const RecordMutationConfigSchema = Type.Object(
   {
     updates: Type.Record(Identifier(), Type.Unknown(), {
+      additionalProperties: false,
       minProperties: 1,
       maxProperties: 100,
       description: "Field values written to the execution's record (validated like PATCH)",
@@ -300,7 +301,11 @@ export const CreateWorkflowDefinitionBodySchema = Type.Object(
     description: Type.Optional(Text({ maxLength: 2000 })),
     triggerType: Type.Optional(literals(TRIGGER_TYPES, 'manual when absent')),
     triggerConfig: Type.Optional(
-      Type.Record(Identifier(), Type.Unknown(), { maxProperties: 50, description: 'Trigger settings' }),
+      Type.Record(Identifier(), Type.Unknown(), {
+        additionalProperties: false,
+        maxProperties: 50,
+        description: 'Trigger settings',
+      }),
     ),
   },
   { $id: 'CreateWorkflowDefinitionBody', additionalProperties: false },
@@ -340,7 +345,7 @@ export const StepExecutionSchema = Type.Object(
     stepIndex: Type.Integer(),
     sequence: Type.Integer({ description: 'Order of the run within the execution, from 0' }),
     status: literals(STEP_EXECUTION_STATUSES),
-    output: Nullable(Type.Unknown()),
+    output: Type.Unknown({ description: 'What the step produced (null while pending or when it failed)' }),
     error: Nullable(Type.String()),
     startedAt: Timestamp,
     executedAt: Nullable(Timestamp),

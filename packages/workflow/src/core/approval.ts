@@ -9,7 +9,7 @@ export type Settlement = 'approved' | 'rejected' | 'pending';
  * How many approvals settle an approval of `approvers` people: any → 1, all → all of them, n of m →
  * n (at most m), percentage → that share of them rounded up; never less than one.
  */
-export const requiredApprovals = (rule: ApprovalRule, approvers: number): number => {
+const requiredApprovals = (rule: ApprovalRule, approvers: number): number => {
   const required =
     rule.type === 'any'
       ? 1

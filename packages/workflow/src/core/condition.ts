@@ -5,11 +5,11 @@ import { type Static, type TSchema, Type } from '@sinclair/typebox';
  * The condition language of decision steps: data, never code. A comparison names a field of the
  * execution's input (`input.…`) or of its record (`record.…`); `all`, `any` and `not` combine them.
  */
-export const CONDITION_OPS = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
+const CONDITION_OPS = ['eq', 'neq', 'in', 'gt', 'gte', 'lt', 'lte', 'exists'] as const;
 type ConditionOp = (typeof CONDITION_OPS)[number];
 
 /** How deep `all` / `any` / `not` may nest (the schema is written out to this depth, without recursion). */
-export const MAX_CONDITION_DEPTH = 3;
+const MAX_CONDITION_DEPTH = 3;
 
 const FIELD_PATTERN = '^(input|record)(\\.[A-Za-z0-9_]{1,63}){1,8}$';
 
