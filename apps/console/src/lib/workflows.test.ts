@@ -113,7 +113,7 @@ describe('step config forms → API bodies', () => {
           onTrue: '3',
           onFalse: '',
         }),
-        3,
+        1,
       ),
     ).toEqual({
       ok: true,
@@ -122,8 +122,27 @@ describe('step config forms → API bodies', () => {
         config: { condition: { field: 'record.priority', op: 'eq', value: 'high' }, onTrueStepIndex: 2 },
       },
     });
-    const bad = buildStep(draft({ stepType: 'decision', onTrue: '5', onFalse: '0' }), 3);
+    const bad = buildStep(draft({ stepType: 'decision', onTrue: '101', onFalse: '0' }), 3);
     expect(bad.ok ? [] : Object.keys(bad.errors).sort()).toEqual(['condition', 'onFalse', 'onTrue']);
+    // A target may name a step added later; a decision may not go to itself.
+    const ahead = buildStep(
+      draft({
+        stepType: 'decision',
+        condition: { join: 'all', rows: [{ field: 'record.a', op: 'exists', value: '' }] },
+        onFalse: '5',
+      }),
+      1,
+    );
+    expect(ahead.ok).toBe(true);
+    const self = buildStep(
+      draft({
+        stepType: 'decision',
+        condition: { join: 'all', rows: [{ field: 'record.a', op: 'exists', value: '' }] },
+        onTrue: '2',
+      }),
+      2,
+    );
+    expect(self).toEqual({ ok: false, errors: { onTrue: 'A decision cannot go to itself' } });
   });
 
   it('record_mutation: field updates with typed values', () => {

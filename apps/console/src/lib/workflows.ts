@@ -278,12 +278,17 @@ const positiveInt = (text: string, max: number): number | null => {
   return n >= 1 && n <= max ? n : null;
 };
 
-/** A step index typed as its 1-based position ("3" → 2); blank is "the next step". */
-const stepTarget = (text: string, stepCount: number): number | null | 'bad' => {
+/** Most steps a definition holds. */
+const MAX_STEPS = 100;
+
+/**
+ * A step index typed as its 1-based position ("3" → 2); blank is "the next step". A target may name a
+ * step not added yet (activation checks that it exists).
+ */
+const stepTarget = (text: string): number | null | 'bad' => {
   if (text.trim() === '') return null;
-  const position = positiveInt(text, 100);
-  if (position === null || position > stepCount) return 'bad';
-  return position - 1;
+  const position = positiveInt(text, MAX_STEPS);
+  return position === null ? 'bad' : position - 1;
 };
 
 const approversOf = (mode: ApproverMode, text: string): { users: string[] } | { role: string } =>
@@ -291,7 +296,7 @@ const approversOf = (mode: ApproverMode, text: string): { users: string[] } | { 
 
 /**
  * The body of POST /api/workflow-definitions/{id}/steps for the form, or the problems beside its fields.
- * `stepCount` is how many steps the definition will have with this one (decision targets are 1-based).
+ * `stepCount` is how many steps the definition will have with this one (this step is the last).
  */
 export const buildStep = (draft: StepDraft, stepCount: number): Built<AddStepBody, StepField> => {
   const errors: FormErrors<StepField> = {};
@@ -377,12 +382,13 @@ export const buildStep = (draft: StepDraft, stepCount: number): Built<AddStepBod
     case 'decision': {
       const condition = buildCondition(draft.condition);
       if (!condition.ok) errors.condition = condition.error;
-      const onTrue = stepTarget(draft.onTrue, stepCount);
-      const onFalse = stepTarget(draft.onFalse, stepCount);
-      if (onTrue === 'bad')
-        errors.onTrue = `A step number from 1 to ${stepCount}, or blank for the next step`;
-      if (onFalse === 'bad')
-        errors.onFalse = `A step number from 1 to ${stepCount}, or blank for the next step`;
+      const onTrue = stepTarget(draft.onTrue);
+      const onFalse = stepTarget(draft.onFalse);
+      const targetHint = `A step number from 1 to ${MAX_STEPS}, or blank for the next step`;
+      if (onTrue === 'bad') errors.onTrue = targetHint;
+      if (onFalse === 'bad') errors.onFalse = targetHint;
+      if (onTrue === stepCount - 1) errors.onTrue = 'A decision cannot go to itself';
+      if (onFalse === stepCount - 1) errors.onFalse = 'A decision cannot go to itself';
       return done(errors, () => ({
         ...name,
         stepType: 'decision',
