@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
   let recordTypeId = '';
   let changeId = '';
   let activeTypeId = '';
+  let workflowId = '';
 
   /** A call to the gateway through the console's /api proxy, as admin unless told otherwise. */
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, user = 'admin'): Promise<T> => {
@@ -71,6 +72,19 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     });
     activeTypeId = siteVisit.id;
     await api('POST', `/api/record-types/${activeTypeId}/activate`);
+    const workflow = await api<{ id: string }>('POST', '/api/workflow-definitions', {
+      projectId,
+      name: 'Dispatch site visits',
+    });
+    workflowId = workflow.id;
+    await api('POST', `/api/workflow-definitions/${workflowId}/steps`, {
+      stepType: 'decision',
+      config: { condition: { field: 'record.title', op: 'exists' }, onFalseStepIndex: 1 },
+    });
+    await api('POST', `/api/workflow-definitions/${workflowId}/steps`, {
+      stepType: 'notification',
+      config: { channel: 'email', template: 'Visit {{record.title}}' },
+    });
     await api('POST', '/api/record-instances', { recordTypeId: activeTypeId, data: { site: 'Depot 4' } });
     // The Viewer: a new user id holding only the Viewer role (form.view).
     const roles = await api<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
@@ -147,6 +161,31 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       name: 'admin telemetry',
       path: '/admin/telemetry',
       ready: () => page.getByRole('table', { name: 'Execution telemetry' }),
+    },
+    {
+      name: 'workflows',
+      path: '/workflows',
+      ready: () => page.getByRole('table', { name: 'Workflow definitions' }),
+    },
+    {
+      name: 'workflow builder',
+      path: `/workflows/${workflowId}`,
+      ready: () => page.getByTestId('branch-diagram'),
+    },
+    {
+      name: 'workflow monitor',
+      path: '/workflow-monitor',
+      ready: () => page.getByRole('button', { name: 'Dispatch pending now' }),
+    },
+    {
+      name: 'admin workflows',
+      path: '/admin/workflows',
+      ready: () => page.getByRole('table', { name: 'Workflow definitions' }),
+    },
+    {
+      name: 'admin approvals',
+      path: '/admin/approvals',
+      ready: () => page.getByText('No pending approvals'),
     },
   ];
 

@@ -230,7 +230,7 @@ function TimelineCard({
         description={
           execution.data ? (
             <span className="flex flex-wrap items-center gap-2">
-              <Badge tone={statusTone(execution.data.status)} data-testid="execution-status">
+              <Badge tone={statusTone(execution.data.status)} testId="execution-status">
                 {execution.data.status}
               </Badge>
               started {formatDateTime(execution.data.startedAt)}
