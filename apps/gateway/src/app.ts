@@ -3,16 +3,7 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
-import {
-  createRecordLocks,
-  createRecordsService,
-  createSlaTimers,
-  lockRecord,
-  type RecordLocks,
-  type RecordsService,
-  releaseLocksOf,
-  type SlaTimers,
-} from '@ec3l/records';
+import { createRecordLocks, type RecordLocks, type RecordsService, type SlaTimers } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -27,12 +18,8 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
-import {
-  createWorkflowDispatch,
-  recordEventIntents,
-  type StartExecution,
-  startWithEngine,
-} from './flows/workflow-dispatch.js';
+import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
+import { createProcessTimers, createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -151,11 +138,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
-  const timers = createSlaTimers({
-    db: deps.database.db,
-    events: deps.events,
-    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
-  });
+  const timers = createProcessTimers(deps.database, deps.events, (error, timer) =>
+    app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  );
   const workflows = createWorkflowService({
     db: deps.database.db,
     events: deps.events,
@@ -168,11 +153,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
         .map((r) => r.userId),
     // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
-    records: (trx: Transaction<SharedTables>, ctx) => ({
-      ...records.recordInstancesPort(trx, ctx),
-      lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
-      releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
-    }),
+    records: workflowRecordsPort(() => records),
   });
   const workflow = createWorkflowDispatch({
     database: deps.database,
@@ -181,12 +162,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
     onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
   });
-  const records = createRecordsService({
-    db: deps.database.db,
-    requireProject: tenancy.requireProject,
+  const records = createWorkflowRecords({
+    database: deps.database,
     events: deps.events,
-    // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
-    onRecordWrite: [timers.onRecordWrite, recordEventIntents(workflow.triggers)],
+    requireProject: tenancy.requireProject,
+    triggers: workflow.triggers,
+    timers,
   });
   const services: Services = {
     tenancy,

@@ -5,6 +5,7 @@ import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec
 import type { Logger } from 'pino';
 import type { SchedulerConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
+import { createProcessTimers, createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import type { Runtime } from './runtime.js';
 
 /** Background work due per tenant, besides schedules and dispatch (SLA timers, approval deadlines). */
@@ -113,9 +114,14 @@ export const createRuntimeScheduler = (
   const { db } = runtime.database;
   const tenancy = createTenancyService({ db, events: runtime.events });
   const rbac = createRbacService({ db });
+  // Record steps act on records as the gateway's do: validation, locks, SLA timers, trigger intents.
+  const timers = createProcessTimers(runtime.database, runtime.events, (error, timer) =>
+    log.error({ err: error, timer }, 'SLA timer not processed'),
+  );
   const engine = createWorkflowEngine({
     db,
     events: runtime.events,
+    records: workflowRecordsPort(() => records),
     roleHolders: async (ctx, role) =>
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
@@ -127,6 +133,13 @@ export const createRuntimeScheduler = (
     leaseMs: config.leaseMs,
     startExecution: options.startExecution ?? startWithEngine(engine),
     onError: (error) => log.warn({ err: error }, 'workflow intent dispatch failed'),
+  });
+  const records = createWorkflowRecords({
+    database: runtime.database,
+    events: runtime.events,
+    requireProject: tenancy.requireProject,
+    triggers: workflow.triggers,
+    timers,
   });
   const jobs: TenantJob[] = [
     {
