@@ -153,10 +153,6 @@ describe.skipIf(!hasChromium && !inCi)('workflows in a browser', () => {
 
     await page.goto('/workflow-monitor');
     await button('Dispatch pending now').click();
-    await page.waitForTimeout(4000);
-    console.log('DEBUG intents', JSON.stringify(await api('GET', '/api/workflow-intents')));
-    console.log('DEBUG executions', JSON.stringify(await api('GET', '/api/workflow-executions')));
-    console.log('DEBUG main', await textOf(page.locator('main')));
     const paused = page.locator('[data-testid="execution-row"][data-status="paused"]');
     const executionsCard = page.getByRole('region', { name: 'Executions' });
     await expect
@@ -186,6 +182,7 @@ describe.skipIf(!hasChromium && !inCi)('workflows in a browser', () => {
     await completed.first().getByRole('button').first().click();
     const timeline = page.getByTestId('execution-timeline');
     await timeline.getByTestId('execution-status').filter({ hasText: 'completed' }).waitFor();
+    await timeline.getByTestId('timeline-step').nth(2).waitFor();
     expect(await timeline.getByTestId('timeline-step').count()).toBe(3);
     expect(await textOf(timeline)).toContain('Record mutation');
 
