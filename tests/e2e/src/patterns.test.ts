@@ -225,7 +225,8 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
-  });
+    // Every page is loaded and analysed in turn: minutes on a shared machine.
+  }, 240_000);
 
   it('holds the layout at 1024 and 768 px wide: no page scrolls sideways', async () => {
     const overflowing: string[] = [];
