@@ -10,7 +10,7 @@ export type StepExecution = Schemas['WorkflowStepExecution'];
 export type Approval = Schemas['WorkflowApproval'];
 export type WorkflowTrigger = Schemas['WorkflowTrigger'];
 export type CreateTriggerBody = Schemas['CreateWorkflowTriggerBody'];
-export type WorkflowIntent = Schemas['WorkflowIntent'];
+type WorkflowIntent = Schemas['WorkflowIntent'];
 
 export type DefinitionStatus = WorkflowDefinition['status'];
 export type TriggerType = WorkflowDefinition['triggerType'];
@@ -151,13 +151,13 @@ export type ComparisonDraft = { field: string; op: ConditionOp; value: string };
 /** The builder: comparisons joined by all (and) or any (or). */
 export type ConditionDraft = { join: 'all' | 'any'; rows: ComparisonDraft[] };
 
-export type Comparison = { field: string; op: ConditionOp; value?: unknown };
+type Comparison = { field: string; op: ConditionOp; value?: unknown };
 export type Condition = Comparison | { all: Condition[] } | { any: Condition[] } | { not: Condition };
 
 const FIELD_PATH_RE = /^(input|record)(\.[A-Za-z0-9_]{1,63}){1,8}$/;
 
 /** The problem with a comparison row, or null. */
-export const comparisonProblem = (row: ComparisonDraft): string | null => {
+const comparisonProblem = (row: ComparisonDraft): string | null => {
   if (!FIELD_PATH_RE.test(row.field.trim()))
     return 'Field must be a path starting with input. or record., e.g. record.priority';
   if (row.op === 'in' && !Array.isArray(parseValue(row.value)))
@@ -203,9 +203,9 @@ const nested = (c: Condition): string =>
 // ---------------------------------------------------------------------------------------------------
 // Step forms
 
-export type ApproverMode = 'users' | 'role';
-export type RuleType = 'any' | 'all' | 'n_of_m' | 'percentage';
-export type EscalationAction = '' | 'reassign' | 'auto_approve' | 'auto_reject';
+type ApproverMode = 'users' | 'role';
+type RuleType = 'any' | 'all' | 'n_of_m' | 'percentage';
+type EscalationAction = '' | 'reassign' | 'auto_approve' | 'auto_reject';
 
 /** Every field of the add-step form, whatever the type (the form shows those of the chosen type). */
 export type StepDraft = {
