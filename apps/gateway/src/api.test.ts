@@ -218,6 +218,11 @@ describe('record type configuration', () => {
         projectId: acmeProject.id,
         key: 'routed_ticket',
         name: 'Routed ticket',
+        // The fields the configuration names must exist on the type.
+        fields: [
+          { name: 'priority', type: 'string' },
+          { name: 'status', type: 'string' },
+        ],
         assignmentConfig,
         slaConfig,
       },

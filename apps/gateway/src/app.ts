@@ -3,9 +3,15 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
-import { createRecordLocks, type RecordLocks, type RecordsService, type SlaTimers } from '@ec3l/records';
+import {
+  createRecordLocks,
+  createSlaTimers,
+  type RecordLocks,
+  type RecordsService,
+  type SlaTimers,
+} from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
-import { createWorkflowService, type WorkflowService } from '@ec3l/workflow';
+import { createTriggersService, createWorkflowService, type WorkflowService } from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -19,7 +25,7 @@ import Fastify, {
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
-import { createProcessTimers, createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
+import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -125,6 +131,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   if (!deps.compilers) app.addHook('onReady', async () => compilers.compilePending());
 
   const tenancy = createTenancyService({ db: deps.database.db, events: deps.events });
+  const timers = createSlaTimers({
+    db: deps.database.db,
+    events: deps.events,
+    onTimerError: (error, timer) => app.log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const changes = createChangeService({
     db: deps.database.db,
     events: deps.events,
@@ -138,9 +149,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
-  const timers = createProcessTimers(deps.database, deps.events, (error, timer) =>
-    app.log.error({ err: error, timer }, 'SLA timer not processed'),
-  );
+  const triggers = createTriggersService({ db: deps.database.db });
+  const records = createWorkflowRecords({
+    database: deps.database,
+    events: deps.events,
+    requireProject: tenancy.requireProject,
+    triggers,
+    timers,
+  });
   const workflows = createWorkflowService({
     db: deps.database.db,
     events: deps.events,
@@ -148,26 +164,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     // One transaction on the shared handle holds the workflow tables and the change tables alike.
     createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
       changes.createLinkedChange(trx, ctx, input),
+    // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
+    records: workflowRecordsPort(() => records),
     roleHolders: async (ctx, role) =>
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
         .map((r) => r.userId),
-    // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
-    records: workflowRecordsPort(() => records),
-  });
-  const workflow = createWorkflowDispatch({
-    database: deps.database,
-    events: deps.events,
-    startExecution: deps.startExecution ?? startWithEngine(workflows.engine),
-    ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
-    onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
-  });
-  const records = createWorkflowRecords({
-    database: deps.database,
-    events: deps.events,
-    requireProject: tenancy.requireProject,
-    triggers: workflow.triggers,
-    timers,
   });
   const services: Services = {
     tenancy,
@@ -177,7 +179,14 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     changes,
     rbac,
     workflows,
-    workflow,
+    workflow: createWorkflowDispatch({
+      triggers,
+      database: deps.database,
+      events: deps.events,
+      startExecution: deps.startExecution ?? startWithEngine(workflows.engine),
+      ...(deps.leaseMs ? { leaseMs: deps.leaseMs } : {}),
+      onError: (error) => app.log.warn({ err: error }, 'workflow intent dispatch failed'),
+    }),
   };
 
   // Audit entries are written just after their decisions; none may be lost on a graceful stop.

@@ -1,11 +1,12 @@
 import { withTenant } from '@ec3l/db';
 import { createRbacService } from '@ec3l/rbac';
+import { createSlaTimers } from '@ec3l/records';
 import { createTenancyService } from '@ec3l/tenancy';
 import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec3l/workflow';
 import type { Logger } from 'pino';
 import type { SchedulerConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
-import { createProcessTimers, createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
+import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import type { Runtime } from './runtime.js';
 
 /** Background work due per tenant, besides schedules and dispatch (SLA timers, approval deadlines). */
@@ -109,18 +110,15 @@ export const createRuntimeScheduler = (
   runtime: Pick<Runtime, 'database' | 'events'>,
   config: SchedulerConfig,
   log: Pick<Logger, 'warn' | 'error'>,
-  options: { startExecution?: StartExecution } = {},
+  options: { startExecution?: StartExecution; now?: () => Date } = {},
 ): Scheduler => {
   const { db } = runtime.database;
   const tenancy = createTenancyService({ db, events: runtime.events });
   const rbac = createRbacService({ db });
-  // Record steps act on records as the gateway's do: validation, locks, SLA timers, trigger intents.
-  const timers = createProcessTimers(runtime.database, runtime.events, (error, timer) =>
-    log.error({ err: error, timer }, 'SLA timer not processed'),
-  );
   const engine = createWorkflowEngine({
     db,
     events: runtime.events,
+    // Record steps act on records as the gateway's do: validation, locks, SLA timers, trigger intents.
     records: workflowRecordsPort(() => records),
     roleHolders: async (ctx, role) =>
       (await rbac.listUserRoles(ctx))
@@ -134,6 +132,11 @@ export const createRuntimeScheduler = (
     startExecution: options.startExecution ?? startWithEngine(engine),
     onError: (error) => log.warn({ err: error }, 'workflow intent dispatch failed'),
   });
+  const timers = createSlaTimers({
+    db,
+    events: runtime.events,
+    onTimerError: (error, timer) => log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
   const records = createWorkflowRecords({
     database: runtime.database,
     events: runtime.events,
@@ -142,6 +145,11 @@ export const createRuntimeScheduler = (
     timers,
   });
   const jobs: TenantJob[] = [
+    {
+      name: 'SLA timers',
+      run: (tenant, now) =>
+        timers.processDueTimers({ now, tenantId: tenant.id, tenantSlug: tenant.slug, limit: 1_000 }),
+    },
     {
       name: 'approval deadlines',
       run: (tenant, now) => engine.processApprovalDeadlines({ now, tenantId: tenant.id }),
@@ -160,5 +168,6 @@ export const createRuntimeScheduler = (
     concurrency: config.concurrency,
     log,
     jobs,
+    ...(options.now ? { now: options.now } : {}),
   });
 };

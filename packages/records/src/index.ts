@@ -18,7 +18,12 @@ export {
 } from './core/fields.js';
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 /** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
-export type { RecordInstancesPort, RecordWrite, RecordWriteHook } from './instances.js';
+export type {
+  RecordInstancesPort,
+  RecordInstancesPortOf,
+  RecordWrite,
+  RecordWriteHook,
+} from './instances.js';
 /** @public The record locks a workflow execution takes (its record_lock step) and releases when it ends. */
 export {
   createRecordLocks,

@@ -74,6 +74,12 @@ export type RecordInstancesPort = {
   ): Promise<RecordInstance>;
 };
 
+/** How a package receives the port (the gateway passes `records.recordInstancesPort`). */
+export type RecordInstancesPortOf = <DB extends RecordsTables>(
+  trx: Transaction<DB>,
+  ctx: RequestContext,
+) => RecordInstancesPort;
+
 export type ListRecordsQuery = {
   recordTypeId: string;
   /** Equality filters, each `field:value`. */
@@ -150,7 +156,7 @@ const queryInvalid = (path: string, message: string) =>
 
 // Lists page on (sort value, id). A time sort carries a timestamp, a field sort the field's stored
 // value; each is checked when decoded, so a forged cursor is a 400 and never reaches SQL.
-const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,6}Z$/;
 const isSortValue = (v: unknown) =>
   v === null ||
   typeof v === 'boolean' ||
@@ -592,7 +598,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
           ? encodeCursor(
               order.by === 'field'
                 ? (last.data as unknown as Record<string, unknown>)[order.storageKey]
-                : last[order.by].toISOString(),
+                : (last.sort_key ?? last[order.by].toISOString()),
               last.id,
             )
           : null;
@@ -615,7 +621,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
      * The record instances port on the caller's transaction: the same paths as the routes, inside the
      * caller's transaction (events are emitted once each write succeeded, not at the caller's commit).
      */
-    recordInstancesPort: <DB extends RecordsTables>(
+    recordInstancesPort: (<DB extends RecordsTables>(
       trx: Transaction<DB>,
       ctx: RequestContext,
     ): RecordInstancesPort => {
@@ -632,6 +638,6 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
         assignRecord: (recordId, assignment, { workflowExecutionId }) =>
           run(update(own, ctx, recordId, { data: {}, assign: assignment }, workflowExecutionId)),
       };
-    },
+    }) satisfies RecordInstancesPortOf,
   };
 };

@@ -1436,7 +1436,7 @@ export interface paths {
         put?: never;
         /**
          * Process the tenant’s due SLA timers
-         * @description Breaches every pending timer of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning); answers the counts. `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
+         * @description Breaches pending timers of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning), up to `limit` (default 1000) per call, earliest due first; answers the counts (call again while `processed` equals the limit). `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
          */
         post: operations["processTimers"];
         delete?: never;

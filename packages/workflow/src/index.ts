@@ -1,8 +1,3 @@
-/**
- * @public The engine the dispatcher and the scheduler call (startExecution inside their transaction,
- * processApprovalDeadlines per tenant), the records port the gateway wires, and the tables a handle
- * composing them needs.
- */
 export {
   CreateTriggerBodySchema,
   DispatchResultSchema,
@@ -21,6 +16,11 @@ export {
   type Dispatcher,
   type DispatchFn,
 } from './dispatcher.js';
+/**
+ * @public The engine the dispatcher and the scheduler call (startExecution inside their transaction,
+ * processApprovalDeadlines per tenant), the records port the gateway wires, and the tables a handle
+ * composing them needs.
+ */
 export {
   createWorkflowEngine,
   type WorkflowEngine,

@@ -11,6 +11,7 @@ import {
   type SlaDraft,
   STRATEGIES,
   WEEKDAYS,
+  type WeeklyDraft,
 } from '@/lib/record-configs';
 
 const INLINE_INPUT =
@@ -243,6 +244,62 @@ export function AssignmentEditor({
   );
 }
 
+const CONDITIONS = [
+  { key: 'pause', label: 'Pause while field', hint: 'Comma separated, e.g. on_hold' },
+  { key: 'complete', label: 'Met when field', hint: 'Comma separated, e.g. resolved, closed' },
+] as const;
+
+/** A condition on a field's value: the field, and the values (comma separated) that meet it. */
+function ConditionInputs({
+  id,
+  label,
+  hint,
+  field,
+  values,
+  onField,
+  onValues,
+  errors,
+  path,
+  fields,
+  disabled,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  field: string;
+  values: string;
+  onField: (value: string) => void;
+  onValues: (value: string) => void;
+  errors: ConfigErrors;
+  path: string;
+  fields: readonly string[];
+  disabled: boolean;
+}) {
+  return (
+    <>
+      <FieldSelect
+        id={`${id}-field`}
+        label={label}
+        value={field}
+        fields={fields}
+        onChange={onField}
+        error={errors[`${path}.field`]}
+        disabled={disabled}
+        optional
+      />
+      <TextField
+        id={`${id}-values`}
+        label="is one of"
+        value={values}
+        onChange={(event) => onValues(event.target.value)}
+        error={errors[`${path}.values`]}
+        hint={hint}
+        disabled={disabled}
+      />
+    </>
+  );
+}
+
 /** The service level: duration, warning, pause and completion conditions, business calendar. */
 export function SlaEditor({
   idPrefix,
@@ -260,6 +317,8 @@ export function SlaEditor({
   disabled: boolean;
 }) {
   const set = (patch: Partial<SlaDraft>) => onChange({ ...value, ...patch });
+  const setHours = (index: number, patch: Partial<WeeklyDraft>) =>
+    set({ weekly: value.weekly.map((w, j) => (j === index ? { ...w, ...patch } : w)) });
   return (
     <fieldset className="space-y-3" data-testid={`${idPrefix}-sla`}>
       <legend className="text-sm font-semibold text-slate-900">SLA</legend>
@@ -297,44 +356,22 @@ export function SlaEditor({
             />
           </div>
           <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
-            <FieldSelect
-              id={`${idPrefix}-pause-field`}
-              label="Pause while field"
-              value={value.pauseField}
-              fields={fields}
-              onChange={(pauseField) => set({ pauseField })}
-              error={errors['slaConfig.pauseWhen.field']}
-              disabled={disabled}
-              optional
-            />
-            <TextField
-              id={`${idPrefix}-pause-values`}
-              label="is one of"
-              value={value.pauseValues}
-              onChange={(event) => set({ pauseValues: event.target.value })}
-              error={errors['slaConfig.pauseWhen.values']}
-              hint="Comma separated, e.g. on_hold"
-              disabled={disabled}
-            />
-            <FieldSelect
-              id={`${idPrefix}-complete-field`}
-              label="Met when field"
-              value={value.completeField}
-              fields={fields}
-              onChange={(completeField) => set({ completeField })}
-              error={errors['slaConfig.completeWhen.field']}
-              disabled={disabled}
-              optional
-            />
-            <TextField
-              id={`${idPrefix}-complete-values`}
-              label="is one of"
-              value={value.completeValues}
-              onChange={(event) => set({ completeValues: event.target.value })}
-              error={errors['slaConfig.completeWhen.values']}
-              hint="Comma separated, e.g. resolved, closed"
-              disabled={disabled}
-            />
+            {CONDITIONS.map((c) => (
+              <ConditionInputs
+                key={c.key}
+                id={`${idPrefix}-${c.key}`}
+                label={c.label}
+                hint={c.hint}
+                field={value[`${c.key}Field`]}
+                values={value[`${c.key}Values`]}
+                onField={(field) => set({ [`${c.key}Field`]: field })}
+                onValues={(values) => set({ [`${c.key}Values`]: values })}
+                errors={errors}
+                path={`slaConfig.${c.key}When`}
+                fields={fields}
+                disabled={disabled}
+              />
+            ))}
           </div>
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input
@@ -364,13 +401,7 @@ export function SlaEditor({
                       aria-label={`Working hours ${i + 1} day`}
                       className={INLINE_SELECT}
                       value={w.day}
-                      onChange={(event) =>
-                        set({
-                          weekly: value.weekly.map((x, j) =>
-                            j === i ? { ...x, day: event.target.value } : x,
-                          ),
-                        })
-                      }
+                      onChange={(event) => setHours(i, { day: event.target.value })}
                       disabled={disabled}
                     >
                       {WEEKDAYS.map((day, d) => (
@@ -379,36 +410,18 @@ export function SlaEditor({
                         </option>
                       ))}
                     </select>
-                    <input
-                      type="time"
-                      aria-label={`Working hours ${i + 1} start`}
-                      className={`${INLINE_INPUT} w-28`}
-                      value={w.start}
-                      aria-invalid={errors[`slaConfig.calendar.weekly.${i}`] ? true : undefined}
-                      onChange={(event) =>
-                        set({
-                          weekly: value.weekly.map((x, j) =>
-                            j === i ? { ...x, start: event.target.value } : x,
-                          ),
-                        })
-                      }
-                      disabled={disabled}
-                    />
-                    <input
-                      type="time"
-                      aria-label={`Working hours ${i + 1} end`}
-                      className={`${INLINE_INPUT} w-28`}
-                      value={w.end}
-                      aria-invalid={errors[`slaConfig.calendar.weekly.${i}`] ? true : undefined}
-                      onChange={(event) =>
-                        set({
-                          weekly: value.weekly.map((x, j) =>
-                            j === i ? { ...x, end: event.target.value } : x,
-                          ),
-                        })
-                      }
-                      disabled={disabled}
-                    />
+                    {(['start', 'end'] as const).map((edge) => (
+                      <input
+                        key={edge}
+                        type="time"
+                        aria-label={`Working hours ${i + 1} ${edge}`}
+                        className={`${INLINE_INPUT} w-28`}
+                        value={w[edge]}
+                        aria-invalid={errors[`slaConfig.calendar.weekly.${i}`] ? true : undefined}
+                        onChange={(event) => setHours(i, { [edge]: event.target.value })}
+                        disabled={disabled}
+                      />
+                    ))}
                     <Button
                       variant="ghost"
                       className="px-2 py-0.5 text-xs"

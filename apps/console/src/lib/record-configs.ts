@@ -35,7 +35,7 @@ export type AssignmentDraft = {
   reassignOnUpdate: boolean;
 };
 
-type WeeklyDraft = { day: string; start: string; end: string };
+export type WeeklyDraft = { day: string; start: string; end: string };
 
 export type SlaDraft = {
   enabled: boolean;

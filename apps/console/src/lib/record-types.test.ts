@@ -83,10 +83,11 @@ describe('countFields', () => {
 });
 
 describe('recordTypeActions', () => {
-  it('activates drafts only, retires anything not yet retired, adds fields to drafts only', () => {
+  it('activates drafts only, retires anything not yet retired, adds fields and edits configuration on drafts only', () => {
     expect(recordTypeActions('draft')).toEqual({
       activate: { allowed: true, reason: undefined },
       retire: { allowed: true, reason: undefined },
+      editConfig: { allowed: true, reason: undefined },
       addField: { allowed: true, reason: undefined },
     });
     const active = recordTypeActions('active');
@@ -96,8 +97,13 @@ describe('recordTypeActions', () => {
       allowed: false,
       reason: 'Active schemas change through change records',
     });
+    expect(active.editConfig).toMatchObject({
+      allowed: false,
+      reason: expect.stringContaining('change records'),
+    });
     const retired = recordTypeActions('retired');
     expect(retired.retire).toEqual({ allowed: false, reason: 'Already retired' });
     expect(retired.addField.allowed).toBe(false);
+    expect(retired.editConfig.allowed).toBe(false);
   });
 });

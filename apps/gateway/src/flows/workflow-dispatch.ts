@@ -38,6 +38,8 @@ export const startWithEngine =
 
 export type WorkflowDispatchDeps = {
   database: Pick<Database, 'db'>;
+  /** The trigger service, when the caller made one already (for the record write hook). */
+  triggers?: TriggersService;
   events: EventBus;
   startExecution: StartExecution;
   leaseMs?: number;
@@ -48,7 +50,7 @@ export type WorkflowDispatchDeps = {
 export const createWorkflowDispatch = (
   deps: WorkflowDispatchDeps,
 ): { triggers: TriggersService; dispatcher: Dispatcher } => ({
-  triggers: createTriggersService({ db: deps.database.db }),
+  triggers: deps.triggers ?? createTriggersService({ db: deps.database.db }),
   dispatcher: createDispatcher({
     db: deps.database.db,
     events: deps.events,

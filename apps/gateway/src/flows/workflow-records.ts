@@ -2,7 +2,6 @@ import type { Database } from '@ec3l/db';
 import type { EventBus, RequestContext } from '@ec3l/kernel';
 import {
   createRecordsService,
-  createSlaTimers,
   lockRecord,
   type RecordsService,
   releaseLocksOf,
@@ -43,10 +42,3 @@ export const createWorkflowRecords = (deps: {
     events: deps.events,
     onRecordWrite: [deps.timers.onRecordWrite, recordEventIntents(deps.triggers)],
   });
-
-/** SLA timers over the process's database, reporting the timers a due scan could not process. */
-export const createProcessTimers = (
-  database: Pick<Database, 'db'>,
-  events: EventBus,
-  onTimerError: (error: unknown, timer: { tenantId: string; id: string }) => void,
-): SlaTimers => createSlaTimers({ db: database.db, events, onTimerError });

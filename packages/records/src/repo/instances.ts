@@ -4,6 +4,9 @@ import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
 
+/** A listed row; time-sorted lists carry the exact sort value for the cursor. */
+type ListedRow = RecordInstanceRow & { sort_key?: string };
+
 /** The order of a list: a time column, or a field's stored value (by its storage key). */
 export type InstanceOrder =
   | { by: 'created_at' | 'updated_at'; descending: boolean }
@@ -31,8 +34,8 @@ type InstanceUpdate = {
 const sortExpression = (order: InstanceOrder) =>
   order.by === 'field' ? sql`coalesce(data -> ${order.storageKey}::text, 'null'::jsonb)` : sql.ref(order.by);
 
-// Below this many matches, a filtered list is read through the GIN index (see listInstances).
-const RARE_MATCHES = 2_000;
+// How many rows of a filtered list are walked in order before the filter counts as rare (listInstances).
+const WALK = 1_000;
 
 /** Queries on one tenant's record instances; every query carries the tenant filter (T2). */
 const instanceQueries = (db: Db, tenantId: string) => ({
@@ -71,7 +74,7 @@ const instanceQueries = (db: Db, tenantId: string) => ({
     },
   ): Promise<RecordInstanceRow | undefined> => {
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-    const result = await sql<RecordInstanceRow>`
+    const result = await sql<ListedRow>`
       with chain as (
         select id, version, status, assignment_config, sla_config from record_types
         where tenant_id = ${tenantId} and id = any(${expected.chain.map((c) => c.id)}::uuid[])
@@ -131,39 +134,6 @@ const instanceQueries = (db: Db, tenantId: string) => ({
       .returningAll()
       .executeTakeFirstOrThrow(),
 
-  /** A record with its record type, in one round trip. */
-  findInstanceWithType: async (
-    id: string,
-  ): Promise<{ record: RecordInstanceRow; recordType: RecordTypeRow } | undefined> => {
-    const row = await db
-      .selectFrom('record_instances as ri')
-      .innerJoin('record_types as rt', (j) =>
-        j.onRef('rt.tenant_id', '=', 'ri.tenant_id').onRef('rt.id', '=', 'ri.record_type_id'),
-      )
-      .select([
-        'ri.tenant_id',
-        'ri.id',
-        'ri.record_type_id',
-        'ri.data',
-        'ri.version',
-        'ri.created_by',
-        'ri.assigned_to',
-        'ri.assigned_group',
-        'ri.created_at',
-        'ri.updated_at',
-        sql<RecordTypeRow>`to_jsonb(rt)`.as('record_type'),
-      ])
-      .where('ri.tenant_id', '=', tenantId)
-      .where('ri.id', '=', id)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { record_type: rt, ...record } = row;
-    return {
-      record,
-      recordType: { ...rt, created_at: new Date(rt.created_at), updated_at: new Date(rt.updated_at) },
-    };
-  },
-
   /**
    * At most `limit` records of the type in `order`, after the sort key `after` (value, id) when given;
    * `contains` keeps those whose stored data holds all of its keys with equal values.
@@ -176,7 +146,7 @@ const instanceQueries = (db: Db, tenantId: string) => ({
       after: { value: unknown; id: string } | null;
       limit: number;
     },
-  ): Promise<RecordInstanceRow[]> => {
+  ): Promise<ListedRow[]> => {
     const { order } = query;
     const key = sortExpression(order);
     const direction = order.descending ? sql`desc` : sql`asc`;
@@ -189,32 +159,46 @@ const instanceQueries = (db: Db, tenantId: string) => ({
         }, ${query.after.id}::uuid)`
       : sql`true`;
     const ofType = sql`tenant_id = ${tenantId} and record_type_id = ${recordTypeId}`;
+    // A time sort's cursor needs the stored microseconds (a JS Date keeps milliseconds only).
+    const columns =
+      order.by === 'field'
+        ? sql`*`
+        : sql`*, to_char(${sql.ref(order.by)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as sort_key`;
     const page = sql`order by ${key} ${direction}, id ${direction} limit ${query.limit}`;
     if (!contains) {
       return (
-        await sql<RecordInstanceRow>`select * from record_instances where ${ofType} and ${after} ${page}`.execute(
+        await sql<ListedRow>`select ${columns} from record_instances where ${ofType} and ${after} ${page}`.execute(
           db,
         )
       ).rows;
     }
-    // PostgreSQL cannot estimate how many rows a containment matches, so the plan is chosen here: a
-    // value held by few records is found through the GIN index and sorted; a common one is met soon
-    // walking the ordered index, which the filter must then not divert to the GIN index.
-    const { rows } = await sql<{ n: number }>`
-      select count(*)::int as n from (
-        select 1 from record_instances where ${ofType} and ${contains} limit ${RARE_MATCHES}) m`.execute(db);
-    if (rows[0]!.n < RARE_MATCHES) {
-      return (
-        await sql<RecordInstanceRow>`
-          with matched as materialized (select * from record_instances where ${ofType} and ${contains})
-          select * from matched where ${after} ${page}`.execute(db)
-      ).rows;
+    // PostgreSQL cannot estimate how many rows a containment matches, so the plan is chosen here. First
+    // the next WALK rows in list order (the ordered index, stopping early): a common value fills the
+    // page from them. When it does not and they were not the last rows, the value is rare: its records
+    // are found through the GIN index and sorted.
+    const walked = await sql<ListedRow & { walked: number }>`
+      with walk as materialized (
+        select ${columns} from record_instances where ${ofType} and ${after} ${sql`order by ${key} ${direction}, id ${direction}`}
+        limit ${WALK})
+      select *, (select count(*)::int from walk) as walked from walk where coalesce(${contains}, false) ${page}`.execute(
+      db,
+    );
+    const total = walked.rows[0]?.walked;
+    if (walked.rows.length === query.limit || (total !== undefined && total < WALK)) {
+      return walked.rows.map(({ walked: _, ...row }) => row);
+    }
+    if (walked.rows.length === 0) {
+      // No match among them: whether they were the last rows is still to be told.
+      const { rows } = await sql<{ n: number }>`
+        select count(*)::int as n from (select 1 from record_instances where ${ofType} and ${after} limit ${WALK}) w`.execute(
+        db,
+      );
+      if (rows[0]!.n < WALK) return [];
     }
     return (
-      await sql<RecordInstanceRow>`
-        select * from record_instances where ${ofType} and coalesce(${contains}, false) and ${after} ${page}`.execute(
-        db,
-      )
+      await sql<ListedRow>`
+        with matched as materialized (select ${columns} from record_instances where ${ofType} and ${contains})
+        select * from matched where ${after} ${page}`.execute(db)
     ).rows;
   },
 
