@@ -5,12 +5,9 @@ import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
 import {
   createRecordLocks,
-  createRecordsService,
   createSlaTimers,
-  lockRecord,
   type RecordLocks,
   type RecordsService,
-  releaseLocksOf,
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
@@ -27,12 +24,8 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
-import {
-  createWorkflowDispatch,
-  recordEventIntents,
-  type StartExecution,
-  startWithEngine,
-} from './flows/workflow-dispatch.js';
+import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
+import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -157,12 +150,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
   const triggers = createTriggersService({ db: deps.database.db });
-  const records = createRecordsService({
-    db: deps.database.db,
-    requireProject: tenancy.requireProject,
+  const records = createWorkflowRecords({
+    database: deps.database,
     events: deps.events,
-    // In the record's transaction: SLA timers start and advance, matching triggers queue intents.
-    onRecordWrite: [timers.onRecordWrite, recordEventIntents(triggers)],
+    requireProject: tenancy.requireProject,
+    triggers,
+    timers,
   });
   const workflows = createWorkflowService({
     db: deps.database.db,
@@ -172,11 +165,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     createLinkedChange: (trx: Transaction<SharedTables>, ctx, input) =>
       changes.createLinkedChange(trx, ctx, input),
     // Record steps run the records paths (validation, locks, hooks, events) inside the execution's transaction.
-    records: (trx: Transaction<SharedTables>, ctx) => ({
-      ...records.recordInstancesPort(trx, ctx),
-      lockRecord: (recordId, request) => lockRecord(trx, ctx, recordId, request),
-      releaseLocksOf: (workflowExecutionId) => releaseLocksOf(trx, ctx.tenantId, workflowExecutionId),
-    }),
+    records: workflowRecordsPort(() => records),
     roleHolders: async (ctx, role) =>
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')

@@ -6,6 +6,7 @@ import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec
 import type { Logger } from 'pino';
 import type { SchedulerConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
+import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import type { Runtime } from './runtime.js';
 
 /** Background work due per tenant, besides schedules and dispatch (SLA timers, approval deadlines). */
@@ -117,6 +118,8 @@ export const createRuntimeScheduler = (
   const engine = createWorkflowEngine({
     db,
     events: runtime.events,
+    // Record steps act on records as the gateway's do: validation, locks, SLA timers, trigger intents.
+    records: workflowRecordsPort(() => records),
     roleHolders: async (ctx, role) =>
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
@@ -133,6 +136,13 @@ export const createRuntimeScheduler = (
     db,
     events: runtime.events,
     onTimerError: (error, timer) => log.error({ err: error, timer }, 'SLA timer not processed'),
+  });
+  const records = createWorkflowRecords({
+    database: runtime.database,
+    events: runtime.events,
+    requireProject: tenancy.requireProject,
+    triggers: workflow.triggers,
+    timers,
   });
   const jobs: TenantJob[] = [
     {

@@ -24,7 +24,6 @@ export {
 export {
   createWorkflowEngine,
   type WorkflowEngine,
-  type WorkflowEngineDeps,
   type WorkflowRecordsPort,
 } from './engine.js';
 /** @public Codes callers branch on (e.g. EXECUTION_EXISTS_FOR_INTENT when an intent is dispatched twice). */

@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
   let recordTypeId = '';
   let changeId = '';
   let activeTypeId = '';
+  let workflowId = '';
 
   /** A call to the gateway through the console's /api proxy, as admin unless told otherwise. */
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, user = 'admin'): Promise<T> => {
@@ -71,6 +72,19 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     });
     activeTypeId = siteVisit.id;
     await api('POST', `/api/record-types/${activeTypeId}/activate`);
+    const workflow = await api<{ id: string }>('POST', '/api/workflow-definitions', {
+      projectId,
+      name: 'Dispatch site visits',
+    });
+    workflowId = workflow.id;
+    await api('POST', `/api/workflow-definitions/${workflowId}/steps`, {
+      stepType: 'decision',
+      config: { condition: { field: 'record.title', op: 'exists' }, onFalseStepIndex: 1 },
+    });
+    await api('POST', `/api/workflow-definitions/${workflowId}/steps`, {
+      stepType: 'notification',
+      config: { channel: 'email', template: 'Visit {{record.title}}' },
+    });
     await api('POST', '/api/record-instances', { recordTypeId: activeTypeId, data: { site: 'Depot 4' } });
     // The Viewer: a new user id holding only the Viewer role (form.view).
     const roles = await api<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
@@ -148,6 +162,31 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       path: '/admin/telemetry',
       ready: () => page.getByRole('table', { name: 'Execution telemetry' }),
     },
+    {
+      name: 'workflows',
+      path: '/workflows',
+      ready: () => page.getByRole('table', { name: 'Workflow definitions' }),
+    },
+    {
+      name: 'workflow builder',
+      path: `/workflows/${workflowId}`,
+      ready: () => page.getByTestId('branch-diagram'),
+    },
+    {
+      name: 'workflow monitor',
+      path: '/workflow-monitor',
+      ready: () => page.getByRole('button', { name: 'Dispatch pending now' }),
+    },
+    {
+      name: 'admin workflows',
+      path: '/admin/workflows',
+      ready: () => page.getByRole('table', { name: 'Workflow definitions' }),
+    },
+    {
+      name: 'admin approvals',
+      path: '/admin/approvals',
+      ready: () => page.getByText('No pending approvals'),
+    },
   ];
 
   it('offers a skip link to the main content as the first stop of the keyboard', async () => {
@@ -187,7 +226,8 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       }
     }
     expect(failures, failures.join('\n')).toEqual([]);
-  }, 180_000);
+    // Every page is loaded and analysed in turn: minutes on a shared machine.
+  }, 240_000);
 
   it('holds the layout at 1024 and 768 px wide: no page scrolls sideways', async () => {
     const overflowing: string[] = [];
@@ -219,7 +259,8 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     }
     await page.setViewportSize({ width: 1360, height: 900 });
     expect(overflowing, overflowing.join('\n')).toEqual([]);
-  });
+    // Every page at two widths, in turn.
+  }, 240_000);
 
   it('collapses the sidebar to icons and back', async () => {
     await page.goto('/projects');

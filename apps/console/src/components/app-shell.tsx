@@ -56,6 +56,20 @@ const NAV: NavItem[] = [
     icon: icon('M4 6h16M4 10h16M4 14h16M4 18h16'),
     match: (path) => path === '/records' || path.startsWith('/records/'),
   },
+  {
+    href: '/workflows',
+    label: 'Workflows',
+    // Three steps joined by arrows.
+    icon: icon('M4 5h5v4H4zM15 15h5v4h-5zM4 15h5v4H4zM9 7h4a2 2 0 0 1 2 2v6M9 17h6'),
+    match: (path) => path === '/workflows' || path.startsWith('/workflows/'),
+  },
+  {
+    href: '/workflow-monitor',
+    label: 'Workflow monitor',
+    // A pulse line.
+    icon: icon('M3 12h4l2-6 4 12 2-6h6'),
+    match: (path) => path === '/workflow-monitor',
+  },
 ];
 
 /** Tools, each shown only to an actor holding its permission. */

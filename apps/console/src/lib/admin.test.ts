@@ -24,6 +24,8 @@ describe('admin sections', () => {
       'choice-lists',
       'audit',
       'telemetry',
+      'workflows',
+      'approvals',
     ]);
     expect(isAdminSection('access')).toBe(true);
     expect(isAdminSection('apps')).toBe(false);

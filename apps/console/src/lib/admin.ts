@@ -7,6 +7,8 @@ export const ADMIN_SECTIONS = [
   { key: 'choice-lists', label: 'Choice lists' },
   { key: 'audit', label: 'Audit log' },
   { key: 'telemetry', label: 'Telemetry' },
+  { key: 'workflows', label: 'Workflows' },
+  { key: 'approvals', label: 'Approvals' },
 ] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];

@@ -10,12 +10,14 @@ import { ADMIN_SECTIONS, type AdminSection } from '@/lib/admin';
 import { cx } from '@/lib/cx';
 import { useAdminAccess } from '@/queries/admin';
 import { AccessPanel } from './access-panel';
+import { ApprovalsPanel } from './approvals-panel';
 import { AuditPanel } from './audit-panel';
 import { ChoiceListsPanel } from './choice-lists-panel';
 import { QueryError } from './forbidden-state';
 import { TelemetryPanel } from './telemetry-panel';
 import { TenantsPanel } from './tenants-panel';
 import { UsersPanel } from './users-panel';
+import { WorkflowsPanel } from './workflows-panel';
 
 const PANELS: Record<AdminSection, (props: { tenant: string }) => ReactNode> = {
   tenants: TenantsPanel,
@@ -24,6 +26,8 @@ const PANELS: Record<AdminSection, (props: { tenant: string }) => ReactNode> = {
   'choice-lists': ChoiceListsPanel,
   audit: AuditPanel,
   telemetry: TelemetryPanel,
+  workflows: WorkflowsPanel,
+  approvals: ApprovalsPanel,
 };
 
 export function AdminView({ section }: { section: AdminSection }) {
