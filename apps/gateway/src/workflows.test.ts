@@ -238,6 +238,59 @@ describe('workflow API', () => {
     }
   });
 
+  it("an assignment step by rule routes the record by its type's configuration on the data the steps before it wrote", async () => {
+    const type = await json<{ id: string }>(
+      h.call('POST', '/api/record-types', {
+        ...admin,
+        body: {
+          projectId: project,
+          key: `routed_${++n}`,
+          name: `Routed ${n}`,
+          fields: [{ name: 'tier', type: 'string' }],
+          assignmentConfig: {
+            type: 'field_match',
+            field: 'tier',
+            rules: [{ equals: 'vip', assignTo: { type: 'group', value: 'vip-desk' } }],
+            default: { type: 'user', value: 'triage' },
+          },
+        },
+      }),
+      201,
+    );
+    await json(h.call('POST', `/api/record-types/${type.id}/activate`, admin));
+    const record = await json<{ id: string; assignedTo: string | null }>(
+      h.call('POST', '/api/record-instances', { ...admin, body: { recordTypeId: type.id, data: {} } }),
+      201,
+    );
+    expect(record.assignedTo).toBe('triage');
+    const def = await json<{ id: string }>(
+      h.call('POST', '/api/workflow-definitions', {
+        ...admin,
+        body: { projectId: project, name: `Route ${++n}` },
+      }),
+      201,
+    );
+    for (const body of [
+      { stepType: 'record_mutation', config: { updates: { tier: 'vip' } } },
+      { stepType: 'assignment', config: { strategy: 'rule' } },
+    ])
+      await json(h.call('POST', `/api/workflow-definitions/${def.id}/steps`, { ...admin, body }), 201);
+    await json(h.call('POST', `/api/workflow-definitions/${def.id}/activate`, admin));
+    const execution = await json<{ status: string; error: string | null }>(
+      h.call('POST', `/api/workflow-definitions/${def.id}/execute`, {
+        ...admin,
+        body: { recordId: record.id },
+      }),
+      201,
+    );
+    expect(execution).toMatchObject({ status: 'completed', error: null });
+    await expect(json(h.call('GET', `/api/record-instances/${record.id}`, admin))).resolves.toMatchObject({
+      data: { tier: 'vip' },
+      assignedTo: null,
+      assignedGroup: 'vip-desk',
+    });
+  });
+
   it('record steps write through the records paths: validated mutation, assignment, a lock released when the execution ends', async () => {
     const type = await json<{ id: string }>(
       h.call('POST', '/api/record-types', {

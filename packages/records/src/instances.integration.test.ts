@@ -379,6 +379,53 @@ describe('the record instances port', () => {
   });
 });
 
+describe('assignment by rule through the port', () => {
+  it("assigns by the type's configuration on the record's current data, and refuses without one", async () => {
+    const rt = await activeType({
+      assignmentConfig: {
+        type: 'field_match',
+        field: 'priority',
+        rules: [{ equals: 'p1', assignTo: { type: 'group', value: 'major' } }],
+      },
+    });
+    const record = await records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'a' } });
+    // p2 (the default value) matches no rule and there is no default: unassigned.
+    expect(record).toMatchObject({ assignedTo: null, assignedGroup: null });
+    await database.ownerDb.transaction().execute(async (trx) => {
+      const port = records.recordInstancesPort(trx, acme);
+      await expect(
+        port.assignRecordByRule(record.id, { workflowExecutionId: 'exec-r' }),
+      ).rejects.toMatchObject({ code: 'CONFLICT' });
+      // Assigning sets someone else by hand; by rule, after the data changed, the rule decides again.
+      await port.assignRecord(record.id, { assignedTo: 'bob' }, { workflowExecutionId: 'exec-r' });
+      await port.updateRecord(record.id, { priority: 'p1' }, { workflowExecutionId: 'exec-r' });
+      await expect(
+        port.assignRecordByRule(record.id, { workflowExecutionId: 'exec-r' }),
+      ).resolves.toMatchObject({
+        assignedTo: null,
+        assignedGroup: 'major',
+      });
+    });
+    expect(await records.getRecord(acme, record.id)).toMatchObject({
+      assignedTo: null,
+      assignedGroup: 'major',
+    });
+
+    const plain = await activeType();
+    const other = await records.createRecord(acme, { recordTypeId: plain.id, data: { title: 'b' } });
+    await expect(
+      database.ownerDb
+        .transaction()
+        .execute((trx) =>
+          records.recordInstancesPort(trx, acme).assignRecordByRule(other.id, { workflowExecutionId: null }),
+        ),
+    ).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('no assignment configuration'),
+    });
+  });
+});
+
 describe('listing records', () => {
   it('walks pages at limit 1, 2 and 3 equal to the unpaged list, in every order, with filters', async () => {
     const rt = await activeType();

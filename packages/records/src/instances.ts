@@ -2,6 +2,7 @@ import { inTransaction, type Page } from '@ec3l/db';
 import {
   actorOf,
   type Clock,
+  conflict,
   DomainError,
   type DomainEvent,
   type EventBus,
@@ -70,6 +71,14 @@ export type RecordInstancesPort = {
   assignRecord(
     recordId: string,
     assignment: { assignedTo?: string | null; assignedGroup?: string | null },
+    options: { workflowExecutionId: string | null },
+  ): Promise<RecordInstance>;
+  /**
+   * Assigns the record by its type's assignment configuration, resolved on the record's current data
+   * (409 CONFLICT when the type has none, or when no rule and no default match).
+   */
+  assignRecordByRule(
+    recordId: string,
     options: { workflowExecutionId: string | null },
   ): Promise<RecordInstance>;
 };
@@ -364,7 +373,8 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     change: {
       data: RecordData;
       version?: number;
-      assign?: { assignedTo?: string | null; assignedGroup?: string | null };
+      /** An assignee to set, or 'rule': the type's assignment configuration resolved on the new data. */
+      assign?: { assignedTo?: string | null; assignedGroup?: string | null } | 'rule';
     },
     workflowExecutionId: string | null,
   ) => {
@@ -392,7 +402,18 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     let assignment: Assignment = { assignedTo: locked.assigned_to, assignedGroup: locked.assigned_group };
     const config = type.row.assignment_config as AssignmentConfig | null;
     if (reassignsOn(config, changedFields)) assignment = resolveAssignment(config, after) ?? assignment;
-    if (change.assign) {
+    if (change.assign === 'rule') {
+      const resolved = config ? resolveAssignment(config, after) : null;
+      if (!resolved) {
+        throw conflict(
+          config
+            ? `no rule of record type "${type.row.key}"'s assignment configuration matches the record, and it has no default`
+            : `record type "${type.row.key}" has no assignment configuration to assign by`,
+          { recordTypeId: type.row.id },
+        );
+      }
+      assignment = resolved;
+    } else if (change.assign) {
       assignment = {
         assignedTo: change.assign.assignedTo === undefined ? assignment.assignedTo : change.assign.assignedTo,
         assignedGroup:
@@ -637,6 +658,8 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
           run(update(own, ctx, recordId, { data }, workflowExecutionId)),
         assignRecord: (recordId, assignment, { workflowExecutionId }) =>
           run(update(own, ctx, recordId, { data: {}, assign: assignment }, workflowExecutionId)),
+        assignRecordByRule: (recordId, { workflowExecutionId }) =>
+          run(update(own, ctx, recordId, { data: {}, assign: 'rule' }, workflowExecutionId)),
       };
     }) satisfies RecordInstancesPortOf,
   };
