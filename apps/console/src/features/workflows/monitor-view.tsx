@@ -24,7 +24,6 @@ import {
   type ExecutionStatus,
   INTENT_STATUSES,
   type IntentStatus,
-  isOneOf,
   labelOf,
   statusTone,
 } from '@/lib/workflows';
@@ -38,6 +37,7 @@ import {
   useWorkflowExecutions,
   useWorkflowIntents,
 } from '@/queries/workflows';
+import { StatusFilter } from './status-filter';
 import { useAgentGate } from './use-agent-gate';
 
 const HEADER = {
@@ -124,24 +124,12 @@ function ExecutionsCard({
         }
       />
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/70 px-5 py-3">
-        <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
-          Status
-          <select
-            aria-label="Filter executions by status"
-            value={status}
-            onChange={(event) =>
-              setStatus(isOneOf(EXECUTION_STATUSES, event.target.value) ? event.target.value : '')
-            }
-            className={cx(INLINE_SELECT, 'min-w-32 text-sm')}
-          >
-            <option value="">Any status</option>
-            {EXECUTION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {labelOf(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter
+          label="Filter executions by status"
+          statuses={EXECUTION_STATUSES}
+          value={status}
+          onChange={setStatus}
+        />
       </div>
       {query.isPending ? (
         <LoadingState label="Loading executions…" />
@@ -459,24 +447,12 @@ function IntentsCard({ tenant, onOpen }: { tenant: string; onOpen: (id: string) 
         }
       />
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/70 px-5 py-3">
-        <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
-          Status
-          <select
-            aria-label="Filter intents by status"
-            value={status}
-            onChange={(event) =>
-              setStatus(isOneOf(INTENT_STATUSES, event.target.value) ? event.target.value : '')
-            }
-            className={cx(INLINE_SELECT, 'min-w-32 text-sm')}
-          >
-            <option value="">Any status</option>
-            {INTENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {labelOf(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <StatusFilter
+          label="Filter intents by status"
+          statuses={INTENT_STATUSES}
+          value={status}
+          onChange={setStatus}
+        />
         {dispatch.data ? (
           <span role="status" className="text-xs text-slate-700">
             Claimed {dispatch.data.claimed}: {dispatch.data.completed} completed, {dispatch.data.dispatched}{' '}

@@ -25,7 +25,6 @@ import { filterByQuery, matchCount } from '@/lib/search';
 import {
   DEFINITION_STATUSES,
   type DefinitionStatus,
-  isOneOf,
   labelOf,
   statusTone,
   TRIGGER_TYPES,
@@ -34,6 +33,7 @@ import {
 import { useCan } from '@/queries/me';
 import { useAllProjects } from '@/queries/projects';
 import { useCreateWorkflowDefinition, useWorkflowDefinitions } from '@/queries/workflows';
+import { StatusFilter } from './status-filter';
 
 const HEADER = {
   title: 'Workflows',
@@ -118,24 +118,12 @@ function WorkflowsPage({ tenant }: { tenant: string }) {
               ))}
             </select>
           </label>
-          <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
-            Status
-            <select
-              aria-label="Filter by status"
-              value={status}
-              onChange={(event) =>
-                setStatus(isOneOf(DEFINITION_STATUSES, event.target.value) ? event.target.value : '')
-              }
-              className={cx(INLINE_SELECT, 'min-w-32 text-sm')}
-            >
-              <option value="">Any status</option>
-              {DEFINITION_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {labelOf(s)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <StatusFilter
+            label="Filter by status"
+            statuses={DEFINITION_STATUSES}
+            value={status}
+            onChange={setStatus}
+          />
           <label className="flex items-center gap-2 text-xs font-medium text-slate-600">
             Trigger
             <select
