@@ -77,6 +77,9 @@ export const provisionTenant = async (
       await tenancy.listBootstrapAdmins(tenant.id),
     );
   });
+  // The audit of the roles and assignments made here is written in batches: provisioning is done when
+  // it is stored, so a start that returns has recorded who got what.
+  await rbac.drainAudit();
   return result;
 };
 
