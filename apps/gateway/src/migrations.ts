@@ -1,5 +1,6 @@
 import { changeEngineMigrations } from '@ec3l/change-engine';
 import type { MigrationModule } from '@ec3l/db';
+import { graphPackagesMigrations } from '@ec3l/graph-packages';
 import { rbacMigrations } from '@ec3l/rbac';
 import { recordsMigrations } from '@ec3l/records';
 import { tenancyMigrations } from '@ec3l/tenancy';
@@ -12,4 +13,5 @@ export const allMigrations: readonly MigrationModule[] = [
   recordsMigrations,
   changeEngineMigrations,
   workflowMigrations,
+  graphPackagesMigrations,
 ];

@@ -32,6 +32,14 @@ const PERMISSIONS = [
     name: 'automation.run',
     description: 'Run background work on demand: process due SLA timers, dispatch pending intents',
   },
+  {
+    name: 'package.install',
+    description: 'Install, upgrade and uninstall graph packages (built-ins included) in a project',
+  },
+  {
+    name: 'environment.manage',
+    description: "Edit an environment's governance settings: promotion approval and the promotion webhook",
+  },
 ] as const;
 
 export type PermissionName = (typeof PERMISSIONS)[number]['name'];
@@ -89,6 +97,8 @@ export const AGENT_GUARDED_ACTIONS = [
   'workflow.execute',
   'workflow.approve',
   'environment.promote',
+  // Beyond the reference's list: applying a package merges changes, which agents may not do (change.approve).
+  'package.install',
   'trigger.fire',
   'proposal.submit',
   'proposal.review',

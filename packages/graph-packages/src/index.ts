@@ -1,0 +1,22 @@
+export { graphPackagesMigrations } from './migrations/index.js';
+export {
+  type GraphPackage,
+  GraphPackageSchema,
+  PACKAGE_KEY_PATTERN,
+  PACKAGE_LIMITS,
+  type PackageAssignmentRule,
+  type PackageChoiceList,
+  type PackageField,
+  type PackageRecordType,
+  type PackageSlaPolicy,
+  type PackageWorkflow,
+  type PackageWorkflowStep,
+  type PackageWorkflowTrigger,
+  SEMVER_PATTERN,
+} from './package/schema.js';
+export type {
+  CreatedObject,
+  EnvironmentInstallSource,
+  GraphPackagesTables,
+  PackageObjectType,
+} from './tables.js';

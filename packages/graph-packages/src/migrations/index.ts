@@ -1,0 +1,10 @@
+import type { MigrationModule } from '@ec3l/db';
+import * as m0001 from './0001_package_installs.js';
+
+export const graphPackagesMigrations: MigrationModule = {
+  name: 'graph-packages',
+  rank: 700,
+  migrations: {
+    '0001_package_installs': m0001,
+  },
+};
