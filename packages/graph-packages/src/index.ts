@@ -1,4 +1,5 @@
 export { graphPackagesMigrations } from './migrations/index.js';
+export { packageChecksum } from './package/checksum.js';
 export {
   type GraphPackage,
   GraphPackageSchema,
@@ -11,7 +12,9 @@ export {
   type PackageSlaPolicy,
   type PackageWorkflow,
   type PackageWorkflowStep,
+  PackageWorkflowStepSchema,
   type PackageWorkflowTrigger,
+  PackageWorkflowTriggerSchema,
   SEMVER_PATTERN,
 } from './package/schema.js';
 export type {

@@ -73,8 +73,11 @@ export const triggerVariantSchemas: TObject[] = [];
 const pascal = (value: string) =>
   value.replace(/(^|_)([a-z])/g, (_match, _sep: string, letter: string) => letter.toUpperCase());
 
-/** One object per trigger type, published as oneOf with a discriminator on triggerType. */
-const byTriggerType = <T>(common: TProperties, $id: string, closed: boolean, description: string) => {
+/**
+ * One object per trigger type, published as oneOf with a discriminator on triggerType; its variants join
+ * triggerVariantSchemas (the gateway registers them).
+ */
+export const byTriggerType = <T>(common: TProperties, $id: string, closed: boolean, description: string) => {
   const members = TRIGGER_TYPES.map((type) =>
     Type.Object(
       { ...common, triggerType: Type.Literal(type), triggerConfig: CONFIG_BY_TYPE[type] },

@@ -1,4 +1,5 @@
 export {
+  byTriggerType,
   CreateTriggerBodySchema,
   DispatchResultSchema,
   EnqueuedIntentSchema,
@@ -40,6 +41,7 @@ export {
   AddStepBodySchema,
   APPROVAL_STATUSES,
   ApprovalSchema,
+  byStepType,
   type CreateWorkflowDefinitionBody,
   CreateWorkflowDefinitionBodySchema,
   DEFINITION_STATUSES,

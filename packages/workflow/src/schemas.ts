@@ -209,8 +209,12 @@ export const workflowVariantSchemas: TObject[] = [];
 const pascal = (value: string) =>
   value.replace(/(^|_)([a-z])/g, (_m, _sep: string, letter: string) => letter.toUpperCase());
 
-/** One object per step type, told apart by `stepType`: published as oneOf with a discriminator. */
-const byStepType = <T>(
+/**
+ * One object per step type, told apart by `stepType`: published as oneOf with a discriminator. Its
+ * variants join workflowVariantSchemas (the gateway registers them), so other packages that carry steps
+ * (graph packages) build their shapes with it too.
+ */
+export const byStepType = <T>(
   common: TProperties,
   options: { $id: string; description: string; closed: boolean },
 ) => {

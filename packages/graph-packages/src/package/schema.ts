@@ -1,7 +1,12 @@
 import { Identifier, Name, Text } from '@ec3l/kernel';
 import { type AssignmentConfigSchema, FIELD_TYPES, type SlaConfigSchema } from '@ec3l/records';
-import type { AddStepBodySchema, CreateTriggerBodySchema } from '@ec3l/workflow';
-import { type Static, Type } from '@sinclair/typebox';
+import {
+  type AddStepBodySchema,
+  byStepType,
+  byTriggerType,
+  type CreateTriggerBodySchema,
+} from '@ec3l/workflow';
+import { type Static, type TUnsafe, Type } from '@sinclair/typebox';
 
 /**
  * A graph package: an installable bundle of record types (with fields and base types), the choice
@@ -112,6 +117,23 @@ export type PackageWorkflowTrigger = TriggerBody extends infer T
     ? Omit<T, 'workflowDefinitionId'>
     : never
   : never;
+
+export const PackageWorkflowStepSchema: TUnsafe<PackageWorkflowStep> = byStepType<PackageWorkflowStep>(
+  { name: Type.Optional(Name({ maxLength: 200 })) },
+  {
+    $id: 'PackageWorkflowStep',
+    description: 'A step of a package workflow; its position is its index in steps',
+    closed: true,
+  },
+);
+
+export const PackageWorkflowTriggerSchema: TUnsafe<PackageWorkflowTrigger> =
+  byTriggerType<PackageWorkflowTrigger>(
+    {},
+    'PackageWorkflowTrigger',
+    true,
+    'A trigger of a package workflow; record_event triggers name their record type by recordTypeKey',
+  );
 
 export const PackageWorkflowSchema = Type.Object(
   {
