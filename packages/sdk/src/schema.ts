@@ -3043,7 +3043,7 @@ export interface components {
             description?: string | null;
             /** @description Unique within the tenant */
             name: string;
-            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run")[];
+            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage")[];
         };
         CreateTargetBody: components["schemas"]["CreateTargetBodyRecordType"] | components["schemas"]["CreateTargetBodyForm"] | components["schemas"]["CreateTargetBodyWorkflow"] | components["schemas"]["CreateTargetBodyRule"] | components["schemas"]["CreateTargetBodyScript"] | components["schemas"]["CreateTargetBodyFile"];
         CreateTargetBodyFile: {
@@ -6502,7 +6502,7 @@ export interface operations {
     explainAccess: {
         parameters: {
             query: {
-                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run";
+                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage";
                 resourceId?: string;
                 resourceType?: "form" | "workflow" | "override" | "change";
                 userId: string;

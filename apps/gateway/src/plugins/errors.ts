@@ -322,3 +322,10 @@ export const registerErrorHandling = (app: FastifyInstance): void => {
 /** Error responses for a route's OpenAPI description (the document adds the ones every route can answer). */
 export const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorResponse', { description: STATUS_CODES[s] })]));
+
+/** The errors of a tenant-scoped read: bad input, no identity, not found (or another tenant's). */
+export const readErrors = errorResponses(400, 401, 404);
+/** A read guarded by a permission (admin views): a read's errors and 403. */
+export const guardedReadErrors = errorResponses(400, 401, 403, 404);
+/** A guarded write: a guarded read's errors and 409 (a state, version or uniqueness conflict). */
+export const writeErrors = errorResponses(400, 401, 403, 404, 409);

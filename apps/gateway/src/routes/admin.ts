@@ -8,7 +8,7 @@ import { TelemetryEventSchema, type TenancyService, TenantSchema } from '@ec3l/t
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { AuditFeedEntrySchema, readAuditFeed } from '../flows/audit-feed.js';
-import { errorResponses } from '../plugins/errors.js';
+import { errorResponses, guardedReadErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import { IncludeReadsQuery, NEXT_CURSOR, nextCursorHeader, PageQuerySchema, ref } from '../schemas.js';
 
@@ -21,8 +21,6 @@ const window = (q: { from?: string; to?: string }) => ({
   ...(q.from ? { from: new Date(q.from) } : {}),
   ...(q.to ? { to: new Date(q.to) } : {}),
 });
-
-const guarded = errorResponses(400, 401, 403, 404);
 
 export const adminRoutes: FastifyPluginAsyncTypebox<{
   rbac: RbacService;
@@ -44,7 +42,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         description: `Answers 200 when the caller may use the admin console. ${requires('admin.view')}`,
         response: {
           200: Type.Object({ allowed: Type.Literal(true), permission: Type.String() }),
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -61,7 +59,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         description: `Every tenant, marking the caller's. ${requires('admin.view')}`,
         response: {
           200: Type.Array(Type.Composite([TenantSchema, Type.Object({ isCurrent: Type.Boolean() })])),
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -84,7 +82,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         ]),
         response: {
           200: { ...Type.Array(ref(TelemetryEventSchema)), headers: nextCursorHeader },
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -117,7 +115,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         ]),
         response: {
           200: { ...Type.Array(ref(AuditFeedEntrySchema)), headers: nextCursorHeader },
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -168,7 +166,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
             ),
             choiceListIds: Type.Array(Type.String()),
           }),
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -193,7 +191,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
             recordTypes: Type.Integer(),
             errors: Type.Array(GraphErrorSchema),
           }),
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -212,7 +210,7 @@ export const adminRoutes: FastifyPluginAsyncTypebox<{
         tags: ['admin', 'graph'],
         description: `What a change will do (or did) to the graph. ${requires('admin.view')}`,
         querystring: Type.Object({ changeId: Uuid() }),
-        response: { 200: ref(GraphDiffSchema), ...guarded, ...errorResponses(422) },
+        response: { 200: ref(GraphDiffSchema), ...guardedReadErrors, ...errorResponses(422) },
       },
     },
     async (request) => changes.diff(request.ctx, request.query.changeId),

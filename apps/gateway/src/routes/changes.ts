@@ -22,7 +22,7 @@ import { Uuid } from '@ec3l/kernel';
 import { ProjectSchema, type TenancyService } from '@ec3l/tenancy';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { errorResponses, guardedReadErrors, readErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   ChangeParamsSchema,
@@ -35,9 +35,6 @@ import {
   ref,
   sendPage,
 } from '../schemas.js';
-
-const tenantErrors = errorResponses(400, 401, 404);
-const guardedErrors = errorResponses(400, 401, 403, 404);
 
 /** Manual moves to these statuses are approvals: they need change.approve and are refused to agents. */
 const APPROVAL_STATUSES: readonly string[] = ['Ready', 'Merged'];
@@ -85,7 +82,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
           }),
           PageQuerySchema,
         ]),
-        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
+        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -104,7 +101,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description: PAGE_DESCRIPTION,
         params: ProjectParamsSchema,
         querystring: Type.Composite([Type.Object({ status: StatusQuery }), PageQuerySchema]),
-        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...tenantErrors },
+        response: { 200: { ...Type.Array(ref(ChangeSchema)), headers: nextCursorHeader }, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -123,7 +120,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Create a Draft change in a project',
         description: needsEdit,
         body: ref(CreateChangeBodySchema),
-        response: { 201: ref(ChangeSchema), ...guardedErrors },
+        response: { 201: ref(ChangeSchema), ...guardedReadErrors },
       },
     },
     async (request, reply) => reply.code(201).send(await changes.createChange(request.ctx, request.body)),
@@ -137,7 +134,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Read a change record',
         tags,
         params: ChangeParamsSchema,
-        response: { 200: ref(ChangeSchema), ...tenantErrors },
+        response: { 200: ref(ChangeSchema), ...readErrors },
       },
     },
     async (request) => changes.getChange(request.ctx, request.params.changeId),
@@ -151,7 +148,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'The project a change belongs to',
         tags,
         params: ChangeParamsSchema,
-        response: { 200: ref(ProjectSchema), ...tenantErrors },
+        response: { 200: ref(ProjectSchema), ...readErrors },
       },
     },
     async (request) =>
@@ -177,7 +174,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
           `needs \`change.edit\`. ${needsEdit}`,
         params: ChangeParamsSchema,
         body: ref(ChangeStatusBodySchema),
-        response: { 200: ref(ChangeSchema), ...guardedErrors, ...errorResponses(409) },
+        response: { 200: ref(ChangeSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request) => changes.setStatus(request.ctx, request.params.changeId, request.body.status),
@@ -195,7 +192,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         querystring: PageQuerySchema,
         response: {
           200: { ...Type.Array(ref(ChangeEventSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -214,7 +211,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'What the change touches, in the order declared',
         tags,
         params: ChangeParamsSchema,
-        response: { 200: Type.Array(ref(TargetSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(TargetSchema)), ...readErrors },
       },
     },
     async (request) => changes.listTargets(request.ctx, request.params.changeId),
@@ -231,7 +228,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Declare what the change touches (Draft only)',
         params: ChangeParamsSchema,
         body: ref(CreateTargetBodySchema),
-        response: { 201: ref(TargetSchema), ...guardedErrors, ...errorResponses(409) },
+        response: { 201: ref(TargetSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
@@ -248,7 +245,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         params: ChangeParamsSchema,
         querystring: PageQuerySchema,
-        response: { 200: { ...Type.Array(ref(PatchOpSchema)), headers: nextCursorHeader }, ...tenantErrors },
+        response: { 200: { ...Type.Array(ref(PatchOpSchema)), headers: nextCursorHeader }, ...readErrors },
       },
     },
     async (request, reply) =>
@@ -269,7 +266,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         params: ChangeParamsSchema,
         body: ref(CreatePatchOpBodySchema),
-        response: { 201: ref(PatchOpSchema), ...guardedErrors, ...errorResponses(409) },
+        response: { 201: ref(PatchOpSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
@@ -289,7 +286,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
           changeId: Uuid(),
           opId: Uuid(),
         }),
-        response: { 204: Type.Null(), ...guardedErrors, ...errorResponses(409) },
+        response: { 204: Type.Null(), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -308,7 +305,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Dry run: validate and diff without writing or changing status (422 lists every error)',
         description: `Writes no schema and changes no status; the outcome goes on the change's timeline as a change_dry_run event. ${needsEdit}`,
         params: ChangeParamsSchema,
-        response: { 200: ref(ExecutionResultSchema), ...guardedErrors, ...errorResponses(409, 422) },
+        response: { 200: ref(ExecutionResultSchema), ...guardedReadErrors, ...errorResponses(409, 422) },
       },
     },
     async (request) => changes.execute(request.ctx, request.params.changeId),
@@ -323,7 +320,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         description: `Validate the change and move it to Ready, or to ValidationFailed with the errors. ${requires('change.approve')}`,
         params: ChangeParamsSchema,
-        response: { 200: ref(ChangeSchema), ...tenantErrors, ...errorResponses(403, 409) },
+        response: { 200: ref(ChangeSchema), ...readErrors, ...errorResponses(403, 409) },
       },
     },
     async (request) => changes.checkin(request.ctx, request.params.changeId),
@@ -338,7 +335,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         description: `Execute a Ready change for real and mark it Merged (terminal); all or nothing. ${requires('change.approve')}`,
         params: ChangeParamsSchema,
-        response: { 200: ref(MergeResultSchema), ...tenantErrors, ...errorResponses(403, 409, 422) },
+        response: { 200: ref(MergeResultSchema), ...readErrors, ...errorResponses(403, 409, 422) },
       },
     },
     async (request) => changes.merge(request.ctx, request.params.changeId),
@@ -354,7 +351,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Create a Draft change that restores exactly the schemas a merged change replaced',
         params: ChangeParamsSchema,
-        response: { 201: ref(ChangeSchema), ...guardedErrors, ...errorResponses(409) },
+        response: { 201: ref(ChangeSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
@@ -369,7 +366,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Schemas of the record types before the change merged',
         params: ChangeParamsSchema,
-        response: { 200: Type.Array(ref(SnapshotSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(SnapshotSchema)), ...readErrors },
       },
     },
     async (request) => changes.listSnapshots(request.ctx, request.params.changeId),
@@ -385,7 +382,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         description:
           'Planning an unmerged change here is a read: unlike POST …/execute it records nothing on the timeline.',
         params: ChangeParamsSchema,
-        response: { 200: ref(GraphDiffSchema), ...tenantErrors, ...errorResponses(422) },
+        response: { 200: ref(GraphDiffSchema), ...readErrors, ...errorResponses(422) },
       },
     },
     async (request) => changes.diff(request.ctx, request.params.changeId),
@@ -399,7 +396,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: "The change's workspace (404 until one was started)",
         params: ChangeParamsSchema,
-        response: { 200: ref(WorkspaceSchema), ...tenantErrors },
+        response: { 200: ref(WorkspaceSchema), ...readErrors },
       },
     },
     async (request) => changes.getWorkspace(request.ctx, request.params.changeId),
@@ -415,7 +412,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         tags,
         summary: 'Record a running workspace for the change and move it to WorkspaceRunning',
         params: ChangeParamsSchema,
-        response: { 200: ref(WorkspaceSchema), ...guardedErrors, ...errorResponses(409) },
+        response: { 200: ref(WorkspaceSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request) => changes.startWorkspace(request.ctx, request.params.changeId),
@@ -429,7 +426,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Agent runs recorded on the change, oldest first',
         tags,
         params: ChangeParamsSchema,
-        response: { 200: Type.Array(ref(AgentRunSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(AgentRunSchema)), ...readErrors },
       },
     },
     async (request) => changes.listAgentRuns(request.ctx, request.params.changeId),
@@ -446,7 +443,7 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Record an agent run on the change (status Pending)',
         params: ChangeParamsSchema,
         body: ref(CreateAgentRunBodySchema),
-        response: { 201: ref(AgentRunSchema), ...guardedErrors, ...errorResponses(409) },
+        response: { 201: ref(AgentRunSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>

@@ -20,7 +20,7 @@ import {
 } from '@ec3l/rbac';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { errorResponses, guardedReadErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   IncludeReadsQuery,
@@ -34,7 +34,6 @@ import {
 
 const UserParamsSchema = Type.Object({ userId: Type.String({ pattern: USER_ID_PATTERN }) });
 const AgentParamsSchema = Type.Object({ agentId: Type.String({ pattern: USER_ID_PATTERN }) });
-const guarded = errorResponses(400, 401, 403, 404);
 
 export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: Guard }> = async (
   app,
@@ -82,7 +81,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         tags,
         description: needsManage,
         body: ref(CreateRoleBodySchema),
-        response: { 201: ref(RoleSchema), ...guarded, ...errorResponses(409) },
+        response: { 201: ref(RoleSchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => reply.code(201).send(await rbac.createRole(request.ctx, request.body)),
@@ -105,7 +104,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
               : 'Disable a role. Disabling the last role that gives a user of the tenant admin access ' +
                 `(admin.view and rbac.manage) answers 409. ${needsManage}`,
           params: RoleParamsSchema,
-          response: { 200: ref(RoleSchema), ...guarded, ...errorResponses(409) },
+          response: { 200: ref(RoleSchema), ...guardedReadErrors, ...errorResponses(409) },
         },
       },
       async (request) => rbac.setRoleStatus(request.ctx, request.params.roleId, status),
@@ -122,7 +121,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         tags,
         description: requires('admin.view'),
         params: RoleParamsSchema,
-        response: { 200: Type.Array(ref(PermissionSchema)), ...guarded },
+        response: { 200: Type.Array(ref(PermissionSchema)), ...guardedReadErrors },
       },
     },
     async (request) => rbac.listRolePermissions(request.ctx, request.params.roleId),
@@ -142,7 +141,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           201: Type.Array(ref(PermissionSchema), {
             description: "The role's permissions, the new one included",
           }),
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -166,7 +165,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           roleId: Uuid(),
           permissionId: Text({ minLength: 1, maxLength: 200 }),
         }),
-        response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
+        response: { 204: Type.Null(), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -200,7 +199,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         tags,
         description: requires('admin.view'),
         params: UserParamsSchema,
-        response: { 200: Type.Array(ref(UserRoleSchema)), ...guarded },
+        response: { 200: Type.Array(ref(UserRoleSchema)), ...guardedReadErrors },
       },
     },
     async (request) => rbac.listUserRoles(request.ctx, request.params.userId),
@@ -220,7 +219,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         body: ref(AssignRoleBodySchema),
         response: {
           201: Type.Array(ref(UserRoleSchema), { description: "The user's roles, the new one included" }),
-          ...guarded,
+          ...guardedReadErrors,
         },
       },
     },
@@ -245,7 +244,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           userId: Type.String({ pattern: USER_ID_PATTERN }),
           roleId: Uuid(),
         }),
-        response: { 204: Type.Null(), ...guarded, ...errorResponses(409) },
+        response: { 204: Type.Null(), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => {
@@ -269,7 +268,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         summary: 'The roles an agent holds',
         description: `The roles an agent holds. ${requires('admin.view')}`,
         params: AgentParamsSchema,
-        response: { 200: Type.Array(ref(AgentRoleSchema)), ...guarded },
+        response: { 200: Type.Array(ref(AgentRoleSchema)), ...guardedReadErrors },
       },
     },
     async (request) => rbac.listAgentRoles(request.ctx, request.params.agentId),
@@ -286,7 +285,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         description: `Give an agent a role; answers the agent's roles. ${agentRolesNote} ${needsManage}`,
         params: AgentParamsSchema,
         body: ref(AssignRoleBodySchema),
-        response: { 201: Type.Array(ref(AgentRoleSchema)), ...guarded },
+        response: { 201: Type.Array(ref(AgentRoleSchema)), ...guardedReadErrors },
       },
     },
     async (request, reply) => {
@@ -308,7 +307,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           agentId: Type.String({ pattern: USER_ID_PATTERN }),
           roleId: Uuid(),
         }),
-        response: { 204: Type.Null(), ...guarded },
+        response: { 204: Type.Null(), ...guardedReadErrors },
       },
     },
     async (request, reply) => {
@@ -326,7 +325,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         summary: "The tenant's policies",
         tags,
         description: requires('admin.view'),
-        response: { 200: Type.Array(ref(PolicySchema)), ...guarded },
+        response: { 200: Type.Array(ref(PolicySchema)), ...guardedReadErrors },
       },
     },
     async (request) => rbac.listPolicies(request.ctx),
@@ -343,7 +342,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           'Allow or deny a role the permissions of a resource type (form, workflow, override, change) on one ' +
           `resource, or on all when resourceId is omitted. A deny beats every grant. ${needsManage}`,
         body: ref(CreatePolicyBodySchema),
-        response: { 201: ref(PolicySchema), ...guarded, ...errorResponses(409) },
+        response: { 201: ref(PolicySchema), ...guardedReadErrors, ...errorResponses(409) },
       },
     },
     async (request, reply) => reply.code(201).send(await rbac.createPolicy(request.ctx, request.body)),
@@ -359,7 +358,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         tags,
         description: needsManage,
         params: PolicyParamsSchema,
-        response: { 204: Type.Null(), ...guarded },
+        response: { 204: Type.Null(), ...guardedReadErrors },
       },
     },
     async (request, reply) => {
@@ -377,7 +376,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
         tags,
         summary: 'Create the missing default roles (Admin, Editor, Viewer); idempotent',
         description: needsManage,
-        response: { 200: Type.Array(ref(RoleSchema)), ...guarded },
+        response: { 200: Type.Array(ref(RoleSchema)), ...guardedReadErrors },
       },
     },
     async (request) => rbac.seedDefaults(request.ctx),
@@ -408,7 +407,10 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
             includeReads: IncludeReadsQuery,
           }),
         ]),
-        response: { 200: { ...Type.Array(ref(AuditLogSchema)), headers: nextCursorHeader }, ...guarded },
+        response: {
+          200: { ...Type.Array(ref(AuditLogSchema)), headers: nextCursorHeader },
+          ...guardedReadErrors,
+        },
       },
     },
     async (request, reply) => {
@@ -450,7 +452,7 @@ export const rbacRoutes: FastifyPluginAsyncTypebox<{ rbac: RbacService; guard: G
           resourceType: Type.Optional(Type.Union(RESOURCE_TYPES.map((t) => Type.Literal(t)))),
           resourceId: Type.Optional(Text({ minLength: 1, maxLength: 200 })),
         }),
-        response: { 200: ref(ExplanationSchema), ...guarded },
+        response: { 200: ref(ExplanationSchema), ...guardedReadErrors },
       },
     },
     async (request) => rbac.explain(request.ctx, request.query),

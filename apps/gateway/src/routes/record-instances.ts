@@ -10,7 +10,7 @@ import {
 } from '@ec3l/records';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { readErrors, writeErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   nextCursorHeader,
@@ -21,9 +21,6 @@ import {
   ref,
   sendPage,
 } from '../schemas.js';
-
-const tenantErrors = errorResponses(400, 401, 404);
-const guardedErrors = errorResponses(400, 401, 403, 404, 409);
 
 const etagHeader = {
   etag: Type.String({ description: 'The record version, quoted ("3"); send it as If-Match' }),
@@ -92,7 +89,7 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
         ]),
         response: {
           200: { ...Type.Array(ref(RecordInstanceSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -120,7 +117,7 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
         description: `${needsEdit} The data is checked against the effective schema; a 400 RECORD_INVALID lists every refused field in details. A record type that is not active answers 409 RECORD_TYPE_NOT_ACTIVE.`,
         tags,
         body: ref(CreateRecordInstanceBodySchema),
-        response: { 201: withEtag, ...guardedErrors },
+        response: { 201: withEtag, ...writeErrors },
       },
     },
     async (request, reply) => {
@@ -137,7 +134,7 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
         summary: 'Read a record (data by field name)',
         tags,
         params: RecordParamsSchema,
-        response: { 200: withEtag, ...tenantErrors },
+        response: { 200: withEtag, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -162,7 +159,7 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
           ),
         }),
         body: ref(UpdateRecordInstanceBodySchema),
-        response: { 200: withEtag, ...guardedErrors },
+        response: { 200: withEtag, ...writeErrors },
       },
     },
     async (request, reply) => {

@@ -17,7 +17,7 @@ import {
 } from '@ec3l/records';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { errorResponses, readErrors, writeErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   ChoiceListParamsSchema,
@@ -29,9 +29,6 @@ import {
   ref,
   sendPage,
 } from '../schemas.js';
-
-const tenantErrors = errorResponses(400, 401, 404);
-const guardedErrors = errorResponses(400, 401, 403, 404, 409);
 
 export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; guard: Guard }> = async (
   app,
@@ -52,7 +49,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         querystring: Type.Composite([Type.Object({ projectId: Type.Optional(Uuid()) }), PageQuerySchema]),
         response: {
           200: { ...Type.Array(ref(RecordTypeSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -75,7 +72,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags,
         summary: 'Create a draft record type (optionally inheriting from a base type of the same project)',
         body: ref(CreateRecordTypeBodySchema),
-        response: { 201: ref(RecordTypeSchema), ...guardedErrors },
+        response: { 201: ref(RecordTypeSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -93,7 +90,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
           projectId: Uuid(),
           key: Identifier(),
         }),
-        response: { 200: ref(RecordTypeSchema), ...tenantErrors },
+        response: { 200: ref(RecordTypeSchema), ...readErrors },
       },
     },
     async (request) => records.getRecordTypeByKey(request.ctx, request.params.projectId, request.params.key),
@@ -107,7 +104,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         summary: 'Read a record type with its effective schema',
         tags,
         params: RecordTypeParamsSchema,
-        response: { 200: ref(RecordTypeSchema), ...tenantErrors },
+        response: { 200: ref(RecordTypeSchema), ...readErrors },
       },
     },
     async (request) => records.getRecordType(request.ctx, request.params.recordTypeId),
@@ -124,7 +121,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags,
         params: RecordTypeParamsSchema,
         body: ref(UpdateRecordTypeConfigBodySchema),
-        response: { 200: ref(RecordTypeSchema), ...guardedErrors },
+        response: { 200: ref(RecordTypeSchema), ...writeErrors },
       },
     },
     async (request) =>
@@ -146,7 +143,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
           tags,
           summary: action === 'activate' ? 'draft → active' : 'draft or active → retired',
           params: RecordTypeParamsSchema,
-          response: { 200: ref(RecordTypeSchema), ...guardedErrors, ...errorResponses(409) },
+          response: { 200: ref(RecordTypeSchema), ...writeErrors, ...errorResponses(409) },
         },
       },
       async (request) => records.setLifecycle(request.ctx, request.params.recordTypeId, action),
@@ -161,7 +158,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags,
         summary: 'The effective fields: inherited first, marked',
         params: RecordTypeParamsSchema,
-        response: { 200: Type.Array(ref(FieldSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(FieldSchema)), ...readErrors },
       },
     },
     async (request) => records.listFields(request.ctx, request.params.recordTypeId),
@@ -179,7 +176,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
           'Add a field to a draft record type (active schemas change only through change records: 409)',
         params: RecordTypeParamsSchema,
         body: ref(FieldInputSchema),
-        response: { 201: ref(RecordTypeSchema), ...guardedErrors },
+        response: { 201: ref(RecordTypeSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -200,7 +197,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         querystring: PageQuerySchema,
         response: {
           200: { ...Type.Array(ref(ChoiceListSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -218,7 +215,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         description: needsEdit,
         tags: listTags,
         body: ref(CreateChoiceListBodySchema),
-        response: { 201: ref(ChoiceListSchema), ...guardedErrors },
+        response: { 201: ref(ChoiceListSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -233,7 +230,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         summary: 'Read a choice list',
         tags: listTags,
         params: ChoiceListParamsSchema,
-        response: { 200: ref(ChoiceListSchema), ...tenantErrors },
+        response: { 200: ref(ChoiceListSchema), ...readErrors },
       },
     },
     async (request) => records.getChoiceList(request.ctx, request.params.choiceListId),
@@ -247,7 +244,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         summary: 'The items of a choice list, in order',
         tags: listTags,
         params: ChoiceListParamsSchema,
-        response: { 200: Type.Array(ref(ChoiceItemSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(ChoiceItemSchema)), ...readErrors },
       },
     },
     async (request) => records.listChoiceItems(request.ctx, request.params.choiceListId),
@@ -264,7 +261,7 @@ export const recordRoutes: FastifyPluginAsyncTypebox<{ records: RecordsService; 
         tags: listTags,
         params: ChoiceListParamsSchema,
         body: ref(ChoiceItemInputSchema),
-        response: { 201: ref(ChoiceItemSchema), ...guardedErrors },
+        response: { 201: ref(ChoiceItemSchema), ...writeErrors },
       },
     },
     async (request, reply) =>

@@ -10,7 +10,7 @@ import {
 } from '@ec3l/records';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { errorResponses, readErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   nextCursorHeader,
@@ -21,7 +21,6 @@ import {
   sendPage,
 } from '../schemas.js';
 
-const tenantErrors = errorResponses(400, 401, 404);
 const RecordParamsSchema = Type.Object({ recordId: Uuid() });
 
 /** SLA timers of records (reference section 11) and record locks. */
@@ -54,7 +53,7 @@ export const timerRoutes: FastifyPluginAsyncTypebox<{
         tags: ['timers', 'record-instances'],
         summary: 'The record’s SLA timers (status, due and warning times, paused time)',
         params: RecordParamsSchema,
-        response: { 200: Type.Array(ref(RecordTimerSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(RecordTimerSchema)), ...readErrors },
       },
     },
     async (request) => timers.listRecordTimers(request.ctx, request.params.recordId),
@@ -74,7 +73,7 @@ export const timerRoutes: FastifyPluginAsyncTypebox<{
         ]),
         response: {
           200: { ...Type.Array(ref(RecordLockSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -92,7 +91,7 @@ export const timerRoutes: FastifyPluginAsyncTypebox<{
         tags: ['record-locks'],
         summary: 'Whether a record is locked, and by which execution',
         querystring: Type.Object({ recordId: Uuid() }),
-        response: { 200: ref(RecordLockCheckSchema), ...tenantErrors },
+        response: { 200: ref(RecordLockCheckSchema), ...readErrors },
       },
     },
     async (request) => locks.checkLock(request.ctx, request.query.recordId),

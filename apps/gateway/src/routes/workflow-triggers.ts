@@ -15,7 +15,7 @@ import {
 } from '@ec3l/workflow';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { readErrors, writeErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   nextCursorHeader,
@@ -25,9 +25,6 @@ import {
   ref,
   sendPage,
 } from '../schemas.js';
-
-const tenantErrors = errorResponses(400, 401, 404);
-const guardedErrors = errorResponses(400, 401, 403, 404, 409);
 
 const TriggerParams = Type.Object({ workflowTriggerId: Uuid() });
 const IntentParams = Type.Object({ intentId: Uuid() });
@@ -61,7 +58,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
         ]),
         response: {
           200: { ...Type.Array(ref(WorkflowTriggerSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -86,7 +83,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
         querystring: PageQuerySchema,
         response: {
           200: { ...Type.Array(ref(WorkflowTriggerSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -112,7 +109,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
           'Create a trigger on a workflow definition (record event, schedule or manual); active at once',
         description: `${requires('workflow.edit')} A schedule takes a cron (five fields, or six with seconds) and an IANA time zone; after downtime only its latest missed occurrence fires.`,
         body: ref(CreateTriggerBodySchema),
-        response: { 201: ref(WorkflowTriggerSchema), ...guardedErrors },
+        response: { 201: ref(WorkflowTriggerSchema), ...writeErrors },
       },
     },
     async (request, reply) => reply.code(201).send(await triggers.createTrigger(request.ctx, request.body)),
@@ -126,7 +123,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
         tags,
         summary: 'Read a workflow trigger',
         params: TriggerParams,
-        response: { 200: ref(WorkflowTriggerSchema), ...tenantErrors },
+        response: { 200: ref(WorkflowTriggerSchema), ...readErrors },
       },
     },
     async (request) => triggers.getTrigger(request.ctx, request.params.workflowTriggerId),
@@ -149,7 +146,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
               : 'Disable a trigger: it queues nothing until enabled',
           description: requires('workflow.edit'),
           params: TriggerParams,
-          response: { 200: ref(WorkflowTriggerSchema), ...guardedErrors },
+          response: { 200: ref(WorkflowTriggerSchema), ...writeErrors },
         },
       },
       async (request) => triggers.setTriggerStatus(request.ctx, request.params.workflowTriggerId, status),
@@ -174,7 +171,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
             ...ref(EnqueuedIntentSchema),
             description: 'The idempotency key was used before: status duplicate',
           },
-          ...guardedErrors,
+          ...writeErrors,
         },
       },
     },
@@ -198,7 +195,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
         summary: 'Emit a record event by hand: queue an intent for every matching active trigger',
         description: `${requires('record.edit')} Matching and idempotency keys are those of record writes: one intent per record version and trigger; a repeat answers status duplicate.`,
         body: ref(RecordEventBodySchema),
-        response: { 200: ref(RecordEventResultSchema), ...guardedErrors },
+        response: { 200: ref(RecordEventResultSchema), ...writeErrors },
       },
     },
     async (request) => {
@@ -231,7 +228,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
         ]),
         response: {
           200: { ...Type.Array(ref(WorkflowIntentSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -252,7 +249,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
         tags: intentTags,
         summary: 'Read an execution intent: its status, attempts, lease and execution',
         params: IntentParams,
-        response: { 200: ref(WorkflowIntentSchema), ...tenantErrors },
+        response: { 200: ref(WorkflowIntentSchema), ...readErrors },
       },
     },
     async (request) => triggers.getIntent(request.ctx, request.params.intentId),
@@ -273,7 +270,7 @@ export const workflowTriggerRoutes: FastifyPluginAsyncTypebox<WorkflowTriggerRou
             { additionalProperties: false },
           ),
         ),
-        response: { 200: ref(DispatchResultSchema), ...guardedErrors },
+        response: { 200: ref(DispatchResultSchema), ...writeErrors },
       },
     },
     async (request) =>

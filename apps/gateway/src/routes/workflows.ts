@@ -19,7 +19,7 @@ import {
 } from '@ec3l/workflow';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TString, Type } from '@sinclair/typebox';
-import { errorResponses } from '../plugins/errors.js';
+import { guardedReadErrors, readErrors, writeErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
   nextCursorHeader,
@@ -29,9 +29,6 @@ import {
   ref,
   sendPage,
 } from '../schemas.js';
-
-const tenantErrors = errorResponses(400, 401, 404);
-const guardedErrors = errorResponses(400, 401, 403, 404, 409);
 
 const params = <K extends string>(name: K) => Type.Object({ [name]: Uuid() } as Record<K, TString>);
 const DefinitionParams = params('workflowDefinitionId');
@@ -85,7 +82,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         querystring: Type.Composite([DefinitionFilterSchema, PageQuerySchema]),
         response: {
           200: { ...Type.Array(ref(WorkflowDefinitionSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -108,7 +105,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         description: `The definition belongs to a project; a Draft change with a workflow target naming it is created in the same transaction (changeId). Names are unique per project (409). ${requires('workflow.edit')}`,
         tags,
         body: ref(CreateWorkflowDefinitionBodySchema),
-        response: { 201: ref(WorkflowDefinitionSchema), ...guardedErrors },
+        response: { 201: ref(WorkflowDefinitionSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -125,7 +122,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         summary: 'Read a workflow definition',
         tags,
         params: DefinitionParams,
-        response: { 200: ref(WorkflowDefinitionSchema), ...tenantErrors },
+        response: { 200: ref(WorkflowDefinitionSchema), ...readErrors },
       },
     },
     async (request) => workflows.getDefinition(request.ctx, request.params.workflowDefinitionId),
@@ -146,7 +143,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
             `409 WORKFLOW_STATE_CONFLICT from any other state. ${requires('workflow.edit')}`,
           tags,
           params: DefinitionParams,
-          response: { 200: ref(WorkflowDefinitionSchema), ...guardedErrors },
+          response: { 200: ref(WorkflowDefinitionSchema), ...writeErrors },
         },
       },
       async (request) => workflows.setLifecycle(request.ctx, request.params.workflowDefinitionId, action),
@@ -162,7 +159,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         description: 'All of them (a definition holds at most 100 steps).',
         tags,
         params: DefinitionParams,
-        response: { 200: Type.Array(ref(WorkflowStepSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(WorkflowStepSchema)), ...readErrors },
       },
     },
     async (request) => workflows.listSteps(request.ctx, request.params.workflowDefinitionId),
@@ -179,7 +176,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         tags,
         params: DefinitionParams,
         body: ref(AddStepBodySchema),
-        response: { 201: ref(WorkflowStepSchema), ...guardedErrors },
+        response: { 201: ref(WorkflowStepSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -205,7 +202,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         tags,
         params: DefinitionParams,
         body: ref(ExecuteBodySchema),
-        response: { 201: ref(WorkflowExecutionSchema), ...guardedErrors },
+        response: { 201: ref(WorkflowExecutionSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -226,7 +223,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         querystring: Type.Composite([ExecutionFilterSchema, PageQuerySchema]),
         response: {
           200: { ...Type.Array(ref(WorkflowExecutionSchema)), headers: nextCursorHeader },
-          ...tenantErrors,
+          ...readErrors,
         },
       },
     },
@@ -247,7 +244,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         summary: 'Read a workflow execution',
         tags: executionTags,
         params: ExecutionParams,
-        response: { 200: ref(WorkflowExecutionSchema), ...tenantErrors },
+        response: { 200: ref(WorkflowExecutionSchema), ...readErrors },
       },
     },
     async (request) => workflows.getExecution(request.ctx, request.params.executionId),
@@ -262,7 +259,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         description: 'All of them (bounded by the step budget of ten runs per step).',
         tags: executionTags,
         params: ExecutionParams,
-        response: { 200: Type.Array(ref(StepExecutionSchema)), ...tenantErrors },
+        response: { 200: Type.Array(ref(StepExecutionSchema)), ...readErrors },
       },
     },
     async (request) => workflows.listStepExecutions(request.ctx, request.params.executionId),
@@ -279,7 +276,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         tags: executionTags,
         params: ExecutionParams,
         body: ref(ResumeBodySchema),
-        response: { 200: ref(WorkflowExecutionSchema), ...guardedErrors },
+        response: { 200: ref(WorkflowExecutionSchema), ...writeErrors },
       },
     },
     async (request) => workflows.resume(request.ctx, request.params.executionId, request.body),
@@ -295,7 +292,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         description: PAGE_DESCRIPTION,
         tags: approvalTags,
         querystring: Type.Composite([ApprovalFilterSchema, PageQuerySchema]),
-        response: { 200: { ...Type.Array(ref(ApprovalSchema)), headers: nextCursorHeader }, ...tenantErrors },
+        response: { 200: { ...Type.Array(ref(ApprovalSchema)), headers: nextCursorHeader }, ...readErrors },
       },
     },
     async (request, reply) => {
@@ -315,7 +312,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         summary: 'Read an approval with its approvers and decisions',
         tags: approvalTags,
         params: ApprovalParams,
-        response: { 200: ref(ApprovalSchema), ...tenantErrors },
+        response: { 200: ref(ApprovalSchema), ...readErrors },
       },
     },
     async (request) => workflows.getApproval(request.ctx, request.params.approvalId),
@@ -332,7 +329,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         tags: approvalTags,
         params: ApprovalParams,
         body: ref(DecideBodySchema),
-        response: { 201: ref(ApprovalSchema), ...guardedErrors },
+        response: { 201: ref(ApprovalSchema), ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -341,7 +338,6 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
 
   // The admin console's panels: the same lists behind admin.view.
   const admin = guard('admin.view');
-  const adminErrors = errorResponses(400, 401, 403, 404);
   app.get(
     '/admin/workflows',
     {
@@ -354,7 +350,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         querystring: Type.Composite([DefinitionFilterSchema, PageQuerySchema]),
         response: {
           200: { ...Type.Array(ref(WorkflowDefinitionSchema)), headers: nextCursorHeader },
-          ...adminErrors,
+          ...guardedReadErrors,
         },
       },
     },
@@ -378,7 +374,7 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         querystring: Type.Composite([ExecutionFilterSchema, PageQuerySchema]),
         response: {
           200: { ...Type.Array(ref(WorkflowExecutionSchema)), headers: nextCursorHeader },
-          ...adminErrors,
+          ...guardedReadErrors,
         },
       },
     },
@@ -400,7 +396,10 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
         description: `${PAGE_DESCRIPTION} ${requires('admin.view')}`,
         tags: ['admin'],
         querystring: PageQuerySchema,
-        response: { 200: { ...Type.Array(ref(ApprovalSchema)), headers: nextCursorHeader }, ...adminErrors },
+        response: {
+          200: { ...Type.Array(ref(ApprovalSchema)), headers: nextCursorHeader },
+          ...guardedReadErrors,
+        },
       },
     },
     async (request, reply) =>
