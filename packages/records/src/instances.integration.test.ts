@@ -1,3 +1,4 @@
+import { inTransaction } from '@ec3l/db';
 import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testing';
 import { createEventBus, type DomainEvent, type RequestContext, systemContext } from '@ec3l/kernel';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
@@ -343,8 +344,9 @@ describe('the record instances port', () => {
     const rt = await activeType();
     const record = await records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'a' } });
     writes.length = 0;
+    events.length = 0;
     await expect(
-      database.ownerDb.transaction().execute(async (trx) => {
+      inTransaction(database.ownerDb, async (trx) => {
         const port = records.recordInstancesPort(trx, acme);
         await expect(port.getRecord(record.id)).resolves.toMatchObject({ version: 1 });
         await port.updateRecord(record.id, { estimate: 5 }, { workflowExecutionId: 'exec-1' });
@@ -356,11 +358,16 @@ describe('the record instances port', () => {
     ).rejects.toThrow('the step failed');
     // The caller's transaction rolled back: so did the port's write inside it.
     expect(await records.getRecord(acme, record.id)).toMatchObject({ version: 1 });
-    await database.ownerDb.transaction().execute(async (trx) => {
+    // ... and a rolled-back write is never announced.
+    expect(events).toEqual([]);
+    await inTransaction(database.ownerDb, async (trx) => {
       const port = records.recordInstancesPort(trx, acme);
       await port.updateRecord(record.id, { estimate: 5 }, { workflowExecutionId: 'exec-2' });
       await port.assignRecord(record.id, { assignedTo: 'bob' }, { workflowExecutionId: 'exec-2' });
+      // Told at the caller's commit, not before.
+      expect(events).toEqual([]);
     });
+    expect(events.map((e) => e.type)).toEqual(['record.updated', 'record.updated', 'record.assigned']);
     expect(await records.getRecord(acme, record.id)).toMatchObject({
       version: 3,
       assignedTo: 'bob',
