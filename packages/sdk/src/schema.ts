@@ -3888,6 +3888,7 @@ export interface components {
             approvers: string[];
             closedAt: string | null;
             closedBy: string | null;
+            closedComment: string | null;
             closedReason: string | null;
             /** Format: date-time */
             createdAt: string;

@@ -380,6 +380,7 @@ export const ApprovalSchema = Type.Object(
     escalatedAt: Nullable(Timestamp),
     closedReason: Nullable(Type.String({ description: 'decided, resumed, deadline, execution_failed' })),
     closedBy: Nullable(Type.String()),
+    closedComment: Nullable(Type.String({ description: 'The comment of a resume that closed it' })),
     closedAt: Nullable(Timestamp),
     createdAt: Timestamp,
   },

@@ -320,11 +320,23 @@ export const forTenant = (db: Db, tenantId: string) => {
 
     closeApproval: (
       id: string,
-      close: { status: ApprovalStatus; reason: string; by: string | null; now: Date },
+      close: {
+        status: ApprovalStatus;
+        reason: string;
+        by: string | null;
+        comment?: string | null;
+        now: Date;
+      },
     ): Promise<ApprovalRow> =>
       db
         .updateTable('workflow_approvals')
-        .set({ status: close.status, closed_reason: close.reason, closed_by: close.by, closed_at: close.now })
+        .set({
+          status: close.status,
+          closed_reason: close.reason,
+          closed_by: close.by,
+          closed_comment: close.comment ?? null,
+          closed_at: close.now,
+        })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .returningAll()
