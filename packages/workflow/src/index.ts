@@ -50,6 +50,8 @@ export {
   ExecuteBodySchema,
   ResumeBodySchema,
   StepExecutionSchema,
+  type UpdateStepBody,
+  UpdateStepBodySchema,
   WorkflowDefinitionSchema,
   WorkflowExecutionSchema,
   WorkflowStepSchema,
