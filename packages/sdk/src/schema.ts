@@ -3420,6 +3420,710 @@ export interface components {
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
         };
+        PackageAssignmentRule: {
+            config: components["schemas"]["AssignmentConfig"];
+            recordTypeKey: string;
+        };
+        PackageChoiceList: {
+            items: {
+                label: string;
+                value: string;
+            }[];
+            key: string;
+            name: string;
+        };
+        PackageField: {
+            /** @description choice fields: key of a choice list of this package */
+            choiceListKey?: string;
+            defaultValue?: unknown;
+            label?: string;
+            /** @description lower snake case, unique within the record type */
+            name: string;
+            /** @description reference fields: a record type of this package or one named in bindings.recordTypes */
+            referenceRecordTypeKey?: string;
+            required?: boolean;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
+        };
+        PackageRecordType: {
+            /** @description a record type of this package or one named in bindings.recordTypes */
+            baseType?: string;
+            fields: components["schemas"]["PackageField"][];
+            key: string;
+            name: string;
+        };
+        PackageSlaPolicy: {
+            config: components["schemas"]["SlaConfig"];
+            recordTypeKey: string;
+        };
+        PackageWorkflow: {
+            description?: string;
+            /** @description unique within the package; how an upgrade finds the workflow again */
+            key: string;
+            name: string;
+            /** @description the record type the workflow works on */
+            recordTypeKey?: string;
+            steps: components["schemas"]["PackageWorkflowStep"][];
+            triggers?: components["schemas"]["PackageWorkflowTrigger"][];
+        };
+        /** @description A step of a package workflow; its position is its index in steps */
+        PackageWorkflowStep: components["schemas"]["PackageWorkflowStepAssignment"] | components["schemas"]["PackageWorkflowStepApproval"] | components["schemas"]["PackageWorkflowStepNotification"] | components["schemas"]["PackageWorkflowStepDecision"] | components["schemas"]["PackageWorkflowStepRecordMutation"] | components["schemas"]["PackageWorkflowStepRecordLock"];
+        PackageWorkflowStepApproval: {
+            config: {
+                /** @description Who is asked: named users, or the holders of a role when the step starts */
+                approvers: {
+                    users: string[];
+                } | {
+                    /** @description A role of the tenant, by name */
+                    role: string;
+                };
+                /** @description Approve at once without asking anyone (the step is recorded) */
+                autoApprove?: boolean;
+                deadlineMinutes?: number;
+                /** @description What happens when the deadline passes with the approval still pending */
+                escalation?: {
+                    /** @enum {string} */
+                    action: "reassign";
+                    /** @description Who is asked: named users, or the holders of a role when the step starts */
+                    approvers: {
+                        users: string[];
+                    } | {
+                        /** @description A role of the tenant, by name */
+                        role: string;
+                    };
+                } | {
+                    /** @enum {string} */
+                    action: "auto_approve";
+                } | {
+                    /** @enum {string} */
+                    action: "auto_reject";
+                };
+                /** @description How many approvals settle it: any one, all, n of the m approvers (n above m means all), or a percentage of them (rounded up) */
+                rule?: {
+                    /** @enum {string} */
+                    type: "any";
+                } | {
+                    /** @enum {string} */
+                    type: "all";
+                } | {
+                    n: number;
+                    /** @enum {string} */
+                    type: "n_of_m";
+                } | {
+                    percent: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                };
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "approval";
+        };
+        PackageWorkflowStepAssignment: {
+            /** @description Who the execution's record is assigned to */
+            config: {
+                /** @enum {string} */
+                strategy: "user";
+                userId: string;
+            } | {
+                group: string;
+                /** @enum {string} */
+                strategy: "group";
+            } | {
+                /** @enum {string} */
+                strategy: "rule";
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "assignment";
+        };
+        PackageWorkflowStepDecision: {
+            config: {
+                /** @description A condition over input.* and record.*: { field, op, value } or { all: [...] }, { any: [...] }, { not: ... } */
+                condition: {
+                    /** @description A dotted path starting with input. or record., e.g. record.priority */
+                    field: string;
+                    /**
+                     * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                     * @enum {string}
+                     */
+                    op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                    /** @description The value compared with; not used by exists */
+                    value?: unknown;
+                } | {
+                    all: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    not: {
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Where to go when false; the next step if absent */
+                onFalseStepIndex?: number;
+                /** @description Where to go when true; the next step if absent */
+                onTrueStepIndex?: number;
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "decision";
+        };
+        PackageWorkflowStepNotification: {
+            config: {
+                /** @description e.g. email, slack, in_app */
+                channel: string;
+                recipients?: string[];
+                /** @description The message; {{input.x}} and {{record.field}} are replaced by their values */
+                template: string;
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "notification";
+        };
+        PackageWorkflowStepRecordLock: {
+            config: {
+                reason?: string;
+                /** @description The input field holding the record id; the execution's record when absent, else input.recordId */
+                recordIdField?: string;
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_lock";
+        };
+        PackageWorkflowStepRecordMutation: {
+            config: {
+                /** @description Field values written to the execution's record (validated like PATCH) */
+                updates: {
+                    [key: string]: unknown;
+                };
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_mutation";
+        };
+        /** @description A trigger of a package workflow; record_event triggers name their record type by recordTypeKey */
+        PackageWorkflowTrigger: components["schemas"]["PackageWorkflowTriggerRecordEvent"] | components["schemas"]["PackageWorkflowTriggerSchedule"] | components["schemas"]["PackageWorkflowTriggerManual"];
+        PackageWorkflowTriggerManual: {
+            triggerConfig: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "manual";
+        };
+        PackageWorkflowTriggerRecordEvent: {
+            /** @description Fires on record.created / record.updated of the record type named by id or key */
+            triggerConfig: {
+                /** @enum {string} */
+                event: "record.created" | "record.updated";
+                fieldConditions?: {
+                    field: string;
+                    /** @enum {string} */
+                    operator: "equals" | "changed_to";
+                    value: string | number | boolean | null;
+                }[];
+                /** Format: uuid */
+                recordTypeId?: string;
+                recordTypeKey?: string;
+                watchFields?: string[];
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "record_event";
+        };
+        PackageWorkflowTriggerSchedule: {
+            triggerConfig: {
+                /** @description Five fields (minutes), or six with seconds first; parsed with croner */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
+                timezone?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "schedule";
+        };
         /** @description One schema edit of a change; the payload depends on opType */
         PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"] | components["schemas"]["PatchOpSetAssignment"] | components["schemas"]["PatchOpSetSla"];
         PatchOpAddField: {

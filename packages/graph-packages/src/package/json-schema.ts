@@ -23,8 +23,8 @@ const isPackageVariant = (schema: TSchema) => {
 
 /**
  * The named schemas `GraphPackage` refers to, besides the records configurations (`SlaConfig`,
- * `AssignmentConfig`) that the API registers on their own: the OpenAPI document registers these for
- * every route that carries a package.
+ * `AssignmentConfig`) and the variants of the step and trigger unions, which the API registers with
+ * their own packages' schemas (`workflowVariantSchemas`, `triggerVariantSchemas`).
  */
 export const graphPackageRefSchemas: TSchema[] = [
   PackageFieldSchema,
@@ -35,6 +35,10 @@ export const graphPackageRefSchemas: TSchema[] = [
   PackageWorkflowStepSchema,
   PackageWorkflowTriggerSchema,
   PackageWorkflowSchema,
+];
+
+/** The variants of the step and trigger unions; they join @ec3l/workflow's variant lists, registered with them. */
+const variantSchemas = (): TSchema[] => [
   ...workflowVariantSchemas.filter(isPackageVariant),
   ...triggerVariantSchemas.filter(isPackageVariant),
 ];
@@ -63,7 +67,12 @@ const toJson = (value: unknown, keepDiscriminator: boolean): Json => {
 export const graphPackageJsonSchema = (options: { discriminator?: boolean } = {}): Record<string, Json> => {
   const keep = options.discriminator === true;
   const defs: { [key: string]: Json } = {};
-  for (const schema of [...graphPackageRefSchemas, SlaConfigSchema, AssignmentConfigSchema]) {
+  for (const schema of [
+    ...graphPackageRefSchemas,
+    ...variantSchemas(),
+    SlaConfigSchema,
+    AssignmentConfigSchema,
+  ]) {
     defs[schema.$id as string] = toJson(schema, keep);
   }
   const root = toJson(GraphPackageSchema, keep) as { [key: string]: Json };
