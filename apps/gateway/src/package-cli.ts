@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { type PackageProblem, validatePackage } from '@ec3l/graph-packages';
 
 /** What `ec3l package …` answers, for CI pipelines. */
-export const PACKAGE_EXIT = {
+const PACKAGE_EXIT = {
   /** Valid; the same as the environment's; applied. */
   ok: 0,
   /** The file differs from what the environment has (diff, push --preview). */
@@ -15,7 +15,7 @@ export const PACKAGE_EXIT = {
   failed: 3,
 } as const;
 
-export const PACKAGE_USAGE = `Usage: ec3l package <command>
+const PACKAGE_USAGE = `Usage: ec3l package <command>
 
 Commands:
   validate <file>                          Validate a package file offline (no database, no gateway)

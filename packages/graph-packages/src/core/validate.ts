@@ -44,7 +44,7 @@ export const PACKAGE_PROBLEM_CODES = [
   // The input could not be read at all (e.g. a value that is not JSON data).
   'UNREADABLE',
 ] as const;
-export type PackageProblemCode = (typeof PACKAGE_PROBLEM_CODES)[number];
+type PackageProblemCode = (typeof PACKAGE_PROBLEM_CODES)[number];
 
 /** One problem of a package file: where (a JSON Pointer into the input, `/` for the whole), what, why. */
 export type PackageProblem = { path: string; code: PackageProblemCode; message: string };
@@ -54,7 +54,7 @@ export type PackageValidation =
   | { ok: false; problems: PackageProblem[] };
 
 /** The most problems one validation reports; the rest of a badly broken input adds nothing useful. */
-export const MAX_PROBLEMS = 200;
+const MAX_PROBLEMS = 200;
 
 const pointer = (...segments: (string | number)[]): string =>
   segments.length === 0
