@@ -1,3 +1,12 @@
+export {
+  compareObjectDiffs,
+  diffPackages,
+  type PackageDiff,
+  PackageDiffSchema,
+  type PackageObjectDiff,
+  PackageObjectDiffSchema,
+} from './core/diff.js';
+export { type GraphPackagesErrorCode, GraphPackagesErrorCodes } from './errors.js';
 export { graphPackagesMigrations } from './migrations/index.js';
 export { packageChecksum } from './package/checksum.js';
 export {
