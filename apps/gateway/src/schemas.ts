@@ -19,7 +19,6 @@ import {
   TargetSchema,
   WorkspaceSchema,
 } from '@ec3l/change-engine';
-import { graphPackageRefSchemas } from '@ec3l/graph-packages';
 import { Text, Uuid } from '@ec3l/kernel';
 import {
   AddRolePermissionBodySchema,
@@ -171,9 +170,6 @@ export const sharedSchemas: TSchema[] = [
   RecordEventResultSchema,
   WorkflowIntentSchema,
   DispatchResultSchema,
-  // The named parts of GraphPackage; its step and trigger variants come with workflowVariantSchemas and
-  // triggerVariantSchemas above (importing @ec3l/graph-packages adds them there).
-  ...graphPackageRefSchemas,
   ...errorSchemas,
 ];
 

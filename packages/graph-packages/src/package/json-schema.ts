@@ -23,10 +23,9 @@ const isPackageVariant = (schema: TSchema) => {
 
 /**
  * The named schemas `GraphPackage` refers to, besides the records configurations (`SlaConfig`,
- * `AssignmentConfig`) and the variants of the step and trigger unions, which the API registers with
- * their own packages' schemas (`workflowVariantSchemas`, `triggerVariantSchemas`).
+ * `AssignmentConfig`) and the variants of the step and trigger unions.
  */
-export const graphPackageRefSchemas: TSchema[] = [
+const graphPackageRefSchemas: TSchema[] = [
   PackageFieldSchema,
   PackageRecordTypeSchema,
   PackageChoiceListSchema,
