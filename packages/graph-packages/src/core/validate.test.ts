@@ -260,10 +260,24 @@ describe('validatePackage: workflows and triggers', () => {
       ],
     });
     expect(codesAt(pkg)).toEqual([
-      'STEP_INDEX_OUT_OF_RANGE /workflows/0/steps/0/config/onTrueStepIndex',
+      'WORKFLOW_INVALID /workflows/0/steps/0',
       'SCHEDULE_INVALID /workflows/0/triggers/1/triggerConfig/cron',
       'SCHEDULE_INVALID /workflows/0/triggers/2/triggerConfig/cron',
     ]);
+  });
+
+  it('applies the activation checks of the engine: steps needed, deadlines with escalations', () => {
+    const pkg = hr();
+    const approval = pkg.workflows![0]!.steps[0]!;
+    if (approval.stepType !== 'approval') throw new Error('fixture');
+    delete approval.config.escalation;
+    pkg.workflows!.push({ key: 'empty', name: 'Empty', steps: [] });
+    const problems = problemsOf(pkg);
+    expect(problems.map((p) => `${p.code} ${p.path}`)).toEqual([
+      'WORKFLOW_INVALID /workflows/0/steps/0',
+      'WORKFLOW_INVALID /workflows/1/steps',
+    ]);
+    expect(problems[0]!.message).toContain('a deadline needs an escalation');
   });
 });
 

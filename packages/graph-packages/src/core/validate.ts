@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { type GraphSnapshot, type RecordTypeNode, validateGraph } from '@ec3l/graph';
 import { configProblems, type FieldDefinition } from '@ec3l/records';
-import { scheduleProblem } from '@ec3l/workflow';
+import { definitionProblems, scheduleProblem } from '@ec3l/workflow';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { packageChecksum } from '../package/checksum.js';
 import { graphPackageJsonSchema } from '../package/json-schema.js';
@@ -39,8 +39,9 @@ export const PACKAGE_PROBLEM_CODES = [
   'TRIGGER_RECORD_TYPE',
   // A schedule trigger whose cron or time zone cannot be used.
   'SCHEDULE_INVALID',
-  // A decision step jumps past the last step.
-  'STEP_INDEX_OUT_OF_RANGE',
+  // A workflow the engine would not activate (no steps, a decision jumping nowhere or to itself, a
+  // malformed condition, an approval deadline without an escalation or the reverse).
+  'WORKFLOW_INVALID',
   // The input could not be read at all (e.g. a value that is not JSON data).
   'UNREADABLE',
 ] as const;
@@ -416,22 +417,25 @@ const contentProblems = (pkg: GraphPackage, now: Date): PackageProblem[] => {
           ? [t.triggerConfig.recordTypeKey]
           : [],
       )[0];
+    // The engine's own activation checks: a package workflow is installed active.
+    for (const problem of definitionProblems(workflow.steps)) {
+      add(
+        problem.stepIndex === null
+          ? pointer('workflows', i, 'steps')
+          : pointer('workflows', i, 'steps', problem.stepIndex),
+        'WORKFLOW_INVALID',
+        problem.message,
+      );
+    }
     workflow.steps.forEach((step, s) => {
-      const at = (...rest: (string | number)[]) => pointer('workflows', i, 'steps', s, 'config', ...rest);
-      if (step.stepType === 'decision') {
-        for (const branch of ['onTrueStepIndex', 'onFalseStepIndex'] as const) {
-          const target = step.config[branch];
-          if (target !== undefined && target >= workflow.steps.length) {
-            add(
-              at(branch),
-              'STEP_INDEX_OUT_OF_RANGE',
-              `step ${s} jumps to step ${target}; the workflow has ${workflow.steps.length} steps`,
-            );
-          }
-        }
-      } else if (step.stepType === 'record_mutation' && recordType !== undefined && known(recordType)) {
+      if (step.stepType === 'record_mutation' && recordType !== undefined && known(recordType)) {
         for (const field of Object.keys(step.config.updates)) {
-          needField(at('updates', field), recordType, field, `step ${s}`);
+          needField(
+            pointer('workflows', i, 'steps', s, 'config', 'updates', field),
+            recordType,
+            field,
+            `step ${s}`,
+          );
         }
       }
     });
