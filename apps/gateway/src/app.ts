@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
+import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
 import {
@@ -293,7 +294,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
       await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });
-      await api.register(packageRoutes, { deps: packageInstalls, builtIns: [], guard });
+      await api.register(packageRoutes, {
+        deps: packageInstalls,
+        builtIns: Object.values(BUILT_IN_PACKAGES),
+        guard,
+      });
     },
     { prefix: '/api' },
   );

@@ -31,7 +31,7 @@ import {
   toPackageInstall,
   toPackageInstallDetail,
 } from '../flows/package-install.js';
-import { guardedReadErrors, validatedWriteErrors, writeErrors } from '../plugins/errors.js';
+import { guardedReadErrors, validatedWriteErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import { nextCursorHeader, PAGE_DESCRIPTION, PageQuerySchema, pageRequestOf, ref } from '../schemas.js';
 
