@@ -24,6 +24,7 @@ const json = async <T = Record<string, unknown>>(
 
 type Result = {
   status: string;
+  checksum: string;
   installId: string | null;
   environmentId: string;
   diff: {
@@ -162,12 +163,26 @@ describe('package install', () => {
 
   it('O17: every graph validator runs on the projection: 422 PACKAGE_GRAPH_INVALID, nothing written', async () => {
     const p = await newProject();
+    const elsewhere = await newProject();
+    // The package is valid on its own; the project it lands in lacks its bound base type, which only
+    // another project of the tenant has.
+    await json(
+      h.call('POST', '/api/record-types', {
+        ...admin,
+        body: { projectId: elsewhere, key: 'hd_base', name: `Help desk base ${n}` },
+      }),
+      201,
+    );
     const pkg = helpdesk('1.0.0', ` ${n}`);
-    pkg.recordTypes[1]!.baseType = 'hd_ticket'; // task ← ticket ← task: a cycle
+    pkg.bindings = { recordTypes: ['hd_base'] };
+    pkg.recordTypes[1]!.baseType = 'hd_base';
     const res = await install(p, pkg);
     expect(res.statusCode, res.body).toBe(422);
     expect(res.json().code).toBe('PACKAGE_GRAPH_INVALID');
-    expect(res.json().details.errors.map((e: { code: string }) => e.code)).toContain('BASE_TYPE_CYCLE');
+    expect(res.json().details.errors.map((e: { code: string }) => e.code)).toEqual([
+      'BASE_TYPE_CROSS_PROJECT',
+      'BINDING_TARGET_MISSING',
+    ]);
     expect(await count('record_types', { project_id: p })).toBe(0);
     expect(await count('graph_package_installs', { project_id: p })).toBe(0);
   });
@@ -497,9 +512,47 @@ describe('package routes', () => {
     expect(await count('graph_package_installs', { project_id: p })).toBe(1);
   });
 
-  it('refuses a package that does not fit the format with 400', async () => {
+  it('refuses a package that does not fit the format with 400, and one with a broken reference with PACKAGE_INVALID', async () => {
     const p = await newProject();
     const res = await install(p, { ...helpdesk(), version: 'one' } as GraphPackage);
     expect(res.statusCode, res.body).toBe(400);
+    const broken = helpdesk('1.0.0', ` ${n}`);
+    broken.recordTypes[0]!.fields[0]!.choiceListKey = 'no_such_list';
+    const invalid = await install(p, broken);
+    expect(invalid.statusCode, invalid.body).toBe(400);
+    expect(invalid.json().code).toBe('PACKAGE_INVALID');
+    expect(invalid.json().details.problems[0]).toMatch(/^\/recordTypes\/0\/fields\/0\/choiceListKey /);
+    expect(await count('graph_package_installs', { project_id: p })).toBe(0);
+  });
+
+  it('lists the built-ins and installs HR Lite and ITSM Lite into one project', async () => {
+    const p = await newProject();
+    const builtIns = await json<{ key: string; checksum: string; counts: { recordTypes: number } }[]>(
+      h.call('GET', '/api/admin/graph/built-in', admin),
+    );
+    expect(builtIns.map((b) => b.key).sort()).toEqual(['hr.lite', 'itsm.lite']);
+    const preview = await json<Result>(
+      h.call('POST', '/api/hr-lite/install', { ...admin, body: { projectId: p, preview: true } }),
+    );
+    expect(preview.status).toBe('previewed');
+    const hr = await json<Result>(
+      h.call('POST', '/api/hr-lite/install', { ...admin, body: { projectId: p } }),
+    );
+    expect(hr.checksum).toBe(builtIns.find((b) => b.key === 'hr.lite')!.checksum);
+    const itsm = await json<Result>(
+      h.call('POST', '/api/admin/graph/install-built-in', {
+        ...admin,
+        body: { projectId: p, packageKey: 'itsm.lite' },
+      }),
+    );
+    expect(itsm.status).toBe('installed');
+    expect(await count('record_types', { project_id: p })).toBe(
+      builtIns.reduce((sum, b) => sum + b.counts.recordTypes, 0),
+    );
+    const unknown = await h.call('POST', '/api/admin/graph/install-built-in', {
+      ...admin,
+      body: { projectId: p, packageKey: 'no.such' },
+    });
+    expect(unknown.statusCode, unknown.body).toBe(404);
   });
 });

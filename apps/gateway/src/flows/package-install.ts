@@ -13,6 +13,7 @@ import {
   packageChecksum,
   packageLedger,
   planInstall,
+  validatePackage,
 } from '@ec3l/graph-packages';
 import {
   actorOf,
@@ -401,6 +402,20 @@ export const installPackage = async (
   const pkg = input.package;
   const checksum = packageChecksum(pkg);
   try {
+    // Offline validation first: the format, internal references, the package's own graph, bindings.
+    const validation = validatePackage(pkg);
+    if (!validation.ok)
+      throw new DomainError(
+        GraphPackagesErrorCodes.PACKAGE_INVALID,
+        `the package is invalid: ${validation.problems
+          .slice(0, 3)
+          .map((p) => `${p.path} ${p.message}`)
+          .join('; ')}${validation.problems.length > 3 ? ` and ${validation.problems.length - 3} more` : ''}`,
+        {
+          problems: validation.problems.map((p) => `${p.path} ${p.code} ${p.message}`),
+          issues: validation.problems,
+        },
+      );
     await deps.tenancy.requireProject(ctx, input.projectId);
     const environmentId = await environmentOf(deps, ctx, input.projectId, input.environmentId);
     const result = await inTransaction(trx ?? deps.db, async (t) => {

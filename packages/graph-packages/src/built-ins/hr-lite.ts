@@ -97,7 +97,12 @@ export const hrLite: GraphPackage = {
         {
           stepType: 'approval',
           name: 'HR manager approves the onboarding',
-          config: { approvers: { role: 'hr-managers' }, rule: { type: 'any' }, deadlineMinutes: 4320 },
+          config: {
+            approvers: { role: 'hr-managers' },
+            rule: { type: 'any' },
+            deadlineMinutes: 4320,
+            escalation: { action: 'reassign', approvers: { role: 'hr-directors' } },
+          },
         },
         {
           stepType: 'record_mutation',

@@ -202,7 +202,12 @@ export const itsmLite: GraphPackage = {
         {
           stepType: 'approval',
           name: 'Incident manager approves the escalation',
-          config: { approvers: { role: 'incident-managers' }, rule: { type: 'any' }, deadlineMinutes: 30 },
+          config: {
+            approvers: { role: 'incident-managers' },
+            rule: { type: 'any' },
+            deadlineMinutes: 30,
+            escalation: { action: 'auto_approve' },
+          },
         },
       ],
     },

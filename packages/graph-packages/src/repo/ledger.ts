@@ -247,7 +247,9 @@ export const packageLedger = (db: Db, tenantId: string) => ({
   workflowNamesLike: async (projectId: string, prefix: string): Promise<Set<string>> => {
     const { rows } = await sql<{ name: string }>`
       select name from workflow_definitions
-      where tenant_id = ${tenantId} and project_id = ${projectId} and starts_with(name, ${prefix})`.execute(db);
+      where tenant_id = ${tenantId} and project_id = ${projectId} and starts_with(name, ${prefix})`.execute(
+      db,
+    );
     return new Set(rows.map((r) => r.name));
   },
 
