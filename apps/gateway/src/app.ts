@@ -188,7 +188,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     db: deps.database.db,
     events: deps.events,
     tenancy,
-    workflowsOn: (trx) => createWorkflowService({ db: trx as unknown as SharedHandle, ...workflowDeps }),
+    // The install holds the project's row lock, so the project exists; no second connection is asked for.
+    workflowsOn: (trx) =>
+      createWorkflowService({
+        db: trx as unknown as SharedHandle,
+        ...workflowDeps,
+        requireProject: async () => {},
+      }),
     createTriggerOn: (trx, ctx, body) =>
       createTriggersService({ db: trx as unknown as SharedHandle }).createTrigger(
         ctx,
@@ -221,7 +227,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  for (const schema of [...sharedSchemas, ...packageSchemas]) app.addSchema(schema);
+  // The package format's variants may already be among the shared schemas (module load order decides).
+  const registered = new Set<string>();
+  for (const schema of [...sharedSchemas, ...packageSchemas()]) {
+    if (schema.$id && registered.has(schema.$id)) continue;
+    if (schema.$id) registered.add(schema.$id);
+    app.addSchema(schema);
+  }
   registerInputGuards(app);
   registerErrorHandling(app);
   collectRoutePermissions(app);

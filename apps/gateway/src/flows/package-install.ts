@@ -13,6 +13,7 @@ import {
   packageChecksum,
   packageLedger,
   planInstall,
+  validatePackage,
 } from '@ec3l/graph-packages';
 import {
   actorOf,
@@ -36,7 +37,7 @@ type Trx = Transaction<SharedTables>;
 export type PackageInstallDeps = {
   db: Kysely<SharedTables>;
   events: EventBus;
-  tenancy: Pick<TenancyService, 'requireProject' | 'listEnvironments' | 'listModules'>;
+  tenancy: Pick<TenancyService, 'requireProject' | 'listEnvironments'>;
   /** Workflow definitions of a package are created (and retired) through the workflow service on the install's transaction. */
   workflowsOn: (trx: Trx) => Pick<WorkflowService, 'createDefinition' | 'addStep' | 'setLifecycle'>;
   /** Creates a trigger of a definition on the install's transaction. */
@@ -108,16 +109,17 @@ export const toPackageInstallDetail = (row: InstallRow): PackageInstallDetail =>
   diff: row.diff as PackageDiff,
 });
 
-/** The change engine bound to the install's transaction: its methods then run inside it (inTransaction nests). */
-const changesOn = (deps: PackageInstallDeps, trx: Trx) =>
+/**
+ * The change engine bound to the install's transaction: its methods then run inside it (inTransaction
+ * nests). The install checked the project and its environment and holds the project's row lock, so the
+ * engine's own checks answer from that instead of asking the pool for a second connection.
+ */
+const changesOn = (deps: PackageInstallDeps, trx: Trx, environmentId: string) =>
   createChangeService({
     db: trx as unknown as Parameters<typeof createChangeService>[0]['db'],
     events: deps.events,
-    requireProject: deps.tenancy.requireProject,
-    projectParts: async (ctx, projectId) => ({
-      moduleIds: (await deps.tenancy.listModules(ctx, projectId)).map((m) => m.id),
-      environmentIds: (await deps.tenancy.listEnvironments(ctx, projectId)).map((e) => e.id),
-    }),
+    requireProject: async () => {},
+    projectParts: async () => ({ moduleIds: [], environmentIds: [environmentId] }),
   });
 
 /** The environment an install is recorded for: the one named (of the project), else the project's default. */
@@ -145,16 +147,25 @@ const withListIds = (field: FieldDefinition, ids: ReadonlyMap<string, string>): 
 
 const WORKFLOW_NAME_MAX = 200;
 
-/** A workflow definition of the package, with its steps and triggers, activated. */
+/**
+ * A workflow definition of the package, with its steps and triggers, activated. Definition names are
+ * unique in the project, retired ones included: a workflow created again (an upgrade, a re-install after
+ * an uninstall) takes the first free name of `name`, `name (version)`, `name (version, 2)` …; the
+ * project's row lock keeps that free until the insert.
+ */
 const createWorkflow = async (
   deps: PackageInstallDeps,
   trx: Trx,
   ctx: RequestContext,
   projectId: string,
   w: PackageWorkflow,
-  name: string,
+  version: string,
 ): Promise<string> => {
   const workflows = deps.workflowsOn(trx);
+  const taken = await packageLedger(trx, ctx.tenantId).workflowNamesLike(projectId, w.name);
+  const candidates = [w.name, `${w.name} (${version})`];
+  for (let i = 2; candidates.every((c) => taken.has(c)); i++) candidates.push(`${w.name} (${version}, ${i})`);
+  const name = candidates.find((c) => !taken.has(c))!.slice(0, WORKFLOW_NAME_MAX);
   const definition = await workflows.createDefinition(ctx, {
     projectId,
     name,
@@ -256,7 +267,7 @@ const applyPlan = async (
   // make the uninstall exact.
   let changeId: string | null = null;
   if (plan.editRecordTypes.length > 0) {
-    const changes = changesOn(deps, trx);
+    const changes = changesOn(deps, trx, args.environmentId);
     const change = await changes.createChange(ctx, {
       projectId: input.projectId,
       title: `Install ${pkg.key} ${pkg.version}`,
@@ -299,10 +310,7 @@ const applyPlan = async (
   for (const key of plan.retireWorkflows)
     await workflows.setLifecycle(ctx, ownedWorkflows.get(key)!, 'retire');
   for (const w of plan.createWorkflows) {
-    const name = ownedWorkflows.has(w.key)
-      ? `${w.name} (${pkg.version})`.slice(0, WORKFLOW_NAME_MAX)
-      : w.name;
-    const id = await createWorkflow(deps, trx, ctx, input.projectId, w, name);
+    const id = await createWorkflow(deps, trx, ctx, input.projectId, w, pkg.version);
     created.push({ type: 'workflow', key: w.key, id });
   }
 
@@ -394,6 +402,20 @@ export const installPackage = async (
   const pkg = input.package;
   const checksum = packageChecksum(pkg);
   try {
+    // Offline validation first: the format, internal references, the package's own graph, bindings.
+    const validation = validatePackage(pkg);
+    if (!validation.ok)
+      throw new DomainError(
+        GraphPackagesErrorCodes.PACKAGE_INVALID,
+        `the package is invalid: ${validation.problems
+          .slice(0, 3)
+          .map((p) => `${p.path} ${p.message}`)
+          .join('; ')}${validation.problems.length > 3 ? ` and ${validation.problems.length - 3} more` : ''}`,
+        {
+          problems: validation.problems.map((p) => `${p.path} ${p.code} ${p.message}`),
+          issues: validation.problems,
+        },
+      );
     await deps.tenancy.requireProject(ctx, input.projectId);
     const environmentId = await environmentOf(deps, ctx, input.projectId, input.environmentId);
     const result = await inTransaction(trx ?? deps.db, async (t) => {
@@ -533,7 +555,7 @@ export const revertInstall = async (
         { recordTypes: holding },
       );
     if (install.change_id) {
-      const changes = changesOn(deps, trx);
+      const changes = changesOn(deps, trx, install.environment_id);
       const revert = await changes.revert(ctx, install.change_id);
       const checked = await changes.checkin(ctx, revert.id);
       if (checked.status !== 'Ready')
@@ -567,8 +589,7 @@ export const revertInstall = async (
           retired.has(w.key) &&
           (stillOwned.has(w.key) || !(newContents.workflows ?? []).some((n) => n.key === w.key));
         if (!replacedOrDropped) continue;
-        const name = `${w.name} (${previous.version}, restored)`.slice(0, WORKFLOW_NAME_MAX);
-        restored.set(w.key, await createWorkflow(deps, trx, ctx, install.project_id, w, name));
+        restored.set(w.key, await createWorkflow(deps, trx, ctx, install.project_id, w, previous.version));
       }
     }
     await ledger.disownAll(install.project_id, install.package_key);

@@ -20,6 +20,7 @@ import {
   SEMVER_PATTERN,
 } from '@ec3l/graph-packages';
 import { DomainError, Uuid } from '@ec3l/kernel';
+import { triggerVariantSchemas, workflowVariantSchemas } from '@ec3l/workflow';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TSchema, Type } from '@sinclair/typebox';
 import {
@@ -149,8 +150,13 @@ const HrLiteBodySchema = Type.Object(InstallOptions, {
   additionalProperties: false,
 });
 
-/** The package format and the install shapes, published as components. */
-export const packageSchemas: TSchema[] = [
+/**
+ * The package format and the install shapes, published as components. The step and trigger variants of
+ * the package format join the workflow package's variant lists when the format's module loads.
+ */
+export const packageSchemas = (): TSchema[] => [
+  ...workflowVariantSchemas.filter((s) => s.$id?.startsWith('PackageWorkflowStep')),
+  ...triggerVariantSchemas.filter((s) => s.$id?.startsWith('PackageWorkflowTrigger')),
   PackageFieldSchema,
   PackageRecordTypeSchema,
   PackageChoiceListSchema,

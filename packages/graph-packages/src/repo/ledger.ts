@@ -243,6 +243,16 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     return new Map(rows.map((r) => [r.record_type_id, Number(r.n)]));
   },
 
+  /** Names of the project's workflow definitions (any status) that start with `prefix`. */
+  workflowNamesLike: async (projectId: string, prefix: string): Promise<Set<string>> => {
+    const { rows } = await sql<{ name: string }>`
+      select name from workflow_definitions
+      where tenant_id = ${tenantId} and project_id = ${projectId} and starts_with(name, ${prefix})`.execute(
+      db,
+    );
+    return new Set(rows.map((r) => r.name));
+  },
+
   /** Activates record types an install created as drafts, in one statement. */
   activateRecordTypes: async (ids: readonly string[], now: Date): Promise<void> => {
     if (ids.length === 0) return;
