@@ -452,6 +452,8 @@ const contentProblems = (pkg: GraphPackage, now: Date): PackageProblem[] => {
  * input gives an answer, never an exception. `now` is when schedules must still fire after.
  */
 export const validatePackage = (input: unknown, options: { now?: Date } = {}): PackageValidation => {
+  // Outside the guard below: a validator that cannot load is a broken installation, not a bad input.
+  schemaValidator();
   try {
     const schema = schemaProblems(input);
     if (schema.length > 0) return { ok: false, problems: schema.slice(0, MAX_PROBLEMS) };
