@@ -237,4 +237,40 @@ describe('ec3l package diff / push / pull against a running gateway', () => {
     expect(record.statusCode, record.body).toBe(201);
     expect(record.json()).toMatchObject({ assignedGroup: 'network-ops', data: { status: 'new' } });
   });
+
+  it('hr.lite pushed to a fresh tenant gives working record types: employees default to onboarding, routed to hr-ops', async () => {
+    const created = await h.call('POST', '/api/projects', {
+      tenant: 'globex',
+      user: 'admin',
+      body: { name: 'People' },
+    });
+    const people = created.json().id as string;
+    const push = await cli(
+      'push',
+      write('hr.json', hr),
+      '--url',
+      url,
+      '--tenant',
+      'globex',
+      '--user',
+      'admin',
+      '--project',
+      people,
+      '--env',
+      'dev',
+    );
+    expect(push.stderr).toBe('');
+    expect(push.code).toBe(0);
+    const type = await h.call('GET', `/api/projects/${people}/record-types/employee`, {
+      tenant: 'globex',
+      user: 'admin',
+    });
+    const record = await h.call('POST', '/api/record-instances', {
+      tenant: 'globex',
+      user: 'admin',
+      body: { recordTypeId: type.json().id, data: { full_name: 'Ada Lovelace', email: 'ada@example.com' } },
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    expect(record.json()).toMatchObject({ assignedGroup: 'hr-ops', data: { status: 'onboarding' } });
+  });
 });
