@@ -54,7 +54,6 @@ export {
   ExecuteBodySchema,
   ResumeBodySchema,
   StepExecutionSchema,
-  type UpdateStepBody,
   UpdateStepBodySchema,
   WorkflowDefinitionSchema,
   WorkflowExecutionSchema,
