@@ -1453,6 +1453,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/record-timers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SLA timers of several records at once
+         * @description For a page of records: `recordId` repeated (1 to 100). Answers the timers of those records, by record; an id without a record of the tenant simply has none.
+         */
+        get: operations["listTimersOfRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/record-types": {
         parameters: {
             query?: never;
@@ -8623,6 +8643,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordLockCheck"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTimersOfRecords: {
+        parameters: {
+            query: {
+                /** @description Repeat the parameter once per record */
+                recordId: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The SLA timers of several records at once */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordTimer"][];
                 };
             };
             400: components["responses"]["BadRequest"];
