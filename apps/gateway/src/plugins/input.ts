@@ -1,6 +1,6 @@
 import { ErrorCodes, hasNul, invalid } from '@ec3l/kernel';
 import type { FastifyInstance, FastifyReply, FastifyServerOptions } from 'fastify';
-import { errorBody, errorResponses } from './errors.js';
+import { errorBody } from './errors.js';
 
 /** Deepest JSON body accepted: arrays and objects nested more than this are refused at parse time. */
 export const MAX_BODY_DEPTH = 64;
@@ -54,15 +54,10 @@ const hasUrlNul = (part: string) => part.includes('%00') || hasNul(part);
  *   routes (checkin, merge …) accept clients that always send a JSON content type;
  * - path, query string and headers: refused when they hold NUL (PostgreSQL stores it in neither
  *   text nor jsonb).
- * Each refusal is a 400 VALIDATION_ERROR naming where the input was wrong, and every route declares 400.
+ * Each refusal is a 400 VALIDATION_ERROR naming where the input was wrong; the OpenAPI document lists
+ * 400 on every operation for that reason (openapi.ts, commonStatuses).
  */
 export const registerInputGuards = (app: FastifyInstance): void => {
-  // The checks below can refuse any route's request, so every route documents 400.
-  app.addHook('onRoute', (route) => {
-    const schema = route.schema as { response?: Record<string, unknown>; hide?: boolean } | undefined;
-    if (schema?.response && !schema.hide && !('400' in schema.response))
-      schema.response = { ...schema.response, ...errorResponses(400) };
-  });
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');

@@ -141,11 +141,11 @@ const firstSentence = (text: string) => {
 };
 
 /** The 4xx (and 503) an operation can answer, beside the ones its route declares. */
-const commonStatuses = (path: string, method: string, op: Operation): number[] => {
+const commonStatuses = (method: string, op: Operation): number[] => {
   const open = Array.isArray(op.security) && op.security.length === 0;
-  const statuses = [503];
-  // Under /api the identity headers are checked (400) even where no tenant is needed.
-  if (path.startsWith('/api/')) statuses.push(400);
+  // Every request's path, query string and headers pass the input guards (input.ts), so any operation
+  // can answer 400; under /api the identity headers are checked too.
+  const statuses = [400, 503];
   if (!open) statuses.push(401, 404);
   if (op['x-permission']) statuses.push(403);
   if (op.requestBody || ['post', 'put', 'patch'].includes(method)) statuses.push(413, 415);
@@ -206,13 +206,13 @@ const addDiscriminatorMappings = (schemas: Record<string, unknown>): void => {
  * components carrying x-request-id), x-request-id on its success answers, a summary and a description.
  */
 const completeDocument = (document: Document): Document => {
-  for (const [path, item] of Object.entries(document.paths ?? {})) {
+  for (const item of Object.values(document.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
       if (typeof op !== 'object' || op === null || !op.responses) continue;
       if (!op.summary && op.description) op.summary = firstSentence(op.description);
       if (!op.description && op.summary) op.description = `${op.summary}.`;
       const declared = Object.keys(op.responses).map(Number);
-      for (const status of [...new Set([...declared, ...commonStatuses(path, method, op)])].sort()) {
+      for (const status of [...new Set([...declared, ...commonStatuses(method, op)])].sort()) {
         const name = ERROR_RESPONSE_NAMES[status];
         if (status >= 400 && name) op.responses[String(status)] = { $ref: `#/components/responses/${name}` };
       }
