@@ -1,0 +1,29 @@
+export { MAX_DELIVERY_ATTEMPTS } from './core/backoff.js';
+export { INTENT_STATUSES } from './core/lifecycle.js';
+export { AllowlistError, parseAllowlist } from './core/ssrf.js';
+export { type PromotionErrorCode, PromotionErrorCodes } from './errors.js';
+export { promotionMigrations } from './migrations/index.js';
+export {
+  EnvironmentDeploymentSchema,
+  EnvironmentDiffSchema,
+  EnvironmentPackageSchema,
+  EnvironmentReleaseSchema,
+  ProcessDeliveriesResultSchema,
+  type PromoteBody,
+  PromoteBodySchema,
+  PromotionIntentSchema,
+  PromotionResultSchema,
+  promotionSchemas,
+  RejectIntentBodySchema,
+  type UpdateEnvironmentBody,
+  UpdateEnvironmentBodySchema,
+  WebhookDeliverySchema,
+} from './schemas.js';
+export { createWebhookSender, type LookupAll, type Transport } from './sender.js';
+export {
+  createPromotionService,
+  type PromotionInstallPort,
+  type PromotionService,
+} from './service.js';
+/** @public The promotion tables, for handles that compose them with another package's. */
+export type { PromotionTables } from './tables.js';
