@@ -100,7 +100,7 @@ export const createWebhookSender = (options: WebhookSenderOptions): WebhookSende
           error: 'no signing secret is configured (EC3L_WEBHOOK_SECRET)',
           final: true,
         };
-      const problem = urlProblem(message.url, options.allowlist);
+      const problem = urlProblem(message.url, options.allowlist, true);
       if (problem) return { ok: false, statusCode: null, error: `refused: ${problem}`, final: true };
       const url = new URL(message.url);
       let addresses: { address: string; family: 4 | 6 }[];
@@ -121,6 +121,16 @@ export const createWebhookSender = (options: WebhookSenderOptions): WebhookSende
             final: true,
           };
       }
+      if (
+        url.protocol === 'http:' &&
+        !addresses.every(({ address }) => isAllowlisted(options.allowlist, url.hostname, address))
+      )
+        return {
+          ok: false,
+          statusCode: null,
+          error: 'refused: plain http only to an allowlisted host',
+          final: true,
+        };
       const [target] = addresses as [{ address: string; family: 4 | 6 }];
       const seconds = Math.floor(message.timestamp.getTime() / 1000);
       const headers = {

@@ -119,8 +119,11 @@ export const isAllowlisted = (allowlist: Allowlist, host: string, address: strin
   return allowlist.ranges.some(([base, bits]) => parsed.kind() === base.kind() && parsed.match(base, bits));
 };
 
-/** Why a URL cannot be a webhook target, checked without any lookup; null when it may be tried. */
-export const urlProblem = (value: string, allowlist: Allowlist): string | null => {
+/**
+ * Why a URL cannot be a webhook target, checked without any lookup; null when it may be tried.
+ * `httpChecked`: the caller checks plain http itself, against the resolved addresses.
+ */
+export const urlProblem = (value: string, allowlist: Allowlist, httpChecked = false): string | null => {
   let url: URL;
   try {
     url = new URL(value);
@@ -131,7 +134,7 @@ export const urlProblem = (value: string, allowlist: Allowlist): string | null =
   const host = unbracket(url.hostname);
   const allowlisted =
     allowlist.hosts.has(host.toLowerCase()) || (ipaddr.isValid(host) && isAllowlisted(allowlist, host, host));
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowlisted))
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (allowlisted || httpChecked)))
     return 'the URL must be https (plain http only to an allowlisted host)';
   if (ipaddr.isValid(host) && !allowlisted) {
     const refusal = refusalOf(host);
