@@ -1,3 +1,24 @@
+export {
+  compareObjectDiffs,
+  diffPackages,
+  type PackageDiff,
+  PackageDiffSchema,
+  type PackageObjectDiff,
+  PackageObjectDiffSchema,
+} from './core/diff.js';
+export {
+  fieldDefinitionOf,
+  type InstallPlan,
+  type NewRecordType,
+  type OwnedObject,
+  type PlannedOp,
+  type PlanOutcome,
+  type PlanRefusal,
+  pendingChoiceListId,
+  planInstall,
+} from './core/plan.js';
+export { compareVersions } from './core/semver.js';
+export { type GraphPackagesErrorCode, GraphPackagesErrorCodes } from './errors.js';
 export { graphPackagesMigrations } from './migrations/index.js';
 export { packageChecksum } from './package/checksum.js';
 export {
