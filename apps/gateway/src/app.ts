@@ -2,6 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import type { EventBus } from '@ec3l/kernel';
+import {
+  createPromotionService,
+  createWebhookOutbox,
+  createWebhookSender,
+  type LookupAll,
+  type PromotionService,
+  parseAllowlist,
+  type WebhookOutbox,
+} from '@ec3l/promotion';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
 import {
   createRecordLocks,
@@ -23,7 +32,8 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import type { AuthConfig } from './config.js';
+import type { AuthConfig, WebhookConfig } from './config.js';
+import { recordPromotedPackage } from './flows/promotion-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -36,6 +46,7 @@ import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { projectRoutes } from './routes/projects.js';
+import { promotionRoutes } from './routes/promotion.js';
 import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
@@ -66,6 +77,8 @@ export type AppDeps = {
   startExecution?: StartExecution;
   /** Lease of intents dispatched through the API (default 30 s). */
   leaseMs?: number;
+  /** Promotion webhooks (nothing is signed or sent without a secret); tests inject the DNS lookup. */
+  webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll; deliveryWaitMs?: number };
 };
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */
@@ -80,6 +93,8 @@ export type Services = {
   changes: ChangeService;
   workflows: WorkflowService;
   workflow: ReturnType<typeof createWorkflowDispatch>;
+  promotion: PromotionService;
+  outbox: WebhookOutbox;
 };
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
@@ -171,7 +186,31 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
         .map((r) => r.userId),
   });
+  const webhooks = deps.webhooks ?? {};
+  const allowlist = parseAllowlist(webhooks.allowlist);
+  const outbox = createWebhookOutbox({
+    db: deps.database.db,
+    events: deps.events,
+    sender: createWebhookSender({
+      secret: webhooks.secret,
+      allowlist,
+      ...(webhooks.lookup ? { lookup: webhooks.lookup } : {}),
+      ...(webhooks.timeoutMs ? { timeoutMs: webhooks.timeoutMs } : {}),
+    }),
+    ...(webhooks.deliveryWaitMs === undefined ? {} : { deliveryWaitMs: webhooks.deliveryWaitMs }),
+    onError: (error) => app.log.error({ err: error }, 'webhook delivery not processed'),
+  });
+  const promotion = createPromotionService({
+    db: deps.database.db,
+    events: deps.events,
+    install: recordPromotedPackage,
+    outbox,
+    allowlist,
+    requireProject: tenancy.requireProject,
+  });
   const services: Services = {
+    promotion,
+    outbox,
     tenancy,
     timers,
     locks: createRecordLocks({ db: deps.database.db }),
@@ -258,6 +297,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
       await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });
+      await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ export { INTENT_STATUSES } from './core/lifecycle.js';
 export { AllowlistError, parseAllowlist } from './core/ssrf.js';
 export { type PromotionErrorCode, PromotionErrorCodes } from './errors.js';
 export { promotionMigrations } from './migrations/index.js';
+export { createWebhookOutbox, type WebhookOutbox } from './outbox.js';
 export {
   EnvironmentDeploymentSchema,
   EnvironmentDiffSchema,

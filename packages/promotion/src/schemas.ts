@@ -1,3 +1,4 @@
+import { PackageDiffSchema } from '@ec3l/graph-packages';
 import { Text, Uuid } from '@ec3l/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { INTENT_STATUSES } from './core/lifecycle.js';
@@ -28,7 +29,7 @@ export const EnvironmentPackageDiffSchema = Type.Object(
     toVersion: Nullable(Type.String()),
     fromChecksum: Nullable(Type.String()),
     toChecksum: Nullable(Type.String()),
-    diff: Type.Union([Type.Unknown(), Type.Null()], {
+    diff: Type.Union([refTo(PackageDiffSchema), Type.Null()], {
       description:
         "The per-object diff (PackageDiff) from the target's contents to the source's: each record type, field, choice list, SLA policy, assignment rule and workflow with its disposition; null for same and extra",
     }),

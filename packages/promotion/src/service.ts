@@ -1,5 +1,5 @@
-import { decodeCursor, inTransaction, type Page, pageOf, withTenant } from '@ec3l/db';
-import type { GraphPackage } from '@ec3l/graph-packages';
+import { decodeCursor, inTransaction, type Page, pageOf } from '@ec3l/db';
+import { diffPackages, type GraphPackage, type PackageDiff } from '@ec3l/graph-packages';
 import {
   actorOf,
   type Clock,
@@ -12,26 +12,24 @@ import {
   systemClock,
 } from '@ec3l/kernel';
 import type { Kysely, Transaction } from 'kysely';
-import { nextAttemptDelayMs } from './core/backoff.js';
 import { diffEnvironmentPackages, type EnvironmentPackageState, packagesToApply } from './core/env-diff.js';
 import { type IntentAction, transition } from './core/lifecycle.js';
 import { type Allowlist, urlProblem } from './core/ssrf.js';
 import { environmentStateHash } from './core/state-hash.js';
 import { PromotionErrorCodes } from './errors.js';
+import type { WebhookOutbox } from './outbox.js';
 import { forTenant, promotionLocks, type ReleaseWithPackages } from './repo/scoped.js';
 import type {
   EnvironmentDeployment,
   EnvironmentDiff,
   EnvironmentPackageView,
   EnvironmentRelease,
-  ProcessDeliveriesResult,
   PromoteBody,
   PromotionIntent,
   PromotionResult,
   UpdateEnvironmentBody,
   WebhookDelivery,
 } from './schemas.js';
-import type { WebhookSender } from './sender.js';
 import type { DeliveryRow, DeploymentRow, EnvironmentRow, IntentRow, PromotionTables } from './tables.js';
 
 /**
@@ -51,31 +49,18 @@ export type PromotionInstallPort = (
   },
 ) => Promise<{ status: string; installId: string | null; version: string; checksum: string }>;
 
-/** The per-object diff of two contents of one package (graph packages' diffPackages). */
-export type DiffPackagesFn = (before: GraphPackage | null, after: GraphPackage | null) => unknown;
-
 export type PromotionServiceDeps = {
   db: Kysely<PromotionTables>;
   events: EventBus;
   clock?: Clock;
   install: PromotionInstallPort;
-  diffPackages: DiffPackagesFn;
-  sender: WebhookSender;
+  outbox: WebhookOutbox;
   allowlist: Allowlist;
   /** Throws NOT_FOUND unless the project exists in the caller's tenant. */
   requireProject: (ctx: RequestContext, projectId: string) => Promise<void>;
-  /**
-   * How long a request that queued a webhook waits for its first attempt before answering (default
-   * 1 s); the attempt goes on after that and later ones run on the scheduler.
-   */
-  deliveryWaitMs?: number;
-  /** Told about failures of the background delivery work itself (never thrown into a request). */
-  onDeliveryError?: (error: unknown) => void;
 };
 
 export type PageRequest = { limit: number; cursor?: string };
-
-const DELIVERY_LEASE_MS = 60_000;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const refused = (code: keyof typeof PromotionErrorCodes, message: string, details?: unknown) =>
@@ -164,8 +149,7 @@ type Db = Kysely<PromotionTables> | Transaction<PromotionTables>;
 
 /** Environment package state and diff, direct and governed promotion, releases, deployments, webhooks. */
 export const createPromotionService = (deps: PromotionServiceDeps) => {
-  const { db, events, clock = systemClock, sender, allowlist } = deps;
-  const deliveryWaitMs = deps.deliveryWaitMs ?? 1_000;
+  const { db, events, clock = systemClock, allowlist } = deps;
   const emit = (ctx: RequestContext, event: DomainEvent) => events.emit(ctx, event);
 
   const requireEnvironment = async (ctx: RequestContext, id: string): Promise<EnvironmentRow> => {
@@ -204,8 +188,8 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       repo.environmentPackages(from.id),
       repo.environmentPackages(to.id),
     ]);
-    const rows = diffEnvironmentPackages(source, target, (before, after) =>
-      deps.diffPackages(before as GraphPackage | null, after as GraphPackage),
+    const rows = diffEnvironmentPackages<unknown, PackageDiff>(source, target, (before, after) =>
+      diffPackages(before as GraphPackage | null, after as GraphPackage),
     );
     const diff: EnvironmentDiff = {
       projectId: from.project_id,
@@ -331,79 +315,6 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
   };
 
   /**
-   * One attempt of a due delivery: claimed with a lease (skipped when another worker holds it), sent
-   * outside any transaction, its outcome written to the delivery and to the intent's notification
-   * fields. Answers the outcome, or null when the delivery was not due or not pending.
-   */
-  const attemptDelivery = async (
-    ctx: RequestContext,
-    deliveryId: string,
-  ): Promise<'sent' | 'failed' | 'retrying' | null> => {
-    const startedAt = clock.now();
-    const claimed = await inTransaction(db, async (trx) => {
-      const row = await promotionLocks(trx, ctx.tenantId).claimDelivery(deliveryId, startedAt);
-      if (!row) return null;
-      return forTenant(trx, ctx.tenantId).updateDelivery(row.id, {
-        attempts: row.attempts + 1,
-        last_attempt_at: startedAt,
-        next_attempt_at: new Date(startedAt.getTime() + DELIVERY_LEASE_MS),
-        updated_at: startedAt,
-      });
-    });
-    if (!claimed) return null;
-    const outcome = await sender.send({
-      url: claimed.url,
-      webhookId: claimed.webhook_id,
-      timestamp: startedAt,
-      body: JSON.stringify(claimed.payload),
-    });
-    const finishedAt = clock.now();
-    const delay = outcome.ok || outcome.final ? null : nextAttemptDelayMs(claimed.attempts);
-    const status = outcome.ok ? 'sent' : delay === null ? 'failed' : 'retrying';
-    const error = outcome.ok ? null : outcome.error;
-    await inTransaction(db, async (trx) => {
-      const repo = forTenant(trx, ctx.tenantId);
-      await repo.updateDelivery(claimed.id, {
-        status: status === 'retrying' ? 'pending' : status,
-        next_attempt_at: delay === null ? null : new Date(finishedAt.getTime() + delay),
-        last_status_code: outcome.statusCode,
-        last_error: error,
-        updated_at: finishedAt,
-      });
-      await repo.updateIntentNotification(claimed.subject_id, {
-        notification_status: status === 'retrying' ? 'pending' : status,
-        notification_last_error: error,
-        notification_last_attempt_at: startedAt,
-      });
-    });
-    emit(ctx, {
-      type: outcome.ok ? 'graph.promotion_notification_sent' : 'graph.promotion_notification_failed',
-      status,
-      entityId: claimed.subject_id,
-      affectedRecords: { deliveryId: claimed.id, eventType: claimed.event_type, attempt: claimed.attempts },
-      ...(error ? { error: { message: error } } : {}),
-    });
-    return status;
-  };
-
-  /**
-   * Starts the first attempt of a queued delivery after commit and waits for it at most deliveryWaitMs;
-   * never throws and never fails the request that queued it (O92, O93).
-   */
-  const kick = async (ctx: RequestContext, deliveryId: string | null) => {
-    if (!deliveryId) return;
-    const attempt = withTenant(ctx.tenantId, () => attemptDelivery(ctx, deliveryId)).catch((error: unknown) =>
-      deps.onDeliveryError?.(error),
-    );
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      attempt,
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, deliveryWaitMs))),
-    ]);
-    clearTimeout(timer);
-  };
-
-  /**
    * Runs one action on an intent: locks the intent row, decides the transition, and lets `effect` write
    * it in the same transaction. Executing an executed (or rejecting a rejected) intent answers it as it is.
    */
@@ -433,7 +344,7 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       return effect(trx, intent);
     });
     outcome.after?.();
-    await kick(ctx, outcome.deliveryId ?? null);
+    if (outcome.deliveryId) await deps.outbox.deliverSoon(ctx, outcome.deliveryId);
     return toIntent(outcome.deliveryId ? await requireIntent(ctx, id) : outcome.row);
   };
 
@@ -742,19 +653,6 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       });
       const { items, nextCursor } = byTime(rows, page.limit);
       return { items: items.map(toDelivery), nextCursor };
-    },
-
-    /** Attempts every due delivery of the tenant (the scheduler's pass and the on-demand route). */
-    processDueDeliveries: async (ctx: RequestContext, limit = 100): Promise<ProcessDeliveriesResult> => {
-      const ids = await forTenant(db, ctx.tenantId).dueDeliveryIds(clock.now(), limit);
-      const counts: ProcessDeliveriesResult = { attempted: 0, sent: 0, failed: 0, retrying: 0 };
-      for (const id of ids) {
-        const status = await attemptDelivery(ctx, id);
-        if (!status) continue;
-        counts.attempted += 1;
-        counts[status] += 1;
-      }
-      return counts;
     },
 
     /**
