@@ -436,6 +436,7 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       page: PageRequest,
     ): Promise<Page<PromotionIntent>> => {
       const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+      if (filter.projectId) await deps.requireProject(ctx, filter.projectId);
       const rows = await forTenant(db, ctx.tenantId).listIntents(filter, {
         limit: page.limit + 1,
         ...(after ? { after } : {}),
