@@ -1,7 +1,6 @@
-export { MAX_DELIVERY_ATTEMPTS } from './core/backoff.js';
 export { INTENT_STATUSES } from './core/lifecycle.js';
-export { AllowlistError, parseAllowlist } from './core/ssrf.js';
-export { type PromotionErrorCode, PromotionErrorCodes } from './errors.js';
+export { parseAllowlist } from './core/ssrf.js';
+export type { PromotionErrorCode } from './errors.js';
 export { promotionMigrations } from './migrations/index.js';
 export { createWebhookOutbox, type WebhookOutbox } from './outbox.js';
 export {
@@ -20,7 +19,7 @@ export {
   UpdateEnvironmentBodySchema,
   WebhookDeliverySchema,
 } from './schemas.js';
-export { createWebhookSender, type LookupAll, type Transport } from './sender.js';
+export { createWebhookSender, type LookupAll } from './sender.js';
 export {
   createPromotionService,
   type PromotionInstallPort,

@@ -19,9 +19,9 @@ export const EnvironmentPackageSchema = Type.Object(
 );
 export type EnvironmentPackageView = Static<typeof EnvironmentPackageSchema>;
 
-export const PACKAGE_STATUSES = ['missing', 'outdated', 'same', 'extra'] as const;
+const PACKAGE_STATUSES = ['missing', 'outdated', 'same', 'extra'] as const;
 
-export const EnvironmentPackageDiffSchema = Type.Object(
+const EnvironmentPackageDiffSchema = Type.Object(
   {
     packageKey: Type.String(),
     status: enumOf(PACKAGE_STATUSES),
@@ -58,7 +58,6 @@ export const EnvironmentDiffSchema = Type.Object(
   },
 );
 export type EnvironmentDiff = Static<typeof EnvironmentDiffSchema>;
-export type EnvironmentPackageDiffView = Static<typeof EnvironmentPackageDiffSchema>;
 
 export const PromotionResultSchema = Type.Object(
   {
@@ -79,7 +78,7 @@ export const PromotionResultSchema = Type.Object(
 );
 export type PromotionResult = Static<typeof PromotionResultSchema>;
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
+const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed'] as const;
 
 export const PromotionIntentSchema = Type.Object(
   {

@@ -20,12 +20,12 @@ export type Transport = (request: {
   timeoutMs: number;
 }) => Promise<{ statusCode: number }>;
 
-export type DeliveryOutcome =
+type DeliveryOutcome =
   | { ok: true; statusCode: number }
   /** `final`: no retry can help (a refused address, no signing secret). */
   | { ok: false; statusCode: number | null; error: string; final: boolean };
 
-export type WebhookMessage = { url: string; webhookId: string; timestamp: Date; body: string };
+type WebhookMessage = { url: string; webhookId: string; timestamp: Date; body: string };
 
 export type WebhookSenderOptions = {
   /** Standard Webhooks secret (`whsec_` + base64); without one nothing is sent. */

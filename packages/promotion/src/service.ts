@@ -1,4 +1,4 @@
-import { decodeCursor, inTransaction, type Page, pageOf } from '@ec3l/db';
+import { type Cursor, decodeCursor, inTransaction, type Page, pageOf } from '@ec3l/db';
 import { diffPackages, type GraphPackage, type PackageDiff } from '@ec3l/graph-packages';
 import {
   actorOf,
@@ -136,8 +136,23 @@ const toDeployment = (row: DeploymentRow): EnvironmentDeployment => ({
   createdAt: row.created_at.toISOString(),
 });
 
-const byTime = <R extends { id: string; created_at: Date }>(rows: R[], limit: number) =>
-  pageOf(rows, limit, (r) => ({ createdAt: r.created_at.toISOString(), id: r.id }));
+/**
+ * One page of a list ordered by (created_at, id): decodes the cursor before any query, fetches one row
+ * more than asked to know whether another page follows, and maps the rows.
+ */
+const timePage = async <R extends { id: string; created_at: Date }, T>(
+  page: PageRequest,
+  fetch: (p: { limit: number; after?: Cursor }) => Promise<R[]>,
+  map: (row: R) => T,
+): Promise<Page<T>> => {
+  const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+  const rows = await fetch({ limit: page.limit + 1, ...(after ? { after } : {}) });
+  const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
+    createdAt: r.created_at.toISOString(),
+    id: r.id,
+  }));
+  return { items: items.map(map), nextCursor };
+};
 
 const withoutContents = (p: EnvironmentPackageState<unknown>): EnvironmentPackageView => ({
   packageKey: p.packageKey,
@@ -435,14 +450,8 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       filter: { projectId?: string; status?: string },
       page: PageRequest,
     ): Promise<Page<PromotionIntent>> => {
-      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
       if (filter.projectId) await deps.requireProject(ctx, filter.projectId);
-      const rows = await forTenant(db, ctx.tenantId).listIntents(filter, {
-        limit: page.limit + 1,
-        ...(after ? { after } : {}),
-      });
-      const { items, nextCursor } = byTime(rows, page.limit);
-      return { items: items.map(toIntent), nextCursor };
+      return timePage(page, (p) => forTenant(db, ctx.tenantId).listIntents(filter, p), toIntent);
     },
 
     getIntent: async (ctx: RequestContext, id: string): Promise<PromotionIntent> =>
@@ -647,13 +656,7 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       page: PageRequest,
     ): Promise<Page<WebhookDelivery>> => {
       await requireIntent(ctx, intentId);
-      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-      const rows = await forTenant(db, ctx.tenantId).listDeliveries(intentId, {
-        limit: page.limit + 1,
-        ...(after ? { after } : {}),
-      });
-      const { items, nextCursor } = byTime(rows, page.limit);
-      return { items: items.map(toDelivery), nextCursor };
+      return timePage(page, (p) => forTenant(db, ctx.tenantId).listDeliveries(intentId, p), toDelivery);
     },
 
     /**
@@ -698,13 +701,7 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       page: PageRequest,
     ): Promise<Page<EnvironmentRelease>> => {
       await requireEnvironment(ctx, environmentId);
-      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-      const rows = await forTenant(db, ctx.tenantId).listReleases(environmentId, {
-        limit: page.limit + 1,
-        ...(after ? { after } : {}),
-      });
-      const { items, nextCursor } = byTime(rows, page.limit);
-      return { items: items.map(toRelease), nextCursor };
+      return timePage(page, (p) => forTenant(db, ctx.tenantId).listReleases(environmentId, p), toRelease);
     },
 
     listDeployments: async (
@@ -713,13 +710,7 @@ export const createPromotionService = (deps: PromotionServiceDeps) => {
       page: PageRequest,
     ): Promise<Page<EnvironmentDeployment>> => {
       await deps.requireProject(ctx, projectId);
-      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
-      const rows = await forTenant(db, ctx.tenantId).listDeployments(projectId, {
-        limit: page.limit + 1,
-        ...(after ? { after } : {}),
-      });
-      const { items, nextCursor } = byTime(rows, page.limit);
-      return { items: items.map(toDeployment), nextCursor };
+      return timePage(page, (p) => forTenant(db, ctx.tenantId).listDeployments(projectId, p), toDeployment);
     },
   };
 };

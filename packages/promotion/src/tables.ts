@@ -8,8 +8,8 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
-export type NotificationStatus = 'pending' | 'sent' | 'failed';
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+type NotificationStatus = 'pending' | 'sent' | 'failed';
+type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
 type PromotionIntentsTable = {
   tenant_id: string;

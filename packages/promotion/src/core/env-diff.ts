@@ -5,7 +5,7 @@ import type { EnvironmentPackage } from './state-hash.js';
  * outdated (the target holds other contents: another version or checksum), same; `extra` names a
  * package only the target holds (promotion leaves it alone).
  */
-export type PackageStatus = 'missing' | 'outdated' | 'same' | 'extra';
+type PackageStatus = 'missing' | 'outdated' | 'same' | 'extra';
 
 export type EnvironmentPackageState<C> = EnvironmentPackage & { contents: C };
 
