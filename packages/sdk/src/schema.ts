@@ -265,6 +265,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/graph/built-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The built-in packages
+         * @description Every package that ships with EC3L, with its checksum and what it holds. Requires permission `admin.view`.
+         */
+        get: operations["listBuiltInGraphPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/graph/diff": {
         parameters: {
             query?: never;
@@ -277,6 +297,126 @@ export interface paths {
          * @description What a change will do (or did) to the graph. Requires permission `admin.view`.
          */
         get: operations["getGraphDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a graph package into a project (preview or apply)
+         * @description The seven phases, all or nothing: the checksum of the installed version → noop; a lower version → 409 PACKAGE_DOWNGRADE unless allowDowngrade; objects of another package → 409 PACKAGE_OWNERSHIP_CONFLICT naming the owner; fields holding data dropped → 409 PACKAGE_DATA_LOSS unless allowDataLoss; the project's graph with the package applied must pass every graph validator (422 PACKAGE_GRAPH_INVALID). preview answers the diff and writes nothing; otherwise new record types are created base types first, edits of owned record types are one merged change (so the install can be reverted exactly), and the install is recorded for the environment. Installs of one project run one at a time. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installGraphPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/install-built-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a built-in package into a project (preview or apply)
+         * @description Installs the built-in package named by packageKey (404 for a key no built-in has) as POST /admin/graph/install does. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installBuiltInGraphPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's package installs, newest first
+         * @description Installed and reverted installs, optionally of one package. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listGraphPackageInstalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages/{installId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One package install with the package as installed and its diff
+         * @description 404 PACKAGE_INSTALL_NOT_FOUND for an id of no install of the caller's tenant. Requires permission `admin.view`.
+         */
+        get: operations["getGraphPackageInstall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages/{installId}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uninstall: revert the latest install of a package exactly
+         * @description Reverts the install's merged change through the change engine (every touched record type gets its snapshot back), deletes the record types and choice lists it created, retires the workflows it created, and hands ownership back to the previous install; the environment records an uninstall. Only the latest installed install of the package can be reverted (409 PACKAGE_ALREADY_REVERTED otherwise); 409 PACKAGE_REVERT_BLOCKED while a created record type holds records (data is never dropped). Requires permission `package.install`; refused to agents.
+         */
+        post: operations["revertGraphPackageInstall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The diff between two installed versions of a package
+         * @description Compares the contents of the latest installs of fromVersion and toVersion of the package in the project (installed or reverted). 404 PACKAGE_INSTALL_NOT_FOUND when either was never installed there. Requires permission `admin.view`.
+         */
+        get: operations["diffGraphPackageVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -943,6 +1083,26 @@ export interface paths {
         get: operations["listEnvironmentReleases"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr-lite/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install HR Lite into a project (preview or apply)
+         * @description Installs the built-in package hr.lite (employee, department, position and their workflows) as POST /admin/graph/install does. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installHrLite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2953,6 +3113,20 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        BuiltInPackage: {
+            checksum: string;
+            counts: {
+                assignmentRules: number;
+                choiceLists: number;
+                recordTypes: number;
+                slaPolicies: number;
+                workflows: number;
+            };
+            description?: string;
+            key: string;
+            name: string;
+            version: string;
+        };
         Change: {
             /** Format: date-time */
             createdAt: string;
@@ -3128,7 +3302,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3585,7 +3759,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -3740,6 +3914,60 @@ export interface components {
                 removed: number;
             };
         };
+        GraphPackage: {
+            assignmentRules?: components["schemas"]["PackageAssignmentRule"][];
+            bindings?: {
+                /** @description record types the package expects in the project without owning them (base types, reference targets) */
+                recordTypes?: string[];
+            };
+            choiceLists?: components["schemas"]["PackageChoiceList"][];
+            description?: string;
+            key: string;
+            name: string;
+            recordTypes: components["schemas"]["PackageRecordType"][];
+            slaPolicies?: components["schemas"]["PackageSlaPolicy"][];
+            version: string;
+            workflows?: components["schemas"]["PackageWorkflow"][];
+        };
+        InstallBuiltInBody: {
+            /**
+             * Format: uuid
+             * @description The environment the install is recorded for; the project's default when absent
+             */
+            environmentId?: string;
+            packageKey: string;
+            /** @description Answer the diff and write nothing (default false) */
+            preview?: boolean;
+            /** Format: uuid */
+            projectId: string;
+        };
+        InstallHrLiteBody: {
+            /**
+             * Format: uuid
+             * @description The environment the install is recorded for; the project's default when absent
+             */
+            environmentId?: string;
+            /** @description Answer the diff and write nothing (default false) */
+            preview?: boolean;
+            /** Format: uuid */
+            projectId: string;
+        };
+        InstallPackageBody: {
+            /** @description Remove fields that hold data (default false); records are never deleted */
+            allowDataLoss?: boolean;
+            /** @description Install a version lower than the installed one (default false) */
+            allowDowngrade?: boolean;
+            /**
+             * Format: uuid
+             * @description The environment the install is recorded for; the project's default when absent
+             */
+            environmentId?: string;
+            package: components["schemas"]["GraphPackage"];
+            /** @description Answer the diff and write nothing (default false) */
+            preview?: boolean;
+            /** Format: uuid */
+            projectId: string;
+        };
         Me: {
             actorId: string | null;
             /** @enum {string} */
@@ -3774,6 +4002,18 @@ export interface components {
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
         };
+        PackageAssignmentRule: {
+            config: components["schemas"]["AssignmentConfig"];
+            recordTypeKey: string;
+        };
+        PackageChoiceList: {
+            items: {
+                label: string;
+                value: string;
+            }[];
+            key: string;
+            name: string;
+        };
         PackageDiff: {
             fromVersion: string | null;
             objects: components["schemas"]["PackageObjectDiff"][];
@@ -3788,6 +4028,89 @@ export interface components {
             };
             toVersion: string | null;
         };
+        PackageField: {
+            /** @description choice fields: key of a choice list of this package */
+            choiceListKey?: string;
+            defaultValue?: unknown;
+            label?: string;
+            /** @description lower snake case, unique within the record type */
+            name: string;
+            /** @description reference fields: a record type of this package or one named in bindings.recordTypes */
+            referenceRecordTypeKey?: string;
+            required?: boolean;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
+        };
+        PackageInstall: {
+            /** @description The merged change carrying the edits of record types the package owned already */
+            changeId: string | null;
+            checksum: string;
+            /** @description Record types, choice lists and workflows the install created (an uninstall removes or retires them) */
+            createdObjects: {
+                id: string;
+                key: string;
+                /** @enum {string} */
+                type: "record_type" | "choice_list" | "workflow";
+            }[];
+            /** Format: uuid */
+            environmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            installedAt: string;
+            installedBy: string | null;
+            packageKey: string;
+            previousInstallId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            revertedAt: string | null;
+            revertedBy: string | null;
+            /** @enum {string} */
+            status: "installed" | "reverted";
+            version: string;
+        };
+        PackageInstallDetail: {
+            /** @description The merged change carrying the edits of record types the package owned already */
+            changeId: string | null;
+            checksum: string;
+            /** @description Record types, choice lists and workflows the install created (an uninstall removes or retires them) */
+            createdObjects: {
+                id: string;
+                key: string;
+                /** @enum {string} */
+                type: "record_type" | "choice_list" | "workflow";
+            }[];
+            diff: components["schemas"]["PackageDiff"];
+            /** Format: uuid */
+            environmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            installedAt: string;
+            installedBy: string | null;
+            package: components["schemas"]["GraphPackage"];
+            packageKey: string;
+            previousInstallId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            revertedAt: string | null;
+            revertedBy: string | null;
+            /** @enum {string} */
+            status: "installed" | "reverted";
+            version: string;
+        };
+        PackageInstallResult: {
+            checksum: string;
+            diff: components["schemas"]["PackageDiff"];
+            /** Format: uuid */
+            environmentId: string;
+            /** @description The new install (installed), the install already in place (noop), null for a preview */
+            installId: string | null;
+            packageKey: string;
+            /** @enum {string} */
+            status: "previewed" | "installed" | "noop";
+            version: string;
+        };
         PackageObjectDiff: {
             after?: unknown;
             before?: unknown;
@@ -3798,6 +4121,29 @@ export interface components {
             /** @enum {string} */
             objectType: "record_type" | "field" | "choice_list" | "sla_policy" | "assignment_rule" | "workflow";
         };
+        PackageRecordType: {
+            /** @description a record type of this package or one named in bindings.recordTypes */
+            baseType?: string;
+            fields: components["schemas"]["PackageField"][];
+            key: string;
+            name: string;
+        };
+        PackageSlaPolicy: {
+            config: components["schemas"]["SlaConfig"];
+            recordTypeKey: string;
+        };
+        PackageWorkflow: {
+            description?: string;
+            /** @description unique within the package; how an upgrade finds the workflow again */
+            key: string;
+            name: string;
+            /** @description the record type the workflow works on */
+            recordTypeKey?: string;
+            steps: components["schemas"]["PackageWorkflowStep"][];
+            triggers?: components["schemas"]["PackageWorkflowTrigger"][];
+        };
+        /** @description A step of a package workflow; its position is its index in steps */
+        PackageWorkflowStep: components["schemas"]["PackageWorkflowStepAssignment"] | components["schemas"]["PackageWorkflowStepApproval"] | components["schemas"]["PackageWorkflowStepNotification"] | components["schemas"]["PackageWorkflowStepDecision"] | components["schemas"]["PackageWorkflowStepRecordMutation"] | components["schemas"]["PackageWorkflowStepRecordLock"];
         PackageWorkflowStepApproval: {
             config: {
                 /** @description Who is asked: named users, or the holders of a role when the step starts */
@@ -3846,7 +4192,10 @@ export interface components {
                 };
             };
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             stepType: "approval";
         };
         PackageWorkflowStepAssignment: {
@@ -3864,7 +4213,10 @@ export interface components {
                 strategy: "rule";
             };
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             stepType: "assignment";
         };
         PackageWorkflowStepDecision: {
@@ -4355,7 +4707,10 @@ export interface components {
                 onTrueStepIndex?: number;
             };
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             stepType: "decision";
         };
         PackageWorkflowStepNotification: {
@@ -4367,7 +4722,10 @@ export interface components {
                 template: string;
             };
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             stepType: "notification";
         };
         PackageWorkflowStepRecordLock: {
@@ -4377,7 +4735,10 @@ export interface components {
                 recordIdField?: string;
             };
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             stepType: "record_lock";
         };
         PackageWorkflowStepRecordMutation: {
@@ -4388,12 +4749,20 @@ export interface components {
                 };
             };
             name?: string;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             stepType: "record_mutation";
         };
+        /** @description A trigger of a package workflow; record_event triggers name their record type by recordTypeKey */
+        PackageWorkflowTrigger: components["schemas"]["PackageWorkflowTriggerRecordEvent"] | components["schemas"]["PackageWorkflowTriggerSchedule"] | components["schemas"]["PackageWorkflowTriggerManual"];
         PackageWorkflowTriggerManual: {
             triggerConfig: Record<string, never>;
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             triggerType: "manual";
         };
         PackageWorkflowTriggerRecordEvent: {
@@ -4412,7 +4781,10 @@ export interface components {
                 recordTypeKey?: string;
                 watchFields?: string[];
             };
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             triggerType: "record_event";
         };
         PackageWorkflowTriggerSchedule: {
@@ -4422,7 +4794,10 @@ export interface components {
                 /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
                 timezone?: string;
             };
-            /** @enum {string} */
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             triggerType: "schedule";
         };
         /** @description One schema edit of a change; the payload depends on opType */
@@ -4897,7 +5272,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED";
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID";
             details?: components["schemas"]["UnprocessableDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -4947,7 +5322,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -6479,6 +6854,33 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listBuiltInGraphPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The built-in packages */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuiltInPackage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getGraphDiff: {
         parameters: {
             query: {
@@ -6506,6 +6908,205 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installGraphPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallPackageBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install a graph package into a project (preview or apply) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installBuiltInGraphPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallBuiltInBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install a built-in package into a project (preview or apply) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listGraphPackageInstalls: {
+        parameters: {
+            query: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                packageKey?: string;
+                projectId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A project's package installs, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstall"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGraphPackageInstall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One package install with the package as installed and its diff */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revertGraphPackageInstall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Uninstall: revert the latest install of a package exactly */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    diffGraphPackageVersions: {
+        parameters: {
+            query: {
+                fromVersion: string;
+                packageKey: string;
+                projectId: string;
+                toVersion: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The diff between two installed versions of a package */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -7744,6 +8345,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installHrLite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallHrLiteBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install HR Lite into a project (preview or apply) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -1,3 +1,5 @@
+/** @public Why a schedule trigger's cron cannot be used, for callers that check triggers before storing them. */
+export { scheduleProblem } from './core/triggers.js';
 export {
   byTriggerType,
   CreateTriggerBodySchema,

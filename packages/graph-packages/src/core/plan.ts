@@ -419,17 +419,23 @@ export const planInstall = (input: PlanInput): PlanOutcome => {
       .filter((e) => e.projectId === projectId)
       .map((e) => JSON.stringify(e)),
   );
-  const errors: { code: string; recordTypeKey: string; field?: string; message: string }[] = validateGraph(
-    projection,
-  )
+  // Shaped as the change engine's execution errors, so a 422 reads the same from either.
+  const errors: {
+    phase: 'graph' | 'transform';
+    code: string;
+    recordTypeKey: string;
+    field?: string;
+    message: string;
+  }[] = validateGraph(projection)
     .filter((e) => e.projectId === projectId && !known.has(JSON.stringify(e)))
-    .map(({ projectId: _, ...e }) => e);
+    .map(({ projectId: _, ...e }) => ({ phase: 'graph' as const, ...e }));
   const projected = new Map(
     recordTypes.filter((t) => t.projectId === projectId).map((t) => [t.key, t] as const),
   );
   for (const key of pkg.bindings?.recordTypes ?? []) {
     if (!projected.has(key))
       errors.push({
+        phase: 'graph',
         code: 'BINDING_TARGET_MISSING',
         recordTypeKey: key,
         message: `the package binds record type ${quote(key)}, which the project does not have`,
@@ -444,6 +450,7 @@ export const planInstall = (input: PlanInput): PlanOutcome => {
       names,
     )) {
       errors.push({
+        phase: 'transform',
         code: p.code,
         recordTypeKey: key,
         ...(p.fieldName ? { field: p.fieldName } : {}),
