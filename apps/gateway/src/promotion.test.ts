@@ -174,7 +174,7 @@ const countOf = async (table: string, where: { column: string; value: string }) 
 
 const packagesOf = (environmentId: string) =>
   json<{ packageKey: string; version: string }[]>(
-    h.call('GET', `/api/admin/environments/${environmentId}/packages`, admin),
+    h.call('GET', `/api/environments/${environmentId}/packages`, admin),
   );
 
 const createIntent = async (envs: Envs, from = envs.dev, to = envs.test) =>
@@ -862,7 +862,7 @@ describe('tenant isolation', () => {
     const intent = await createIntent(envs);
     await json(act(intent.id, 'preview'));
     const reads = [
-      `/api/admin/environments/${envs.dev}/packages`,
+      `/api/environments/${envs.dev}/packages`,
       `/api/admin/environments/diff?fromEnvironmentId=${envs.dev}&toEnvironmentId=${envs.test}`,
       `/api/admin/environments/promotions/${intent.id}`,
       `/api/admin/environments/promotions/${intent.id}/deliveries`,

@@ -152,7 +152,7 @@ const samples: Record<string, () => Promise<Sample>> = {
   // environments and promotion
   listEnvironmentPackages: async () => ({
     method: 'GET',
-    url: `/api/admin/environments/${(await freshEnvironments()).fromEnvironmentId}/packages`,
+    url: `/api/environments/${(await freshEnvironments()).fromEnvironmentId}/packages`,
   }),
   diffEnvironments: async () => {
     const envs = await freshEnvironments();
