@@ -1,6 +1,5 @@
 import { diffSnapshots, type GraphSnapshot, readGraphSnapshot } from '@ec3l/graph';
 import type { GraphPackage } from '@ec3l/graph-packages';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Who } from './testing-only/harness.js';
 import { helpdesk, helpdeskUpgrade } from './testing-only/packages.js';
@@ -51,7 +50,7 @@ const install = (
 const installed = async (projectId: string, pkg: GraphPackage, extra: Record<string, unknown> = {}) =>
   json<Result>(install(projectId, pkg, extra));
 
-const db = () => h.database.ownerDb as Kysely<any>;
+const db = () => h.database.ownerDb;
 
 /** The project's graph as stored (the owner's handle reads past row-level security). */
 const graphOf = async (projectId: string): Promise<GraphSnapshot> =>
@@ -330,6 +329,27 @@ describe('package uninstall', () => {
     });
     expect(await count('record_types', { project_id: p })).toBe(2);
     expect(await count('graph_package_installs', { project_id: p, status: 'installed' })).toBe(1);
+  });
+
+  it('O24: an uninstall that would leave another package without its base type is refused', async () => {
+    const p = await newProject();
+    const tag = ` ${n}`;
+    const base = await installed(p, helpdesk('1.0.0', tag));
+    const extension: GraphPackage = {
+      key: 'test.extension',
+      version: '1.0.0',
+      name: 'Extension',
+      bindings: { recordTypes: ['hd_task'] },
+      recordTypes: [{ key: 'hd_problem', name: `Help desk problem${tag}`, baseType: 'hd_task', fields: [] }],
+    };
+    await installed(p, extension);
+    const res = await h.call('POST', `/api/admin/graph/packages/${base.installId}/revert`, admin);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'PACKAGE_REVERT_BLOCKED',
+      details: { dependents: [{ key: 'hd_problem', uses: 'hd_task', as: 'baseType' }] },
+    });
+    expect(await count('record_types', { project_id: p })).toBe(3);
   });
 
   it('O25: only the latest install can be reverted, and only once', async () => {
