@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, operationsOf } from './testing-only/harness.js';
+import { helpdesk } from './testing-only/packages.js';
 
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
@@ -57,8 +58,36 @@ const freshActiveRecordType = async () => {
   await json(h.call('POST', `/api/record-types/${id}/activate`, admin));
   return id;
 };
+/** The help-desk package installed into a fresh project (names unique in the tenant by the counter). */
+const installedHelpdesk = async () => {
+  const projectId = await freshProject();
+  const res = await json<{ installId: string }>(
+    h.call('POST', '/api/admin/graph/install', {
+      ...admin,
+      body: { projectId, package: helpdesk('1.0.0', ` ${++counter}`) },
+    }),
+  );
+  return { projectId, installId: res.installId };
+};
 const freshRole = (permissions: string[] = []) =>
   created('/api/rbac/roles', { name: `Tmp ${++counter}`, permissions });
+
+/** A fresh project's dev and test environment ids. */
+const freshEnvironments = async () => {
+  const project = await freshProject();
+  const envs = await json<{ id: string; name: string }[]>(
+    h.call('GET', `/api/projects/${project}/environments`, admin),
+  );
+  const id = (name: string) => envs.find((e) => e.name === name)!.id;
+  return { projectId: project, fromEnvironmentId: id('dev'), toEnvironmentId: id('test') };
+};
+/** A fresh promotion intent, moved through the given actions. */
+const freshIntent = async (...actions: string[]) => {
+  const id = await created('/api/admin/environments/promotions', await freshEnvironments());
+  for (const action of actions)
+    await json(h.call('POST', `/api/admin/environments/promotions/${id}/${action}`, admin));
+  return id;
+};
 
 /**
  * A valid request for every write operation and every guarded read, preparing whatever state it
@@ -132,6 +161,64 @@ const samples: Record<string, () => Promise<Sample>> = {
     });
     return { method: 'PATCH', url: `/api/record-instances/${record}`, body: { data: { title: 'Fixed' } } };
   },
+  // environments and promotion
+  listEnvironmentPackages: async () => ({
+    method: 'GET',
+    url: `/api/environments/${(await freshEnvironments()).fromEnvironmentId}/packages`,
+  }),
+  diffEnvironments: async () => {
+    const envs = await freshEnvironments();
+    return {
+      method: 'GET',
+      url: `/api/admin/environments/diff?fromEnvironmentId=${envs.fromEnvironmentId}&toEnvironmentId=${envs.toEnvironmentId}`,
+    };
+  },
+  promoteEnvironment: async () => ({
+    method: 'POST',
+    url: '/api/admin/environments/promote',
+    body: await freshEnvironments(),
+  }),
+  listPromotionIntents: async () => ({ method: 'GET', url: '/api/admin/environments/promotions' }),
+  createPromotionIntent: async () => ({
+    method: 'POST',
+    url: '/api/admin/environments/promotions',
+    body: await freshEnvironments(),
+  }),
+  getPromotionIntent: async () => ({
+    method: 'GET',
+    url: `/api/admin/environments/promotions/${await freshIntent()}`,
+  }),
+  previewPromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent()}/preview`,
+  }),
+  approvePromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent('preview')}/approve`,
+  }),
+  executePromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent('preview', 'approve')}/execute`,
+  }),
+  rejectPromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent()}/reject`,
+    body: { reason: 'not now' },
+  }),
+  listPromotionDeliveries: async () => ({
+    method: 'GET',
+    url: `/api/admin/environments/promotions/${await freshIntent()}/deliveries`,
+  }),
+  processWebhookDeliveries: async () => ({ method: 'POST', url: '/api/admin/webhooks/deliveries/process' }),
+  updateEnvironment: async () => ({
+    method: 'PATCH',
+    url: `/api/environments/${(await freshEnvironments()).toEnvironmentId}`,
+    body: { requiresPromotionApproval: true },
+  }),
+  createEnvironmentRelease: async () => ({
+    method: 'POST',
+    url: `/api/environments/${(await freshEnvironments()).fromEnvironmentId}/release`,
+  }),
   processTimers: async () => ({ method: 'POST', url: '/api/timers/process', body: {} }),
   // projects and the data dictionary
   createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),
@@ -314,6 +401,39 @@ const samples: Record<string, () => Promise<Sample>> = {
   listExecutionTelemetry: async () => ({ method: 'GET', url: '/api/admin/execution-telemetry' }),
   getAuditFeed: async () => ({ method: 'GET', url: '/api/audit-feed?limit=5' }),
   getGraphSnapshot: async () => ({ method: 'GET', url: '/api/admin/graph/snapshot' }),
+  // graph packages
+  installGraphPackage: async () => ({
+    method: 'POST',
+    url: '/api/admin/graph/install',
+    body: { projectId: await freshProject(), package: helpdesk('1.0.0', ` ${++counter}`) },
+  }),
+  listGraphPackageInstalls: async () => ({
+    method: 'GET',
+    url: `/api/admin/graph/packages?projectId=${(await installedHelpdesk()).projectId}`,
+  }),
+  getGraphPackageInstall: async () => ({
+    method: 'GET',
+    url: `/api/admin/graph/packages/${(await installedHelpdesk()).installId}`,
+  }),
+  diffGraphPackageVersions: async () => ({
+    method: 'GET',
+    url: `/api/admin/graph/packages/diff?projectId=${(await installedHelpdesk()).projectId}&packageKey=test.helpdesk&fromVersion=1.0.0&toVersion=1.0.0`,
+  }),
+  revertGraphPackageInstall: async () => ({
+    method: 'POST',
+    url: `/api/admin/graph/packages/${(await installedHelpdesk()).installId}/revert`,
+  }),
+  listBuiltInGraphPackages: async () => ({ method: 'GET', url: '/api/admin/graph/built-in' }),
+  installBuiltInGraphPackage: async () => ({
+    method: 'POST',
+    url: '/api/admin/graph/install-built-in',
+    body: { projectId: await freshProject(), packageKey: 'itsm.lite' },
+  }),
+  installHrLite: async () => ({
+    method: 'POST',
+    url: '/api/hr-lite/install',
+    body: { projectId: await freshProject() },
+  }),
   validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
   getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
 };

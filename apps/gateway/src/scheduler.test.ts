@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntimeScheduler } from './scheduler.js';
 import { createHarness, type Harness } from './testing-only/harness.js';
@@ -102,5 +104,75 @@ describe('the scheduler', () => {
     const second = (await post(`/api/workflow-triggers/${manual}/fire`, {})).intentId as string;
     await new Promise((r) => setTimeout(r, 500));
     expect(await statusOf(second)).toBe('pending');
+  });
+
+  it('a tick attempts the due promotion webhooks of each tenant, signed with the configured secret', async () => {
+    const received: { signature: string | undefined; body: string }[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        received.push({ signature: req.headers['webhook-signature'] as string | undefined, body });
+        res.statusCode = 204;
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (receiver.address() as AddressInfo).port;
+      const project = (await post('/api/projects', { name: 'Hooks' })).id as string;
+      const envs = (await h.call('GET', `/api/projects/${project}/environments`, admin)).json() as {
+        id: string;
+        name: string;
+      }[];
+      const env = (name: string) => envs.find((e) => e.name === name)!.id;
+      // This gateway allowlists nothing and has no secret: the URL is set past its check, and the
+      // request's own attempt fails at once; the delivery is then made due again for the scheduler.
+      await h.database.ownerDb
+        .updateTable('environments')
+        .set({ requires_promotion_approval: true, promotion_webhook_url: `http://127.0.0.1:${port}/hook` })
+        .where('id', '=', env('test'))
+        .execute();
+      const intent = (await post('/api/admin/environments/promotions', {
+        projectId: project,
+        fromEnvironmentId: env('dev'),
+        toEnvironmentId: env('test'),
+      })) as { id: string };
+      await post(`/api/admin/environments/promotions/${intent.id}/preview`, undefined, 200);
+      const deliveries = () =>
+        h.database.ownerDb
+          .selectFrom('webhook_deliveries')
+          .select(['status', 'attempts', 'last_error'])
+          .where('subject_id', '=', intent.id)
+          .execute();
+      expect(await deliveries()).toEqual([
+        {
+          status: 'failed',
+          attempts: 1,
+          last_error: 'no signing secret is configured (EC3L_WEBHOOK_SECRET)',
+        },
+      ]);
+      expect(received).toEqual([]);
+      await h.database.ownerDb
+        .updateTable('webhook_deliveries')
+        .set({ status: 'pending', next_attempt_at: new Date(Date.now() - 1_000) })
+        .where('subject_id', '=', intent.id)
+        .execute();
+      const secret = `whsec_${Buffer.from('the scheduler test receiver key').toString('base64')}`;
+      const scheduler = createRuntimeScheduler(h, config, log, {
+        webhooks: { secret, allowlist: '127.0.0.1' },
+      });
+      await scheduler.tick();
+      expect(await deliveries()).toEqual([{ status: 'sent', attempts: 2, last_error: null }]);
+      expect(received).toHaveLength(1);
+      expect(received[0]!.signature).toMatch(/^v1,/);
+      const after = (await h.call('GET', `/api/admin/environments/promotions/${intent.id}`, admin)).json();
+      expect(after).toMatchObject({ status: 'previewed', notificationStatus: 'sent' });
+      // Nothing due: another tick sends nothing.
+      await scheduler.tick();
+      expect(received).toHaveLength(1);
+    } finally {
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 });

@@ -586,6 +586,25 @@ export const revertInstall = async (
         `the install created record types that hold records: ${holding.map((h) => `${h.key} (${h.records})`).join(', ')}; an uninstall never drops data`,
         { recordTypes: holding },
       );
+    // Nor may it leave other record types pointing at what it deletes (another package's, or the project's).
+    const deleted = new Set(createdTypes.map((o) => o.key));
+    const project = await readGraphSnapshot(trx as unknown as Kysely<RecordsTables>, ctx, install.project_id);
+    const dependents = project.recordTypes
+      .filter((t) => !deleted.has(t.key))
+      .flatMap((t) => [
+        ...(t.baseType && deleted.has(t.baseType) ? [{ key: t.key, uses: t.baseType, as: 'baseType' }] : []),
+        ...t.fields
+          .filter((f) => f.referenceRecordTypeKey && deleted.has(f.referenceRecordTypeKey))
+          .map((f) => ({ key: `${t.key}.${f.name}`, uses: f.referenceRecordTypeKey!, as: 'reference' })),
+      ]);
+    if (dependents.length > 0)
+      throw new DomainError(
+        GraphPackagesErrorCodes.PACKAGE_REVERT_BLOCKED,
+        `record types outside the install depend on record types it created: ${dependents
+          .map((d) => `${d.key} (${d.as} ${d.uses})`)
+          .join(', ')}; remove or uninstall them first`,
+        { dependents },
+      );
     if (install.change_id) {
       const changes = changesOn(deps, trx, install.environment_id);
       const revert = await changes.revert(ctx, install.change_id);

@@ -7,7 +7,7 @@ type Tables = GraphPackagesTables & RecordsTables;
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 export type InstallRow = Selectable<GraphPackagesTables['graph_package_installs']>;
-export type OwnershipRow = Selectable<GraphPackagesTables['graph_package_objects']>;
+type OwnershipRow = Selectable<GraphPackagesTables['graph_package_objects']>;
 
 /** The install ledger of one tenant: install history, ownership, environment package state. */
 export const packageLedger = (db: Db, tenantId: string) => ({
@@ -376,5 +376,3 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     await db.deleteFrom('choice_lists').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
   },
 });
-
-export type PackageLedger = ReturnType<typeof packageLedger>;
