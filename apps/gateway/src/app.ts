@@ -36,6 +36,7 @@ import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-rec
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
+import { trackInFlight } from './plugins/in-flight.js';
 import { frameworkErrors, MAX_PARAM_LENGTH, registerInputGuards } from './plugins/input.js';
 import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compilers.js';
 import { registerOpenApi } from './plugins/openapi.js';
@@ -219,8 +220,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     }),
   };
 
-  // Audit entries are written just after their decisions; none may be lost on a graceful stop.
+  // A request's work is done when its reply is on its way (onSend comes after the handler, also when the
+  // client went away meanwhile, which onResponse never reports). A graceful stop waits for that work, so
+  // a handler still running is not cut off from the database, then for the audit entries written just
+  // after their decisions: none may be lost.
+  const inFlight = trackInFlight(app);
   app.addHook('onClose', async () => {
+    await inFlight.settled();
     await services.rbac.drainAudit();
   });
   registerTenantScope(app);

@@ -1,3 +1,4 @@
+import { afterCommit } from './commit-scope.js';
 import { type ActorType, actorOf, type RequestContext } from './context.js';
 
 /** Every domain event type the platform emits (reference section 16). */
@@ -160,23 +161,28 @@ export const createEventBus = (deps: EventBusDeps = {}): EventBus => {
     void promise.finally(() => pending.delete(promise));
   };
 
-  return {
-    emit(ctx, event) {
-      const persist = deps.persist;
-      if (persist) {
-        let record: TelemetryRecord | undefined;
-        try {
-          record = toTelemetryRecord(ctx, event, now());
-        } catch (error) {
-          report(error, 'persist', event);
-        }
-        if (record) {
-          const ready = record;
-          track(() => persist(ready), 'persist', event);
-        }
+  const publish = (ctx: RequestContext, event: DomainEvent) => {
+    const persist = deps.persist;
+    if (persist) {
+      let record: TelemetryRecord | undefined;
+      try {
+        record = toTelemetryRecord(ctx, event, now());
+      } catch (error) {
+        report(error, 'persist', event);
       }
-      const targets = [...(handlers.get(event.type) ?? []), ...(handlers.get('*') ?? [])];
-      for (const handler of targets) track(() => handler(ctx, event), 'subscriber', event);
+      if (record) {
+        const ready = record;
+        track(() => persist(ready), 'persist', event);
+      }
+    }
+    const targets = [...(handlers.get(event.type) ?? []), ...(handlers.get('*') ?? [])];
+    for (const handler of targets) track(() => handler(ctx, event), 'subscriber', event);
+  };
+
+  return {
+    // An event emitted inside a transaction is told once it commits, and never when it rolls back.
+    emit(ctx, event) {
+      afterCommit(() => publish(ctx, event));
     },
     subscribe(type, handler) {
       let set = handlers.get(type);

@@ -1,5 +1,6 @@
 export { createBatcher } from './batch.js';
 export { type Clock, systemClock } from './clock.js';
+export { runInCommitScope } from './commit-scope.js';
 export {
   actorOf,
   type Principal,

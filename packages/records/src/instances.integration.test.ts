@@ -1,3 +1,4 @@
+import { inTransaction } from '@ec3l/db';
 import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testing';
 import { createEventBus, type DomainEvent, type RequestContext, systemContext } from '@ec3l/kernel';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
@@ -89,6 +90,31 @@ const stored = (id: string) =>
   database.ownerDb.selectFrom('record_instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('creating records', () => {
+  it('a reference to a base type takes a record of the type or of any type based on it, and no other', async () => {
+    const task = await activeType();
+    const incident = await activeType({ baseType: task.key, fields: [{ name: 'impact', type: 'string' }] });
+    const major = await activeType({ baseType: incident.key, fields: [{ name: 'bridge', type: 'string' }] });
+    const unrelated = await activeType();
+    const linker = await activeType({
+      fields: [{ name: 'about', type: 'reference', referenceRecordTypeKey: task.key }],
+    });
+    const recordOf = async (rt: { id: string }) =>
+      (await records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'x' } })).id;
+    const link = (about: string) => records.createRecord(acme, { recordTypeId: linker.id, data: { about } });
+    // Twice each: the first create reads the type, the next ones take the one-statement path.
+    for (const target of [task, incident, major]) {
+      const id = await recordOf(target);
+      for (let i = 0; i < 2; i++) await expect(link(id)).resolves.toMatchObject({ data: { about: id } });
+    }
+    const stranger = await recordOf(unrelated);
+    for (let i = 0; i < 2; i++) {
+      await expect(link(stranger)).rejects.toMatchObject({
+        code: 'RECORD_INVALID',
+        details: [{ params: { field: 'about', reason: 'reference' } }],
+      });
+    }
+  });
+
   it('lists every refused field in one RECORD_INVALID', async () => {
     const other = await activeType();
     const rt = await activeType({
@@ -343,8 +369,9 @@ describe('the record instances port', () => {
     const rt = await activeType();
     const record = await records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'a' } });
     writes.length = 0;
+    events.length = 0;
     await expect(
-      database.ownerDb.transaction().execute(async (trx) => {
+      inTransaction(database.ownerDb, async (trx) => {
         const port = records.recordInstancesPort(trx, acme);
         await expect(port.getRecord(record.id)).resolves.toMatchObject({ version: 1 });
         await port.updateRecord(record.id, { estimate: 5 }, { workflowExecutionId: 'exec-1' });
@@ -356,11 +383,16 @@ describe('the record instances port', () => {
     ).rejects.toThrow('the step failed');
     // The caller's transaction rolled back: so did the port's write inside it.
     expect(await records.getRecord(acme, record.id)).toMatchObject({ version: 1 });
-    await database.ownerDb.transaction().execute(async (trx) => {
+    // ... and a rolled-back write is never announced.
+    expect(events).toEqual([]);
+    await inTransaction(database.ownerDb, async (trx) => {
       const port = records.recordInstancesPort(trx, acme);
       await port.updateRecord(record.id, { estimate: 5 }, { workflowExecutionId: 'exec-2' });
       await port.assignRecord(record.id, { assignedTo: 'bob' }, { workflowExecutionId: 'exec-2' });
+      // Told at the caller's commit, not before.
+      expect(events).toEqual([]);
     });
+    expect(events.map((e) => e.type)).toEqual(['record.updated', 'record.updated', 'record.assigned']);
     expect(await records.getRecord(acme, record.id)).toMatchObject({
       version: 3,
       assignedTo: 'bob',

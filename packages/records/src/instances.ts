@@ -262,11 +262,11 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
       }
     }
     for (const r of checked.references) {
-      if (referenced.get(r.recordId) !== r.recordTypeKey) {
+      if (!referenced.get(r.recordId)?.has(r.recordTypeKey)) {
         checked.issues.push({
           field: r.field,
           reason: 'reference',
-          message: `"${r.field}": no record ${r.recordId} of record type "${r.recordTypeKey}" exists`,
+          message: `"${r.field}": no record ${r.recordId} of record type "${r.recordTypeKey}" (or of a type based on it) exists`,
         });
       }
     }
@@ -640,7 +640,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
 
     /**
      * The record instances port on the caller's transaction: the same paths as the routes, inside the
-     * caller's transaction (events are emitted once each write succeeded, not at the caller's commit).
+     * caller's transaction; their events are told at the caller's commit, never if it rolls back.
      */
     recordInstancesPort: (<DB extends RecordsTables>(
       trx: Transaction<DB>,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { withTenant } from '@ec3l/db';
+import { inTransaction, withTenant } from '@ec3l/db';
 import { type EventBus, isDomainError, systemContext } from '@ec3l/kernel';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { afterFailure, retryDelayMs } from './core/retry.js';
@@ -154,7 +154,7 @@ export const createDispatcher = <DB>({
       affectedRecords: intent.recordId ? [intent.recordId] : null,
     });
     try {
-      const outcome = await db.transaction().execute(async (trx) => {
+      const outcome = await inTransaction(db, async (trx) => {
         const started = await dispatch(trx as unknown as Transaction<DB>, intent);
         const status: 'failed' | 'dispatched' | 'completed' =
           started.status === 'failed'

@@ -101,7 +101,7 @@ export const hrLite: GraphPackage = {
             approvers: { role: 'hr-managers' },
             rule: { type: 'any' },
             deadlineMinutes: 4320,
-            escalation: { action: 'reassign', approvers: { role: 'hr-directors' } },
+            escalation: { action: 'reassign', approvers: { role: 'Admin' } },
           },
         },
         {
