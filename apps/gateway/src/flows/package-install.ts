@@ -37,7 +37,7 @@ type Trx = Transaction<SharedTables>;
 export type PackageInstallDeps = {
   db: Kysely<SharedTables>;
   events: EventBus;
-  tenancy: Pick<TenancyService, 'requireProject' | 'listEnvironments'>;
+  tenancy: Pick<TenancyService, 'requireProject'>;
   /** Workflow definitions of a package are created (and retired) through the workflow service on the install's transaction. */
   workflowsOn: (trx: Trx) => Pick<WorkflowService, 'createDefinition' | 'addStep' | 'setLifecycle'>;
   /** Creates a trigger of a definition on the install's transaction. */
@@ -124,12 +124,13 @@ const changesOn = (deps: PackageInstallDeps, trx: Trx, environmentId: string) =>
 
 /** The environment an install is recorded for: the one named (of the project), else the project's default. */
 const environmentOf = async (
-  deps: PackageInstallDeps,
+  trx: Trx,
   ctx: RequestContext,
   projectId: string,
   environmentId: string | undefined,
 ): Promise<string> => {
-  const environments = await deps.tenancy.listEnvironments(ctx, projectId);
+  // Read on the install's transaction: an install (also one inside a promotion) holds one connection.
+  const environments = await packageLedger(trx, ctx.tenantId).projectEnvironments(projectId);
   if (environmentId !== undefined) {
     if (!environments.some((e) => e.id === environmentId)) throw notFound('environment', environmentId);
     return environmentId;
@@ -401,11 +402,12 @@ export const installPackage = async (
   const pkg = input.package;
   const checksum = packageChecksum(pkg);
   try {
-    // Answers 404 for a project of another tenant.
-    const environmentId = await environmentOf(deps, ctx, input.projectId, input.environmentId);
+    let environmentId = '';
     const result = await inTransaction(trx ?? deps.db, async (t) => {
       const ledger = packageLedger(t, ctx.tenantId);
+      // 404 for a project of another tenant (row-level security and the tenant filter both hide it).
       if (!(await ledger.lockProject(input.projectId))) throw notFound('project', input.projectId);
+      environmentId = await environmentOf(t, ctx, input.projectId, input.environmentId);
       const previous = await ledger.findInstalled(input.projectId, pkg.key);
       const previousContents = previous ? (previous.package_contents as GraphPackage) : null;
       // Phase 1 before any snapshot is read: the installed checksum is a noop at the cost of two lookups.

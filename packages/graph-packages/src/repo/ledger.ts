@@ -24,6 +24,14 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     return rows.length === 1;
   },
 
+  /** The project's environments (id, whether it is the default), oldest first. */
+  projectEnvironments: async (projectId: string): Promise<{ id: string; isDefault: boolean }[]> => {
+    const { rows } = await sql<{ id: string; is_default: boolean }>`
+      select id, is_default from environments
+      where tenant_id = ${tenantId} and project_id = ${projectId} order by created_at, id`.execute(db);
+    return rows.map((r) => ({ id: r.id, isDefault: r.is_default }));
+  },
+
   /** The latest install of the package in the project that is still installed. */
   findInstalled: (projectId: string, packageKey: string): Promise<InstallRow | undefined> =>
     db
