@@ -1,5 +1,6 @@
 import { diffSnapshots, type GraphSnapshot, readGraphSnapshot } from '@ec3l/graph';
 import type { GraphPackage } from '@ec3l/graph-packages';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Who } from './testing-only/harness.js';
 import { helpdesk, helpdeskUpgrade } from './testing-only/packages.js';
@@ -229,15 +230,26 @@ describe('package install', () => {
 
   it('O20: an install that fails in phase 7 writes nothing (all or nothing)', async () => {
     const p = await newProject();
-    const q = await newProject();
     const tag = ` ${n}`;
-    await installed(q, helpdesk('1.0.0', tag));
-    // Same names in another project of the tenant: the choice list is created, then a record type
-    // name clashes (names are unique in the tenant); the whole install rolls back.
+    // The last write of the install (its workflow) fails as a lost serialization would, after the choice
+    // list and the record types were written: the whole install rolls back.
+    await sql`create function refuse_triage() returns trigger language plpgsql as $$
+      begin
+        if new.name like 'Help desk triage%' then
+          raise exception 'injected failure' using errcode = '40001';
+        end if;
+        return new;
+      end $$`.execute(db());
+    await sql`create trigger refuse_triage before insert on workflow_definitions
+      for each row execute function refuse_triage()`.execute(db());
     const lists = await count('choice_lists', {});
-    const res = await install(p, helpdesk('1.0.0', tag));
+    const res = await install(p, helpdesk('1.0.0', tag)).finally(async () => {
+      await sql`drop trigger refuse_triage on workflow_definitions`.execute(db());
+      await sql`drop function refuse_triage()`.execute(db());
+    });
     expect(res.statusCode, res.body).toBe(409);
     expect(await count('record_types', { project_id: p })).toBe(0);
+    expect(await count('workflow_definitions', { project_id: p })).toBe(0);
     expect(await count('choice_lists', {})).toBe(lists);
     expect(await count('graph_package_installs', { project_id: p })).toBe(0);
     expect(await count('graph_package_objects', { project_id: p })).toBe(0);
@@ -574,5 +586,42 @@ describe('package routes', () => {
       body: { projectId: p, packageKey: 'no.such' },
     });
     expect(unknown.statusCode, unknown.body).toBe(404);
+  });
+
+  it('installs a package into a second project of the tenant, naming its new objects after that project', async () => {
+    const [first, second] = [await newProject(), await newProject()];
+    const installItsm = (projectId: string) =>
+      json<Result>(
+        h.call('POST', '/api/admin/graph/install-built-in', {
+          ...admin,
+          body: { projectId, packageKey: 'itsm.lite' },
+        }),
+      );
+    expect((await installItsm(first)).status).toBe('installed');
+    const again = await installItsm(second);
+    expect(again.status).toBe('installed');
+    const names = async (projectId: string) =>
+      (
+        await db()
+          .selectFrom('record_types')
+          .select(['key', 'name'])
+          .where('project_id', '=', projectId)
+          .where('key', '=', 'incident')
+          .execute()
+      ).map((r) => r.name);
+    const secondName = (
+      await db().selectFrom('projects').select('name').where('id', '=', second).executeTakeFirstOrThrow()
+    ).name as string;
+    const [firstName] = await names(first);
+    const [secondTypeName] = await names(second);
+    expect(secondTypeName).not.toBe(firstName);
+    expect(secondTypeName).toMatch(new RegExp(`^Incident.* \\(${secondName}\\)$`));
+    // Both apps work: each project's incidents take records of their own.
+    const incident = await typeId(second, 'incident');
+    await createRecord(incident, { short_description: 'VPN down', category: 'network' });
+    // And the second uninstalls on its own, leaving the first project's app alone.
+    const revert = await h.call('POST', `/api/admin/graph/packages/${again.installId}/revert`, admin);
+    expect(revert.statusCode, revert.body).toBe(409); // it holds a record now: never dropped
+    expect(await count('record_types', { project_id: first })).toBeGreaterThan(0);
   });
 });

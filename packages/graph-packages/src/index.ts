@@ -7,6 +7,7 @@ export {
   type PackageObjectDiff,
   PackageObjectDiffSchema,
 } from './core/diff.js';
+export { freeNames } from './core/names.js';
 export { type InstallPlan, planInstall } from './core/plan.js';
 /** @public Offline validation for tools: the problems' codes and the result shape with them. */
 export {

@@ -4,6 +4,7 @@ import { readGraphSnapshot } from '@ec3l/graph';
 import {
   type CreatedObject,
   diffPackages,
+  freeNames,
   type GraphPackage,
   GraphPackagesErrorCodes,
   type InstallPlan,
@@ -216,9 +217,31 @@ const applyPlan = async (
       .filter((o) => o.object_type === 'choice_list' && o.package_key === pkg.key)
       .map((o) => o.object_key),
   );
-  for (const l of plan.createChoiceLists) {
+  // Names are unique in the tenant: a package installed in a second project names its new objects after
+  // that project where the first one holds the plain names.
+  const qualifier =
+    plan.createChoiceLists.length + plan.createRecordTypes.length > 0
+      ? await ledger.projectName(input.projectId)
+      : '';
+  const wantedListNames = plan.createChoiceLists.map((l) =>
+    replacedLists.has(l.key) ? `${l.name} (${pkg.version})` : l.name,
+  );
+  const listNames = freeNames(
+    wantedListNames,
+    await ledger.takenNames('choice_lists', wantedListNames),
+    qualifier,
+  );
+  const typeNames = freeNames(
+    plan.createRecordTypes.map((t) => t.name),
+    await ledger.takenNames(
+      'record_types',
+      plan.createRecordTypes.map((t) => t.name),
+    ),
+    qualifier,
+  );
+  for (const [i, l] of plan.createChoiceLists.entries()) {
     const id = newId();
-    const name = replacedLists.has(l.key) ? `${l.name} (${pkg.version})` : l.name;
+    const name = listNames.get(wantedListNames[i]!)!;
     try {
       await records.insertChoiceList({ id, name, now });
     } catch (error) {
@@ -242,7 +265,7 @@ const applyPlan = async (
         id: typeIds.get(t.key)!,
         projectId: input.projectId,
         key: t.key,
-        name: t.name,
+        name: typeNames.get(t.name)!,
         baseType: t.baseType,
         fields: t.fields.map((f) => withListIds(f, listIds)),
         assignmentConfig: t.assignmentConfig,

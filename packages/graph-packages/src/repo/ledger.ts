@@ -32,6 +32,26 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     return rows.map((r) => ({ id: r.id, isDefault: r.is_default }));
   },
 
+  /** The project's name (what qualifies installed objects whose names the tenant holds already). */
+  projectName: async (projectId: string): Promise<string> => {
+    const { rows } = await sql<{ name: string }>`
+      select name from projects where tenant_id = ${tenantId} and id = ${projectId}`.execute(db);
+    return rows[0]?.name ?? projectId;
+  },
+
+  /** Of these names, the ones the tenant's record types or choice lists (per `table`) hold already. */
+  takenNames: async (
+    table: 'record_types' | 'choice_lists',
+    names: readonly string[],
+  ): Promise<Set<string>> => {
+    if (names.length === 0) return new Set();
+    const { rows } = await sql<{ name: string }>`
+      select name from ${sql.table(table)} where tenant_id = ${tenantId} and name = any(${[...names]}::text[])`.execute(
+      db,
+    );
+    return new Set(rows.map((r) => r.name));
+  },
+
   /** The latest install of the package in the project that is still installed. */
   findInstalled: (projectId: string, packageKey: string): Promise<InstallRow | undefined> =>
     db
