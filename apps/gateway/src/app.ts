@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
+import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
 import type { EventBus } from '@ec3l/kernel';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
 import {
@@ -11,7 +12,12 @@ import {
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
-import { createTriggersService, createWorkflowService, type WorkflowService } from '@ec3l/workflow';
+import {
+  createTriggersService,
+  createWorkflowService,
+  type TriggersService,
+  type WorkflowService,
+} from '@ec3l/workflow';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -24,6 +30,7 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig } from './config.js';
+import type { PackageInstallDeps } from './flows/package-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -36,6 +43,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
+import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
 import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
@@ -82,6 +90,10 @@ export type Services = {
   workflows: WorkflowService;
   workflow: ReturnType<typeof createWorkflowDispatch>;
 };
+
+type TriggersCreate = TriggersService['createTrigger'];
+/** A transaction on the shared handle, as the services built on it take it (they nest inside it). */
+type SharedHandle = Database['db'];
 
 /** One access-log line per request, when it completes, instead of Fastify's two. */
 class AccessLog extends LogController {
@@ -158,8 +170,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     triggers,
     timers,
   });
-  const workflows = createWorkflowService({
-    db: deps.database.db,
+  const workflowDeps: Omit<Parameters<typeof createWorkflowService>[0], 'db'> = {
     events: deps.events,
     requireProject: tenancy.requireProject,
     // One transaction on the shared handle holds the workflow tables and the change tables alike.
@@ -171,7 +182,26 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       (await rbac.listUserRoles(ctx))
         .filter((r) => r.roleName === role && r.roleStatus === 'active')
         .map((r) => r.userId),
-  });
+  };
+  const workflows = createWorkflowService({ db: deps.database.db, ...workflowDeps });
+  // Package installs create workflows and triggers inside the install's transaction.
+  const packageInstalls: PackageInstallDeps = {
+    db: deps.database.db,
+    events: deps.events,
+    tenancy,
+    // The install holds the project's row lock, so the project exists; no second connection is asked for.
+    workflowsOn: (trx) =>
+      createWorkflowService({
+        db: trx as unknown as SharedHandle,
+        ...workflowDeps,
+        requireProject: async () => {},
+      }),
+    createTriggerOn: (trx, ctx, body) =>
+      createTriggersService({ db: trx as unknown as SharedHandle }).createTrigger(
+        ctx,
+        body as Parameters<TriggersCreate>[1],
+      ),
+  };
   const services: Services = {
     tenancy,
     timers,
@@ -203,7 +233,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  for (const schema of sharedSchemas) app.addSchema(schema);
+  // The package format's variants may already be among the shared schemas (module load order decides).
+  const registered = new Set<string>();
+  for (const schema of [...sharedSchemas, ...packageSchemas()]) {
+    if (schema.$id && registered.has(schema.$id)) continue;
+    if (schema.$id) registered.add(schema.$id);
+    app.addSchema(schema);
+  }
   registerInputGuards(app);
   registerErrorHandling(app);
   collectRoutePermissions(app);
@@ -264,6 +300,11 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(changeRoutes, { changes: services.changes, tenancy: services.tenancy, guard });
       await api.register(workflowRoutes, { workflows: services.workflows, guard });
       await api.register(workflowTriggerRoutes, { ...services.workflow, records: services.records, guard });
+      await api.register(packageRoutes, {
+        deps: packageInstalls,
+        builtIns: Object.values(BUILT_IN_PACKAGES),
+        guard,
+      });
     },
     { prefix: '/api' },
   );

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { createTenancyService } from '@ec3l/tenancy';
 import { type Logger, pino } from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.js';
+import { runPackageCommand } from './package-cli.js';
 import { openRuntime, provisionTenant, type Runtime } from './runtime.js';
 
 const USAGE = `Usage: ec3l <command>
@@ -19,6 +20,7 @@ Commands:
                                            triggers, approval deadlines, intent dispatch)
                                            until SIGINT or SIGTERM; run any number beside
                                            gateways started with EC3L_SCHEDULER=off
+  package validate|pull|diff|push ...      Graph packages as code: see ec3l package --help
 
 The database is chosen as the gateway chooses it: DATABASE_URL, else the embedded
 database in EC3L_DATA_DIR (default .ec3l/data). The embedded database serves one
@@ -30,6 +32,16 @@ const fail = (message: string, code = 2): never => {
 };
 
 const run = async (argv: string[]) => {
+  // Package commands work on files and talk to a gateway over HTTP: no database is opened.
+  if (argv[0] === 'package') {
+    const code = await runPackageCommand(argv.slice(1), {
+      stdout: (text) => process.stdout.write(text),
+      stderr: (text) => process.stderr.write(text),
+      env: process.env,
+    });
+    process.exitCode = code;
+    return;
+  }
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,

@@ -31,6 +31,8 @@ export type GraphPackagesTables = {
     previous_install_id: string | null;
     reverted_by: string | null;
     reverted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+    /** What the package owned in the project before this install (migration 0002). */
+    previous_objects: ColumnType<CreatedObject[], string | undefined, string>;
   };
   graph_package_objects: {
     tenant_id: string;

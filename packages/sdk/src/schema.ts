@@ -61,6 +61,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/graph/built-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The built-in packages
+         * @description Every package that ships with EC3L, with its checksum and what it holds. Requires permission `admin.view`.
+         */
+        get: operations["listBuiltInGraphPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/graph/diff": {
         parameters: {
             query?: never;
@@ -73,6 +93,126 @@ export interface paths {
          * @description What a change will do (or did) to the graph. Requires permission `admin.view`.
          */
         get: operations["getGraphDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a graph package into a project (preview or apply)
+         * @description The seven phases, all or nothing: the checksum of the installed version → noop; a lower version → 409 PACKAGE_DOWNGRADE unless allowDowngrade; objects of another package → 409 PACKAGE_OWNERSHIP_CONFLICT naming the owner; fields holding data dropped → 409 PACKAGE_DATA_LOSS unless allowDataLoss; the project's graph with the package applied must pass every graph validator (422 PACKAGE_GRAPH_INVALID). preview answers the diff and writes nothing; otherwise new record types are created base types first, edits of owned record types are one merged change (so the install can be reverted exactly), and the install is recorded for the environment. Installs of one project run one at a time. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installGraphPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/install-built-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a built-in package into a project (preview or apply)
+         * @description Installs the built-in package named by packageKey (404 for a key no built-in has) as POST /admin/graph/install does. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installBuiltInGraphPackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's package installs, newest first
+         * @description Installed and reverted installs, optionally of one package. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listGraphPackageInstalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages/{installId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One package install with the package as installed and its diff
+         * @description 404 PACKAGE_INSTALL_NOT_FOUND for an id of no install of the caller's tenant. Requires permission `admin.view`.
+         */
+        get: operations["getGraphPackageInstall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages/{installId}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uninstall: revert the latest install of a package exactly
+         * @description Reverts the install's merged change through the change engine (every touched record type gets its snapshot back), deletes the record types and choice lists it created, retires the workflows it created, and hands ownership back to the previous install; the environment records an uninstall. Only the latest installed install of the package can be reverted (409 PACKAGE_ALREADY_REVERTED otherwise); 409 PACKAGE_REVERT_BLOCKED while a created record type holds records (data is never dropped). Requires permission `package.install`; refused to agents.
+         */
+        post: operations["revertGraphPackageInstall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/graph/packages/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The diff between two installed versions of a package
+         * @description Compares the contents of the latest installs of fromVersion and toVersion of the package in the project (installed or reverted). 404 PACKAGE_INSTALL_NOT_FOUND when either was never installed there. Requires permission `admin.view`.
+         */
+        get: operations["diffGraphPackageVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -675,6 +815,26 @@ export interface paths {
         get: operations["getEnvironment"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hr-lite/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install HR Lite into a project (preview or apply)
+         * @description Installs the built-in package hr.lite (employee, department, position and their workflows) as POST /admin/graph/install does. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installHrLite"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2665,6 +2825,20 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        BuiltInPackage: {
+            checksum: string;
+            counts: {
+                assignmentRules: number;
+                choiceLists: number;
+                recordTypes: number;
+                slaPolicies: number;
+                workflows: number;
+            };
+            description?: string;
+            key: string;
+            name: string;
+            version: string;
+        };
         Change: {
             /** Format: date-time */
             createdAt: string;
@@ -2840,7 +3014,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3231,7 +3405,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -3386,6 +3560,60 @@ export interface components {
                 removed: number;
             };
         };
+        GraphPackage: {
+            assignmentRules?: components["schemas"]["PackageAssignmentRule"][];
+            bindings?: {
+                /** @description record types the package expects in the project without owning them (base types, reference targets) */
+                recordTypes?: string[];
+            };
+            choiceLists?: components["schemas"]["PackageChoiceList"][];
+            description?: string;
+            key: string;
+            name: string;
+            recordTypes: components["schemas"]["PackageRecordType"][];
+            slaPolicies?: components["schemas"]["PackageSlaPolicy"][];
+            version: string;
+            workflows?: components["schemas"]["PackageWorkflow"][];
+        };
+        InstallBuiltInBody: {
+            /**
+             * Format: uuid
+             * @description The environment the install is recorded for; the project's default when absent
+             */
+            environmentId?: string;
+            packageKey: string;
+            /** @description Answer the diff and write nothing (default false) */
+            preview?: boolean;
+            /** Format: uuid */
+            projectId: string;
+        };
+        InstallHrLiteBody: {
+            /**
+             * Format: uuid
+             * @description The environment the install is recorded for; the project's default when absent
+             */
+            environmentId?: string;
+            /** @description Answer the diff and write nothing (default false) */
+            preview?: boolean;
+            /** Format: uuid */
+            projectId: string;
+        };
+        InstallPackageBody: {
+            /** @description Remove fields that hold data (default false); records are never deleted */
+            allowDataLoss?: boolean;
+            /** @description Install a version lower than the installed one (default false) */
+            allowDowngrade?: boolean;
+            /**
+             * Format: uuid
+             * @description The environment the install is recorded for; the project's default when absent
+             */
+            environmentId?: string;
+            package: components["schemas"]["GraphPackage"];
+            /** @description Answer the diff and write nothing (default false) */
+            preview?: boolean;
+            /** Format: uuid */
+            projectId: string;
+        };
         Me: {
             actorId: string | null;
             /** @enum {string} */
@@ -3419,6 +3647,804 @@ export interface components {
             /** @enum {string} */
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
+        };
+        PackageAssignmentRule: {
+            config: components["schemas"]["AssignmentConfig"];
+            recordTypeKey: string;
+        };
+        PackageChoiceList: {
+            items: {
+                label: string;
+                value: string;
+            }[];
+            key: string;
+            name: string;
+        };
+        PackageDiff: {
+            fromVersion: string | null;
+            objects: components["schemas"]["PackageObjectDiff"][];
+            packageKey: string;
+            summary: {
+                delete: number;
+                deleteWithData: number;
+                insert: number;
+                missingDependency: number;
+                same: number;
+                update: number;
+            };
+            toVersion: string | null;
+        };
+        PackageField: {
+            /** @description choice fields: key of a choice list of this package */
+            choiceListKey?: string;
+            defaultValue?: unknown;
+            label?: string;
+            /** @description lower snake case, unique within the record type */
+            name: string;
+            /** @description reference fields: a record type of this package or one named in bindings.recordTypes */
+            referenceRecordTypeKey?: string;
+            required?: boolean;
+            /** @enum {string} */
+            type: "string" | "number" | "boolean" | "date" | "datetime" | "reference" | "choice" | "text";
+        };
+        PackageInstall: {
+            /** @description The merged change carrying the edits of record types the package owned already */
+            changeId: string | null;
+            checksum: string;
+            /** @description Record types, choice lists and workflows the install created (an uninstall removes or retires them) */
+            createdObjects: {
+                id: string;
+                key: string;
+                /** @enum {string} */
+                type: "record_type" | "choice_list" | "workflow";
+            }[];
+            /** Format: uuid */
+            environmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            installedAt: string;
+            installedBy: string | null;
+            packageKey: string;
+            previousInstallId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            revertedAt: string | null;
+            revertedBy: string | null;
+            /** @enum {string} */
+            status: "installed" | "reverted";
+            version: string;
+        };
+        PackageInstallDetail: {
+            /** @description The merged change carrying the edits of record types the package owned already */
+            changeId: string | null;
+            checksum: string;
+            /** @description Record types, choice lists and workflows the install created (an uninstall removes or retires them) */
+            createdObjects: {
+                id: string;
+                key: string;
+                /** @enum {string} */
+                type: "record_type" | "choice_list" | "workflow";
+            }[];
+            diff: components["schemas"]["PackageDiff"];
+            /** Format: uuid */
+            environmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            installedAt: string;
+            installedBy: string | null;
+            package: components["schemas"]["GraphPackage"];
+            packageKey: string;
+            previousInstallId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            revertedAt: string | null;
+            revertedBy: string | null;
+            /** @enum {string} */
+            status: "installed" | "reverted";
+            version: string;
+        };
+        PackageInstallResult: {
+            checksum: string;
+            diff: components["schemas"]["PackageDiff"];
+            /** Format: uuid */
+            environmentId: string;
+            /** @description The new install (installed), the install already in place (noop), null for a preview */
+            installId: string | null;
+            packageKey: string;
+            /** @enum {string} */
+            status: "previewed" | "installed" | "noop";
+            version: string;
+        };
+        PackageObjectDiff: {
+            after?: unknown;
+            before?: unknown;
+            detail?: string;
+            /** @enum {string} */
+            disposition: "insert" | "update" | "delete" | "delete_with_data" | "same" | "missing_dependency";
+            key: string;
+            /** @enum {string} */
+            objectType: "record_type" | "field" | "choice_list" | "sla_policy" | "assignment_rule" | "workflow";
+        };
+        PackageRecordType: {
+            /** @description a record type of this package or one named in bindings.recordTypes */
+            baseType?: string;
+            fields: components["schemas"]["PackageField"][];
+            key: string;
+            name: string;
+        };
+        PackageSlaPolicy: {
+            config: components["schemas"]["SlaConfig"];
+            recordTypeKey: string;
+        };
+        PackageWorkflow: {
+            description?: string;
+            /** @description unique within the package; how an upgrade finds the workflow again */
+            key: string;
+            name: string;
+            /** @description the record type the workflow works on */
+            recordTypeKey?: string;
+            steps: components["schemas"]["PackageWorkflowStep"][];
+            triggers?: components["schemas"]["PackageWorkflowTrigger"][];
+        };
+        /** @description A step of a package workflow; its position is its index in steps */
+        PackageWorkflowStep: components["schemas"]["PackageWorkflowStepAssignment"] | components["schemas"]["PackageWorkflowStepApproval"] | components["schemas"]["PackageWorkflowStepNotification"] | components["schemas"]["PackageWorkflowStepDecision"] | components["schemas"]["PackageWorkflowStepRecordMutation"] | components["schemas"]["PackageWorkflowStepRecordLock"];
+        PackageWorkflowStepApproval: {
+            config: {
+                /** @description Who is asked: named users, or the holders of a role when the step starts */
+                approvers: {
+                    users: string[];
+                } | {
+                    /** @description A role of the tenant, by name */
+                    role: string;
+                };
+                /** @description Approve at once without asking anyone (the step is recorded) */
+                autoApprove?: boolean;
+                deadlineMinutes?: number;
+                /** @description What happens when the deadline passes with the approval still pending */
+                escalation?: {
+                    /** @enum {string} */
+                    action: "reassign";
+                    /** @description Who is asked: named users, or the holders of a role when the step starts */
+                    approvers: {
+                        users: string[];
+                    } | {
+                        /** @description A role of the tenant, by name */
+                        role: string;
+                    };
+                } | {
+                    /** @enum {string} */
+                    action: "auto_approve";
+                } | {
+                    /** @enum {string} */
+                    action: "auto_reject";
+                };
+                /** @description How many approvals settle it: any one, all, n of the m approvers (n above m means all), or a percentage of them (rounded up) */
+                rule?: {
+                    /** @enum {string} */
+                    type: "any";
+                } | {
+                    /** @enum {string} */
+                    type: "all";
+                } | {
+                    n: number;
+                    /** @enum {string} */
+                    type: "n_of_m";
+                } | {
+                    percent: number;
+                    /** @enum {string} */
+                    type: "percentage";
+                };
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "approval";
+        };
+        PackageWorkflowStepAssignment: {
+            /** @description Who the execution's record is assigned to */
+            config: {
+                /** @enum {string} */
+                strategy: "user";
+                userId: string;
+            } | {
+                group: string;
+                /** @enum {string} */
+                strategy: "group";
+            } | {
+                /** @enum {string} */
+                strategy: "rule";
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "assignment";
+        };
+        PackageWorkflowStepDecision: {
+            config: {
+                /** @description A condition over input.* and record.*: { field, op, value } or { all: [...] }, { any: [...] }, { not: ... } */
+                condition: {
+                    /** @description A dotted path starting with input. or record., e.g. record.priority */
+                    field: string;
+                    /**
+                     * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                     * @enum {string}
+                     */
+                    op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                    /** @description The value compared with; not used by exists */
+                    value?: unknown;
+                } | {
+                    all: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    })[];
+                } | {
+                    not: {
+                        /** @description A dotted path starting with input. or record., e.g. record.priority */
+                        field: string;
+                        /**
+                         * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                         * @enum {string}
+                         */
+                        op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                        /** @description The value compared with; not used by exists */
+                        value?: unknown;
+                    } | {
+                        all: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        any: ({
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        })[];
+                    } | {
+                        not: {
+                            /** @description A dotted path starting with input. or record., e.g. record.priority */
+                            field: string;
+                            /**
+                             * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                             * @enum {string}
+                             */
+                            op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                            /** @description The value compared with; not used by exists */
+                            value?: unknown;
+                        } | {
+                            all: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            any: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            }[];
+                        } | {
+                            not: {
+                                /** @description A dotted path starting with input. or record., e.g. record.priority */
+                                field: string;
+                                /**
+                                 * @description eq, neq, in (value is an array), gt/gte/lt/lte (numbers or strings), exists
+                                 * @enum {string}
+                                 */
+                                op: "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte" | "exists";
+                                /** @description The value compared with; not used by exists */
+                                value?: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Where to go when false; the next step if absent */
+                onFalseStepIndex?: number;
+                /** @description Where to go when true; the next step if absent */
+                onTrueStepIndex?: number;
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "decision";
+        };
+        PackageWorkflowStepNotification: {
+            config: {
+                /** @description e.g. email, slack, in_app */
+                channel: string;
+                recipients?: string[];
+                /** @description The message; {{input.x}} and {{record.field}} are replaced by their values */
+                template: string;
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "notification";
+        };
+        PackageWorkflowStepRecordLock: {
+            config: {
+                reason?: string;
+                /** @description The input field holding the record id; the execution's record when absent, else input.recordId */
+                recordIdField?: string;
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_lock";
+        };
+        PackageWorkflowStepRecordMutation: {
+            config: {
+                /** @description Field values written to the execution's record (validated like PATCH) */
+                updates: {
+                    [key: string]: unknown;
+                };
+            };
+            name?: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            stepType: "record_mutation";
+        };
+        /** @description A trigger of a package workflow; record_event triggers name their record type by recordTypeKey */
+        PackageWorkflowTrigger: components["schemas"]["PackageWorkflowTriggerRecordEvent"] | components["schemas"]["PackageWorkflowTriggerSchedule"] | components["schemas"]["PackageWorkflowTriggerManual"];
+        PackageWorkflowTriggerManual: {
+            triggerConfig: Record<string, never>;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "manual";
+        };
+        PackageWorkflowTriggerRecordEvent: {
+            /** @description Fires on record.created / record.updated of the record type named by id or key */
+            triggerConfig: {
+                /** @enum {string} */
+                event: "record.created" | "record.updated";
+                fieldConditions?: {
+                    field: string;
+                    /** @enum {string} */
+                    operator: "equals" | "changed_to";
+                    value: string | number | boolean | null;
+                }[];
+                /** Format: uuid */
+                recordTypeId?: string;
+                recordTypeKey?: string;
+                watchFields?: string[];
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "record_event";
+        };
+        PackageWorkflowTriggerSchedule: {
+            triggerConfig: {
+                /** @description Five fields (minutes), or six with seconds first; parsed with croner */
+                cron: string;
+                /** @description IANA time zone, e.g. Europe/Oslo; UTC when absent */
+                timezone?: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            triggerType: "schedule";
         };
         /** @description One schema edit of a change; the payload depends on opType */
         PatchOp: components["schemas"]["PatchOpAddField"] | components["schemas"]["PatchOpSetField"] | components["schemas"]["PatchOpRemoveField"] | components["schemas"]["PatchOpRenameField"] | components["schemas"]["PatchOpSetAssignment"] | components["schemas"]["PatchOpSetSla"];
@@ -3820,7 +4846,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED";
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID";
             details?: components["schemas"]["UnprocessableDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -3866,7 +4892,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -5014,6 +6040,33 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listBuiltInGraphPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The built-in packages */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuiltInPackage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     getGraphDiff: {
         parameters: {
             query: {
@@ -5041,6 +6094,205 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installGraphPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallPackageBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install a graph package into a project (preview or apply) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installBuiltInGraphPackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallBuiltInBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install a built-in package into a project (preview or apply) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listGraphPackageInstalls: {
+        parameters: {
+            query: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                packageKey?: string;
+                projectId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A project's package installs, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstall"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getGraphPackageInstall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One package install with the package as installed and its diff */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    revertGraphPackageInstall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Uninstall: revert the latest install of a package exactly */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstall"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    diffGraphPackageVersions: {
+        parameters: {
+            query: {
+                fromVersion: string;
+                packageKey: string;
+                projectId: string;
+                toVersion: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The diff between two installed versions of a package */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -6147,6 +7399,41 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installHrLite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallHrLiteBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install HR Lite into a project (preview or apply) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PackageInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

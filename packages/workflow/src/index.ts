@@ -1,3 +1,7 @@
+/** @public What keeps a definition from being activated, for callers that check steps before storing them. */
+export { definitionProblems } from './core/engine.js';
+/** @public Why a schedule trigger's cron cannot be used, for callers that check triggers before storing them. */
+export { scheduleProblem } from './core/triggers.js';
 export {
   byTriggerType,
   CreateTriggerBodySchema,

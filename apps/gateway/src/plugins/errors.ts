@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
+import type { GraphPackagesErrorCode } from '@ec3l/graph-packages';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import type { RecordsErrorCode } from '@ec3l/records';
 import type { WorkflowDispatchErrorCode, WorkflowErrorCode } from '@ec3l/workflow';
@@ -48,6 +49,16 @@ export const STATUS_BY_CODE = {
     EXECUTION_NOT_PAUSED: 409,
     STEP_FAILED: 422,
     EXECUTION_EXISTS_FOR_INTENT: 409,
+  }),
+  ...satisfiesStatus<GraphPackagesErrorCode>({
+    PACKAGE_INVALID: 400,
+    PACKAGE_DOWNGRADE: 409,
+    PACKAGE_OWNERSHIP_CONFLICT: 409,
+    PACKAGE_DATA_LOSS: 409,
+    PACKAGE_GRAPH_INVALID: 422,
+    PACKAGE_INSTALL_NOT_FOUND: 404,
+    PACKAGE_ALREADY_REVERTED: 409,
+    PACKAGE_REVERT_BLOCKED: 409,
   }),
   ...satisfiesStatus<WorkflowDispatchErrorCode>({
     WORKFLOW_DEFINITION_NOT_ACTIVE: 409,
@@ -329,3 +340,5 @@ export const readErrors = errorResponses(400, 401, 404);
 export const guardedReadErrors = errorResponses(400, 401, 403, 404);
 /** A guarded write: a guarded read's errors and 409 (a state, version or uniqueness conflict). */
 export const writeErrors = errorResponses(400, 401, 403, 404, 409);
+/** A guarded write that validates a graph: a write's errors and 422 (details.errors lists them). */
+export const validatedWriteErrors = errorResponses(400, 401, 403, 404, 409, 422);
