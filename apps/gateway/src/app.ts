@@ -3,6 +3,15 @@ import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
 import type { EventBus } from '@ec3l/kernel';
+import {
+  createPromotionService,
+  createWebhookOutbox,
+  createWebhookSender,
+  type LookupAll,
+  type PromotionService,
+  parseAllowlist,
+  type WebhookOutbox,
+} from '@ec3l/promotion';
 import { createRbacService, type RbacService } from '@ec3l/rbac';
 import {
   createRecordLocks,
@@ -29,8 +38,9 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import type { AuthConfig } from './config.js';
+import type { AuthConfig, WebhookConfig } from './config.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
+import { recordPromotedPackage } from './flows/promotion-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -45,6 +55,7 @@ import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
 import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
+import { promotionRoutes } from './routes/promotion.js';
 import { rbacRoutes } from './routes/rbac.js';
 import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
@@ -75,6 +86,8 @@ export type AppDeps = {
   startExecution?: StartExecution;
   /** Lease of intents dispatched through the API (default 30 s). */
   leaseMs?: number;
+  /** Promotion webhooks (nothing is signed or sent without a secret); tests inject the DNS lookup. */
+  webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll; deliveryWaitMs?: number };
 };
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */
@@ -89,6 +102,8 @@ export type Services = {
   changes: ChangeService;
   workflows: WorkflowService;
   workflow: ReturnType<typeof createWorkflowDispatch>;
+  promotion: PromotionService;
+  outbox: WebhookOutbox;
 };
 
 type TriggersCreate = TriggersService['createTrigger'];
@@ -202,7 +217,31 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         body as Parameters<TriggersCreate>[1],
       ),
   };
+  const webhooks = deps.webhooks ?? {};
+  const allowlist = parseAllowlist(webhooks.allowlist);
+  const outbox = createWebhookOutbox({
+    db: deps.database.db,
+    events: deps.events,
+    sender: createWebhookSender({
+      secret: webhooks.secret,
+      allowlist,
+      ...(webhooks.lookup ? { lookup: webhooks.lookup } : {}),
+      ...(webhooks.timeoutMs ? { timeoutMs: webhooks.timeoutMs } : {}),
+    }),
+    ...(webhooks.deliveryWaitMs === undefined ? {} : { deliveryWaitMs: webhooks.deliveryWaitMs }),
+    onError: (error) => app.log.error({ err: error }, 'webhook delivery not processed'),
+  });
+  const promotion = createPromotionService({
+    db: deps.database.db,
+    events: deps.events,
+    install: recordPromotedPackage,
+    outbox,
+    allowlist,
+    requireProject: tenancy.requireProject,
+  });
   const services: Services = {
+    promotion,
+    outbox,
     tenancy,
     timers,
     locks: createRecordLocks({ db: deps.database.db }),
@@ -305,6 +344,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         builtIns: Object.values(BUILT_IN_PACKAGES),
         guard,
       });
+      await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
     },
     { prefix: '/api' },
   );

@@ -99,7 +99,9 @@ const run = async (argv: string[]) => {
 /** Runs the scheduler until a signal, then stops it cleanly and closes the database. */
 const runWorker = async (runtime: Runtime, config: Config, log: Logger) => {
   const { createRuntimeScheduler } = await import('./scheduler.js');
-  const scheduler = createRuntimeScheduler(runtime, { ...config.scheduler, enabled: true }, log);
+  const scheduler = createRuntimeScheduler(runtime, { ...config.scheduler, enabled: true }, log, {
+    webhooks: config.webhooks,
+  });
   scheduler.start();
   process.stdout.write(`EC3L worker running (every ${config.scheduler.intervalMs} ms).\n`);
   await new Promise<void>((resolve) => {

@@ -1,6 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { resolve } from 'node:path';
 import { isTenantSlug, parseList } from '@ec3l/kernel';
+import { AllowlistError, parseAllowlist } from '@ec3l/promotion/allowlist';
 import { z } from 'zod';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -30,6 +31,12 @@ const EnvSchema = z.object({
   EC3L_SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(1_000),
   EC3L_DISPATCH_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   EC3L_DISPATCH_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  EC3L_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9+/]{32,}={0,2}$/, 'must be whsec_ followed by at least 24 bytes in base64')
+    .optional(),
+  EC3L_WEBHOOK_ALLOWLIST: z.string().default(''),
+  EC3L_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
 });
 
 /** Signature algorithms a token may use: public-key algorithms only (never `none`, never HS*). */
@@ -75,7 +82,15 @@ export type Config = {
   logLevel: (typeof LOG_LEVELS)[number];
   auth: AuthConfig;
   scheduler: SchedulerConfig;
+  webhooks: WebhookConfig;
 };
+
+/**
+ * Promotion webhooks: the Standard Webhooks signing secret (without one nothing is sent), the hosts and
+ * address ranges the SSRF guard lets through although they are loopback, private or link-local, and
+ * the timeout of one attempt.
+ */
+export type WebhookConfig = { secret?: string; allowlist: string; timeoutMs: number };
 
 /**
  * The background loop (SLA timers, schedules, approval deadlines, intent dispatch). `enabled: false`
@@ -131,6 +146,21 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       leaseMs: e.EC3L_DISPATCH_LEASE_MS,
       concurrency: e.DATABASE_URL ? e.EC3L_DISPATCH_CONCURRENCY : 1,
     },
+    webhooks: webhookConfigOf(e),
+  };
+};
+
+const webhookConfigOf = (e: z.infer<typeof EnvSchema>): WebhookConfig => {
+  try {
+    parseAllowlist(e.EC3L_WEBHOOK_ALLOWLIST);
+  } catch (error) {
+    if (error instanceof AllowlistError) throw new ConfigError([`EC3L_WEBHOOK_ALLOWLIST: ${error.message}`]);
+    throw error;
+  }
+  return {
+    ...(e.EC3L_WEBHOOK_SECRET ? { secret: e.EC3L_WEBHOOK_SECRET } : {}),
+    allowlist: e.EC3L_WEBHOOK_ALLOWLIST,
+    timeoutMs: e.EC3L_WEBHOOK_TIMEOUT_MS,
   };
 };
 

@@ -56,7 +56,12 @@ describe('error codes', () => {
       expect.arrayContaining(['VALIDATION_ERROR', 'DUPLICATE_FIELD']),
     );
     expect(of('ValidationErrorResponse')).not.toContain('NOT_FOUND');
-    expect(of('ForbiddenErrorResponse').sort()).toEqual(['AGENT_FORBIDDEN', 'FORBIDDEN', 'NOT_AN_APPROVER']);
+    expect(of('ForbiddenErrorResponse').sort()).toEqual([
+      'AGENT_FORBIDDEN',
+      'FORBIDDEN',
+      'NOT_AN_APPROVER',
+      'PROMOTION_HUMAN_REQUIRED',
+    ]);
     expect(of('UnprocessableErrorResponse')).toEqual(expect.arrayContaining(['NO_OPS', 'EXECUTION_FAILED']));
   });
 

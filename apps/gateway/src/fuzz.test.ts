@@ -203,6 +203,23 @@ const createWorld = async (slug: string): Promise<World> => {
     triggerConfig: { event: 'record.created', recordTypeId: incident.id },
   });
   await create(`/api/workflow-triggers/${trigger.id}/fire`, {});
+  const envs = (await h.call('GET', `/api/projects/${project.id}/environments`, who)).json() as {
+    id: string;
+    name: string;
+  }[];
+  const envId = (name: string) => envs.find((e) => e.name === name)!.id;
+  const intent = await create('/api/admin/environments/promotions', {
+    projectId: project.id,
+    fromEnvironmentId: envId('dev'),
+    toEnvironmentId: envId('test'),
+  });
+  await h.call('POST', `/api/admin/environments/promotions/${intent.id}/preview`, who);
+  await create('/api/admin/environments/promotions', {
+    projectId: project.id,
+    fromEnvironmentId: envId('dev'),
+    toEnvironmentId: envId('prod'),
+  });
+  await create(`/api/environments/${envId('dev')}/release`, undefined);
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });

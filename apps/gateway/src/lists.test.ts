@@ -4,7 +4,7 @@ import { createHarness, type Harness } from './testing-only/harness.js';
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
 const globexAdmin = { tenant: 'globex', user: 'admin' };
-const ids = { project: '', change: '' };
+const ids = { project: '', change: '', dev: '', intent: '' };
 
 const call = async <T>(method: 'GET' | 'POST', url: string, body?: unknown, status = 200): Promise<T> => {
   const res = await h.call(method, url, { ...admin, ...(body === undefined ? {} : { body }) });
@@ -30,12 +30,21 @@ const walk = async (path: string, limit: number) => {
   throw new Error(`${path}: the walk did not end`);
 };
 
+/** Lists ordered by time, paged on the (createdAt, id) cursor. */
+const TIME_LISTS = () => [
+  `/api/admin/environments/promotions?projectId=${ids.project}`,
+  `/api/admin/environments/promotions/${ids.intent}/deliveries`,
+  `/api/environments/${ids.dev}/releases`,
+  `/api/projects/${ids.project}/deployments`,
+];
+
 const LISTS = () => [
   `/api/record-types?projectId=${ids.project}`,
   '/api/record-types',
   '/api/choice-lists',
   `/api/changes/${ids.change}/patch-ops`,
   `/api/changes/${ids.change}/events`,
+  ...TIME_LISTS(),
 ];
 
 beforeAll(async () => {
@@ -77,6 +86,22 @@ beforeAll(async () => {
       201,
     );
   }
+  // Promotion: intents, deliveries of one intent (re-previewed), releases, deployments (direct promotions).
+  const envs = await call<{ id: string; name: string }[]>('GET', `/api/projects/${ids.project}/environments`);
+  const env = (name: string) => envs.find((e) => e.name === name)!.id;
+  ids.dev = env('dev');
+  await h.call('PATCH', `/api/environments/${env('prod')}`, {
+    ...admin,
+    body: { requiresPromotionApproval: true, promotionWebhookUrl: 'https://hooks.example.com/promotions' },
+  });
+  const pair = { projectId: ids.project, fromEnvironmentId: env('dev'), toEnvironmentId: env('prod') };
+  for (let i = 0; i < 4; i++) {
+    ids.intent = (await call<{ id: string }>('POST', '/api/admin/environments/promotions', pair, 201)).id;
+    await call('POST', `/api/environments/${ids.dev}/release`, undefined, 201);
+    await call('POST', '/api/admin/environments/promote', { ...pair, toEnvironmentId: env('test') });
+  }
+  // No signing secret in this gateway: each delivery fails at once, without a lookup or a connection.
+  for (let i = 0; i < 4; i++) await call('POST', `/api/admin/environments/promotions/${ids.intent}/preview`);
 });
 afterAll(() => h.close());
 
@@ -128,9 +153,12 @@ describe('paginated lists', () => {
       forge(['2026-01-01T00:00:00.000Z', ids.project]),
       'x'.repeat(5000),
     ];
+    // A (time, id) pair is a valid position for the lists ordered by time; the rest is forged for all.
+    const timeCursor = forged.at(-2)!;
     for (const path of LISTS()) {
       const sep = path.includes('?') ? '&' : '?';
       for (const cursor of forged) {
+        if (cursor === timeCursor && TIME_LISTS().includes(path)) continue;
         const res = await h.call('GET', `${path}${sep}cursor=${encodeURIComponent(cursor)}`, admin);
         expect(res.statusCode, `${path} ${cursor}`).toBe(400);
         expect(res.json().code).toBe('VALIDATION_ERROR');
@@ -146,8 +174,17 @@ describe('paginated lists', () => {
   });
 
   it("another tenant's change lists answer 404, and its own lists hold none of acme's rows", async () => {
-    for (const path of [`/api/changes/${ids.change}/patch-ops`, `/api/changes/${ids.change}/events`]) {
-      expect((await h.call('GET', `${path}?limit=1`, globexAdmin)).statusCode, path).toBe(404);
+    for (const path of [
+      `/api/changes/${ids.change}/patch-ops`,
+      `/api/changes/${ids.change}/events`,
+      `/api/admin/environments/promotions?projectId=${ids.project}`,
+      `/api/admin/environments/promotions/${ids.intent}/deliveries`,
+      `/api/environments/${ids.dev}/releases`,
+      `/api/projects/${ids.project}/deployments`,
+    ]) {
+      const url = `${path}${path.includes('?') ? '&' : '?'}limit=1`;
+      expect((await h.call('GET', url, admin)).statusCode, path).toBe(200);
+      expect((await h.call('GET', url, globexAdmin)).statusCode, path).toBe(404);
     }
     expect((await h.call('GET', `/api/record-types?projectId=${ids.project}`, globexAdmin)).statusCode).toBe(
       404,

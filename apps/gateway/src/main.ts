@@ -79,6 +79,7 @@ const main = async () => {
     events: runtime.events,
     bodyLimit: config.bodyLimit,
     auth: config.auth,
+    webhooks: config.webhooks,
     logger: log,
     serverFactory: (fastifyHandler) => {
       serve = (request, response) => fastifyHandler(request, response);
@@ -99,7 +100,9 @@ const main = async () => {
 
   // Background work starts once serving, loaded only when enabled (off: an `ec3l worker` runs it).
   const scheduler = config.scheduler.enabled
-    ? (await import('./scheduler.js')).createRuntimeScheduler(runtime, config.scheduler, log)
+    ? (await import('./scheduler.js')).createRuntimeScheduler(runtime, config.scheduler, log, {
+        webhooks: config.webhooks,
+      })
     : undefined;
   scheduler?.start();
 

@@ -1,6 +1,7 @@
 import { changeEngineMigrations } from '@ec3l/change-engine';
 import type { MigrationModule } from '@ec3l/db';
 import { graphPackagesMigrations } from '@ec3l/graph-packages';
+import { promotionMigrations } from '@ec3l/promotion';
 import { rbacMigrations } from '@ec3l/rbac';
 import { recordsMigrations } from '@ec3l/records';
 import { tenancyMigrations } from '@ec3l/tenancy';
@@ -14,4 +15,5 @@ export const allMigrations: readonly MigrationModule[] = [
   changeEngineMigrations,
   workflowMigrations,
   graphPackagesMigrations,
+  promotionMigrations,
 ];

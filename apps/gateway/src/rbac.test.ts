@@ -60,6 +60,23 @@ const freshActiveRecordType = async () => {
 const freshRole = (permissions: string[] = []) =>
   created('/api/rbac/roles', { name: `Tmp ${++counter}`, permissions });
 
+/** A fresh project's dev and test environment ids. */
+const freshEnvironments = async () => {
+  const project = await freshProject();
+  const envs = await json<{ id: string; name: string }[]>(
+    h.call('GET', `/api/projects/${project}/environments`, admin),
+  );
+  const id = (name: string) => envs.find((e) => e.name === name)!.id;
+  return { projectId: project, fromEnvironmentId: id('dev'), toEnvironmentId: id('test') };
+};
+/** A fresh promotion intent, moved through the given actions. */
+const freshIntent = async (...actions: string[]) => {
+  const id = await created('/api/admin/environments/promotions', await freshEnvironments());
+  for (const action of actions)
+    await json(h.call('POST', `/api/admin/environments/promotions/${id}/${action}`, admin));
+  return id;
+};
+
 /**
  * A valid request for every write operation and every guarded read, preparing whatever state it
  * needs as admin. Each call prepares afresh, so a sample can be sent once per caller that succeeds.
@@ -132,6 +149,64 @@ const samples: Record<string, () => Promise<Sample>> = {
     });
     return { method: 'PATCH', url: `/api/record-instances/${record}`, body: { data: { title: 'Fixed' } } };
   },
+  // environments and promotion
+  listEnvironmentPackages: async () => ({
+    method: 'GET',
+    url: `/api/admin/environments/${(await freshEnvironments()).fromEnvironmentId}/packages`,
+  }),
+  diffEnvironments: async () => {
+    const envs = await freshEnvironments();
+    return {
+      method: 'GET',
+      url: `/api/admin/environments/diff?fromEnvironmentId=${envs.fromEnvironmentId}&toEnvironmentId=${envs.toEnvironmentId}`,
+    };
+  },
+  promoteEnvironment: async () => ({
+    method: 'POST',
+    url: '/api/admin/environments/promote',
+    body: await freshEnvironments(),
+  }),
+  listPromotionIntents: async () => ({ method: 'GET', url: '/api/admin/environments/promotions' }),
+  createPromotionIntent: async () => ({
+    method: 'POST',
+    url: '/api/admin/environments/promotions',
+    body: await freshEnvironments(),
+  }),
+  getPromotionIntent: async () => ({
+    method: 'GET',
+    url: `/api/admin/environments/promotions/${await freshIntent()}`,
+  }),
+  previewPromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent()}/preview`,
+  }),
+  approvePromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent('preview')}/approve`,
+  }),
+  executePromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent('preview', 'approve')}/execute`,
+  }),
+  rejectPromotionIntent: async () => ({
+    method: 'POST',
+    url: `/api/admin/environments/promotions/${await freshIntent()}/reject`,
+    body: { reason: 'not now' },
+  }),
+  listPromotionDeliveries: async () => ({
+    method: 'GET',
+    url: `/api/admin/environments/promotions/${await freshIntent()}/deliveries`,
+  }),
+  processWebhookDeliveries: async () => ({ method: 'POST', url: '/api/admin/webhooks/deliveries/process' }),
+  updateEnvironment: async () => ({
+    method: 'PATCH',
+    url: `/api/environments/${(await freshEnvironments()).toEnvironmentId}`,
+    body: { requiresPromotionApproval: true },
+  }),
+  createEnvironmentRelease: async () => ({
+    method: 'POST',
+    url: `/api/environments/${(await freshEnvironments()).fromEnvironmentId}/release`,
+  }),
   processTimers: async () => ({ method: 'POST', url: '/api/timers/process', body: {} }),
   // projects and the data dictionary
   createProject: async () => ({ method: 'POST', url: '/api/projects', body: { name: `P ${++counter}` } }),

@@ -1,10 +1,12 @@
 import { withTenant } from '@ec3l/db';
+import { systemContext } from '@ec3l/kernel';
+import { createWebhookOutbox, createWebhookSender, type LookupAll, parseAllowlist } from '@ec3l/promotion';
 import { createRbacService } from '@ec3l/rbac';
 import { createSlaTimers } from '@ec3l/records';
 import { createTenancyService } from '@ec3l/tenancy';
 import { createWorkflowEngine, type Dispatcher, type TriggersService } from '@ec3l/workflow';
 import type { Logger } from 'pino';
-import type { SchedulerConfig } from './config.js';
+import type { SchedulerConfig, WebhookConfig } from './config.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import type { Runtime } from './runtime.js';
@@ -110,7 +112,11 @@ export const createRuntimeScheduler = (
   runtime: Pick<Runtime, 'database' | 'events'>,
   config: SchedulerConfig,
   log: Pick<Logger, 'warn' | 'error'>,
-  options: { startExecution?: StartExecution; now?: () => Date } = {},
+  options: {
+    startExecution?: StartExecution;
+    now?: () => Date;
+    webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll };
+  } = {},
 ): Scheduler => {
   const { db } = runtime.database;
   const tenancy = createTenancyService({ db, events: runtime.events });
@@ -144,6 +150,19 @@ export const createRuntimeScheduler = (
     triggers: workflow.triggers,
     timers,
   });
+  const webhooks = options.webhooks ?? {};
+  const outbox = createWebhookOutbox({
+    db,
+    events: runtime.events,
+    sender: createWebhookSender({
+      secret: webhooks.secret,
+      allowlist: parseAllowlist(webhooks.allowlist),
+      ...(webhooks.lookup ? { lookup: webhooks.lookup } : {}),
+      ...(webhooks.timeoutMs ? { timeoutMs: webhooks.timeoutMs } : {}),
+    }),
+    ...(options.now ? { clock: { now: options.now } } : {}),
+    onError: (error) => log.error({ err: error }, 'webhook delivery not processed'),
+  });
   const jobs: TenantJob[] = [
     {
       name: 'SLA timers',
@@ -153,6 +172,11 @@ export const createRuntimeScheduler = (
     {
       name: 'approval deadlines',
       run: (tenant, now) => engine.processApprovalDeadlines({ now, tenantId: tenant.id }),
+    },
+    {
+      // Retries of promotion webhooks: one indexed read per tenant when nothing is due.
+      name: 'webhook deliveries',
+      run: (tenant) => outbox.processDue(systemContext(tenant.id, tenant.slug)),
     },
   ];
   return createScheduler({

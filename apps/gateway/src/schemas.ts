@@ -19,7 +19,9 @@ import {
   TargetSchema,
   WorkspaceSchema,
 } from '@ec3l/change-engine';
+import { PackageDiffSchema, PackageObjectDiffSchema } from '@ec3l/graph-packages';
 import { Text, Uuid } from '@ec3l/kernel';
+import { promotionSchemas } from '@ec3l/promotion';
 import {
   AddRolePermissionBodySchema,
   AgentRoleSchema,
@@ -170,6 +172,9 @@ export const sharedSchemas: TSchema[] = [
   RecordEventResultSchema,
   WorkflowIntentSchema,
   DispatchResultSchema,
+  PackageObjectDiffSchema,
+  PackageDiffSchema,
+  ...promotionSchemas,
   ...errorSchemas,
 ];
 

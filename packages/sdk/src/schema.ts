@@ -41,6 +41,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/environments/{environmentId}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The packages an environment holds
+         * @description The newest state of each package in the environment (installed or promoted; uninstalled ones are left out), by key. Requires permission `admin.view`.
+         */
+        get: operations["listEnvironmentPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Diff two environments, package by package and object by object
+         * @description Each package of the source is missing, outdated or same in the target (extra: only the target holds it); missing and outdated ones carry the per-object diff with each object's disposition. Requires permission `admin.view`.
+         */
+        get: operations["diffEnvironments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Promote directly from one environment to another
+         * @description Applies the source's missing and outdated packages to the target in one transaction and records a deployment between releases of both. 409 PROMOTION_APPROVAL_REQUIRED when the target requires approval (use a promotion intent). Requires permission `environment.promote`; refused to agents.
+         */
+        post: operations["promoteEnvironment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Promotion intents, newest first
+         * @description Filter by project or status. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listPromotionIntents"];
+        put?: never;
+        /**
+         * Create a draft promotion intent
+         * @description Between two environments of the project. Requires permission `environment.promote`; refused to agents.
+         */
+        post: operations["createPromotionIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions/{promotionIntentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a promotion intent
+         * @description With its diff, result and notification state. Requires permission `admin.view`.
+         */
+        get: operations["getPromotionIntent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions/{promotionIntentId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a previewed promotion intent (a human only)
+         * @description previewed → approved. Only a human user approves (403 PROMOTION_HUMAN_REQUIRED otherwise). Requires permission `environment.promote`; refused to agents.
+         */
+        post: operations["approvePromotionIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions/{promotionIntentId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The webhook deliveries of a promotion intent, oldest first
+         * @description Each delivery with its webhook id, attempts, last status code and error. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listPromotionDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions/{promotionIntentId}/execute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Execute an approved promotion intent
+         * @description approved → executed: applies the source's missing and outdated packages to the target in one transaction (a failure writes nothing). 409 PROMOTION_DRIFT when either environment's package state changed since the preview: preview again. Executing an executed intent answers it unchanged. Requires permission `environment.promote`; refused to agents.
+         */
+        post: operations["executePromotionIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions/{promotionIntentId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a promotion intent: draft, previewed or approved → previewed
+         * @description Computes the diff and records the hashes of both environments' package state (a re-preview clears the approval). When the target requires approval and has a webhook, promotion.approval_required is queued and sent best-effort. Requires permission `environment.promote`; refused to agents.
+         */
+        post: operations["previewPromotionIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/environments/promotions/{promotionIntentId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a promotion intent (terminal)
+         * @description draft, previewed or approved → rejected, with an optional reason. Requires permission `environment.promote`; refused to agents.
+         */
+        post: operations["rejectPromotionIntent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/execution-telemetry": {
         parameters: {
             query?: never;
@@ -275,6 +479,26 @@ export interface paths {
         get: operations["listAdminTenants"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/deliveries/process": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attempt the due webhook deliveries now
+         * @description The scheduler does this on every tick; this runs the same pass on demand for the caller's tenant. Requires permission `automation.run`.
+         */
+        post: operations["processWebhookDeliveries"];
         delete?: never;
         options?: never;
         head?: never;
@@ -818,6 +1042,50 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Edit an environment's promotion settings
+         * @description requiresPromotionApproval forces promotions into the environment through approved intents; promotionWebhookUrl (https, or plain http to a host of EC3L_WEBHOOK_ALLOWLIST; null removes it) receives signed promotion notifications. A URL naming a loopback, private, link-local or metadata address is refused (400 WEBHOOK_URL_REFUSED) unless allowlisted. Requires permission `environment.manage`.
+         */
+        patch: operations["updateEnvironment"];
+        trace?: never;
+    };
+    "/api/environments/{environmentId}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a release freezing the environment's package state
+         * @description The release lists every package version the environment holds now, with the state's hash. Requires permission `environment.release_create`.
+         */
+        post: operations["createEnvironmentRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/environments/{environmentId}/releases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An environment's releases, newest first
+         * @description Each with the package state it froze. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listEnvironmentReleases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -897,6 +1165,26 @@ export interface paths {
          * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listProjectChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{projectId}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's deployments, newest first
+         * @description Every promotion into one of the project's environments, from a release of the source to the target's release after it. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listProjectDeployments"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3014,7 +3302,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3399,13 +3687,79 @@ export interface components {
             promotionWebhookUrl: string | null;
             requiresPromotionApproval: boolean;
         };
+        /** @description A promotion into an environment, from one release to another */
+        EnvironmentDeployment: {
+            /** Format: date-time */
+            createdAt: string;
+            deployedBy: string | null;
+            /** Format: uuid */
+            environmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            projectId: string;
+            promotedFromReleaseId: string | null;
+            /** Format: uuid */
+            releaseId: string;
+        };
+        /** @description Package by package, how the target environment differs from the source */
+        EnvironmentDiff: {
+            /** Format: uuid */
+            fromEnvironmentId: string;
+            fromStateHash: string;
+            packages: components["schemas"]["EnvironmentPackageDiff"][];
+            /** Format: uuid */
+            projectId: string;
+            summary: {
+                extra: number;
+                missing: number;
+                outdated: number;
+                same: number;
+            };
+            /** Format: uuid */
+            toEnvironmentId: string;
+            toStateHash: string;
+        };
+        /** @description A package version an environment holds */
+        EnvironmentPackage: {
+            checksum: string;
+            packageKey: string;
+            version: string;
+        };
+        EnvironmentPackageDiff: {
+            /** @description The per-object diff (PackageDiff) from the target's contents to the source's: each record type, field, choice list, SLA policy, assignment rule and workflow with its disposition; null for same and extra */
+            diff: components["schemas"]["PackageDiff"] | null;
+            fromChecksum: string | null;
+            fromVersion: string | null;
+            packageKey: string;
+            /** @enum {string} */
+            status: "missing" | "outdated" | "same" | "extra";
+            toChecksum: string | null;
+            toVersion: string | null;
+        };
+        EnvironmentRelease: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            environmentId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The package state the release froze */
+            packages: components["schemas"]["EnvironmentPackage"][];
+            /** Format: uuid */
+            projectId: string;
+            stateHash: string | null;
+            /** @enum {string} */
+            status: "created";
+        };
         /** @description The body of every error answer */
         ErrorResponse: {
             /**
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -3494,7 +3848,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_AN_APPROVER";
+            code: "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_AN_APPROVER" | "PROMOTION_HUMAN_REQUIRED";
             details?: components["schemas"]["ForbiddenDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -4602,6 +4956,12 @@ export interface components {
             roleId: string;
             roleName: string;
         };
+        ProcessDeliveriesResult: {
+            attempted: number;
+            failed: number;
+            retrying: number;
+            sent: number;
+        };
         ProcessTimersBody: {
             /** @description At most this many timers (default 1000) */
             limit?: number;
@@ -4628,6 +4988,69 @@ export interface components {
             /** Format: uuid */
             id: string;
             name: string;
+        };
+        PromoteBody: {
+            /** Format: uuid */
+            fromEnvironmentId: string;
+            /** Format: uuid */
+            projectId: string;
+            /** Format: uuid */
+            toEnvironmentId: string;
+        };
+        PromotionIntent: {
+            approvedAt: string | null;
+            approvedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            diff: components["schemas"]["EnvironmentDiff"] | null;
+            executedAt: string | null;
+            executedBy: string | null;
+            /** Format: uuid */
+            fromEnvironmentId: string;
+            /** Format: uuid */
+            id: string;
+            notificationLastAttemptAt: string | null;
+            notificationLastError: string | null;
+            notificationStatus: ("pending" | "sent" | "failed") | null;
+            previewedAt: string | null;
+            previewedBy: string | null;
+            previewStateHash: string | null;
+            /** Format: uuid */
+            projectId: string;
+            reason: string | null;
+            rejectedAt: string | null;
+            rejectedBy: string | null;
+            result: components["schemas"]["PromotionResult"] | null;
+            /** @enum {string} */
+            status: "draft" | "previewed" | "approved" | "executed" | "rejected";
+            /** Format: uuid */
+            toEnvironmentId: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        PromotionResult: {
+            /** Format: uuid */
+            deploymentId: string;
+            promoted: {
+                checksum: string;
+                installId: string | null;
+                packageKey: string;
+                /** @description What the install did: installed or noop */
+                status: string;
+                version: string;
+            }[];
+            /**
+             * Format: uuid
+             * @description The target's release freezing its state after the promotion
+             */
+            releaseId: string;
+            skipped: {
+                packageKey: string;
+                /** @enum {string} */
+                status: "missing" | "outdated" | "same" | "extra";
+            }[];
         };
         RecordEventBody: {
             changedFields?: string[];
@@ -4760,6 +5183,9 @@ export interface components {
             recordTypeKey: string;
             schema: components["schemas"]["RecordTypeOwnSchema"];
         };
+        RejectIntentBody: {
+            reason?: string;
+        };
         Role: {
             /** Format: date-time */
             createdAt: string;
@@ -4854,6 +5280,10 @@ export interface components {
             message: string;
             statusCode: number;
         };
+        UpdateEnvironmentBody: {
+            promotionWebhookUrl?: string | null;
+            requiresPromotionApproval?: boolean;
+        };
         UpdateRecordInstanceBody: {
             /** @description Values to change by field name; null clears an optional field; fields left out keep their value */
             data: {
@@ -4892,7 +5322,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -4909,6 +5339,30 @@ export interface components {
             };
             /** @description JSON pointer into that part of the request */
             path: string;
+        };
+        WebhookDelivery: {
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            eventType: string;
+            /** Format: uuid */
+            id: string;
+            lastAttemptAt: string | null;
+            lastError: string | null;
+            lastStatusCode: number | null;
+            nextAttemptAt: string | null;
+            payload: unknown;
+            /** @enum {string} */
+            status: "pending" | "sent" | "failed";
+            /** Format: uuid */
+            subjectId: string;
+            /** @enum {string} */
+            subjectType: "promotion_intent";
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+            /** @description The webhook-id header: the same on every attempt */
+            webhookId: string;
         };
         WorkflowApproval: {
             approvers: string[];
@@ -6002,6 +6456,366 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listEnvironmentPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                environmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The packages an environment holds */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentPackage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    diffEnvironments: {
+        parameters: {
+            query: {
+                fromEnvironmentId: string;
+                toEnvironmentId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Package by package, how the target environment differs from the source */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    promoteEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromoteBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Promote directly from one environment to another */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPromotionIntents: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                projectId?: string;
+                status?: "draft" | "previewed" | "approved" | "executed" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Promotion intents, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createPromotionIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PromoteBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft promotion intent */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getPromotionIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                promotionIntentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a promotion intent */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    approvePromotionIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                promotionIntentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Approve a previewed promotion intent (a human only) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listPromotionDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                promotionIntentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The webhook deliveries of a promotion intent, oldest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    executePromotionIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                promotionIntentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Execute an approved promotion intent */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewPromotionIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                promotionIntentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Preview a promotion intent: draft, previewed or approved → previewed */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    rejectPromotionIntent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                promotionIntentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectIntentBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Reject a promotion intent (terminal) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromotionIntent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listExecutionTelemetry: {
         parameters: {
             query?: {
@@ -6410,6 +7224,36 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    processWebhookDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Attempt the due webhook deliveries now */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessDeliveriesResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -7402,6 +8246,108 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    updateEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                environmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEnvironmentBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Edit an environment's promotion settings */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Environment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createEnvironmentRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                environmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created: Create a release freezing the environment's package state */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentRelease"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listEnvironmentReleases: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                environmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: An environment's releases, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentRelease"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     installHrLite: {
         parameters: {
             query?: never;
@@ -7558,6 +8504,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Change"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listProjectDeployments: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A project's deployments, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentDeployment"][];
                 };
             };
             400: components["responses"]["BadRequest"];

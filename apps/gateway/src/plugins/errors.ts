@@ -3,6 +3,7 @@ import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
 import type { GraphPackagesErrorCode } from '@ec3l/graph-packages';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
+import type { PromotionErrorCode } from '@ec3l/promotion';
 import type { RecordsErrorCode } from '@ec3l/records';
 import type { WorkflowDispatchErrorCode, WorkflowErrorCode } from '@ec3l/workflow';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
@@ -64,6 +65,14 @@ export const STATUS_BY_CODE = {
     WORKFLOW_DEFINITION_NOT_ACTIVE: 409,
     TRIGGER_DISABLED: 409,
     INVALID_TRIGGER_CONFIG: 400,
+  }),
+  ...satisfiesStatus<PromotionErrorCode>({
+    PROMOTION_STATE_CONFLICT: 409,
+    PROMOTION_DRIFT: 409,
+    PROMOTION_APPROVAL_REQUIRED: 409,
+    PROMOTION_ENVIRONMENTS_INVALID: 400,
+    PROMOTION_HUMAN_REQUIRED: 403,
+    WEBHOOK_URL_REFUSED: 400,
   }),
   /** The body is not JSON (or empty where JSON was announced). */
   INVALID_JSON: 400,

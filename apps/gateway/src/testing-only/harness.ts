@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
 import type { EventBus } from '@ec3l/kernel';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { buildApp } from '../app.js';
+import { type AppDeps, buildApp } from '../app.js';
 import type { AuthConfig } from '../config.js';
 import type { StartExecution } from '../flows/workflow-dispatch.js';
 import { allMigrations } from '../migrations.js';
@@ -27,7 +27,12 @@ export type Harness = {
  */
 export const createHarness = async (
   tenants: readonly string[] = ['acme', 'globex'],
-  options: { auth?: AuthConfig; startExecution?: StartExecution; leaseMs?: number } = {},
+  options: {
+    auth?: AuthConfig;
+    startExecution?: StartExecution;
+    leaseMs?: number;
+    webhooks?: AppDeps['webhooks'];
+  } = {},
 ): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
   const eventErrors: unknown[] = [];
@@ -39,6 +44,7 @@ export const createHarness = async (
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.startExecution ? { startExecution: options.startExecution } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
   });
   await app.ready();
   return {
