@@ -59,6 +59,47 @@ export function EnvironmentsPanel({
         </Link>
         .
       </p>
+      <Table label="Environments">
+        <thead>
+          <tr>
+            <Th>Name</Th>
+            <Th>Requires approval</Th>
+            <Th>Promotion webhook</Th>
+            <Th>Created</Th>
+          </tr>
+        </thead>
+        <Tbody>
+          {query.data.map((env) => (
+            <tr key={env.id}>
+              <Td className="font-medium text-slate-900">
+                <span className="inline-flex items-center gap-2">
+                  <span className="font-mono" data-testid="environment-name">
+                    {env.name}
+                  </span>
+                  {env.isDefault ? <Badge tone="indigo">default</Badge> : null}
+                </span>
+              </Td>
+              <Td>
+                {env.requiresPromotionApproval ? (
+                  <Badge tone="amber">Requires approval</Badge>
+                ) : (
+                  <Badge>No approval</Badge>
+                )}
+              </Td>
+              <Td>
+                {env.promotionWebhookUrl ? (
+                  <span className="font-mono text-xs">{env.promotionWebhookUrl}</span>
+                ) : (
+                  <span className="text-slate-500">—</span>
+                )}
+              </Td>
+              <Td className="whitespace-nowrap text-slate-500">
+                <time dateTime={env.createdAt}>{formatDateTime(env.createdAt)}</time>
+              </Td>
+            </tr>
+          ))}
+        </Tbody>
+      </Table>
       {query.data.map((env) => (
         <EnvironmentSection key={env.id} tenant={tenant} environment={env} />
       ))}
@@ -79,18 +120,8 @@ function EnvironmentSection({ tenant, environment: env }: { tenant: string; envi
     >
       <div className="flex flex-wrap items-start justify-between gap-3 px-5 py-3">
         <div className="flex flex-wrap items-center gap-2">
-          <h3 className="font-mono text-sm font-semibold text-slate-900" data-testid="environment-name">
-            {env.name}
-          </h3>
+          <h3 className="font-mono text-sm font-semibold text-slate-900">{env.name}</h3>
           {env.isDefault ? <Badge tone="indigo">default</Badge> : null}
-          {env.requiresPromotionApproval ? (
-            <Badge tone="amber">Requires approval</Badge>
-          ) : (
-            <Badge>No approval</Badge>
-          )}
-          {env.promotionWebhookUrl ? (
-            <span className="font-mono text-xs text-slate-600">{env.promotionWebhookUrl}</span>
-          ) : null}
         </div>
         <GatedButton
           gate={gate}
