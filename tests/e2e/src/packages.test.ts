@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
       .click();
     await waitForStatus('executed');
     expect(await textOf(intent().getByTestId('intent-executed'))).toMatch(
-      /^Promoted 1 package into test; release [0-9a-f]{8}\.$/,
+      /^Promoted 1 package into test, 1 skipped; release [0-9a-f]{8}\.$/,
     );
     expect(await intent().locator('[data-step="executed"]').getAttribute('data-state')).toBe('done');
     expect(await textOf(intent().getByTestId('notification-status'))).toBe('none');
@@ -183,13 +183,20 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     const test = page.locator('[data-testid="environment-section"][data-environment="test"]');
     await test.getByTestId('environment-package').first().waitFor();
     expect(await textOf(test.getByRole('table', { name: 'Packages in test' }))).toContain('itsm.lite');
-    // The executed promotion recorded a release of test.
+    // The executed promotion recorded a release of test, deployed from a release of dev.
+    await test.getByTestId('release-row').first().waitFor();
     expect(await test.getByTestId('release-row').count()).toBe(1);
+    expect(await textOf(test.getByTestId('release-row'))).toContain('hr.lite 1.0.0, itsm.lite 1.0.0');
 
     const dev = page.locator('[data-testid="environment-section"][data-environment="dev"]');
-    await dev.getByTestId('releases-empty').waitFor();
+    await dev.getByTestId('release-row').first().waitFor();
+    expect(await dev.getByTestId('release-row').count()).toBe(1);
     await dev.getByRole('button', { name: 'Create release of dev' }).click();
-    expect(await textOf(dev.getByTestId('release-row'))).toContain('itsm.lite 1.0.0');
+    await dev.getByTestId('release-row').nth(1).waitFor();
+    expect(await textOf(dev.getByTestId('release-row').first())).toContain('itsm.lite 1.0.0');
+    const prod = page.locator('[data-testid="environment-section"][data-environment="prod"]');
+    expect(await textOf(prod.getByTestId('releases-empty'))).toBe('No releases yet.');
+    expect(await textOf(prod.getByTestId('environment-packages-empty'))).toBe('No packages.');
   });
 
   it('raised no uncaught errors in the page', () => {
