@@ -181,6 +181,7 @@ function CatalogCard({
 }) {
   const catalog = useBuiltInPackages(tenant);
   const install = useInstallPackage(tenant);
+  const previewGate = useCan(tenant, PERMISSION.adminView);
   const [asked, setAsked] = useState<string | null>(null);
   const previewOf = (packageKey: string) => {
     const input: InstallInput = {
@@ -237,15 +238,17 @@ function CatalogCard({
                   {plural(p.counts.assignmentRules, 'assignment rule')}
                 </Td>
                 <Td className="text-right">
-                  <Button
+                  <GatedButton
+                    gate={previewGate}
                     variant="secondary"
                     className="px-2.5 py-1 text-xs whitespace-nowrap"
-                    disabled={install.isPending}
+                    busy={install.isPending}
+                    spinning={install.isPending && asked === p.key}
                     aria-label={`Preview install of ${p.name}`}
                     onClick={() => previewOf(p.key)}
                   >
                     Preview install
-                  </Button>
+                  </GatedButton>
                 </Td>
               </tr>
             ))}
@@ -275,6 +278,7 @@ function OwnPackageCard({
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const install = useInstallPackage(tenant);
+  const previewGate = useCan(tenant, PERMISSION.adminView);
   const submit = () => {
     const parsed = parsePackageJson(text);
     if (!parsed.ok) {
@@ -334,9 +338,9 @@ function OwnPackageCard({
               }}
             />
           </label>
-          <Button type="submit" variant="secondary" disabled={install.isPending}>
+          <GatedButton gate={previewGate} type="submit" variant="secondary" busy={install.isPending}>
             Preview install
-          </Button>
+          </GatedButton>
         </div>
         {install.isError ? <RefusalAlert error={install.error} testId="own-refusal" /> : null}
       </form>
