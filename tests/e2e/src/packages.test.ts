@@ -8,6 +8,9 @@ const hasChromium = existsSync(CHROMIUM_PATH);
 const inCi = Boolean(process.env.CI);
 
 const admin = { 'x-tenant-id': 'default', 'x-user-id': 'admin' };
+const AUDITOR = 'audra';
+const reasonFor = (permission: string) =>
+  `Needs the ${permission} permission, which user ${AUDITOR} does not have`;
 
 /** The rendered text of a locator, as the user sees it. */
 const textOf = async (locator: Locator): Promise<string> => {
@@ -197,6 +200,52 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     const prod = page.locator('[data-testid="environment-section"][data-environment="prod"]');
     expect(await textOf(prod.getByTestId('releases-empty'))).toBe('No releases yet.');
     expect(await textOf(prod.getByTestId('environment-packages-empty'))).toBe('No packages.');
+  });
+
+  it('holds back install, uninstall, promotion, settings and releases from a user with admin.view only, saying why', async () => {
+    const role = await api<{ id: string }>('POST', '/api/rbac/roles', {
+      name: 'Package auditor',
+      permissions: ['admin.view'],
+    });
+    await api('POST', `/api/rbac/users/${AUDITOR}/roles`, { roleId: role.id });
+    await page.goto(`/packages?projectId=${projectId}`);
+    const field = page.getByTestId('user-id');
+    await field.fill(AUDITOR);
+    await field.press('Enter');
+    await page
+      .getByTestId('actor-id')
+      .filter({ hasText: new RegExp(`^\\s*${AUDITOR}\\s*$`) })
+      .waitFor();
+
+    // Previews are reads: offered. Installing is not.
+    const row = page.getByTestId('built-in-row').filter({ has: page.getByText('hr.lite', { exact: true }) });
+    await row.getByRole('button', { name: 'Preview install of HR Lite' }).click();
+    const preview = page.getByTestId('install-preview');
+    expect(await textOf(preview.getByTestId('permission-note'))).toContain(
+      `Install is disabled: ${reasonFor('package.install')}.`,
+    );
+    expect(await preview.getByTestId('apply-install').isDisabled()).toBe(true);
+    expect(await textOf(page.getByTestId('install-history').getByTestId('permission-note'))).toContain(
+      `Uninstall is disabled: ${reasonFor('package.install')}.`,
+    );
+
+    await page.goto(`/promotion?projectId=${projectId}`);
+    const state = page.getByTestId('environment-state');
+    await state.locator('[data-testid="package-state-row"][data-key="itsm.lite"]').waitFor();
+    expect(await textOf(state.getByTestId('permission-note'))).toContain(
+      `Create promotion intent and Promote directly are disabled: ${reasonFor('environment.promote')}.`,
+    );
+    expect(await page.getByTestId('create-intent').isDisabled()).toBe(true);
+    expect(await textOf(page.getByTestId('environment-settings').getByTestId('permission-note'))).toContain(
+      `Save is disabled: ${reasonFor('environment.manage')}.`,
+    );
+
+    await page.goto(`/projects/${projectId}`);
+    const release = page.getByRole('button', { name: 'Create release of prod' });
+    await release.and(page.locator('[aria-describedby]')).waitFor();
+    expect(await release.isDisabled()).toBe(true);
+    const reason = page.locator(`[id="${await release.getAttribute('aria-describedby')}"]`);
+    expect(await textOf(reason)).toContain(reasonFor('environment.release_create'));
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -1,10 +1,12 @@
 'use client';
 
 import type { Environment } from '@ec3l/sdk';
+import type { ReactNode } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { SelectField } from '@/components/ui/field';
-import { EmptyState } from '@/components/ui/states';
+import { LoadMore } from '@/components/ui/load-more';
+import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import { errorCode, errorMessage } from '@/lib/errors';
 import {
@@ -138,5 +140,57 @@ export function EnvironmentPicker({
         </option>
       ))}
     </SelectField>
+  );
+}
+
+/** A list query as the cards of these pages read it (a plain or a paged one). */
+type ListQuery<T> = {
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  data: T[] | undefined;
+  refetch: () => unknown;
+  hasNextPage?: boolean;
+  isFetchingNextPage?: boolean;
+  fetchNextPage?: () => unknown;
+};
+
+/**
+ * A list's loading, error and empty states, then its rows (`children`), then Load more when the query
+ * is paged and has another page.
+ */
+export function ListStates<T>({
+  query,
+  noun,
+  empty,
+  children,
+}: {
+  query: ListQuery<T>;
+  /** What the list holds, for "Loading intents…" and "Could not load intents". */
+  noun: string;
+  empty: ReactNode;
+  children: (rows: T[]) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingState label={`Loading ${noun}…`} />;
+  if (query.isError || !query.data)
+    return (
+      <ErrorState
+        title={`Could not load ${noun}`}
+        message={errorMessage(query.error)}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  if (query.data.length === 0) return <>{empty}</>;
+  return (
+    <>
+      {children(query.data)}
+      {query.fetchNextPage ? (
+        <LoadMore
+          hasNextPage={query.hasNextPage ?? false}
+          isFetchingNextPage={query.isFetchingNextPage ?? false}
+          fetchNextPage={query.fetchNextPage}
+        />
+      ) : null}
+    </>
   );
 }

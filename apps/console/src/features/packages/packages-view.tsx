@@ -3,16 +3,15 @@
 import type { Environment } from '@ec3l/sdk';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { Suspense, useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { GatedButton, PermissionNotes } from '@/components/gated-button';
 import { PageHeader } from '@/components/page-header';
-import { RequireTenant } from '@/components/require-tenant';
+import { TenantPage } from '@/components/tenant-page';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { INLINE_SELECT, TextAreaField } from '@/components/ui/field';
-import { LoadMore } from '@/components/ui/load-more';
 import { useConfirm } from '@/components/ui/modal';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
@@ -40,7 +39,13 @@ import {
   useRevertInstall,
   type VersionPair,
 } from '@/queries/packages';
-import { EnvironmentPicker, PackageDiffTable, ProjectPicker, RefusalAlert } from './package-parts';
+import {
+  EnvironmentPicker,
+  ListStates,
+  PackageDiffTable,
+  ProjectPicker,
+  RefusalAlert,
+} from './package-parts';
 
 const HEADER = {
   title: 'Packages',
@@ -50,22 +55,9 @@ const HEADER = {
 
 export function PackagesView() {
   return (
-    <RequireTenant fallbackHeader={<PageHeader {...HEADER} />}>
-      {(tenant) => (
-        <Suspense
-          fallback={
-            <>
-              <PageHeader {...HEADER} />
-              <Card>
-                <LoadingState label="Loading packages…" />
-              </Card>
-            </>
-          }
-        >
-          <PackagesPage key={tenant} tenant={tenant} />
-        </Suspense>
-      )}
-    </RequireTenant>
+    <TenantPage header={HEADER} loadingLabel="Loading packages…">
+      {(tenant) => <PackagesPage key={tenant} tenant={tenant} />}
+    </TenantPage>
   );
 }
 
@@ -201,60 +193,57 @@ function CatalogCard({
         title="Built-in packages"
         description="Packages that ship with EC3L. Preview shows what an install changes; nothing is written."
       />
-      {catalog.isPending ? (
-        <LoadingState label="Loading the catalog…" />
-      ) : catalog.isError ? (
-        <ErrorState
-          title="Could not load the catalog"
-          message={errorMessage(catalog.error)}
-          onRetry={() => void catalog.refetch()}
-        />
-      ) : catalog.data.length === 0 ? (
-        <EmptyState title="No built-in packages" description="This gateway serves none." />
-      ) : (
-        <Table label="Built-in packages">
-          <thead>
-            <tr>
-              <Th>Package</Th>
-              <Th>Version</Th>
-              <Th>Contents</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <Tbody>
-            {catalog.data.map((p) => (
-              <tr key={p.key} data-testid="built-in-row" data-key={p.key}>
-                <Td>
-                  <div className="font-medium text-slate-900">{p.name}</div>
-                  <div className="font-mono text-xs text-slate-500">{p.key}</div>
-                  {p.description ? <div className="text-xs text-slate-500">{p.description}</div> : null}
-                </Td>
-                <Td className="font-mono text-xs">{p.version}</Td>
-                <Td className="text-xs text-slate-600">
-                  {plural(p.counts.recordTypes, 'record type')}, {plural(p.counts.choiceLists, 'choice list')}
-                  , {plural(p.counts.workflows, 'workflow')}, {plural(p.counts.slaPolicies, 'SLA policy')},{' '}
-                  {plural(p.counts.assignmentRules, 'assignment rule')}
-                </Td>
-                <Td className="text-right">
-                  <GatedButton
-                    gate={previewGate}
-                    variant="secondary"
-                    className="px-2.5 py-1 text-xs whitespace-nowrap"
-                    busy={install.isPending}
-                    spinning={install.isPending && asked === p.key}
-                    aria-label={`Preview install of ${p.name}`}
-                    onClick={() => previewOf(p.key)}
-                  >
-                    Preview install
-                  </GatedButton>
-                </Td>
+      <ListStates
+        query={catalog}
+        noun="the catalog"
+        empty={<EmptyState title="No built-in packages" description="This gateway serves none." />}
+      >
+        {(rows) => (
+          <Table label="Built-in packages">
+            <thead>
+              <tr>
+                <Th>Package</Th>
+                <Th>Version</Th>
+                <Th>Contents</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
+            </thead>
+            <Tbody>
+              {rows.map((p) => (
+                <tr key={p.key} data-testid="built-in-row" data-key={p.key}>
+                  <Td>
+                    <div className="font-medium text-slate-900">{p.name}</div>
+                    <div className="font-mono text-xs text-slate-500">{p.key}</div>
+                    {p.description ? <div className="text-xs text-slate-500">{p.description}</div> : null}
+                  </Td>
+                  <Td className="font-mono text-xs">{p.version}</Td>
+                  <Td className="text-xs text-slate-600">
+                    {plural(p.counts.recordTypes, 'record type')},{' '}
+                    {plural(p.counts.choiceLists, 'choice list')}, {plural(p.counts.workflows, 'workflow')},{' '}
+                    {plural(p.counts.slaPolicies, 'SLA policy')},{' '}
+                    {plural(p.counts.assignmentRules, 'assignment rule')}
+                  </Td>
+                  <Td className="text-right">
+                    <GatedButton
+                      gate={previewGate}
+                      variant="secondary"
+                      className="px-2.5 py-1 text-xs whitespace-nowrap"
+                      busy={install.isPending}
+                      spinning={install.isPending && asked === p.key}
+                      aria-label={`Preview install of ${p.name}`}
+                      onClick={() => previewOf(p.key)}
+                    >
+                      Preview install
+                    </GatedButton>
+                  </Td>
+                </tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </ListStates>
       {install.isError && asked ? (
         <div className="px-5 pb-4">
           <RefusalAlert error={install.error} testId="catalog-refusal" />
@@ -501,83 +490,74 @@ function HistoryCard({
           <RefusalAlert error={revert.error} testId="revert-refusal" />
         </div>
       ) : null}
-      {query.isPending ? (
-        <LoadingState label="Loading the history…" />
-      ) : query.isError ? (
-        <ErrorState
-          title="Could not load the history"
-          message={errorMessage(query.error)}
-          onRetry={() => void query.refetch()}
-        />
-      ) : query.data.length === 0 ? (
-        <EmptyState
-          testId="history-empty"
-          title="Nothing installed yet"
-          description="Preview a built-in package or your own, then install it."
-        />
-      ) : (
-        <Table label="Install history">
-          <thead>
-            <tr>
-              <Th>Package</Th>
-              <Th>Status</Th>
-              <Th>Environment</Th>
-              <Th>Checksum</Th>
-              <Th>Installed</Th>
-              <Th>
-                <span className="sr-only">Actions</span>
-              </Th>
-            </tr>
-          </thead>
-          <Tbody>
-            {query.data.map((row) => (
-              <tr key={row.id} data-testid="install-row" data-key={row.packageKey} data-status={row.status}>
-                <Td>
-                  <span className="font-mono text-xs font-medium">{row.packageKey}</span>{' '}
-                  <span className="font-mono text-xs text-slate-600">{row.version}</span>
-                </Td>
-                <Td>
-                  <Badge tone={row.status === 'installed' ? 'emerald' : 'neutral'}>{row.status}</Badge>
-                  {row.revertedAt ? (
-                    <div className="text-xs text-slate-500">
-                      by {row.revertedBy ?? 'system'}, {formatDateTime(row.revertedAt)}
-                    </div>
-                  ) : null}
-                </Td>
-                <Td className="font-mono text-xs">{envName(row.environmentId)}</Td>
-                <Td className="font-mono text-xs" title={row.checksum}>
-                  {shortChecksum(row.checksum)}
-                </Td>
-                <Td className="text-xs whitespace-nowrap text-slate-600">
-                  {row.installedBy ?? 'system'}, {formatDateTime(row.installedAt)}
-                </Td>
-                <Td className="text-right">
-                  {row.status === 'installed' ? (
-                    <GatedButton
-                      gate={gate}
-                      noteId={noteId}
-                      variant="secondary"
-                      className="px-2.5 py-1 text-xs"
-                      busy={revert.isPending}
-                      aria-label={`Uninstall ${row.packageKey} ${row.version}`}
-                      onClick={() => uninstall(row)}
-                    >
-                      Uninstall
-                    </GatedButton>
-                  ) : null}
-                </Td>
+      <ListStates
+        query={query}
+        noun="the history"
+        empty={
+          <EmptyState
+            testId="history-empty"
+            title="Nothing installed yet"
+            description="Preview a built-in package or your own, then install it."
+          />
+        }
+      >
+        {(rows) => (
+          <Table label="Install history">
+            <thead>
+              <tr>
+                <Th>Package</Th>
+                <Th>Status</Th>
+                <Th>Environment</Th>
+                <Th>Checksum</Th>
+                <Th>Installed</Th>
+                <Th>
+                  <span className="sr-only">Actions</span>
+                </Th>
               </tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
-      {query.data && query.data.length > 0 ? (
-        <LoadMore
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={query.fetchNextPage}
-        />
-      ) : null}
+            </thead>
+            <Tbody>
+              {rows.map((row) => (
+                <tr key={row.id} data-testid="install-row" data-key={row.packageKey} data-status={row.status}>
+                  <Td>
+                    <span className="font-mono text-xs font-medium">{row.packageKey}</span>{' '}
+                    <span className="font-mono text-xs text-slate-600">{row.version}</span>
+                  </Td>
+                  <Td>
+                    <Badge tone={row.status === 'installed' ? 'emerald' : 'neutral'}>{row.status}</Badge>
+                    {row.revertedAt ? (
+                      <div className="text-xs text-slate-500">
+                        by {row.revertedBy ?? 'system'}, {formatDateTime(row.revertedAt)}
+                      </div>
+                    ) : null}
+                  </Td>
+                  <Td className="font-mono text-xs">{envName(row.environmentId)}</Td>
+                  <Td className="font-mono text-xs" title={row.checksum}>
+                    {shortChecksum(row.checksum)}
+                  </Td>
+                  <Td className="text-xs whitespace-nowrap text-slate-600">
+                    {row.installedBy ?? 'system'}, {formatDateTime(row.installedAt)}
+                  </Td>
+                  <Td className="text-right">
+                    {row.status === 'installed' ? (
+                      <GatedButton
+                        gate={gate}
+                        noteId={noteId}
+                        variant="secondary"
+                        className="px-2.5 py-1 text-xs"
+                        busy={revert.isPending}
+                        aria-label={`Uninstall ${row.packageKey} ${row.version}`}
+                        onClick={() => uninstall(row)}
+                      >
+                        Uninstall
+                      </GatedButton>
+                    ) : null}
+                  </Td>
+                </tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </ListStates>
     </Card>
   );
 }
@@ -592,6 +572,36 @@ const versionsByPackage = (rows: readonly PackageInstall[]): Map<string, string[
   }
   return out;
 };
+
+function InlineSelect({
+  label,
+  placeholder,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  placeholder: string;
+  options: readonly string[];
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  return (
+    <select
+      aria-label={label}
+      className={INLINE_SELECT}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    >
+      <option value="">{placeholder}</option>
+      {options.map((v) => (
+        <option key={v} value={v}>
+          {v}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 function VersionDiffCard({ tenant, projectId }: { tenant: string; projectId: string }) {
   const history = usePackageInstalls(tenant, projectId);
@@ -613,50 +623,26 @@ function VersionDiffCard({ tenant, projectId }: { tenant: string; projectId: str
         description="Pick a package and two of its installed versions."
       />
       <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-slate-50/70 px-5 py-3">
-        <select
-          aria-label="Package to compare"
-          className={INLINE_SELECT}
+        <InlineSelect
+          label="Package to compare"
+          placeholder="Package…"
+          options={[...versions.keys()]}
           value={packageKey}
-          onChange={(event) => {
-            setPackageKey(event.target.value);
-            const vs = versions.get(event.target.value) ?? [];
+          onChange={(key) => {
+            setPackageKey(key);
+            const vs = versions.get(key) ?? [];
             setFrom(vs.length > 1 ? (vs[vs.length - 2] ?? '') : '');
             setTo(vs[vs.length - 1] ?? '');
           }}
-        >
-          <option value="">Package…</option>
-          {[...versions.keys()].map((key) => (
-            <option key={key} value={key}>
-              {key}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="From version"
-          className={INLINE_SELECT}
+        />
+        <InlineSelect
+          label="From version"
+          placeholder="From…"
+          options={list}
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
-        >
-          <option value="">From…</option>
-          {list.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="To version"
-          className={INLINE_SELECT}
-          value={to}
-          onChange={(e) => setTo(e.target.value)}
-        >
-          <option value="">To…</option>
-          {list.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+          onChange={setFrom}
+        />
+        <InlineSelect label="To version" placeholder="To…" options={list} value={to} onChange={setTo} />
       </div>
       {pair === null ? (
         <EmptyState

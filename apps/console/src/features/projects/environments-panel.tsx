@@ -4,10 +4,9 @@ import type { Environment } from '@ec3l/sdk';
 import Link from 'next/link';
 import { GatedButton } from '@/components/gated-button';
 import { Badge } from '@/components/ui/badge';
-import { LoadMore } from '@/components/ui/load-more';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
-import { RefusalAlert } from '@/features/packages/package-parts';
+import { ListStates, RefusalAlert } from '@/features/packages/package-parts';
 import { errorMessage } from '@/lib/errors';
 import { formatDateTime, plural } from '@/lib/format';
 import { shortChecksum } from '@/lib/packages';
@@ -142,84 +141,81 @@ function EnvironmentSection({ tenant, environment: env }: { tenant: string; envi
       <div className="grid grid-cols-1 gap-4 px-5 pb-4 lg:grid-cols-2">
         <div className="min-w-0 rounded-lg ring-1 ring-slate-200">
           <h4 className="px-4 pt-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">Packages</h4>
-          {packages.isPending ? (
-            <LoadingState label="Loading packages…" />
-          ) : packages.isError ? (
-            <ErrorState title="Could not load packages" message={errorMessage(packages.error)} />
-          ) : packages.data.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-slate-600" data-testid="environment-packages-empty">
-              No packages.
-            </p>
-          ) : (
-            <Table label={`Packages in ${env.name}`}>
-              <thead>
-                <tr>
-                  <Th>Package</Th>
-                  <Th>Version</Th>
-                  <Th>Checksum</Th>
-                </tr>
-              </thead>
-              <Tbody>
-                {packages.data.map((p) => (
-                  <tr key={p.packageKey} data-testid="environment-package">
-                    <Td className="font-mono text-xs">{p.packageKey}</Td>
-                    <Td className="font-mono text-xs">{p.version}</Td>
-                    <Td className="font-mono text-xs" title={p.checksum}>
-                      {shortChecksum(p.checksum)}
-                    </Td>
+          <ListStates
+            query={packages}
+            noun="packages"
+            empty={
+              <p className="px-4 py-3 text-sm text-slate-600" data-testid="environment-packages-empty">
+                No packages.
+              </p>
+            }
+          >
+            {(rows) => (
+              <Table label={`Packages in ${env.name}`}>
+                <thead>
+                  <tr>
+                    <Th>Package</Th>
+                    <Th>Version</Th>
+                    <Th>Checksum</Th>
                   </tr>
-                ))}
-              </Tbody>
-            </Table>
-          )}
+                </thead>
+                <Tbody>
+                  {rows.map((p) => (
+                    <tr key={p.packageKey} data-testid="environment-package">
+                      <Td className="font-mono text-xs">{p.packageKey}</Td>
+                      <Td className="font-mono text-xs">{p.version}</Td>
+                      <Td className="font-mono text-xs" title={p.checksum}>
+                        {shortChecksum(p.checksum)}
+                      </Td>
+                    </tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+          </ListStates>
         </div>
         <div className="min-w-0 rounded-lg ring-1 ring-slate-200">
           <h4 className="px-4 pt-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">Releases</h4>
-          {releases.isPending ? (
-            <LoadingState label="Loading releases…" />
-          ) : releases.isError ? (
-            <ErrorState title="Could not load releases" message={errorMessage(releases.error)} />
-          ) : releases.data.length === 0 ? (
-            <p className="px-4 py-3 text-sm text-slate-600" data-testid="releases-empty">
-              No releases yet.
-            </p>
-          ) : (
-            <Table label={`Releases of ${env.name}`}>
-              <thead>
-                <tr>
-                  <Th>Release</Th>
-                  <Th>Packages</Th>
-                  <Th>Created</Th>
-                </tr>
-              </thead>
-              <Tbody>
-                {releases.data.map((r) => (
-                  <tr key={r.id} data-testid="release-row">
-                    <Td className="font-mono text-xs">
-                      {r.id.slice(0, 8)}
-                      <div className="text-slate-500">{shortChecksum(r.stateHash)}</div>
-                    </Td>
-                    <Td className="text-xs">
-                      {r.packages.length === 0
-                        ? 'none'
-                        : r.packages.map((p) => `${p.packageKey} ${p.version}`).join(', ')}
-                      <div className="text-slate-500">{plural(r.packages.length, 'package')}</div>
-                    </Td>
-                    <Td className="text-xs whitespace-nowrap text-slate-600">
-                      {r.createdBy ?? 'system'}, {formatDateTime(r.createdAt)}
-                    </Td>
+          <ListStates
+            query={releases}
+            noun="releases"
+            empty={
+              <p className="px-4 py-3 text-sm text-slate-600" data-testid="releases-empty">
+                No releases yet.
+              </p>
+            }
+          >
+            {(rows) => (
+              <Table label={`Releases of ${env.name}`}>
+                <thead>
+                  <tr>
+                    <Th>Release</Th>
+                    <Th>Packages</Th>
+                    <Th>Created</Th>
                   </tr>
-                ))}
-              </Tbody>
-            </Table>
-          )}
-          {releases.data && releases.data.length > 0 ? (
-            <LoadMore
-              hasNextPage={releases.hasNextPage}
-              isFetchingNextPage={releases.isFetchingNextPage}
-              fetchNextPage={releases.fetchNextPage}
-            />
-          ) : null}
+                </thead>
+                <Tbody>
+                  {rows.map((r) => (
+                    <tr key={r.id} data-testid="release-row">
+                      <Td className="font-mono text-xs">
+                        {r.id.slice(0, 8)}
+                        <div className="text-slate-500">{shortChecksum(r.stateHash)}</div>
+                      </Td>
+                      <Td className="text-xs">
+                        {r.packages.length === 0
+                          ? 'none'
+                          : r.packages.map((p) => `${p.packageKey} ${p.version}`).join(', ')}
+                        <div className="text-slate-500">{plural(r.packages.length, 'package')}</div>
+                      </Td>
+                      <Td className="text-xs whitespace-nowrap text-slate-600">
+                        {r.createdBy ?? 'system'}, {formatDateTime(r.createdAt)}
+                      </Td>
+                    </tr>
+                  ))}
+                </Tbody>
+              </Table>
+            )}
+          </ListStates>
         </div>
       </div>
     </section>

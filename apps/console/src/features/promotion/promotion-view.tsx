@@ -3,21 +3,21 @@
 import { Ec3lApiError, type Environment } from '@ec3l/sdk';
 import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
-import { Suspense, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { GatedButton, PermissionNotes } from '@/components/gated-button';
 import { PageHeader } from '@/components/page-header';
-import { RequireTenant } from '@/components/require-tenant';
+import { TenantPage } from '@/components/tenant-page';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardHeader } from '@/components/ui/card';
 import { TextField } from '@/components/ui/field';
-import { LoadMore } from '@/components/ui/load-more';
 import { useConfirm } from '@/components/ui/modal';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
 import { Table, Tbody, Td, Th } from '@/components/ui/table';
 import {
   EnvironmentPicker,
+  ListStates,
   PackageDiffTable,
   ProjectPicker,
   RefusalAlert,
@@ -60,22 +60,9 @@ const HEADER = {
 
 export function PromotionView() {
   return (
-    <RequireTenant fallbackHeader={<PageHeader {...HEADER} />}>
-      {(tenant) => (
-        <Suspense
-          fallback={
-            <>
-              <PageHeader {...HEADER} />
-              <Card>
-                <LoadingState label="Loading promotion…" />
-              </Card>
-            </>
-          }
-        >
-          <PromotionPage key={tenant} tenant={tenant} />
-        </Suspense>
-      )}
-    </RequireTenant>
+    <TenantPage header={HEADER} loadingLabel="Loading promotion…">
+      {(tenant) => <PromotionPage key={tenant} tenant={tenant} />}
+    </TenantPage>
   );
 }
 
@@ -443,69 +430,60 @@ function IntentsCard({
           </Button>
         }
       />
-      {query.isPending ? (
-        <LoadingState label="Loading intents…" />
-      ) : query.isError ? (
-        <ErrorState
-          title="Could not load intents"
-          message={errorMessage(query.error)}
-          onRetry={() => void query.refetch()}
-        />
-      ) : query.data.length === 0 ? (
-        <EmptyState
-          testId="intents-empty"
-          title="No intents yet"
-          description="Create one from the comparison above."
-        />
-      ) : (
-        <Table label="Promotion intents">
-          <thead>
-            <tr>
-              <Th>Intent</Th>
-              <Th>Status</Th>
-              <Th>Created</Th>
-            </tr>
-          </thead>
-          <Tbody>
-            {query.data.map((intent) => (
-              <tr
-                key={intent.id}
-                data-testid="intent-row"
-                data-status={intent.status}
-                className={cx('hover:bg-slate-50', intent.id === selected && 'bg-indigo-50')}
-              >
-                <Td>
-                  <button
-                    type="button"
-                    aria-pressed={intent.id === selected}
-                    onClick={() => onSelect(intent.id)}
-                    className="font-mono text-xs font-medium text-indigo-600 hover:underline"
-                  >
-                    {intent.id.slice(0, 8)}
-                  </button>
-                  <div className="text-xs text-slate-500">
-                    {nameOf(environments, intent.fromEnvironmentId)} →{' '}
-                    {nameOf(environments, intent.toEnvironmentId)}
-                  </div>
-                </Td>
-                <Td>
-                  <Badge tone={intentTone(intent.status)}>{intent.status}</Badge>
-                </Td>
-                <Td className="text-xs whitespace-nowrap text-slate-600">
-                  {intent.createdBy ?? 'system'}, {formatDateTime(intent.createdAt)}
-                </Td>
+      <ListStates
+        query={query}
+        noun="intents"
+        empty={
+          <EmptyState
+            testId="intents-empty"
+            title="No intents yet"
+            description="Create one from the comparison above."
+          />
+        }
+      >
+        {(rows) => (
+          <Table label="Promotion intents">
+            <thead>
+              <tr>
+                <Th>Intent</Th>
+                <Th>Status</Th>
+                <Th>Created</Th>
               </tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
-      {query.data && query.data.length > 0 ? (
-        <LoadMore
-          hasNextPage={query.hasNextPage}
-          isFetchingNextPage={query.isFetchingNextPage}
-          fetchNextPage={query.fetchNextPage}
-        />
-      ) : null}
+            </thead>
+            <Tbody>
+              {rows.map((intent) => (
+                <tr
+                  key={intent.id}
+                  data-testid="intent-row"
+                  data-status={intent.status}
+                  className={cx('hover:bg-slate-50', intent.id === selected && 'bg-indigo-50')}
+                >
+                  <Td>
+                    <button
+                      type="button"
+                      aria-pressed={intent.id === selected}
+                      onClick={() => onSelect(intent.id)}
+                      className="font-mono text-xs font-medium text-indigo-600 hover:underline"
+                    >
+                      {intent.id.slice(0, 8)}
+                    </button>
+                    <div className="text-xs text-slate-500">
+                      {nameOf(environments, intent.fromEnvironmentId)} →{' '}
+                      {nameOf(environments, intent.toEnvironmentId)}
+                    </div>
+                  </Td>
+                  <Td>
+                    <Badge tone={intentTone(intent.status)}>{intent.status}</Badge>
+                  </Td>
+                  <Td className="text-xs whitespace-nowrap text-slate-600">
+                    {intent.createdBy ?? 'system'}, {formatDateTime(intent.createdAt)}
+                  </Td>
+                </tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </ListStates>
     </Card>
   );
 }
@@ -775,58 +753,53 @@ function NotificationSection({ tenant, intent }: { tenant: string; intent: Promo
           <span className="text-xs text-slate-600">The target environment has no promotion webhook.</span>
         ) : null}
       </div>
-      {deliveries.isPending ? (
-        <LoadingState label="Loading deliveries…" />
-      ) : deliveries.isError ? (
-        <ErrorState title="Could not load the delivery log" message={errorMessage(deliveries.error)} />
-      ) : deliveries.data.length === 0 ? (
-        <p className="px-5 py-3 text-sm text-slate-600" data-testid="deliveries-empty">
-          No webhook deliveries.
-        </p>
-      ) : (
-        <Table label="Delivery log">
-          <thead>
-            <tr>
-              <Th>Event</Th>
-              <Th>Status</Th>
-              <Th>Attempts</Th>
-              <Th>Last attempt</Th>
-            </tr>
-          </thead>
-          <Tbody>
-            {deliveries.data.map((d) => (
-              <tr key={d.id} data-testid="delivery-row">
-                <Td className="font-mono text-xs">
-                  {d.eventType}
-                  <div className="max-w-64 truncate text-slate-500" title={d.url}>
-                    {d.url}
-                  </div>
-                </Td>
-                <Td>
-                  <Badge tone={d.status === 'sent' ? 'emerald' : d.status === 'failed' ? 'rose' : 'amber'}>
-                    {d.status}
-                  </Badge>
-                  {d.lastStatusCode ? (
-                    <span className="ml-1 text-xs text-slate-600">HTTP {d.lastStatusCode}</span>
-                  ) : null}
-                </Td>
-                <Td className="text-xs">{d.attempts}</Td>
-                <Td className="text-xs text-slate-600">
-                  {d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '—'}
-                  {d.lastError ? <div className="text-rose-700">{d.lastError}</div> : null}
-                </Td>
+      <ListStates
+        query={deliveries}
+        noun="deliveries"
+        empty={
+          <p className="px-5 py-3 text-sm text-slate-600" data-testid="deliveries-empty">
+            No webhook deliveries.
+          </p>
+        }
+      >
+        {(rows) => (
+          <Table label="Delivery log">
+            <thead>
+              <tr>
+                <Th>Event</Th>
+                <Th>Status</Th>
+                <Th>Attempts</Th>
+                <Th>Last attempt</Th>
               </tr>
-            ))}
-          </Tbody>
-        </Table>
-      )}
-      {deliveries.data && deliveries.data.length > 0 ? (
-        <LoadMore
-          hasNextPage={deliveries.hasNextPage}
-          isFetchingNextPage={deliveries.isFetchingNextPage}
-          fetchNextPage={deliveries.fetchNextPage}
-        />
-      ) : null}
+            </thead>
+            <Tbody>
+              {rows.map((d) => (
+                <tr key={d.id} data-testid="delivery-row">
+                  <Td className="font-mono text-xs">
+                    {d.eventType}
+                    <div className="max-w-64 truncate text-slate-500" title={d.url}>
+                      {d.url}
+                    </div>
+                  </Td>
+                  <Td>
+                    <Badge tone={d.status === 'sent' ? 'emerald' : d.status === 'failed' ? 'rose' : 'amber'}>
+                      {d.status}
+                    </Badge>
+                    {d.lastStatusCode ? (
+                      <span className="ml-1 text-xs text-slate-600">HTTP {d.lastStatusCode}</span>
+                    ) : null}
+                  </Td>
+                  <Td className="text-xs">{d.attempts}</Td>
+                  <Td className="text-xs text-slate-600">
+                    {d.lastAttemptAt ? formatDateTime(d.lastAttemptAt) : '—'}
+                    {d.lastError ? <div className="text-rose-700">{d.lastError}</div> : null}
+                  </Td>
+                </tr>
+              ))}
+            </Tbody>
+          </Table>
+        )}
+      </ListStates>
     </div>
   );
 }
