@@ -202,6 +202,88 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     expect(await textOf(prod.getByTestId('environment-packages-empty'))).toBe('No packages.');
   });
 
+  it('installs a pasted package, refuses an invalid one with its problems, diffs two versions and uninstalls behind the typed confirmation', async () => {
+    await page.goto(`/packages?projectId=${projectId}`);
+    const form = page.getByRole('form', { name: 'Install your own package' });
+    const previewPasted = async (pkg: unknown) => {
+      await form.getByLabel('Package JSON').fill(JSON.stringify(pkg));
+      await form.getByRole('button', { name: 'Preview install', exact: true }).click();
+    };
+    // Not of the package's shape: the request's schema refuses it, naming what is missing.
+    await previewPasted({ key: 'lab.notes' });
+    const refusal = form.getByTestId('own-refusal');
+    expect(await textOf(refusal)).toContain('VALIDATION_ERROR');
+    expect(await textOf(refusal.getByTestId('own-refusal-details'))).toContain(
+      "must have required property 'recordTypes'",
+    );
+    // Of the shape, but naming a choice list it does not hold: PACKAGE_INVALID with the problem's path.
+    await previewPasted({
+      key: 'lab.notes',
+      version: '1.0.0',
+      name: 'Lab notes',
+      recordTypes: [
+        {
+          key: 'lab_note',
+          name: 'Lab note',
+          fields: [{ name: 'kind', type: 'choice', choiceListKey: 'nope' }],
+        },
+      ],
+    });
+    await refusal.filter({ hasText: 'PACKAGE_INVALID' }).waitFor();
+    expect(await textOf(refusal.getByTestId('own-refusal-details'))).toContain('/recordTypes/0/fields/0');
+
+    const notes = (version: string, fields: { name: string; type: 'string' }[]) => ({
+      key: 'lab.notes',
+      version,
+      name: 'Lab notes',
+      recordTypes: [{ key: 'lab_note', name: 'Lab note', fields }],
+    });
+    const install = async (title: string) => {
+      const preview = page.getByTestId('install-preview');
+      await preview.getByRole('heading', { name: `Preview: ${title}` }).waitFor();
+      await preview.getByTestId('apply-install').click();
+      await page
+        .getByRole('alertdialog', { name: `Install ${title}?` })
+        .getByRole('button', { name: 'Install', exact: true })
+        .click();
+      await page.getByTestId('install-applied').waitFor();
+    };
+    await previewPasted(notes('1.0.0', [{ name: 'title', type: 'string' }]));
+    await install('lab.notes 1.0.0');
+    await previewPasted(
+      notes('1.1.0', [
+        { name: 'title', type: 'string' },
+        { name: 'body', type: 'string' },
+      ]),
+    );
+    const upgrade = page.getByTestId('install-preview');
+    await upgrade.getByRole('heading', { name: 'Preview: lab.notes 1.1.0' }).waitFor();
+    expect(await textOf(upgrade.getByTestId('package-diff-summary'))).toMatch(/^1\.0\.0 → 1\.1\.0: /);
+    expect(
+      await textOf(upgrade.locator('[data-testid="diff-object"][data-disposition="insert"]').first()),
+    ).toContain('lab_note.body');
+    await install('lab.notes 1.1.0');
+
+    const diff = page.getByTestId('version-diff');
+    await diff.getByLabel('Package to compare').selectOption('lab.notes');
+    expect(await diff.getByLabel('From version').inputValue()).toBe('1.0.0');
+    expect(await diff.getByLabel('To version').inputValue()).toBe('1.1.0');
+    expect(await textOf(diff.getByTestId('diff-object').filter({ hasText: 'lab_note.body' }))).toContain(
+      'insert',
+    );
+
+    await page.getByRole('button', { name: 'Uninstall lab.notes 1.1.0' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Uninstall lab.notes 1.1.0?' });
+    const confirmButton = dialog.getByRole('button', { name: 'Uninstall', exact: true });
+    expect(await confirmButton.isDisabled()).toBe(true);
+    await dialog.getByLabel('Type lab.notes to confirm').fill('lab.notes');
+    await confirmButton.click();
+    await page
+      .locator('[data-testid="install-row"][data-key="lab.notes"][data-status="reverted"]')
+      .filter({ hasText: '1.1.0' })
+      .waitFor();
+  });
+
   it('holds back install, uninstall, promotion, settings and releases from a user with admin.view only, saying why', async () => {
     const role = await api<{ id: string }>('POST', '/api/rbac/roles', {
       name: 'Package auditor',

@@ -140,6 +140,16 @@ describe('refusals explained', () => {
     ]);
   });
 
+  it('a VALIDATION_ERROR lists each schema error with its path', () => {
+    expect(
+      refusalDetails(
+        refusal(400, 'VALIDATION_ERROR', [
+          { in: 'body', path: '/package', message: "must have required property 'version'" },
+        ]),
+      ),
+    ).toEqual(["/package must have required property 'version'"]);
+  });
+
   it('other errors and malformed details add no lines', () => {
     expect(refusalDetails(new Error('boom'))).toEqual([]);
     expect(refusalDetails(refusal(409, 'PACKAGE_DATA_LOSS', null))).toEqual([]);

@@ -80,10 +80,14 @@ const asRecord = (value: unknown): Record<string, unknown> =>
 /**
  * The lines under a refused install, promotion or uninstall naming what refused it, from the error's
  * details: the owner of a conflicting object, the fields or record types holding data, the problems
- * of an invalid package, the environment that drifted.
+ * of an invalid package (or the request's schema errors), the environment that drifted.
  */
 export const refusalDetails = (error: unknown): string[] => {
   if (!(error instanceof Ec3lApiError)) return [];
+  if (error.code === 'VALIDATION_ERROR')
+    return asArray(error.details).map((d) =>
+      `${String(asRecord(d).path ?? '')} ${String(asRecord(d).message ?? '')}`.trim(),
+    );
   const details = asRecord(error.details);
   switch (error.code) {
     case 'PACKAGE_OWNERSHIP_CONFLICT':
