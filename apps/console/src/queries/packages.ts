@@ -18,7 +18,7 @@ const PAGE_SIZE = 50;
 const installsKey = (tenant: string) => ['/api/admin/graph/packages', tenant] as const;
 
 /** What an install or uninstall changes: the history, the environments' package state, the graph. */
-export const invalidatePackages = (queryClient: QueryClient, tenant: string) =>
+const invalidatePackages = (queryClient: QueryClient, tenant: string) =>
   Promise.all(
     [
       '/api/admin/graph/packages',
