@@ -1,6 +1,5 @@
 import { diffSnapshots, type GraphSnapshot, readGraphSnapshot } from '@ec3l/graph';
 import type { GraphPackage } from '@ec3l/graph-packages';
-import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type Who } from './testing-only/harness.js';
 import { helpdesk, helpdeskUpgrade } from './testing-only/packages.js';
@@ -51,7 +50,7 @@ const install = (
 const installed = async (projectId: string, pkg: GraphPackage, extra: Record<string, unknown> = {}) =>
   json<Result>(install(projectId, pkg, extra));
 
-const db = () => h.database.ownerDb as Kysely<any>;
+const db = () => h.database.ownerDb;
 
 /** The project's graph as stored (the owner's handle reads past row-level security). */
 const graphOf = async (projectId: string): Promise<GraphSnapshot> =>
