@@ -40,7 +40,7 @@ import Fastify, {
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig, WebhookConfig } from './config.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
-import { recordPromotedPackage } from './flows/promotion-install.js';
+import { promotionInstallPort } from './flows/promotion-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -234,7 +234,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   const promotion = createPromotionService({
     db: deps.database.db,
     events: deps.events,
-    install: recordPromotedPackage,
+    install: promotionInstallPort(packageInstalls),
     outbox,
     allowlist,
     requireProject: tenancy.requireProject,

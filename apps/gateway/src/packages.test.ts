@@ -331,6 +331,27 @@ describe('package uninstall', () => {
     expect(await count('graph_package_installs', { project_id: p, status: 'installed' })).toBe(1);
   });
 
+  it('O24: an uninstall that would leave another package without its base type is refused', async () => {
+    const p = await newProject();
+    const tag = ` ${n}`;
+    const base = await installed(p, helpdesk('1.0.0', tag));
+    const extension: GraphPackage = {
+      key: 'test.extension',
+      version: '1.0.0',
+      name: 'Extension',
+      bindings: { recordTypes: ['hd_task'] },
+      recordTypes: [{ key: 'hd_problem', name: `Help desk problem${tag}`, baseType: 'hd_task', fields: [] }],
+    };
+    await installed(p, extension);
+    const res = await h.call('POST', `/api/admin/graph/packages/${base.installId}/revert`, admin);
+    expect(res.statusCode, res.body).toBe(409);
+    expect(res.json()).toMatchObject({
+      code: 'PACKAGE_REVERT_BLOCKED',
+      details: { dependents: [{ key: 'hd_problem', uses: 'hd_task', as: 'baseType' }] },
+    });
+    expect(await count('record_types', { project_id: p })).toBe(3);
+  });
+
   it('O25: only the latest install can be reverted, and only once', async () => {
     const p = await newProject();
     const tag = ` ${n}`;

@@ -89,14 +89,15 @@ afterAll(async () => {
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 
-const deskPackage = (version: string, extraField = false): GraphPackage => ({
+// Record type names are unique per tenant: each project's packages name their types after it.
+const deskPackage = (version: string, extraField = false, label = ''): GraphPackage => ({
   key: 'test.desk',
   version,
   name: 'Test desk',
   recordTypes: [
     {
       key: 'desk_ticket',
-      name: 'Desk ticket',
+      name: `Desk ticket ${label}`.trim(),
       fields: [
         { name: 'summary', type: 'string', required: true },
         ...(extraField ? [{ name: 'impact', type: 'number' as const }] : []),
@@ -104,11 +105,13 @@ const deskPackage = (version: string, extraField = false): GraphPackage => ({
     },
   ],
 });
-const hrPackage = (): GraphPackage => ({
+const hrPackage = (label = ''): GraphPackage => ({
   key: 'hr.lite',
   version: '1.0.0',
   name: 'HR lite',
-  recordTypes: [{ key: 'hr_case', name: 'HR case', fields: [{ name: 'subject', type: 'string' }] }],
+  recordTypes: [
+    { key: 'hr_case', name: `HR case ${label}`.trim(), fields: [{ name: 'subject', type: 'string' }] },
+  ],
 });
 
 type Envs = { project: string; dev: string; test: string; prod: string };
@@ -171,7 +174,7 @@ const countOf = async (table: string, where: { column: string; value: string }) 
 
 const packagesOf = (environmentId: string) =>
   json<{ packageKey: string; version: string }[]>(
-    h.call('GET', `/api/admin/environments/${environmentId}/packages`, admin),
+    h.call('GET', `/api/environments/${environmentId}/packages`, admin),
   );
 
 const createIntent = async (envs: Envs, from = envs.dev, to = envs.test) =>
@@ -195,11 +198,12 @@ const setEnvironment = (environmentId: string, body: Record<string, unknown>) =>
 /** A project whose dev holds desk 1.1.0 (with a new field) and hr.lite; test holds desk 1.0.0. */
 const promotableProject = async () => {
   const envs = await freshProject();
-  await seed(envs, envs.dev, deskPackage('1.0.0'));
-  await seed(envs, envs.test, deskPackage('1.0.0'));
-  await seed(envs, envs.dev, deskPackage('1.1.0', true));
-  await seed(envs, envs.dev, hrPackage());
-  return envs;
+  const label = envs.project.slice(0, 8);
+  await seed(envs, envs.dev, deskPackage('1.0.0', false, label));
+  await seed(envs, envs.test, deskPackage('1.0.0', false, label));
+  await seed(envs, envs.dev, deskPackage('1.1.0', true, label));
+  await seed(envs, envs.dev, hrPackage(label));
+  return { ...envs, label };
 };
 
 const approvedIntent = async (envs: Envs) => {
@@ -223,8 +227,12 @@ describe('environment package state and diff', () => {
     const envs = await promotableProject();
     await seed(envs, envs.test, { ...hrPackage(), key: 'only.test', name: 'Only in test' });
     expect(await packagesOf(envs.dev)).toEqual([
-      { packageKey: 'hr.lite', version: '1.0.0', checksum: packageChecksum(hrPackage()) },
-      { packageKey: 'test.desk', version: '1.1.0', checksum: packageChecksum(deskPackage('1.1.0', true)) },
+      { packageKey: 'hr.lite', version: '1.0.0', checksum: packageChecksum(hrPackage(envs.label)) },
+      {
+        packageKey: 'test.desk',
+        version: '1.1.0',
+        checksum: packageChecksum(deskPackage('1.1.0', true, envs.label)),
+      },
     ]);
     const diff = await json<{
       summary: Record<string, number>;
@@ -368,6 +376,14 @@ describe('governed promotion', () => {
     expect(executed.result.promoted).toHaveLength(2);
     const rows = (await stateRows(envs.test)).filter((r) => r.source === 'promote');
     expect(rows.map((r) => r.promotion_intent_id)).toEqual([intent.id, intent.id]);
+    // The install flow brought the project's graph to the promoted versions.
+    const types = await h.database.ownerDb
+      .selectFrom('record_types')
+      .select('key')
+      .where('project_id', '=', envs.project)
+      .orderBy('key')
+      .execute();
+    expect(types.map((t) => t.key)).toEqual(['desk_ticket', 'hr_case']);
     for (const action of ['preview', 'approve', 'reject']) {
       const res = await act(intent.id, action, admin, action === 'reject' ? {} : undefined);
       expect(res.statusCode, action).toBe(409);
@@ -504,6 +520,8 @@ describe('governed promotion', () => {
     const snapshot = async () => ({
       state: await stateRows(envs.test),
       releases: await countOf('environment_releases', { column: 'project_id', value: envs.project }),
+      recordTypes: await countOf('record_types', { column: 'project_id', value: envs.project }),
+      installs: await countOf('graph_package_installs', { column: 'project_id', value: envs.project }),
       intent: await h.database.ownerDb
         .selectFrom('promotion_intents')
         .selectAll()
@@ -844,7 +862,7 @@ describe('tenant isolation', () => {
     const intent = await createIntent(envs);
     await json(act(intent.id, 'preview'));
     const reads = [
-      `/api/admin/environments/${envs.dev}/packages`,
+      `/api/environments/${envs.dev}/packages`,
       `/api/admin/environments/diff?fromEnvironmentId=${envs.dev}&toEnvironmentId=${envs.test}`,
       `/api/admin/environments/promotions/${intent.id}`,
       `/api/admin/environments/promotions/${intent.id}/deliveries`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, operationsOf } from './testing-only/harness.js';
+import { helpdesk } from './testing-only/packages.js';
 
 let h: Harness;
 const admin = { tenant: 'acme', user: 'admin' };
@@ -56,6 +57,17 @@ const freshActiveRecordType = async () => {
   });
   await json(h.call('POST', `/api/record-types/${id}/activate`, admin));
   return id;
+};
+/** The help-desk package installed into a fresh project (names unique in the tenant by the counter). */
+const installedHelpdesk = async () => {
+  const projectId = await freshProject();
+  const res = await json<{ installId: string }>(
+    h.call('POST', '/api/admin/graph/install', {
+      ...admin,
+      body: { projectId, package: helpdesk('1.0.0', ` ${++counter}`) },
+    }),
+  );
+  return { projectId, installId: res.installId };
 };
 const freshRole = (permissions: string[] = []) =>
   created('/api/rbac/roles', { name: `Tmp ${++counter}`, permissions });
@@ -152,7 +164,7 @@ const samples: Record<string, () => Promise<Sample>> = {
   // environments and promotion
   listEnvironmentPackages: async () => ({
     method: 'GET',
-    url: `/api/admin/environments/${(await freshEnvironments()).fromEnvironmentId}/packages`,
+    url: `/api/environments/${(await freshEnvironments()).fromEnvironmentId}/packages`,
   }),
   diffEnvironments: async () => {
     const envs = await freshEnvironments();
@@ -371,6 +383,39 @@ const samples: Record<string, () => Promise<Sample>> = {
   listExecutionTelemetry: async () => ({ method: 'GET', url: '/api/admin/execution-telemetry' }),
   getAuditFeed: async () => ({ method: 'GET', url: '/api/audit-feed?limit=5' }),
   getGraphSnapshot: async () => ({ method: 'GET', url: '/api/admin/graph/snapshot' }),
+  // graph packages
+  installGraphPackage: async () => ({
+    method: 'POST',
+    url: '/api/admin/graph/install',
+    body: { projectId: await freshProject(), package: helpdesk('1.0.0', ` ${++counter}`) },
+  }),
+  listGraphPackageInstalls: async () => ({
+    method: 'GET',
+    url: `/api/admin/graph/packages?projectId=${(await installedHelpdesk()).projectId}`,
+  }),
+  getGraphPackageInstall: async () => ({
+    method: 'GET',
+    url: `/api/admin/graph/packages/${(await installedHelpdesk()).installId}`,
+  }),
+  diffGraphPackageVersions: async () => ({
+    method: 'GET',
+    url: `/api/admin/graph/packages/diff?projectId=${(await installedHelpdesk()).projectId}&packageKey=test.helpdesk&fromVersion=1.0.0&toVersion=1.0.0`,
+  }),
+  revertGraphPackageInstall: async () => ({
+    method: 'POST',
+    url: `/api/admin/graph/packages/${(await installedHelpdesk()).installId}/revert`,
+  }),
+  listBuiltInGraphPackages: async () => ({ method: 'GET', url: '/api/admin/graph/built-in' }),
+  installBuiltInGraphPackage: async () => ({
+    method: 'POST',
+    url: '/api/admin/graph/install-built-in',
+    body: { projectId: await freshProject(), packageKey: 'itsm.lite' },
+  }),
+  installHrLite: async () => ({
+    method: 'POST',
+    url: '/api/hr-lite/install',
+    body: { projectId: await freshProject() },
+  }),
   validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
   getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
 };

@@ -1,24 +1,13 @@
 export { BUILT_IN_PACKAGES } from './built-ins/index.js';
+/** @public The pinned diff of two package contents (promotion and the console read it too). */
 export {
-  compareObjectDiffs,
   diffPackages,
   type PackageDiff,
   PackageDiffSchema,
   type PackageObjectDiff,
   PackageObjectDiffSchema,
 } from './core/diff.js';
-export {
-  fieldDefinitionOf,
-  type InstallPlan,
-  type NewRecordType,
-  type OwnedObject,
-  type PlannedOp,
-  type PlanOutcome,
-  type PlanRefusal,
-  pendingChoiceListId,
-  planInstall,
-} from './core/plan.js';
-export { compareVersions } from './core/semver.js';
+export { type InstallPlan, planInstall } from './core/plan.js';
 /** @public Offline validation for tools: the problems' codes and the result shape with them. */
 export {
   PACKAGE_PROBLEM_CODES,
@@ -55,7 +44,7 @@ export {
   PackageWorkflowTriggerSchema,
   SEMVER_PATTERN,
 } from './package/schema.js';
-export { type InstallRow, type OwnershipRow, type PackageLedger, packageLedger } from './repo/ledger.js';
+export { type InstallRow, packageLedger } from './repo/ledger.js';
 /** @public The ledger tables, for handles that compose them with other packages' tables. */
 export type {
   CreatedObject,

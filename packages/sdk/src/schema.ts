@@ -41,26 +41,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/admin/environments/{environmentId}/packages": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The packages an environment holds
-         * @description The newest state of each package in the environment (installed or promoted; uninstalled ones are left out), by key. Requires permission `admin.view`.
-         */
-        get: operations["listEnvironmentPackages"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/environments/diff": {
         parameters: {
             query?: never;
@@ -1047,6 +1027,26 @@ export interface paths {
          * @description requiresPromotionApproval forces promotions into the environment through approved intents; promotionWebhookUrl (https, or plain http to a host of EC3L_WEBHOOK_ALLOWLIST; null removes it) receives signed promotion notifications. A URL naming a loopback, private, link-local or metadata address is refused (400 WEBHOOK_URL_REFUSED) unless allowlisted. Requires permission `environment.manage`.
          */
         patch: operations["updateEnvironment"];
+        trace?: never;
+    };
+    "/api/environments/{environmentId}/packages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The packages an environment holds
+         * @description The newest state of each package in the environment (installed or promoted; uninstalled ones are left out), by key. Requires permission `admin.view`.
+         */
+        get: operations["listEnvironmentPackages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/environments/{environmentId}/release": {
@@ -6456,35 +6456,6 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
-    listEnvironmentPackages: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                environmentId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: The packages an environment holds */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EnvironmentPackage"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
     diffEnvironments: {
         parameters: {
             query: {
@@ -8279,6 +8250,35 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listEnvironmentPackages: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                environmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The packages an environment holds */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnvironmentPackage"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

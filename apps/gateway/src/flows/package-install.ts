@@ -233,13 +233,12 @@ const applyPlan = async (
     created.push({ type: 'choice_list', key: l.key, id });
   }
 
-  // New record types, base types first; they are active once all exist.
-  const typeIds = new Map<string, string>();
-  for (const t of plan.createRecordTypes) {
-    const id = newId();
-    try {
-      await records.insertRecordType({
-        id,
+  // New record types, base types first, in one statement; the unique keys still guard key and name.
+  const typeIds = new Map(plan.createRecordTypes.map((t) => [t.key, newId()]));
+  try {
+    await ledger.insertRecordTypes(
+      plan.createRecordTypes.map((t) => ({
+        id: typeIds.get(t.key)!,
         projectId: input.projectId,
         key: t.key,
         name: t.name,
@@ -247,21 +246,21 @@ const applyPlan = async (
         fields: t.fields.map((f) => withListIds(f, listIds)),
         assignmentConfig: t.assignmentConfig,
         slaConfig: t.slaConfig,
-        now,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'record_types_name_unique'))
-        throw conflict(`a record type named "${t.name}" already exists in this tenant`, {
-          recordType: t.key,
-        });
-      if (isUniqueViolation(error, 'record_types_key_unique'))
-        throw conflict(`record type "${t.key}" was created in the project meanwhile`, { recordType: t.key });
-      throw error;
-    }
-    typeIds.set(t.key, id);
-    created.push({ type: 'record_type', key: t.key, id });
+      })),
+      now,
+    );
+  } catch (error) {
+    if (isUniqueViolation(error, 'record_types_name_unique'))
+      throw conflict(
+        'a record type of the package has the name of a record type of this tenant (names are unique in the tenant)',
+        { field: 'name' },
+      );
+    if (isUniqueViolation(error, 'record_types_key_unique'))
+      throw conflict('a record type of the package was created in the project meanwhile');
+    throw error;
   }
-  await ledger.activateRecordTypes([...typeIds.values()], now);
+  for (const t of plan.createRecordTypes)
+    created.push({ type: 'record_type', key: t.key, id: typeIds.get(t.key)! });
 
   // Edits of record types the package owns: one change, checked in and merged here, so its snapshots
   // make the uninstall exact.
@@ -402,28 +401,61 @@ export const installPackage = async (
   const pkg = input.package;
   const checksum = packageChecksum(pkg);
   try {
-    // Offline validation first: the format, internal references, the package's own graph, bindings.
-    const validation = validatePackage(pkg);
-    if (!validation.ok)
-      throw new DomainError(
-        GraphPackagesErrorCodes.PACKAGE_INVALID,
-        `the package is invalid: ${validation.problems
-          .slice(0, 3)
-          .map((p) => `${p.path} ${p.message}`)
-          .join('; ')}${validation.problems.length > 3 ? ` and ${validation.problems.length - 3} more` : ''}`,
-        {
-          problems: validation.problems.map((p) => `${p.path} ${p.code} ${p.message}`),
-          issues: validation.problems,
-        },
-      );
-    await deps.tenancy.requireProject(ctx, input.projectId);
+    // Answers 404 for a project of another tenant.
     const environmentId = await environmentOf(deps, ctx, input.projectId, input.environmentId);
     const result = await inTransaction(trx ?? deps.db, async (t) => {
       const ledger = packageLedger(t, ctx.tenantId);
       if (!(await ledger.lockProject(input.projectId))) throw notFound('project', input.projectId);
       const previous = await ledger.findInstalled(input.projectId, pkg.key);
       const previousContents = previous ? (previous.package_contents as GraphPackage) : null;
-      const graph = await readGraphSnapshot(t as unknown as Kysely<RecordsTables>, ctx);
+      // Phase 1 before any snapshot is read: the installed checksum is a noop at the cost of two lookups.
+      if (previous && previous.checksum === checksum)
+        return {
+          packageKey: pkg.key,
+          version: pkg.version,
+          checksum,
+          environmentId,
+          diff: diffPackages(previousContents, pkg),
+          status: 'noop' as const,
+          installId: previous.id,
+        };
+      // Offline validation (format, internal references, the package's own graph, bindings); an installed
+      // checksum was validated when it was installed.
+      const validation = validatePackage(pkg);
+      if (!validation.ok)
+        throw new DomainError(
+          GraphPackagesErrorCodes.PACKAGE_INVALID,
+          `the package is invalid: ${validation.problems
+            .slice(0, 3)
+            .map((p) => `${p.path} ${p.message}`)
+            .join(
+              '; ',
+            )}${validation.problems.length > 3 ? ` and ${validation.problems.length - 3} more` : ''}`,
+          {
+            problems: validation.problems.map((p) => `${p.path} ${p.code} ${p.message}`),
+            issues: validation.problems,
+          },
+        );
+
+      // The project's graph in full; of the other projects only which keys they hold (see otherProjectTypes).
+      const own = await readGraphSnapshot(t as unknown as Kysely<RecordsTables>, ctx, input.projectId);
+      const others = await ledger.otherProjectTypes(input.projectId);
+      const graph = {
+        ...own,
+        recordTypes: [
+          ...own.recordTypes,
+          ...others.map((r) => ({
+            id: r.id,
+            projectId: r.project_id,
+            key: r.key,
+            name: r.name,
+            baseType: r.base_type,
+            status: r.status,
+            version: r.version,
+            fields: [],
+          })),
+        ],
+      };
       const owned = await ledger.listOwnership(input.projectId);
       // Values held by the fields the package stops having, by `type.field`.
       const dropped = diffPackages(previousContents, pkg).objects.filter(
@@ -553,6 +585,25 @@ export const revertInstall = async (
         GraphPackagesErrorCodes.PACKAGE_REVERT_BLOCKED,
         `the install created record types that hold records: ${holding.map((h) => `${h.key} (${h.records})`).join(', ')}; an uninstall never drops data`,
         { recordTypes: holding },
+      );
+    // Nor may it leave other record types pointing at what it deletes (another package's, or the project's).
+    const deleted = new Set(createdTypes.map((o) => o.key));
+    const project = await readGraphSnapshot(trx as unknown as Kysely<RecordsTables>, ctx, install.project_id);
+    const dependents = project.recordTypes
+      .filter((t) => !deleted.has(t.key))
+      .flatMap((t) => [
+        ...(t.baseType && deleted.has(t.baseType) ? [{ key: t.key, uses: t.baseType, as: 'baseType' }] : []),
+        ...t.fields
+          .filter((f) => f.referenceRecordTypeKey && deleted.has(f.referenceRecordTypeKey))
+          .map((f) => ({ key: `${t.key}.${f.name}`, uses: f.referenceRecordTypeKey!, as: 'reference' })),
+      ]);
+    if (dependents.length > 0)
+      throw new DomainError(
+        GraphPackagesErrorCodes.PACKAGE_REVERT_BLOCKED,
+        `record types outside the install depend on record types it created: ${dependents
+          .map((d) => `${d.key} (${d.as} ${d.uses})`)
+          .join(', ')}; remove or uninstall them first`,
+        { dependents },
       );
     if (install.change_id) {
       const changes = changesOn(deps, trx, install.environment_id);

@@ -291,6 +291,12 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'workflow-executions', description: 'Executions and the steps they ran; resume' },
         { name: 'workflow-approvals', description: 'Approvals of approval steps: the queue and decisions' },
         { name: 'graph', description: 'The record-type graph: snapshot, validation, diff' },
+        { name: 'packages', description: 'Graph packages: install, upgrade, diff, uninstall, built-ins' },
+        {
+          name: 'promotion',
+          description:
+            'Environment package state and diff, direct and governed promotion, promotion webhooks',
+        },
         { name: 'dashboard', description: 'Console summaries' },
         { name: 'rbac', description: 'Roles, permissions, policies and assignments' },
         { name: 'admin', description: 'Admin console (permission admin.view)' },

@@ -47,7 +47,7 @@ const CreatedObjectSchema = Type.Object(
   { additionalProperties: false },
 );
 
-export const PackageInstallSchema = Type.Object(
+const PackageInstallSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
     projectId: Type.String({ format: 'uuid' }),
@@ -72,7 +72,7 @@ export const PackageInstallSchema = Type.Object(
   { $id: 'PackageInstall', additionalProperties: false },
 );
 
-export const PackageInstallDetailSchema = Type.Composite(
+const PackageInstallDetailSchema = Type.Composite(
   [
     Type.Omit(PackageInstallSchema, []),
     Type.Object({ package: Type.Ref('GraphPackage'), diff: Type.Ref('PackageDiff') }),
@@ -80,7 +80,7 @@ export const PackageInstallDetailSchema = Type.Composite(
   { $id: 'PackageInstallDetail', additionalProperties: false },
 );
 
-export const InstallResultSchema = Type.Object(
+const InstallResultSchema = Type.Object(
   {
     status: Type.Union([Type.Literal('previewed'), Type.Literal('installed'), Type.Literal('noop')]),
     packageKey: Type.String(),
@@ -95,7 +95,7 @@ export const InstallResultSchema = Type.Object(
   { $id: 'PackageInstallResult', additionalProperties: false },
 );
 
-export const BuiltInPackageSchema = Type.Object(
+const BuiltInPackageSchema = Type.Object(
   {
     key: Type.String(),
     version: Type.String(),
@@ -124,7 +124,7 @@ const InstallOptions = {
   preview: Type.Optional(Type.Boolean({ description: 'Answer the diff and write nothing (default false)' })),
 };
 
-export const InstallBodySchema = Type.Object(
+const InstallBodySchema = Type.Object(
   {
     ...InstallOptions,
     package: Type.Ref('GraphPackage'),

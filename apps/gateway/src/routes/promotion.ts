@@ -75,7 +75,7 @@ export const promotionRoutes: FastifyPluginAsyncTypebox<{
   const promote = guard('environment.promote');
 
   app.get(
-    '/admin/environments/:environmentId/packages',
+    '/environments/:environmentId/packages',
     {
       ...view,
       schema: {

@@ -57,22 +57,3 @@ export const helpdeskUpgrade = (tag = ''): GraphPackage => {
   pkg.slaPolicies = [{ recordTypeKey: 'hd_ticket', config: { durationMinutes: 60 } }];
   return pkg;
 };
-
-/** A package of `n` record types (every fifth starts a new base chain), named uniquely by `key`. */
-export const widePackage = (n: number, key: string, version = '1.0.0'): GraphPackage => {
-  const prefix = key.replace(/\./g, '_');
-  return {
-    key,
-    version,
-    name: `Wide ${key}`,
-    recordTypes: Array.from({ length: n }, (_, i) => ({
-      key: `${prefix}_t${i}`,
-      name: `${key} type ${i}`,
-      ...(i % 5 === 0 ? {} : { baseType: `${prefix}_t${i - 1}` }),
-      fields: [
-        { name: `f${i}`, type: 'string' as const },
-        { name: `g${i}`, type: 'number' as const },
-      ],
-    })),
-  };
-};

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import canonicalize from 'canonicalize';
 import type { GraphPackage, PackageField, PackageRecordType } from '../package/schema.js';
 
-export const OBJECT_TYPES = [
+const OBJECT_TYPES = [
   'record_type',
   'field',
   'choice_list',
@@ -10,9 +10,9 @@ export const OBJECT_TYPES = [
   'assignment_rule',
   'workflow',
 ] as const;
-export type DiffObjectType = (typeof OBJECT_TYPES)[number];
+type DiffObjectType = (typeof OBJECT_TYPES)[number];
 
-export const DISPOSITIONS = [
+const DISPOSITIONS = [
   'insert',
   'update',
   'delete',
@@ -20,8 +20,9 @@ export const DISPOSITIONS = [
   'same',
   'missing_dependency',
 ] as const;
-export type Disposition = (typeof DISPOSITIONS)[number];
+type Disposition = (typeof DISPOSITIONS)[number];
 
+/** @public One object's line of a package diff (promotion and the console read it). */
 export type PackageObjectDiff = {
   objectType: DiffObjectType;
   /** The object's key: `incident`, `incident.priority` for a field, a workflow's or list's key. */
@@ -89,7 +90,7 @@ const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1
 const typeOrder = new Map(OBJECT_TYPES.map((t, i) => [t, i]));
 
 /** The order of every object list: object type (as listed in OBJECT_TYPES), key, disposition. */
-export const compareObjectDiffs = (a: PackageObjectDiff, b: PackageObjectDiff): number =>
+const compareObjectDiffs = (a: PackageObjectDiff, b: PackageObjectDiff): number =>
   typeOrder.get(a.objectType)! - typeOrder.get(b.objectType)! ||
   compareStrings(a.key, b.key) ||
   compareStrings(a.disposition, b.disposition);
@@ -104,7 +105,7 @@ const typeHead = (t: PackageRecordType) => ({
 type Keyed = { key: string; value: unknown };
 
 /** The comparable objects of a package, by object type, each keyed. */
-export const packageObjects = (pkg: GraphPackage | null): Map<DiffObjectType, Map<string, unknown>> => {
+const packageObjects = (pkg: GraphPackage | null): Map<DiffObjectType, Map<string, unknown>> => {
   const out = new Map<DiffObjectType, Map<string, unknown>>(OBJECT_TYPES.map((t) => [t, new Map()]));
   if (!pkg) return out;
   const put = (type: DiffObjectType, items: Keyed[]) => {

@@ -50,7 +50,7 @@ export type PlannedOp =
   | { opType: 'set_assignment'; payload: { config: AssignmentConfig | null } }
   | { opType: 'set_sla'; payload: { config: SlaConfig | null } };
 
-export type NewRecordType = {
+type NewRecordType = {
   key: string;
   name: string;
   baseType: string | null;
@@ -78,7 +78,7 @@ export type InstallPlan = {
   projection: GraphSnapshot;
 };
 
-export type PlanRefusal = {
+type PlanRefusal = {
   code: GraphPackagesErrorCode;
   message: string;
   details: Record<string, unknown>;

@@ -1,4 +1,5 @@
-import type { RecordsTables } from '@ec3l/records';
+import { randomBytes } from 'node:crypto';
+import type { FieldDefinition, RecordsTables } from '@ec3l/records';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { CreatedObject, GraphPackagesTables, PackageObjectType } from '../tables.js';
 
@@ -6,7 +7,7 @@ type Tables = GraphPackagesTables & RecordsTables;
 type Db = Kysely<Tables> | Transaction<Tables>;
 
 export type InstallRow = Selectable<GraphPackagesTables['graph_package_installs']>;
-export type OwnershipRow = Selectable<GraphPackagesTables['graph_package_objects']>;
+type OwnershipRow = Selectable<GraphPackagesTables['graph_package_objects']>;
 
 /** The install ledger of one tenant: install history, ownership, environment package state. */
 export const packageLedger = (db: Db, tenantId: string) => ({
@@ -243,6 +244,26 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     return new Map(rows.map((r) => [r.record_type_id, Number(r.n)]));
   },
 
+  /**
+   * The record types of the tenant's other projects without their fields: all the graph validators
+   * need of them to judge this project's types is which keys exist where (a base type in another
+   * project is BASE_TYPE_CROSS_PROJECT, in none ORPHAN_BASE_TYPE).
+   */
+  otherProjectTypes: (
+    projectId: string,
+  ): Promise<
+    Pick<
+      Selectable<RecordsTables['record_types']>,
+      'id' | 'project_id' | 'key' | 'name' | 'base_type' | 'status' | 'version'
+    >[]
+  > =>
+    db
+      .selectFrom('record_types')
+      .select(['id', 'project_id', 'key', 'name', 'base_type', 'status', 'version'])
+      .where('tenant_id', '=', tenantId)
+      .where('project_id', '!=', projectId)
+      .execute(),
+
   /** Names of the project's workflow definitions (any status) that start with `prefix`. */
   workflowNamesLike: async (projectId: string, prefix: string): Promise<Set<string>> => {
     const { rows } = await sql<{ name: string }>`
@@ -253,15 +274,72 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     return new Set(rows.map((r) => r.name));
   },
 
-  /** Activates record types an install created as drafts, in one statement. */
-  activateRecordTypes: async (ids: readonly string[], now: Date): Promise<void> => {
-    if (ids.length === 0) return;
-    await db
-      .updateTable('record_types')
-      .set({ status: 'active', updated_at: now })
-      .where('tenant_id', '=', tenantId)
-      .where('id', 'in', ids)
-      .execute();
+  /**
+   * Creates active record types and their field definitions in two statements, however many there are
+   * (one parameter each: within PostgreSQL's parameter limit). The planner validated them against the
+   * project's graph; each field gets a fresh storage key as the data dictionary gives new fields
+   * (`~` and 12 hex digits, never a field name), so no field ever reads values stored under its name.
+   */
+  insertRecordTypes: async (
+    types: readonly {
+      id: string;
+      projectId: string;
+      key: string;
+      name: string;
+      baseType: string | null;
+      fields: readonly FieldDefinition[];
+      assignmentConfig: unknown;
+      slaConfig: unknown;
+    }[],
+    now: Date,
+  ): Promise<void> => {
+    if (types.length === 0) return;
+    const keyed = types.map((t) => ({
+      ...t,
+      fields: t.fields.map((f) => ({
+        ...f,
+        storageKey: f.storageKey ?? `~${randomBytes(6).toString('hex')}`,
+      })),
+    }));
+    const rows = keyed.map((t) => ({
+      id: t.id,
+      project_id: t.projectId,
+      key: t.key,
+      name: t.name,
+      base_type: t.baseType,
+      schema: { fields: t.fields },
+      assignment_config: t.assignmentConfig,
+      sla_config: t.slaConfig,
+    }));
+    await sql`
+      insert into record_types (tenant_id, id, project_id, key, name, base_type, schema, assignment_config,
+                                sla_config, status, created_at, updated_at)
+      select ${tenantId}::uuid, r.id, r.project_id, r.key, r.name, r.base_type, r.schema,
+             nullif(r.assignment_config, 'null'::jsonb), nullif(r.sla_config, 'null'::jsonb), 'active', ${now}, ${now}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r(id uuid, project_id uuid, key text, name text,
+        base_type text, schema jsonb, assignment_config jsonb, sla_config jsonb)`.execute(db);
+    const fields = keyed.flatMap((t) =>
+      t.fields.map((f, i) => ({
+        record_type_id: t.id,
+        name: f.name,
+        label: f.label,
+        field_type: f.type,
+        is_required: f.required,
+        default_value: f.defaultValue ?? null,
+        choice_list_id: f.choiceListId,
+        reference_record_type_key: f.referenceRecordTypeKey,
+        order_index: i,
+      })),
+    );
+    if (fields.length === 0) return;
+    await sql`
+      insert into field_definitions (tenant_id, id, record_type_id, name, label, field_type, is_required,
+                                     default_value, choice_list_id, reference_record_type_key, order_index)
+      select ${tenantId}::uuid, gen_random_uuid(), f.record_type_id, f.name, f.label, f.field_type, f.is_required,
+             f.default_value, f.choice_list_id, f.reference_record_type_key, f.order_index
+      from jsonb_to_recordset(${JSON.stringify(fields)}::jsonb) as f(record_type_id uuid, name text, label text,
+        field_type text, is_required boolean, default_value jsonb, choice_list_id uuid,
+        reference_record_type_key text, order_index integer)`.execute(db);
   },
 
   /** Deletes record types (and their field definitions) that hold no records; the caller checked. */
@@ -298,5 +376,3 @@ export const packageLedger = (db: Db, tenantId: string) => ({
     await db.deleteFrom('choice_lists').where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
   },
 });
-
-export type PackageLedger = ReturnType<typeof packageLedger>;

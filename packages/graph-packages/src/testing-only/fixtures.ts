@@ -30,16 +30,3 @@ export const deskPackage = (version = '1.0.0'): GraphPackage => ({
   slaPolicies: [{ recordTypeKey: 'desk_ticket', config: { durationMinutes: 60 } }],
   assignmentRules: [{ recordTypeKey: 'desk_ticket', config: { type: 'static_group', value: 'desk' } }],
 });
-
-/** A package of `n` record types in chains of base types (each fifth type starts a new chain). */
-export const widePackage = (n: number, key = 'test.wide', version = '1.0.0'): GraphPackage => ({
-  key,
-  version,
-  name: `Wide ${n}`,
-  recordTypes: Array.from({ length: n }, (_, i) => ({
-    key: `${key.replace('.', '_')}_t${i}`,
-    name: `${key} type ${i}`,
-    ...(i % 5 === 0 ? {} : { baseType: `${key.replace('.', '_')}_t${i - 1}` }),
-    fields: [{ name: `f${i}`, type: 'string' as const }],
-  })),
-});
