@@ -112,6 +112,29 @@ describe('ec3l package diff / push / pull against a running gateway', () => {
     expect(diff.stdout).not.toMatch(/record_type department/);
   });
 
+  it('exits 2 when the gateway finds the package invalid for the project, 3 on a refused downgrade', async () => {
+    const renamed = structuredClone(hr) as GraphPackage;
+    renamed.version = '1.2.0';
+    renamed.recordTypes[0]!.name = 'Departments';
+    const invalid = await cli(
+      'push',
+      write('hr-renamed.json', renamed),
+      ...at('--project', 'Shop', '--env', 'dev'),
+    );
+    expect(invalid.stderr).toMatch(/^PACKAGE_INVALID \(400\)/);
+    expect(invalid.stdout).toMatch(/^\/recordTypes\/0\/name PACKAGE_INVALID .*cannot rename/m);
+    expect(invalid.code).toBe(2);
+    const older = { ...structuredClone(hr), version: '0.9.0' };
+    const downgrade = await cli(
+      'push',
+      write('hr-0.9.json', older),
+      ...at('--project', 'Shop', '--env', 'dev'),
+    );
+    expect(downgrade.stderr).toMatch(/^PACKAGE_DOWNGRADE \(409\)/);
+    expect(downgrade.code).toBe(3);
+    expect((await installsOf()).map((i) => i.packageKey)).toEqual(['hr.lite']);
+  });
+
   it('an invalid file exits 2 before any call, with its problems one per line', async () => {
     const broken = {
       ...structuredClone(hr),
@@ -213,5 +236,41 @@ describe('ec3l package diff / push / pull against a running gateway', () => {
     });
     expect(record.statusCode, record.body).toBe(201);
     expect(record.json()).toMatchObject({ assignedGroup: 'network-ops', data: { status: 'new' } });
+  });
+
+  it('hr.lite pushed to a fresh tenant gives working record types: employees default to onboarding, routed to hr-ops', async () => {
+    const created = await h.call('POST', '/api/projects', {
+      tenant: 'globex',
+      user: 'admin',
+      body: { name: 'People' },
+    });
+    const people = created.json().id as string;
+    const push = await cli(
+      'push',
+      write('hr.json', hr),
+      '--url',
+      url,
+      '--tenant',
+      'globex',
+      '--user',
+      'admin',
+      '--project',
+      people,
+      '--env',
+      'dev',
+    );
+    expect(push.stderr).toBe('');
+    expect(push.code).toBe(0);
+    const type = await h.call('GET', `/api/projects/${people}/record-types/employee`, {
+      tenant: 'globex',
+      user: 'admin',
+    });
+    const record = await h.call('POST', '/api/record-instances', {
+      tenant: 'globex',
+      user: 'admin',
+      body: { recordTypeId: type.json().id, data: { full_name: 'Ada Lovelace', email: 'ada@example.com' } },
+    });
+    expect(record.statusCode, record.body).toBe(201);
+    expect(record.json()).toMatchObject({ assignedGroup: 'hr-ops', data: { status: 'onboarding' } });
   });
 });

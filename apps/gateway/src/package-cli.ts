@@ -224,20 +224,19 @@ const INVALID_CODES = new Set(['PACKAGE_INVALID', 'PACKAGE_GRAPH_INVALID', 'VALI
 /** The gateway's refusal, printed; invalid packages exit 2, every other refusal 3. */
 const refusal = (error: Ec3lApiError, io: PackageCliIo): number => {
   io.stderr(`${error.code} (${error.status}): ${error.message}\n`);
-  const details = error.details as { problems?: unknown } | unknown[] | undefined;
-  const list = Array.isArray(details) ? details : Array.isArray(details?.problems) ? details.problems : [];
-  const problems = list.flatMap((p) => {
+  // Problems come as { path, code?, message } objects (details.issues or details.problems) or as
+  // ready "path code message" lines.
+  const details = (error.details ?? {}) as { issues?: unknown; problems?: unknown };
+  const list = [details.issues, details.problems, error.details].find(Array.isArray) ?? [];
+  const lines = list.flatMap((p: unknown) => {
+    if (typeof p === 'string') return [`${p}\n`];
     if (p === null || typeof p !== 'object') return [];
     const { path, code, message } = p as Record<string, unknown>;
     return [
-      {
-        path: typeof path === 'string' ? path || '/' : '/',
-        code: typeof code === 'string' ? code : error.code,
-        message: String(message ?? ''),
-      },
+      `${typeof path === 'string' && path ? path : '/'} ${typeof code === 'string' ? code : error.code} ${String(message ?? '')}\n`,
     ];
   });
-  io.stdout(problemLines(problems));
+  io.stdout(lines.join(''));
   return INVALID_CODES.has(error.code) ? PACKAGE_EXIT.invalid : PACKAGE_EXIT.failed;
 };
 

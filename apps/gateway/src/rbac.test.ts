@@ -313,6 +313,24 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: `/api/workflow-definitions/${await freshWorkflow(false)}/steps`,
     body: { stepType: 'notification', config: { channel: 'email', template: 'hi' } },
   }),
+  updateWorkflowStep: async () => {
+    const id = await freshWorkflow(false);
+    const [step] = await json<{ id: string }[]>(
+      h.call('GET', `/api/workflow-definitions/${id}/steps`, admin),
+    );
+    return {
+      method: 'PATCH',
+      url: `/api/workflow-definitions/${id}/steps/${step!.id}`,
+      body: { name: 'Renamed' },
+    };
+  },
+  removeWorkflowStep: async () => {
+    const id = await freshWorkflow(false);
+    const [step] = await json<{ id: string }[]>(
+      h.call('GET', `/api/workflow-definitions/${id}/steps`, admin),
+    );
+    return { method: 'DELETE', url: `/api/workflow-definitions/${id}/steps/${step!.id}` };
+  },
   activateWorkflowDefinition: async () => ({
     method: 'POST',
     url: `/api/workflow-definitions/${await freshWorkflow(false)}/activate`,

@@ -11,7 +11,7 @@ const viewer = { tenant: 'acme', user: 'vera' };
 let project: string;
 let counter = 0;
 
-type Timer = { id: string; status: string; dueAt: string; warnAt: string | null; pausedMs: number };
+type Timer = { id: string; recordId: string; status: string; dueAt: string; warnAt: string | null; pausedMs: number };
 
 const call = async <T>(
   method: 'GET' | 'POST' | 'PATCH',
@@ -101,6 +101,22 @@ describe('SLA timers over HTTP', () => {
     expect(timer).toMatchObject({ status: 'pending', pausedMs: 0 });
     expect(Date.parse(timer!.dueAt) - Date.parse(timer!.warnAt!)).toBe(15 * 60_000);
     await call('GET', url, undefined, 404, globexAdmin);
+  });
+
+  it("lists a page's timers in one request; another tenant's query finds none of them", async () => {
+    const type = await slaType();
+    const ids = [await newRecord(type), await newRecord(type), await newRecord(type)];
+    const query = ids.map((id) => `recordId=${id}`).join('&');
+    const timers = await call<Timer[]>('GET', `/api/record-timers?${query}`);
+    expect(timers.map((t) => t.recordId).sort()).toEqual([...ids].sort());
+    expect((await call<Timer[]>('GET', `/api/record-timers?recordId=${ids[0]}`)).length).toBe(1);
+    expect(await call<Timer[]>('GET', `/api/record-timers?${query}`, undefined, 200, globexAdmin)).toEqual(
+      [],
+    );
+    await call('GET', '/api/record-timers', undefined, 400);
+    await call('GET', '/api/record-timers?recordId=not-a-uuid', undefined, 400);
+    const tooMany = Array.from({ length: 101 }, () => `recordId=${ids[0]}`).join('&');
+    await call('GET', `/api/record-timers?${tooMany}`, undefined, 400);
   });
 
   it('pauses through a PATCH and shows it', async () => {

@@ -118,6 +118,79 @@ describe('workflow API', () => {
     });
   });
 
+  it('edits, moves and removes the steps of a draft; decisions keep jumping to the steps they named', async () => {
+    const def = await json<{ id: string }>(
+      h.call('POST', '/api/workflow-definitions', {
+        ...admin,
+        body: { projectId: project, name: `Flow ${++n}` },
+      }),
+      201,
+    );
+    const add = (body: unknown) =>
+      json<{ id: string; orderIndex: number }>(
+        h.call('POST', `/api/workflow-definitions/${def.id}/steps`, { ...admin, body }),
+        201,
+      );
+    const note = (template: string) => ({ stepType: 'notification', config: { channel: 'email', template } });
+    const decision = await add({
+      stepType: 'decision',
+      config: { condition: { field: 'input.big', op: 'eq', value: true }, onTrueStepIndex: 2 },
+    });
+    const small = await add(note('small'));
+    const big = await add(note('big'));
+    const steps = () =>
+      json<{ id: string; orderIndex: number; name: string | null; config: Record<string, unknown> }[]>(
+        h.call('GET', `/api/workflow-definitions/${def.id}/steps`, admin),
+      );
+    const url = (stepId: string) => `/api/workflow-definitions/${def.id}/steps/${stepId}`;
+    // Move "big" first: the decision (now at 1) still jumps to it, at its new index 0.
+    const moved = await json<{ orderIndex: number }>(
+      h.call('PATCH', url(big.id), { ...admin, body: { orderIndex: 0, name: 'Tell the big boss' } }),
+    );
+    expect(moved).toMatchObject({ orderIndex: 0, name: 'Tell the big boss' });
+    let now = await steps();
+    expect(now.map((s) => s.id)).toEqual([big.id, decision.id, small.id]);
+    expect(now[1]?.config.onTrueStepIndex).toBe(0);
+    // A step inserted before the target shifts the jump with it.
+    const first = await add({ ...note('first'), orderIndex: 0 });
+    now = await steps();
+    expect(now.map((s) => s.id)).toEqual([first.id, big.id, decision.id, small.id]);
+    expect(now[2]?.config.onTrueStepIndex).toBe(1);
+    // The jump's target cannot go while the decision names it.
+    const refused = await h.call('DELETE', url(big.id), admin);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({
+      code: 'WORKFLOW_STEP_REFERENCED',
+      details: { decisionStepId: decision.id, decisionStepIndex: 2, key: 'onTrueStepIndex' },
+    });
+    // Another step goes; the rest close up, the jump follows.
+    expect((await h.call('DELETE', url(first.id), admin)).statusCode).toBe(204);
+    now = await steps();
+    expect(now.map((s) => [s.id, s.orderIndex])).toEqual([
+      [big.id, 0],
+      [decision.id, 1],
+      [small.id, 2],
+    ]);
+    expect(now[1]?.config.onTrueStepIndex).toBe(0);
+    // A config is checked against the step's own type; an empty edit is bad input.
+    const badConfig = await h.call('PATCH', url(small.id), { ...admin, body: { config: { approvers: {} } } });
+    expect(badConfig.statusCode).toBe(400);
+    expect(badConfig.json()).toMatchObject({ code: 'WORKFLOW_STEP_CONFIG_INVALID' });
+    expect((await h.call('PATCH', url(small.id), { ...admin, body: {} })).statusCode).toBe(400);
+    // Unknown step, another tenant, a viewer, an active definition.
+    expect((await h.call('DELETE', url(crypto.randomUUID()), admin)).statusCode).toBe(404);
+    expect((await h.call('PATCH', url(small.id), { ...outsider, body: { name: 'x' } })).statusCode).toBe(404);
+    expect((await h.call('DELETE', url(small.id), outsider)).statusCode).toBe(404);
+    const viewer = await h.call('DELETE', url(small.id), { tenant: 'acme', user: 'nobody' });
+    expect(viewer.statusCode).toBe(403);
+    await json(h.call('POST', `/api/workflow-definitions/${def.id}/activate`, admin));
+    const frozen = await h.call('PATCH', url(small.id), { ...admin, body: { orderIndex: 0 } });
+    expect(frozen.statusCode).toBe(409);
+    expect(frozen.json()).toMatchObject({ code: 'WORKFLOW_STATE_CONFLICT' });
+    expect((await h.call('DELETE', url(small.id), admin)).statusCode).toBe(409);
+    expect((await steps()).length).toBe(3);
+  });
+
   it('refuses a step whose config does not fit its type (400), never 500', async () => {
     const draft = await json<{ id: string }>(
       h.call('POST', '/api/workflow-definitions', {

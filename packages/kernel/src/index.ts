@@ -1,6 +1,6 @@
 export { createBatcher } from './batch.js';
 export { type Clock, systemClock } from './clock.js';
-export { afterCommit, runInCommitScope } from './commit-scope.js';
+export { runInCommitScope } from './commit-scope.js';
 export {
   actorOf,
   type Principal,

@@ -90,6 +90,31 @@ const stored = (id: string) =>
   database.ownerDb.selectFrom('record_instances').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
 describe('creating records', () => {
+  it('a reference to a base type takes a record of the type or of any type based on it, and no other', async () => {
+    const task = await activeType();
+    const incident = await activeType({ baseType: task.key, fields: [{ name: 'impact', type: 'string' }] });
+    const major = await activeType({ baseType: incident.key, fields: [{ name: 'bridge', type: 'string' }] });
+    const unrelated = await activeType();
+    const linker = await activeType({
+      fields: [{ name: 'about', type: 'reference', referenceRecordTypeKey: task.key }],
+    });
+    const recordOf = async (rt: { id: string }) =>
+      (await records.createRecord(acme, { recordTypeId: rt.id, data: { title: 'x' } })).id;
+    const link = (about: string) => records.createRecord(acme, { recordTypeId: linker.id, data: { about } });
+    // Twice each: the first create reads the type, the next ones take the one-statement path.
+    for (const target of [task, incident, major]) {
+      const id = await recordOf(target);
+      for (let i = 0; i < 2; i++) await expect(link(id)).resolves.toMatchObject({ data: { about: id } });
+    }
+    const stranger = await recordOf(unrelated);
+    for (let i = 0; i < 2; i++) {
+      await expect(link(stranger)).rejects.toMatchObject({
+        code: 'RECORD_INVALID',
+        details: [{ params: { field: 'about', reason: 'reference' } }],
+      });
+    }
+  });
+
   it('lists every refused field in one RECORD_INVALID', async () => {
     const other = await activeType();
     const rt = await activeType({

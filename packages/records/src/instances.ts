@@ -262,11 +262,11 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
       }
     }
     for (const r of checked.references) {
-      if (referenced.get(r.recordId) !== r.recordTypeKey) {
+      if (!referenced.get(r.recordId)?.has(r.recordTypeKey)) {
         checked.issues.push({
           field: r.field,
           reason: 'reference',
-          message: `"${r.field}": no record ${r.recordId} of record type "${r.recordTypeKey}" exists`,
+          message: `"${r.field}": no record ${r.recordId} of record type "${r.recordTypeKey}" (or of a type based on it) exists`,
         });
       }
     }

@@ -236,6 +236,15 @@ export const createSlaTimers = ({ db, events, clock = systemClock, onTimerError 
       if (!(await repo.hasRecord(recordId))) throw notFound('record', recordId);
       return (await repo.listTimersOfRecord(recordId)).map(toTimer);
     },
+
+    /**
+     * The timers of many records at once (a page of a list): records of other tenants, or none, simply
+     * have none here, as they would have none of their own.
+     */
+    listTimersOfRecords: async (ctx: RequestContext, recordIds: readonly string[]): Promise<RecordTimer[]> =>
+      recordIds.length === 0
+        ? []
+        : (await timersFor(db, ctx.tenantId).listTimersOfRecords([...new Set(recordIds)])).map(toTimer),
   };
 };
 

@@ -1741,6 +1741,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/record-timers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The SLA timers of several records at once
+         * @description For a page of records: `recordId` repeated (1 to 100). Answers the timers of those records, by record; an id without a record of the tenant simply has none.
+         */
+        get: operations["listTimersOfRecords"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/record-types": {
         parameters: {
             query?: never;
@@ -2079,6 +2099,30 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a step of a draft definition
+         * @description The steps after it move up one; decisions keep jumping to the steps they named. 409 WORKFLOW_STEP_REFERENCED while a decision jumps to this step (details name the decision), 409 WORKFLOW_STATE_CONFLICT unless the definition is a draft. Requires permission `workflow.edit`.
+         */
+        delete: operations["removeWorkflowStep"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit, rename or move a step of a draft definition
+         * @description Any of name, config (checked against the step's type: 400 WORKFLOW_STEP_CONFIG_INVALID) and orderIndex (the step moves there, the others close up). Decisions keep jumping to the steps they named: their onTrueStepIndex / onFalseStepIndex follow a moved step. 409 WORKFLOW_STATE_CONFLICT unless the definition is a draft. Requires permission `workflow.edit`.
+         */
+        patch: operations["updateWorkflowStep"];
         trace?: never;
     };
     "/api/workflow-definitions/{workflowDefinitionId}/triggers": {
@@ -3302,7 +3346,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3759,7 +3803,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -5299,6 +5343,15 @@ export interface components {
             /** @description null clears it; absent keeps it */
             slaConfig?: components["schemas"]["SlaConfig"] | null;
         };
+        UpdateWorkflowStepBody: {
+            /** @description The step's new configuration, checked against its type's (400 WORKFLOW_STEP_CONFIG_INVALID) */
+            config?: {
+                [key: string]: unknown;
+            };
+            name?: string | null;
+            /** @description Move the step here (the others close up; past the end: last) */
+            orderIndex?: number;
+        };
         UserRole: {
             /** Format: date-time */
             assignedAt: string;
@@ -5368,6 +5421,7 @@ export interface components {
             approvers: string[];
             closedAt: string | null;
             closedBy: string | null;
+            closedComment: string | null;
             closedReason: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -9577,6 +9631,35 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listTimersOfRecords: {
+        parameters: {
+            query: {
+                /** @description Repeat the parameter once per record */
+                recordId: string[];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The SLA timers of several records at once */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordTimer"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listRecordTypes: {
         parameters: {
             query?: {
@@ -10237,6 +10320,72 @@ export interface operations {
         responses: {
             /** @description A step of a workflow definition; its config depends on its type */
             201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowStep"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    removeWorkflowStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stepId: string;
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Remove a step of a draft definition; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateWorkflowStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                stepId: string;
+                workflowDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkflowStepBody"];
+            };
+        };
+        responses: {
+            /** @description A step of a workflow definition; its config depends on its type */
+            200: {
                 headers: {
                     /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
                     "x-request-id"?: string;

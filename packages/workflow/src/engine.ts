@@ -87,7 +87,7 @@ const asObject = (value: unknown): Record<string, unknown> =>
     : {};
 
 /** How approvals that settle are closed, and why. */
-type Closing = { reason: 'decided' | 'resumed' | 'deadline'; by: string | null };
+type Closing = { reason: 'decided' | 'resumed' | 'deadline'; by: string | null; comment?: string | null };
 
 /**
  * The workflow engine: starts executions and runs their steps inside the caller's transaction until
@@ -362,7 +362,13 @@ export const createWorkflowEngine = ({
     const execution = await workflowLocks(trx, ctx.tenantId).lockExecution(approval.workflow_execution_id);
     if (!execution) throw notFound('workflow execution', approval.workflow_execution_id);
     const now = clock.now();
-    await repo.closeApproval(approval.id, { status: outcome, reason: closing.reason, by: closing.by, now });
+    await repo.closeApproval(approval.id, {
+      status: outcome,
+      reason: closing.reason,
+      by: closing.by,
+      comment: closing.comment ?? null,
+      now,
+    });
     emit(ctx, {
       type: 'workflow.approval_decided',
       status: outcome,
@@ -545,7 +551,7 @@ export const createWorkflowEngine = ({
       trx: Trx,
       ctx: RequestContext,
       executionId: string,
-      body: { outcome: 'approved' | 'rejected' },
+      body: { outcome: 'approved' | 'rejected'; comment?: string },
     ): Promise<WorkflowExecution> => {
       const execution = await workflowLocks(trx, ctx.tenantId).lockExecution(executionId);
       if (!execution) throw notFound('workflow execution', executionId);
@@ -562,6 +568,7 @@ export const createWorkflowEngine = ({
         await continueAfterApproval(trx, ctx, pending, body.outcome, {
           reason: 'resumed',
           by: actorOf(ctx).actorId,
+          comment: body.comment ?? null,
         }),
       );
     },

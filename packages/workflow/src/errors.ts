@@ -6,6 +6,8 @@ export const WorkflowErrorCodes = {
   WORKFLOW_DEFINITION_INVALID: 'WORKFLOW_DEFINITION_INVALID',
   /** A step's configuration does not fit its step type (a caller that skipped the HTTP schema). */
   WORKFLOW_STEP_CONFIG_INVALID: 'WORKFLOW_STEP_CONFIG_INVALID',
+  /** A step a decision jumps to cannot be removed; details name the decision. */
+  WORKFLOW_STEP_REFERENCED: 'WORKFLOW_STEP_REFERENCED',
   /** The approval is settled or closed: no further decision is taken. */
   APPROVAL_CLOSED: 'APPROVAL_CLOSED',
   /** The approver already decided this approval the other way; a decision is never changed. */

@@ -54,6 +54,7 @@ export {
   ExecuteBodySchema,
   ResumeBodySchema,
   StepExecutionSchema,
+  UpdateStepBodySchema,
   WorkflowDefinitionSchema,
   WorkflowExecutionSchema,
   WorkflowStepSchema,

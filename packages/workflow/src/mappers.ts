@@ -95,6 +95,7 @@ export const toApproval = (row: ApprovalRow, approvers: string[], decisions: Dec
   escalatedAt: iso(row.escalated_at),
   closedReason: row.closed_reason,
   closedBy: row.closed_by,
+  closedComment: row.closed_comment,
   closedAt: iso(row.closed_at),
   createdAt: row.created_at.toISOString(),
 });

@@ -279,6 +279,28 @@ export const AddStepBodySchema = byStepType<AddStepBody>(
   { $id: 'AddWorkflowStepBody', description: 'A new step and its configuration', closed: true },
 );
 
+export const UpdateStepBodySchema = Type.Object(
+  {
+    name: Type.Optional(Type.Union([Name({ maxLength: 200 }), Type.Null()])),
+    config: Type.Optional(
+      Type.Record(Identifier(), Type.Unknown(), {
+        maxProperties: 50,
+        description:
+          "The step's new configuration, checked against its type's (400 WORKFLOW_STEP_CONFIG_INVALID)",
+      }),
+    ),
+    orderIndex: Type.Optional(
+      Int32({
+        minimum: 0,
+        maximum: MAX_STEPS - 1,
+        description: 'Move the step here (the others close up; past the end: last)',
+      }),
+    ),
+  },
+  { $id: 'UpdateWorkflowStepBody', additionalProperties: false, minProperties: 1 },
+);
+export type UpdateStepBody = Static<typeof UpdateStepBodySchema>;
+
 export const WorkflowDefinitionSchema = Type.Object(
   {
     id: Uuid(),
@@ -380,6 +402,7 @@ export const ApprovalSchema = Type.Object(
     escalatedAt: Nullable(Timestamp),
     closedReason: Nullable(Type.String({ description: 'decided, resumed, deadline, execution_failed' })),
     closedBy: Nullable(Type.String()),
+    closedComment: Nullable(Type.String({ description: 'The comment of a resume that closed it' })),
     closedAt: Nullable(Timestamp),
     createdAt: Timestamp,
   },

@@ -442,12 +442,16 @@ describe('approvals', () => {
 
   it('resume overrides the pending approval: closed as resumed by the caller, then the execution goes on', async () => {
     const { execution, pending } = await run({ rule: { type: 'all' } });
-    const resumed = await workflows.resume(as(acme, 'boss'), execution.id, { outcome: 'approved' });
+    const resumed = await workflows.resume(as(acme, 'boss'), execution.id, {
+      outcome: 'approved',
+      comment: 'the approvers are on leave; signed off by phone',
+    });
     expect(resumed.status).toBe('completed');
     await expect(workflows.getApproval(acme, pending.id)).resolves.toMatchObject({
       status: 'approved',
       closedReason: 'resumed',
       closedBy: 'boss',
+      closedComment: 'the approvers are on leave; signed off by phone',
     });
     await expect(workflows.resume(acme, execution.id, { outcome: 'approved' })).rejects.toMatchObject({
       code: 'EXECUTION_NOT_PAUSED',
@@ -456,6 +460,10 @@ describe('approvals', () => {
     const second = await run({});
     const rejected = await workflows.resume(acme, second.execution.id, { outcome: 'rejected' });
     expect(rejected).toMatchObject({ status: 'failed', error: 'the approval of step 0 was rejected' });
+    await expect(workflows.getApproval(acme, second.pending.id)).resolves.toMatchObject({
+      closedReason: 'resumed',
+      closedComment: null,
+    });
   });
 
   it('no orphaned approvals: when an execution ends every approval of it is closed', async () => {

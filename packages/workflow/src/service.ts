@@ -12,6 +12,7 @@ import {
 import { Value } from '@sinclair/typebox/value';
 import type { Transaction } from 'kysely';
 import { definitionProblems } from './core/engine.js';
+import { moveStep, retargetJumps } from './core/steps.js';
 import { createWorkflowEngine, type WorkflowEngineDeps } from './engine.js';
 import { WorkflowErrorCodes } from './errors.js';
 import { toDefinition, toExecution, toStep, toStepExecution } from './mappers.js';
@@ -29,11 +30,14 @@ import {
   type ResumeBody,
   STEP_CONFIG_SCHEMAS,
   type StepExecution,
+  type UpdateStepBody,
   type WorkflowDefinition,
   type WorkflowExecution,
   type WorkflowStep,
 } from './schemas.js';
-import type { DefinitionRow, WorkflowTables } from './tables.js';
+import type { DefinitionRow, StepRow, WorkflowTables } from './tables.js';
+
+type Trx = Transaction<WorkflowTables>;
 
 export type WorkflowServiceDeps = WorkflowEngineDeps & {
   /** Throws NOT_FOUND unless the project exists in the caller's tenant. */
@@ -54,6 +58,19 @@ export type PageRequest = { limit: number; cursor?: string };
 const byTime = <R extends { id: string }>(rows: R[], limit: number, at: (row: R) => Date) =>
   pageOf(rows, limit, (r) => ({ createdAt: at(r).toISOString(), id: r.id }));
 
+/** Throws WORKFLOW_STEP_CONFIG_INVALID unless `config` fits a step of this type. */
+const checkStepConfig = (stepType: string, config: unknown): void => {
+  const schema = STEP_CONFIG_SCHEMAS[stepType as keyof typeof STEP_CONFIG_SCHEMAS];
+  if (!schema || !Value.Check(schema, config))
+    throw new DomainError(
+      WorkflowErrorCodes.WORKFLOW_STEP_CONFIG_INVALID,
+      `config does not fit a ${stepType} step`,
+      {
+        field: 'config',
+      },
+    );
+};
+
 const stateConflict = (message: string, details: Record<string, unknown>) =>
   new DomainError(WorkflowErrorCodes.WORKFLOW_STATE_CONFLICT, message, details);
 
@@ -66,6 +83,36 @@ export const createWorkflowService = (deps: WorkflowServiceDeps) => {
     const row = await forTenant(db, ctx.tenantId).findDefinition(id);
     if (!row) throw notFound('workflow definition', id);
     return row;
+  };
+
+  /** Locks a draft definition and answers its steps in order; 404 / 409 WORKFLOW_STATE_CONFLICT otherwise. */
+  const lockDraftSteps = async (trx: Trx, ctx: RequestContext, id: string, verb: string) => {
+    const row = await workflowLocks(trx, ctx.tenantId).lockDefinition(id);
+    if (!row) throw notFound('workflow definition', id);
+    if (row.status !== 'draft')
+      throw stateConflict(`steps are ${verb} a draft definition only (this one is ${row.status})`, {
+        status: row.status,
+      });
+    return forTenant(trx, ctx.tenantId).listSteps(id);
+  };
+
+  /** Rewrites the decisions whose jumps move when the steps take the order `order` (ids). */
+  const retarget = async (trx: Trx, ctx: RequestContext, steps: readonly StepRow[], order: string[]) => {
+    const result = retargetJumps(
+      steps.map((s) => ({ id: s.id, stepType: s.step_type, config: s.config })),
+      order,
+    );
+    if ('error' in result) {
+      const { decisionStepId, key, targetStepId } = result.error;
+      const decisionIndex = steps.findIndex((s) => s.id === decisionStepId);
+      throw new DomainError(
+        WorkflowErrorCodes.WORKFLOW_STEP_REFERENCED,
+        `the decision at step ${decisionIndex} jumps to this step (${key}); change or remove that decision first`,
+        { decisionStepId, decisionStepIndex: decisionIndex, key, stepId: targetStepId },
+      );
+    }
+    const repo = forTenant(trx, ctx.tenantId);
+    for (const [stepId, config] of result.configs) await repo.updateStep(stepId, { config });
   };
 
   const requireExecution = async (ctx: RequestContext, id: string) => {
@@ -188,42 +235,85 @@ export const createWorkflowService = (deps: WorkflowServiceDeps) => {
      * Adds a step to a draft definition, at `orderIndex` (later steps move down one) or at the end.
      * The definition's row is locked for the status check, the positions and the insert.
      */
+    /**
+     * Adds a step to a draft definition at `orderIndex` (appended when absent); the decisions' jumps
+     * keep naming the steps they named.
+     */
     addStep: async (ctx: RequestContext, id: string, input: AddStepBody): Promise<WorkflowStep> => {
-      const schema = STEP_CONFIG_SCHEMAS[input.stepType];
-      if (!schema || !Value.Check(schema, input.config))
-        throw new DomainError(
-          WorkflowErrorCodes.WORKFLOW_STEP_CONFIG_INVALID,
-          `config does not fit a ${input.stepType} step`,
-          {
-            field: 'config',
-          },
-        );
+      checkStepConfig(input.stepType, input.config);
       const name = input.name === undefined ? null : normalizeName(input.name);
       return toStep(
         await inTransaction(db, async (trx) => {
-          const row = await workflowLocks(trx, ctx.tenantId).lockDefinition(id);
-          if (!row) throw notFound('workflow definition', id);
-          if (row.status !== 'draft')
-            throw stateConflict(`steps are added only to a draft definition (this one is ${row.status})`, {
-              status: row.status,
-            });
-          const count = (await forTenant(trx, ctx.tenantId).listSteps(id)).length;
-          if (count >= MAX_STEPS)
-            throw stateConflict(`a definition holds at most ${MAX_STEPS} steps`, { steps: count });
+          const steps = await lockDraftSteps(trx, ctx, id, 'added to');
+          if (steps.length >= MAX_STEPS)
+            throw stateConflict(`a definition holds at most ${MAX_STEPS} steps`, { steps: steps.length });
+          const at = Math.min(input.orderIndex ?? steps.length, steps.length);
+          const stepId = newId();
+          const order = steps.map((s) => s.id);
+          order.splice(at, 0, stepId);
+          await retarget(trx, ctx, steps, order);
           return forTenant(trx, ctx.tenantId).insertStepAt(
             {
-              id: newId(),
+              id: stepId,
               workflow_definition_id: id,
               step_type: input.stepType,
               name,
               config: JSON.stringify(input.config),
               created_at: clock.now(),
             },
-            Math.min(input.orderIndex ?? count, count),
+            at,
           );
         }),
       );
     },
+
+    /**
+     * Edits a step of a draft definition: its name, its config (checked against its type) and/or its
+     * position (the others close up; the decisions' jumps follow the steps they name).
+     */
+    updateStep: async (
+      ctx: RequestContext,
+      id: string,
+      stepId: string,
+      input: UpdateStepBody,
+    ): Promise<WorkflowStep> =>
+      toStep(
+        await inTransaction(db, async (trx) => {
+          const steps = await lockDraftSteps(trx, ctx, id, 'edited in');
+          const current = steps.find((s) => s.id === stepId);
+          if (!current) throw notFound('workflow step', stepId);
+          const repo = forTenant(trx, ctx.tenantId);
+          if (input.config !== undefined) checkStepConfig(current.step_type, input.config);
+          if (input.orderIndex !== undefined) {
+            const order = moveStep(steps, stepId, input.orderIndex);
+            await retarget(trx, ctx, steps, order);
+            await repo.placeSteps(id, order);
+          }
+          if (input.name === undefined && input.config === undefined)
+            return (await repo.listSteps(id)).find((s) => s.id === stepId)!;
+          return repo.updateStep(stepId, {
+            ...(input.name === undefined
+              ? {}
+              : { name: input.name === null ? null : normalizeName(input.name) }),
+            ...(input.config === undefined ? {} : { config: input.config }),
+          });
+        }),
+      ),
+
+    /**
+     * Removes a step of a draft definition; the others close up. Refused (409) while a decision jumps
+     * to it, naming the decision.
+     */
+    removeStep: async (ctx: RequestContext, id: string, stepId: string): Promise<void> =>
+      inTransaction(db, async (trx) => {
+        const steps = await lockDraftSteps(trx, ctx, id, 'removed from');
+        if (!steps.some((s) => s.id === stepId)) throw notFound('workflow step', stepId);
+        const order = steps.map((s) => s.id).filter((s) => s !== stepId);
+        await retarget(trx, ctx, steps, order);
+        const repo = forTenant(trx, ctx.tenantId);
+        await repo.deleteStep(stepId);
+        await repo.placeSteps(id, order);
+      }),
 
     /** Runs an active definition now, in one transaction, and answers the execution as it stands. */
     execute: async (ctx: RequestContext, id: string, body: ExecuteBody): Promise<WorkflowExecution> =>

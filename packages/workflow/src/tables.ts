@@ -78,6 +78,7 @@ export type WorkflowTables = {
     escalated_at: Timestamp | null;
     closed_reason: string | null;
     closed_by: string | null;
+    closed_comment: ColumnType<string | null, string | null | undefined, string | null>;
     closed_at: Timestamp | null;
     created_at: Timestamp;
   };

@@ -98,7 +98,7 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     expect(await textOf(history)).toMatch(/itsm\.lite 1\.0\.0 installed dev sha256:[0-9a-f]{12} admin/);
     const dev = await api<{ packageKey: string; version: string }[]>(
       'GET',
-      `/api/admin/environments/${envId('dev')}/packages`,
+      `/api/environments/${envId('dev')}/packages`,
     );
     expect(dev.map((p) => `${p.packageKey}@${p.version}`)).toEqual(['itsm.lite@1.0.0']);
   });
@@ -173,7 +173,7 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     expect(await textOf(row)).toMatch(/itsm\.lite 1\.0\.0 .*1\.0\.0 .*same/);
     const test = await api<{ packageKey: string; version: string }[]>(
       'GET',
-      `/api/admin/environments/${envId('test')}/packages`,
+      `/api/environments/${envId('test')}/packages`,
     );
     expect(test.map((p) => `${p.packageKey}@${p.version}`).sort()).toEqual([
       'hr.lite@1.0.0',

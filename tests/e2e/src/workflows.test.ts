@@ -124,6 +124,40 @@ describe.skipIf(!hasChromium && !inCi)('workflows in a browser', () => {
     expect(branches.join('\n')).toContain('Step 1, when false, goes to step 3');
     expect(branches.join('\n')).toContain('Step 1, when true, goes to step 2');
 
+    // A step added at the end and moved up one: the decision's jump follows the record mutation to step 4.
+    await addStep(
+      'Notification',
+      async () => {
+        await stepForm().getByLabel('Channel').fill('email');
+        await stepForm().getByLabel('Template').fill('Heads up');
+      },
+      4,
+    );
+    await page.getByRole('button', { name: 'Move step 4 up' }).click();
+    await expect
+      .poll(async () =>
+        (await page.getByRole('list', { name: 'Decision branches' }).allInnerTexts()).join('\n'),
+      )
+      .toContain('Step 1, when false, goes to step 4');
+    // The jump's target cannot be removed; the notification can, behind the confirm dialog.
+    await page.getByRole('button', { name: 'Remove step 4' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Remove step 4?' })
+      .getByRole('button', { name: 'Remove step' })
+      .click();
+    await page.getByText('The step was not changed').waitFor();
+    await page.getByRole('button', { name: 'Remove step 3' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Remove step 3?' })
+      .getByRole('button', { name: 'Remove step' })
+      .click();
+    await expect.poll(async () => steps().count()).toBe(3);
+    await expect
+      .poll(async () =>
+        (await page.getByRole('list', { name: 'Decision branches' }).allInnerTexts()).join('\n'),
+      )
+      .toContain('Step 1, when false, goes to step 3');
+
     const triggerForm = page.getByRole('form', { name: 'Add trigger' });
     await triggerForm.getByLabel('New trigger').selectOption({ label: 'Record event' });
     await triggerForm.getByLabel('Event').selectOption({ label: 'Record created' });

@@ -24,7 +24,7 @@ const invalidatePackages = (queryClient: QueryClient, tenant: string) =>
       '/api/admin/graph/packages',
       '/api/admin/graph/packages/{installId}',
       '/api/admin/graph/packages/diff',
-      '/api/admin/environments/{environmentId}/packages',
+      '/api/environments/{environmentId}/packages',
       '/api/admin/environments/diff',
       '/api/record-types',
       '/api/workflow-definitions',

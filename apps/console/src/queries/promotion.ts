@@ -25,7 +25,7 @@ const invalidatePromotion = (queryClient: QueryClient, tenant: string) =>
       '/api/admin/environments/promotions',
       '/api/admin/environments/promotions/{promotionIntentId}',
       '/api/admin/environments/promotions/{promotionIntentId}/deliveries',
-      '/api/admin/environments/{environmentId}/packages',
+      '/api/environments/{environmentId}/packages',
       '/api/admin/environments/diff',
       '/api/environments/{environmentId}/releases',
       '/api/projects/{projectId}/deployments',
@@ -33,15 +33,15 @@ const invalidatePromotion = (queryClient: QueryClient, tenant: string) =>
     ].map((path) => queryClient.invalidateQueries({ queryKey: [path, tenant] })),
   );
 
-/** GET /api/admin/environments/{environmentId}/packages: the package versions accepted into it. */
+/** GET /api/environments/{environmentId}/packages: the package versions accepted into it. */
 export const useEnvironmentPackages = (tenant: string, environmentId: string) => {
   const { api } = useIdentity();
   return useQuery({
-    queryKey: ['/api/admin/environments/{environmentId}/packages', tenant, environmentId],
+    queryKey: ['/api/environments/{environmentId}/packages', tenant, environmentId],
     enabled: environmentId !== '',
     queryFn: async ({ signal }): Promise<Schemas['EnvironmentPackage'][]> =>
       unwrap(
-        await api(tenant).GET('/api/admin/environments/{environmentId}/packages', {
+        await api(tenant).GET('/api/environments/{environmentId}/packages', {
           params: { path: { environmentId } },
           signal,
         }),

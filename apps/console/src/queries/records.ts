@@ -127,6 +127,7 @@ export const useUpdateRecord = (tenant: string) => {
         queryClient.invalidateQueries({ queryKey: ['/api/record-instances', tenant] }),
         // A write advances the record's timers (pause, completion).
         queryClient.invalidateQueries({ queryKey: timersKey(tenant, record.id) }),
+        queryClient.invalidateQueries({ queryKey: ['/api/record-timers', tenant] }),
       ]);
     },
   });
@@ -157,6 +158,35 @@ export const useRecordTimers = (tenant: string, recordId: string | null) => {
   });
 };
 
+const BATCH = 100;
+
+/**
+ * GET /api/record-timers?recordId=…: the timers of a list's records, in one request per 100 records
+ * (never one per row), by record id.
+ */
+export const useTimersOfRecords = (tenant: string, recordIds: readonly string[] | null) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: ['/api/record-timers', tenant, ...(recordIds ?? [])],
+    enabled: recordIds !== null && recordIds.length > 0,
+    queryFn: async ({ signal }): Promise<Map<string, RecordTimer[]>> => {
+      const ids = recordIds ?? [];
+      const batches = Array.from({ length: Math.ceil(ids.length / BATCH) }, (_, i) =>
+        ids.slice(i * BATCH, (i + 1) * BATCH),
+      );
+      const answers = await Promise.all(
+        batches.map(async (recordId) =>
+          unwrap(await api(tenant).GET('/api/record-timers', { params: { query: { recordId } }, signal })),
+        ),
+      );
+      const byRecord = new Map<string, RecordTimer[]>();
+      for (const timer of answers.flat())
+        byRecord.set(timer.recordId, [...(byRecord.get(timer.recordId) ?? []), timer]);
+      return byRecord;
+    },
+  });
+};
+
 /** POST /api/timers/process (automation.run): breaches and warns the tenant's due timers; every timer is read again. */
 export const useProcessTimers = (tenant: string) => {
   const { api } = useIdentity();
@@ -165,6 +195,9 @@ export const useProcessTimers = (tenant: string) => {
     mutationFn: async (): Promise<ProcessTimersResult> =>
       unwrap(await api(tenant).POST('/api/timers/process', { body: {} })),
     onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: ['/api/record-instances/{recordId}/timers', tenant] }),
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['/api/record-instances/{recordId}/timers', tenant] }),
+        queryClient.invalidateQueries({ queryKey: ['/api/record-timers', tenant] }),
+      ]),
   });
 };

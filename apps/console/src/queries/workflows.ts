@@ -165,6 +165,45 @@ export const useAddWorkflowStep = (tenant: string, id: string) => {
   });
 };
 
+/** PATCH …/steps/{stepId}: rename, reconfigure or move a step of a draft (decisions follow their targets). */
+export const useUpdateWorkflowStep = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({
+      stepId,
+      ...body
+    }: {
+      stepId: string;
+      name?: string | null;
+      orderIndex?: number;
+    }): Promise<WorkflowStep> =>
+      unwrap(
+        await api(tenant).PATCH('/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}', {
+          params: { path: { workflowDefinitionId: id, stepId } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
+  });
+};
+
+/** DELETE …/steps/{stepId}: a draft's step (409 WORKFLOW_STEP_REFERENCED while a decision jumps to it). */
+export const useRemoveWorkflowStep = (tenant: string, id: string) => {
+  const { api } = useIdentity();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (stepId: string) => {
+      unwrap(
+        await api(tenant).DELETE('/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}', {
+          params: { path: { workflowDefinitionId: id, stepId } },
+        }),
+      );
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
+  });
+};
+
 /** POST …/activate or …/retire: the lifecycle moves (409 with the problems when activation refuses). */
 export const useMoveWorkflowDefinition = (tenant: string, id: string) => {
   const { api } = useIdentity();

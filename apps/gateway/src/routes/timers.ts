@@ -60,6 +60,31 @@ export const timerRoutes: FastifyPluginAsyncTypebox<{
   );
 
   app.get(
+    '/record-timers',
+    {
+      schema: {
+        operationId: 'listTimersOfRecords',
+        tags: ['timers', 'record-instances'],
+        summary: 'The SLA timers of several records at once',
+        description:
+          'For a page of records: `recordId` repeated (1 to 100). Answers the timers of those records, by record; an id without a record of the tenant simply has none.',
+        querystring: Type.Object(
+          {
+            recordId: Type.Array(Uuid(), {
+              minItems: 1,
+              maxItems: 100,
+              description: 'Repeat the parameter once per record',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Array(ref(RecordTimerSchema)), ...readErrors },
+      },
+    },
+    async (request) => timers.listTimersOfRecords(request.ctx, request.query.recordId),
+  );
+
+  app.get(
     '/record-locks',
     {
       schema: {

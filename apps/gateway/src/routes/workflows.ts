@@ -12,6 +12,7 @@ import {
   ExecuteBodySchema,
   ResumeBodySchema,
   StepExecutionSchema,
+  UpdateStepBodySchema,
   WorkflowDefinitionSchema,
   WorkflowExecutionSchema,
   type WorkflowService,
@@ -32,6 +33,7 @@ import {
 
 const params = <K extends string>(name: K) => Type.Object({ [name]: Uuid() } as Record<K, TString>);
 const DefinitionParams = params('workflowDefinitionId');
+const StepParams = Type.Object({ workflowDefinitionId: Uuid(), stepId: Uuid() });
 const ExecutionParams = params('executionId');
 const ApprovalParams = params('approvalId');
 
@@ -189,6 +191,48 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
             request.body as AddStepBody,
           ),
         ),
+  );
+
+  app.patch(
+    '/workflow-definitions/:workflowDefinitionId/steps/:stepId',
+    {
+      ...edit,
+      schema: {
+        operationId: 'updateWorkflowStep',
+        summary: 'Edit, rename or move a step of a draft definition',
+        description: `Any of name, config (checked against the step's type: 400 WORKFLOW_STEP_CONFIG_INVALID) and orderIndex (the step moves there, the others close up). Decisions keep jumping to the steps they named: their onTrueStepIndex / onFalseStepIndex follow a moved step. 409 WORKFLOW_STATE_CONFLICT unless the definition is a draft. ${requires('workflow.edit')}`,
+        tags,
+        params: StepParams,
+        body: ref(UpdateStepBodySchema),
+        response: { 200: ref(WorkflowStepSchema), ...writeErrors },
+      },
+    },
+    async (request) =>
+      workflows.updateStep(
+        request.ctx,
+        request.params.workflowDefinitionId,
+        request.params.stepId,
+        request.body,
+      ),
+  );
+
+  app.delete(
+    '/workflow-definitions/:workflowDefinitionId/steps/:stepId',
+    {
+      ...edit,
+      schema: {
+        operationId: 'removeWorkflowStep',
+        summary: 'Remove a step of a draft definition',
+        description: `The steps after it move up one; decisions keep jumping to the steps they named. 409 WORKFLOW_STEP_REFERENCED while a decision jumps to this step (details name the decision), 409 WORKFLOW_STATE_CONFLICT unless the definition is a draft. ${requires('workflow.edit')}`,
+        tags,
+        params: StepParams,
+        response: { 204: Type.Null(), ...writeErrors },
+      },
+    },
+    async (request, reply) => {
+      await workflows.removeStep(request.ctx, request.params.workflowDefinitionId, request.params.stepId);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

@@ -192,6 +192,29 @@ describe('validatePackage: SLA policies and assignment rules', () => {
   });
 });
 
+describe('validatePackage: values of choice fields', () => {
+  it('refuses SLA conditions, field_match rules, trigger conditions and mutations outside the list', () => {
+    const pkg = itsm();
+    pkg.slaPolicies![0]!.config.pauseWhen = { field: 'status', values: ['on_hold', 'waiting'] };
+    const rule = pkg.assignmentRules![0]!.config;
+    if (rule.type !== 'field_match') throw new Error('fixture');
+    rule.rules.push({ equals: 'printers', assignTo: { type: 'group', value: 'x' } });
+    const trigger = pkg.workflows![0]!.triggers![0]!;
+    if (trigger.triggerType !== 'record_event') throw new Error('fixture');
+    trigger.triggerConfig.fieldConditions = [{ field: 'priority', operator: 'changed_to', value: 'P1' }];
+    pkg.workflows![0]!.steps.push({
+      stepType: 'record_mutation',
+      config: { updates: { status: 'done', category: null, caller: 'anyone' } },
+    });
+    expect(codesAt(pkg)).toEqual([
+      'CHOICE_VALUE_UNKNOWN /assignmentRules/0/config/rules/3/equals',
+      'CHOICE_VALUE_UNKNOWN /slaPolicies/0/config/pauseWhen/values/1',
+      'CHOICE_VALUE_UNKNOWN /workflows/0/steps/3/config/updates/status',
+      'CHOICE_VALUE_UNKNOWN /workflows/0/triggers/0/triggerConfig/fieldConditions/0/value',
+    ]);
+  });
+});
+
 describe('validatePackage: workflows and triggers', () => {
   it('names record types by key: record_event triggers without a key or with an id are refused', () => {
     const pkg = hr() as unknown as {

@@ -5,7 +5,7 @@ import { definitionProblems, scheduleProblem } from '@ec3l/workflow';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { packageChecksum } from '../package/checksum.js';
 import { graphPackageJsonSchema } from '../package/json-schema.js';
-import type { GraphPackage, PackageRecordType, PackageWorkflow } from '../package/schema.js';
+import type { GraphPackage, PackageField, PackageRecordType, PackageWorkflow } from '../package/schema.js';
 
 /** What validation reports, one code per kind of problem (the package README lists them). */
 export const PACKAGE_PROBLEM_CODES = [
@@ -23,6 +23,8 @@ export const PACKAGE_PROBLEM_CODES = [
   'REFERENCE_TARGET_MISSING',
   // A default value the field cannot hold (a choice default outside its list).
   'DEFAULT_INVALID',
+  // A configuration, trigger condition or record mutation uses a value outside a choice field's list.
+  'CHOICE_VALUE_UNKNOWN',
   // A base type that is neither a record type of the package nor one of its bindings.
   'BASE_TYPE_MISSING',
   // A record type on a base-type cycle.
@@ -292,27 +294,41 @@ const contentProblems = (pkg: GraphPackage, now: Date): PackageProblem[] => {
 
   // The fields a type has, through its base chain; null when the chain reaches a bound type (whose
   // fields the package does not know) or a type that is not there.
-  const fieldsOf = (key: string): Set<string> | null => {
-    const names = new Set<string>();
+  const fieldsOf = (key: string): Map<string, PackageField> | null => {
+    const fields = new Map<string, PackageField>();
     const seen = new Set<string>();
     let current = types.get(key);
     while (current) {
       if (!current.type) return null;
-      if (seen.has(current.type.key)) return names;
+      if (seen.has(current.type.key)) return fields;
       seen.add(current.type.key);
-      for (const f of current.type.fields) names.add(f.name);
-      if (current.type.baseType === undefined) return names;
+      for (const f of current.type.fields) if (!fields.has(f.name)) fields.set(f.name, f);
+      if (current.type.baseType === undefined) return fields;
       current = types.get(current.type.baseType);
     }
     return null;
   };
   const needField = (path: string, typeKey: string, field: string, what: string) => {
-    const names = fieldsOf(typeKey);
-    if (names && !names.has(field)) {
+    const fields = fieldsOf(typeKey);
+    if (fields && !fields.has(field)) {
       add(
         path,
         'FIELD_MISSING',
         `${what} names field ${quote(field)}, which ${quote(typeKey)} does not have`,
+      );
+    }
+  };
+  // A value a choice field of the type is compared with or set to must be a value of its list (null
+  // clears or matches an empty field).
+  const needChoiceValue = (path: string, typeKey: string, field: string, value: unknown, what: string) => {
+    const definition = fieldsOf(typeKey)?.get(field);
+    if (definition?.type !== 'choice' || definition.choiceListKey === undefined || value === null) return;
+    const values = lists.get(definition.choiceListKey);
+    if (values && !(typeof value === 'string' && values.has(value))) {
+      add(
+        path,
+        'CHOICE_VALUE_UNKNOWN',
+        `${what} uses ${JSON.stringify(value)} for choice field ${quote(field)}, which is not a value of choice list ${quote(definition.choiceListKey)}`,
       );
     }
   };
@@ -342,13 +358,30 @@ const contentProblems = (pkg: GraphPackage, now: Date): PackageProblem[] => {
         );
         return;
       }
-      for (const problem of configProblems(configOf(policy.config), fieldsOf(policy.recordTypeKey))) {
+      const fields = fieldsOf(policy.recordTypeKey);
+      const configs = configOf(policy.config);
+      for (const problem of configProblems(configs, fields && new Set(fields.keys()))) {
         const rest = problem.path.split('.').slice(1);
         add(
           pointer(kind, i, 'config', ...rest),
           problem.code === 'CONFIG_FIELD_MISSING' ? 'FIELD_MISSING' : 'CONFIG_INVALID',
           problem.message.replace('the record type', quote(policy.recordTypeKey)),
         );
+      }
+      const typeKey = policy.recordTypeKey;
+      const at = (...rest: (string | number)[]) => pointer(kind, i, 'config', ...rest);
+      const sla = configs.slaConfig;
+      for (const when of ['pauseWhen', 'completeWhen'] as const) {
+        const condition = sla?.[when];
+        condition?.values.forEach((value, k) => {
+          needChoiceValue(at(when, 'values', k), typeKey, condition.field, value, `the SLA ${when}`);
+        });
+      }
+      const assignment = configs.assignmentConfig;
+      if (assignment?.type === 'field_match') {
+        assignment.rules.forEach((rule, k) => {
+          needChoiceValue(at('rules', k, 'equals'), typeKey, assignment.field, rule.equals, `rule ${k + 1}`);
+        });
       }
     });
   };
@@ -405,6 +438,13 @@ const contentProblems = (pkg: GraphPackage, now: Date): PackageProblem[] => {
       }
       for (const [k, c] of (config.fieldConditions ?? []).entries()) {
         needField(at('fieldConditions', k, 'field'), typeKey, c.field, 'the trigger condition');
+        needChoiceValue(
+          at('fieldConditions', k, 'value'),
+          typeKey,
+          c.field,
+          c.value,
+          'the trigger condition',
+        );
       }
       for (const [k, f] of (config.watchFields ?? []).entries())
         needField(at('watchFields', k), typeKey, f, 'the trigger');
@@ -429,13 +469,10 @@ const contentProblems = (pkg: GraphPackage, now: Date): PackageProblem[] => {
     }
     workflow.steps.forEach((step, s) => {
       if (step.stepType === 'record_mutation' && recordType !== undefined && known(recordType)) {
-        for (const field of Object.keys(step.config.updates)) {
-          needField(
-            pointer('workflows', i, 'steps', s, 'config', 'updates', field),
-            recordType,
-            field,
-            `step ${s}`,
-          );
+        for (const [field, value] of Object.entries(step.config.updates)) {
+          const path = pointer('workflows', i, 'steps', s, 'config', 'updates', field);
+          needField(path, recordType, field, `step ${s}`);
+          needChoiceValue(path, recordType, field, value, `step ${s}`);
         }
       }
     });

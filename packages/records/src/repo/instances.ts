@@ -1,8 +1,23 @@
 import { assertTenantScope } from '@ec3l/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
+
+/**
+ * The keys of the record type of the record `recordId` and of its base types up the chain, in the
+ * project: none when no such record exists there. `union` ends the walk even on a cyclic chain.
+ */
+const typeLineOf = (tenantId: string, projectId: string, recordId: RawBuilder<unknown>) => sql`
+  with recursive line(key, base) as (
+    select rt.key, rt.base_type from record_instances ri
+    join record_types rt on rt.tenant_id = ri.tenant_id and rt.id = ri.record_type_id
+    where ri.tenant_id = ${tenantId} and ri.id = ${recordId} and rt.project_id = ${projectId}
+    union
+    select b.key, b.base_type from line
+    join record_types b on b.tenant_id = ${tenantId} and b.project_id = ${projectId} and b.key = line.base
+  )
+  select key from line`;
 
 /** A listed row; time-sorted lists carry the exact sort value for the cursor. */
 type ListedRow = RecordInstanceRow & { sort_key?: string };
@@ -92,12 +107,9 @@ const instanceQueries = (db: Db, tenantId: string) => ({
                and (ci.choice_list_id, ci.value) in (
                  select * from unnest(${expected.choices.map((c) => c.choiceListId)}::uuid[],
                                       ${expected.choices.map((c) => c.value)}::text[]))) = ${expected.choices.length}
-        and (select count(*) from record_instances ri
-             join record_types rt on rt.tenant_id = ri.tenant_id and rt.id = ri.record_type_id
-             where ri.tenant_id = ${tenantId} and rt.project_id = ${expected.projectId}
-               and (ri.id, rt.key) in (
-                 select * from unnest(${expected.references.map((r) => r.recordId)}::uuid[],
-                                      ${expected.references.map((r) => r.recordTypeKey)}::text[]))) = ${expected.references.length}
+        and (select count(*) from unnest(${expected.references.map((r) => r.recordId)}::uuid[],
+                                         ${expected.references.map((r) => r.recordTypeKey)}::text[]) as w(id, key)
+             where w.key in (${typeLineOf(tenantId, expected.projectId, sql`w.id`)})) = ${expected.references.length}
       returning *`.execute(db);
     return result.rows[0];
   },
@@ -187,20 +199,19 @@ const instanceQueries = (db: Db, tenantId: string) => ({
     return new Set(rows.map((r) => `${r.choice_list_id}\u0000${r.value}`));
   },
 
-  /** Of these record ids, the ones that exist in the project, with their record type's key. */
-  referencedRecords: async (projectId: string, ids: readonly string[]): Promise<Map<string, string>> => {
+  /**
+   * Of these record ids, the ones that exist in the project, each with the keys its record is an
+   * instance of: its record type's and every base type's up the chain (a record of a derived type is a
+   * record of its base types too).
+   */
+  referencedRecords: async (projectId: string, ids: readonly string[]): Promise<Map<string, Set<string>>> => {
     if (ids.length === 0) return new Map();
-    const rows = await db
-      .selectFrom('record_instances as ri')
-      .innerJoin('record_types as rt', (j) =>
-        j.onRef('rt.tenant_id', '=', 'ri.tenant_id').onRef('rt.id', '=', 'ri.record_type_id'),
-      )
-      .select(['ri.id', 'rt.key'])
-      .where('ri.tenant_id', '=', tenantId)
-      .where('rt.project_id', '=', projectId)
-      .where('ri.id', 'in', [...new Set(ids)])
-      .execute();
-    return new Map(rows.map((r) => [r.id, r.key]));
+    const { rows } = await sql<{ id: string; key: string }>`
+      select w.id, l.key from unnest(${[...new Set(ids)]}::uuid[]) as w(id)
+      cross join lateral (${typeLineOf(tenantId, projectId, sql`w.id`)}) as l(key)`.execute(db);
+    const found = new Map<string, Set<string>>();
+    for (const r of rows) found.set(r.id, (found.get(r.id) ?? new Set()).add(r.key));
+    return found;
   },
 });
 

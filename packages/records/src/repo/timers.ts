@@ -66,6 +66,17 @@ export const timersFor = (db: Db, tenantId: string) => {
         .orderBy('type')
         .execute(),
 
+    /** The timers of any of these records, by record then type. */
+    listTimersOfRecords: (recordIds: readonly string[]): Promise<RecordTimerRow[]> =>
+      db
+        .selectFrom('record_timers')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('record_id', 'in', recordIds)
+        .orderBy('record_id')
+        .orderBy('type')
+        .execute(),
+
     /** Whether the tenant has a record with this id. */
     hasRecord: async (recordId: string): Promise<boolean> =>
       (await db

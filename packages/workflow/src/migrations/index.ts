@@ -2,6 +2,7 @@ import type { MigrationModule } from '@ec3l/db';
 import * as m0001 from './0001_definitions.js';
 import * as m0002 from './0002_executions.js';
 import * as m0003 from './0003_triggers_intents.js';
+import * as m0004 from './0004_approval_closing_comment.js';
 
 export const workflowMigrations: MigrationModule = {
   name: 'workflow',
@@ -10,5 +11,6 @@ export const workflowMigrations: MigrationModule = {
     '0001_definitions': m0001,
     '0002_executions': m0002,
     '0003_triggers_intents': m0003,
+    '0004_approval_closing_comment': m0004,
   },
 };

@@ -101,6 +101,42 @@ export const forTenant = (db: Db, tenantId: string) => {
         .executeTakeFirstOrThrow();
     },
 
+    /**
+     * Puts the definition's steps in the order of `ids` (positions 0, 1, …). Two statements through
+     * negative positions, because the unique position is checked row by row.
+     */
+    placeSteps: async (definitionId: string, ids: readonly string[]): Promise<void> => {
+      await db
+        .updateTable('workflow_steps')
+        .set({ order_index: sql`-(order_index + 1)` })
+        .where('tenant_id', '=', tenantId)
+        .where('workflow_definition_id', '=', definitionId)
+        .execute();
+      await sql`
+        update workflow_steps s set order_index = (p.n - 1)::int
+        from unnest(${ids}::uuid[]) with ordinality as p(id, n)
+        where s.tenant_id = ${tenantId} and s.workflow_definition_id = ${definitionId} and s.id = p.id`.execute(
+        db,
+      );
+    },
+
+    /** Replaces a step's name and config (either left alone when undefined). */
+    updateStep: (id: string, set: { name?: string | null; config?: unknown }): Promise<StepRow> =>
+      db
+        .updateTable('workflow_steps')
+        .set({
+          ...(set.name === undefined ? {} : { name: set.name }),
+          ...(set.config === undefined ? {} : { config: JSON.stringify(set.config) }),
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+
+    deleteStep: async (id: string): Promise<void> => {
+      await db.deleteFrom('workflow_steps').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+    },
+
     insertExecution: (row: Omit<Insertable<T['workflow_executions']>, 'tenant_id'>): Promise<ExecutionRow> =>
       db
         .insertInto('workflow_executions')
@@ -320,11 +356,23 @@ export const forTenant = (db: Db, tenantId: string) => {
 
     closeApproval: (
       id: string,
-      close: { status: ApprovalStatus; reason: string; by: string | null; now: Date },
+      close: {
+        status: ApprovalStatus;
+        reason: string;
+        by: string | null;
+        comment?: string | null;
+        now: Date;
+      },
     ): Promise<ApprovalRow> =>
       db
         .updateTable('workflow_approvals')
-        .set({ status: close.status, closed_reason: close.reason, closed_by: close.by, closed_at: close.now })
+        .set({
+          status: close.status,
+          closed_reason: close.reason,
+          closed_by: close.by,
+          closed_comment: close.comment ?? null,
+          closed_at: close.now,
+        })
         .where('tenant_id', '=', tenantId)
         .where('id', '=', id)
         .returningAll()

@@ -26,6 +26,7 @@ import {
   type FieldFilter,
   keyFieldsOf,
   type RecordInstance,
+  type RecordTimer,
   type SlaState,
   shortId,
   slaStateOf,
@@ -38,6 +39,7 @@ import {
   useRecords,
   useRecordTimers,
   useTenantRecordTypes,
+  useTimersOfRecords,
 } from '@/queries/records';
 import { RecordForm } from './record-form';
 
@@ -274,6 +276,10 @@ function RecordsTable({
   const records = useRecords(tenant, recordType.id, filters);
   const keyFields = keyFieldsOf(recordType.schema.fields);
   const rows = records.data ?? [];
+  const timers = useTimersOfRecords(
+    tenant,
+    recordType.slaConfig !== null && records.data ? rows.map((r) => r.id) : null,
+  );
   return (
     <Card aria-labelledby="records-title">
       <CardHeader
@@ -338,7 +344,11 @@ function RecordsTable({
                   ))}
                   <Td>{assigneeOf(record) ?? <span className="text-slate-500">Unassigned</span>}</Td>
                   <Td>
-                    <SlaBadge tenant={tenant} recordId={record.id} timed={recordType.slaConfig !== null} />
+                    <SlaBadge
+                      timed={recordType.slaConfig !== null}
+                      timers={timers}
+                      timer={timers.data?.get(record.id)?.[0]}
+                    />
                   </Td>
                   <Td className="text-slate-600">{record.createdBy ?? '—'}</Td>
                   <Td className="whitespace-nowrap text-slate-600">{formatDateTime(record.createdAt)}</Td>
@@ -365,13 +375,19 @@ const SLA_TONES: Record<SlaState['key'], Tone> = {
   met: 'indigo',
 };
 
-/** The record's SLA badge, from its timer: breached, warning, paused, on time, met. */
-function SlaBadge({ tenant, recordId, timed }: { tenant: string; recordId: string; timed: boolean }) {
-  const timers = useRecordTimers(tenant, timed ? recordId : null);
+/** The record's SLA badge, from its timer (read with the page's): breached, warning, paused, on time, met. */
+function SlaBadge({
+  timed,
+  timers,
+  timer,
+}: {
+  timed: boolean;
+  timers: { isPending: boolean; isError: boolean };
+  timer: RecordTimer | undefined;
+}) {
   if (!timed) return <span className="text-slate-500">—</span>;
   if (timers.isPending) return <Spinner className="size-3.5 text-slate-500" />;
   if (timers.isError) return <span className="text-slate-600">Unknown</span>;
-  const timer = timers.data[0];
   const state = slaStateOf(timer, new Date());
   if (!state || !timer) return <span className="text-slate-500">No timer</span>;
   return (

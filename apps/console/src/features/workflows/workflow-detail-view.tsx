@@ -32,6 +32,8 @@ import { useCan } from '@/queries/me';
 import {
   useExecuteWorkflow,
   useMoveWorkflowDefinition,
+  useRemoveWorkflowStep,
+  useUpdateWorkflowStep,
   useWorkflowDefinition,
   useWorkflowSteps,
 } from '@/queries/workflows';
@@ -224,7 +226,12 @@ function DefinitionEditor({ tenant, definition }: { tenant: string; definition: 
                 description="Add the first step below. A definition without steps cannot be activated."
               />
             ) : (
-              <StepList steps={steps.data} />
+              <StepList
+                tenant={tenant}
+                definitionId={definition.id}
+                steps={steps.data}
+                gate={allOf(stateGate(stepEditReason(definition.status)), canEdit)}
+              />
             )}
           </Card>
           <Card aria-labelledby="add-step-title">
@@ -250,46 +257,118 @@ function DefinitionEditor({ tenant, definition }: { tenant: string; definition: 
   );
 }
 
-/** The steps in order, with the decision arrows drawn beside them and listed as text. */
-function StepList({ steps }: { steps: WorkflowStep[] }) {
+/**
+ * The steps in order, with the decision arrows drawn beside them and listed as text; while the
+ * definition is a draft each step moves up or down or is removed (through the confirm dialog).
+ */
+function StepList({
+  tenant,
+  definitionId,
+  steps,
+  gate,
+}: {
+  tenant: string;
+  definitionId: string;
+  steps: WorkflowStep[];
+  gate: ActionGate;
+}) {
   const branches = branchesOf(steps);
+  const update = useUpdateWorkflowStep(tenant, definitionId);
+  const remove = useRemoveWorkflowStep(tenant, definitionId);
+  const { confirm, dialog } = useConfirm();
+  const noteId = useId();
+  const busy = update.isPending || remove.isPending;
+  const failure = update.error ?? remove.error;
+  const titleOf = (step: WorkflowStep) => step.name ?? STEP_TYPES.find((t) => t.key === step.stepType)?.label;
   return (
-    <div className="flex gap-3 px-5 py-4">
-      <ol className="min-w-0 flex-1 space-y-2" aria-label="Steps in order">
-        {steps.map((step, i) => (
-          <li
-            key={step.id}
-            data-testid="workflow-step"
-            className="flex h-16 min-w-0 items-center gap-3 rounded-md border border-slate-200 bg-white px-3"
-          >
-            <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-700">
-              {i + 1}
-            </span>
-            <div className="min-w-0">
-              <div className="flex items-center gap-2 text-sm font-medium text-slate-900">
-                {step.name ?? STEP_TYPES.find((t) => t.key === step.stepType)?.label}
-                <Badge tone="neutral">{labelOf(step.stepType)}</Badge>
+    <div className="px-5 py-4">
+      {dialog}
+      <PermissionNotes id={noteId} actions={[{ label: 'Reorder and remove steps', gate }]} className="mb-3" />
+      {failure ? (
+        <Alert tone="error" className="mb-3">
+          The step was not changed: {errorMessage(failure)}
+        </Alert>
+      ) : null}
+      <div className="flex gap-3">
+        <ol className="min-w-0 flex-1 space-y-2" aria-label="Steps in order">
+          {steps.map((step, i) => (
+            <li
+              key={step.id}
+              data-testid="workflow-step"
+              className="flex h-16 min-w-0 items-center gap-3 rounded-md border border-slate-200 bg-white px-3"
+            >
+              <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-slate-100 text-xs font-semibold text-slate-700">
+                {i + 1}
+              </span>
+              <div className="min-w-0 flex-1">
+                <div className="flex items-center gap-2 text-sm font-medium text-slate-900">
+                  {titleOf(step)}
+                  <Badge tone="neutral">{labelOf(step.stepType)}</Badge>
+                </div>
+                <p className="truncate text-xs text-slate-600" title={describeStep(step)}>
+                  {describeStep(step)}
+                </p>
               </div>
-              <p className="truncate text-xs text-slate-600" title={describeStep(step)}>
-                {describeStep(step)}
-              </p>
-            </div>
-          </li>
-        ))}
-        <li className="flex h-8 items-center px-3 text-xs font-medium text-slate-500">End</li>
-      </ol>
-      {branches.length > 0 ? (
-        <div className="shrink-0">
-          <BranchDiagram branches={branches} steps={steps.length} />
-        </div>
-      ) : null}
-      {branches.length > 0 ? (
-        <ul className="sr-only" aria-label="Decision branches">
-          {branches.map((b) => (
-            <li key={`${b.from}-${b.when}`}>{describeBranch(b)}</li>
+              <div className="flex shrink-0 items-center gap-1">
+                <GatedButton
+                  variant="ghost"
+                  gate={i === 0 ? { allowed: false, reason: 'Already the first step' } : gate}
+                  noteId={noteId}
+                  busy={busy}
+                  aria-label={`Move step ${i + 1} up`}
+                  data-testid="step-move-up"
+                  onClick={() => update.mutate({ stepId: step.id, orderIndex: i - 1 })}
+                >
+                  ↑
+                </GatedButton>
+                <GatedButton
+                  variant="ghost"
+                  gate={i === steps.length - 1 ? { allowed: false, reason: 'Already the last step' } : gate}
+                  noteId={noteId}
+                  busy={busy}
+                  aria-label={`Move step ${i + 1} down`}
+                  data-testid="step-move-down"
+                  onClick={() => update.mutate({ stepId: step.id, orderIndex: i + 1 })}
+                >
+                  ↓
+                </GatedButton>
+                <GatedButton
+                  variant="ghost"
+                  gate={gate}
+                  noteId={noteId}
+                  busy={busy}
+                  aria-label={`Remove step ${i + 1}`}
+                  data-testid="step-remove"
+                  onClick={() =>
+                    confirm({
+                      title: `Remove step ${i + 1}?`,
+                      impact: `"${titleOf(step)}" leaves the definition; the steps after it move up one, and decisions keep jumping to the steps they name. A step a decision jumps to is refused.`,
+                      confirmLabel: 'Remove step',
+                      destructive: true,
+                      onConfirm: () => remove.mutate(step.id),
+                    })
+                  }
+                >
+                  Remove
+                </GatedButton>
+              </div>
+            </li>
           ))}
-        </ul>
-      ) : null}
+          <li className="flex h-8 items-center px-3 text-xs font-medium text-slate-500">End</li>
+        </ol>
+        {branches.length > 0 ? (
+          <div className="shrink-0">
+            <BranchDiagram branches={branches} steps={steps.length} />
+          </div>
+        ) : null}
+        {branches.length > 0 ? (
+          <ul className="sr-only" aria-label="Decision branches">
+            {branches.map((b) => (
+              <li key={`${b.from}-${b.when}`}>{describeBranch(b)}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
     </div>
   );
 }
