@@ -116,7 +116,7 @@ describe('refusals explained', () => {
     ]);
   });
 
-  it('PACKAGE_DATA_LOSS names the fields with their record counts; PACKAGE_REVERT_BLOCKED the record types', () => {
+  it('PACKAGE_DATA_LOSS names the fields with their record counts; PACKAGE_REVERT_BLOCKED the record types and their dependents', () => {
     expect(
       refusalDetails(refusal(409, 'PACKAGE_DATA_LOSS', { fields: [{ key: 'incident.impact', records: 3 }] })),
     ).toEqual(['field incident.impact holds data in 3 records']);
@@ -125,6 +125,19 @@ describe('refusals explained', () => {
         refusal(409, 'PACKAGE_REVERT_BLOCKED', { recordTypes: [{ key: 'incident', records: 1 }] }),
       ),
     ).toEqual(['record type incident holds 1 records']);
+    expect(
+      refusalDetails(
+        refusal(409, 'PACKAGE_REVERT_BLOCKED', {
+          dependents: [
+            { key: 'desk_ticket', uses: 'task', as: 'baseType' },
+            { key: 'visit.incident', uses: 'incident', as: 'reference' },
+          ],
+        }),
+      ),
+    ).toEqual([
+      'desk_ticket uses task as its base type',
+      'visit.incident uses incident as a reference target',
+    ]);
   });
 
   it('PACKAGE_INVALID lists every problem; PROMOTION_DRIFT says which side changed', () => {

@@ -102,10 +102,16 @@ export const refusalDetails = (error: unknown): string[] => {
         return `field ${String(key)} holds data in ${String(records)} records`;
       });
     case 'PACKAGE_REVERT_BLOCKED':
-      return asArray(details.recordTypes).map((t) => {
-        const { key, records } = asRecord(t);
-        return `record type ${String(key)} holds ${String(records)} records`;
-      });
+      return [
+        ...asArray(details.recordTypes).map((t) => {
+          const { key, records } = asRecord(t);
+          return `record type ${String(key)} holds ${String(records)} records`;
+        }),
+        ...asArray(details.dependents).map((d) => {
+          const { key, uses, as } = asRecord(d);
+          return `${String(key)} uses ${String(uses)} as ${as === 'baseType' ? 'its base type' : 'a reference target'}`;
+        }),
+      ];
     case 'PACKAGE_INVALID':
       return asArray(details.problems).map((p) =>
         typeof p === 'string'
