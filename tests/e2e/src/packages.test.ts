@@ -284,6 +284,34 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
       .waitFor();
   });
 
+  it('holds the packages, promotion and project pages at 1024 px with their data: nothing scrolls sideways', async () => {
+    await page.setViewportSize({ width: 1024, height: 800 });
+    const intents = await api<{ id: string }[]>(
+      'GET',
+      `/api/admin/environments/promotions?projectId=${projectId}`,
+    );
+    const views = [
+      { path: `/packages?projectId=${projectId}`, ready: () => page.getByTestId('install-row').first() },
+      {
+        path: `/promotion?projectId=${projectId}&intentId=${intents[0]?.id ?? ''}`,
+        ready: () => page.getByTestId('intent-package').first(),
+      },
+      { path: `/projects/${projectId}`, ready: () => page.getByTestId('release-row').first() },
+    ];
+    const overflowing: string[] = [];
+    for (const { path, ready } of views) {
+      await page.goto(path);
+      await ready().waitFor();
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+        scrollWidth: document.scrollingElement?.scrollWidth ?? 0,
+        innerWidth: window.innerWidth,
+      }));
+      if (scrollWidth > innerWidth) overflowing.push(`${path}: ${scrollWidth} > ${innerWidth}`);
+    }
+    await page.setViewportSize({ width: 1360, height: 900 });
+    expect(overflowing).toEqual([]);
+  });
+
   it('holds back install, uninstall, promotion, settings and releases from a user with admin.view only, saying why', async () => {
     const role = await api<{ id: string }>('POST', '/api/rbac/roles', {
       name: 'Package auditor',
