@@ -11,7 +11,14 @@ const viewer = { tenant: 'acme', user: 'vera' };
 let project: string;
 let counter = 0;
 
-type Timer = { id: string; recordId: string; status: string; dueAt: string; warnAt: string | null; pausedMs: number };
+type Timer = {
+  id: string;
+  recordId: string;
+  status: string;
+  dueAt: string;
+  warnAt: string | null;
+  pausedMs: number;
+};
 
 const call = async <T>(
   method: 'GET' | 'POST' | 'PATCH',
