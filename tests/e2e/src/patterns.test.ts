@@ -183,6 +183,16 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       ready: () => page.getByRole('table', { name: 'Workflow definitions' }),
     },
     {
+      name: 'packages',
+      path: `/packages?projectId=${projectId}`,
+      ready: () => page.getByRole('table', { name: 'Built-in packages' }),
+    },
+    {
+      name: 'promotion',
+      path: `/promotion?projectId=${projectId}`,
+      ready: () => page.getByTestId('intents-empty'),
+    },
+    {
       name: 'admin approvals',
       path: '/admin/approvals',
       ready: () => page.getByText('No pending approvals'),

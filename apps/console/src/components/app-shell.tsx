@@ -75,6 +75,22 @@ const NAV: NavItem[] = [
 /** Tools, each shown only to an actor holding its permission. */
 const TOOLS: (NavItem & { permission: string })[] = [
   {
+    href: '/packages',
+    label: 'Packages',
+    permission: ADMIN_VIEW,
+    // A box.
+    icon: icon('M3 7.5 12 3l9 4.5-9 4.5-9-4.5Zm0 0V16.5L12 21l9-4.5V7.5M12 12v9'),
+    match: (path) => path === '/packages',
+  },
+  {
+    href: '/promotion',
+    label: 'Promotion',
+    permission: ADMIN_VIEW,
+    // Three stages with an arrow rising through them.
+    icon: icon('M4 19h4v-4H4zM10 19h4v-8h-4zM16 19h4V7h-4zM5 11l5-5 3 3 6-6M15 3h4v4'),
+    match: (path) => path === '/promotion',
+  },
+  {
     href: '/admin',
     label: 'Admin',
     permission: ADMIN_VIEW,

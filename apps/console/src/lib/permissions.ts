@@ -30,6 +30,14 @@ export const PERMISSION = {
   workflowApprove: 'workflow.approve',
   /** Process due timers, dispatch pending intents now. */
   automationRun: 'automation.run',
+  /** Install, upgrade and uninstall graph packages. */
+  packageInstall: 'package.install',
+  /** Promote environments: intents, their preview, approval and execution. */
+  environmentPromote: 'environment.promote',
+  /** Environment settings: approval requirement, promotion webhook. */
+  environmentManage: 'environment.manage',
+  /** Create a release of an environment. */
+  releaseCreate: 'environment.release_create',
   /** The admin console. */
   adminView: ADMIN_VIEW,
 } as const;

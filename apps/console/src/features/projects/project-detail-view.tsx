@@ -18,6 +18,7 @@ import { useProjectModules } from '@/queries/modules';
 import { useProject } from '@/queries/projects';
 import { useRecordTypes } from '@/queries/record-types';
 import { RecordTypesPanel } from '../record-types/record-types-panel';
+import { EnvironmentsPanel } from './environments-panel';
 
 const Breadcrumb = () => (
   <Link href="/projects" className="hover:text-slate-700">
@@ -110,12 +111,26 @@ function ProjectPage({
         title={project.name}
         description={project.description || undefined}
         actions={
-          <Link
-            href={`/changes?projectId=${project.id}`}
-            className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
-          >
-            Changes
-          </Link>
+          <>
+            <Link
+              href={`/promotion?projectId=${project.id}`}
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
+              Promotion
+            </Link>
+            <Link
+              href={`/packages?projectId=${project.id}`}
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
+              Packages
+            </Link>
+            <Link
+              href={`/changes?projectId=${project.id}`}
+              className="rounded-md bg-white px-3.5 py-2 text-sm font-semibold text-slate-700 shadow-sm ring-1 ring-slate-300 ring-inset hover:bg-slate-50"
+            >
+              Changes
+            </Link>
+          </>
         }
       />
       <Card className="mb-6 px-5 py-4">
@@ -164,7 +179,7 @@ function ProjectPage({
           ]}
         >
           {tab === 'environments' ? (
-            <EnvironmentsPanel query={environments} />
+            <EnvironmentsPanel tenant={tenant} projectId={project.id} query={environments} />
           ) : tab === 'modules' ? (
             <ModulesPanel query={modules} />
           ) : (
@@ -176,66 +191,7 @@ function ProjectPage({
   );
 }
 
-type EnvironmentsQuery = ReturnType<typeof useProjectEnvironments>;
 type ModulesQuery = ReturnType<typeof useProjectModules>;
-
-function EnvironmentsPanel({ query }: { query: EnvironmentsQuery }) {
-  if (query.isPending) return <LoadingState label="Loading environments…" />;
-  if (query.isError) {
-    return (
-      <ErrorState
-        title="Could not load environments"
-        message={errorMessage(query.error)}
-        onRetry={() => void query.refetch()}
-      />
-    );
-  }
-  if (query.data.length === 0)
-    return <EmptyState title="No environments" description="This project has no environments." />;
-  return (
-    <Table label="Environments">
-      <thead>
-        <tr>
-          <Th>Name</Th>
-          <Th>Requires approval</Th>
-          <Th>Promotion webhook</Th>
-          <Th>Created</Th>
-        </tr>
-      </thead>
-      <Tbody>
-        {query.data.map((env) => (
-          <tr key={env.id}>
-            <Td className="font-medium text-slate-900">
-              <span className="inline-flex items-center gap-2">
-                <span className="font-mono" data-testid="environment-name">
-                  {env.name}
-                </span>
-                {env.isDefault ? <Badge tone="indigo">default</Badge> : null}
-              </span>
-            </Td>
-            <Td>
-              {env.requiresPromotionApproval ? (
-                <Badge tone="amber">Requires approval</Badge>
-              ) : (
-                <Badge>No approval</Badge>
-              )}
-            </Td>
-            <Td className="text-slate-500">
-              {env.promotionWebhookUrl ? (
-                <span className="font-mono text-xs">{env.promotionWebhookUrl}</span>
-              ) : (
-                <span className="text-slate-500">—</span>
-              )}
-            </Td>
-            <Td className="whitespace-nowrap text-slate-500">
-              <time dateTime={env.createdAt}>{formatDateTime(env.createdAt)}</time>
-            </Td>
-          </tr>
-        ))}
-      </Tbody>
-    </Table>
-  );
-}
 
 function ModulesPanel({ query }: { query: ModulesQuery }) {
   if (query.isPending) return <LoadingState label="Loading modules…" />;
