@@ -41,7 +41,10 @@ let runtime;
 let client;
 let app;
 try {
-  runtime = await gw.openRuntime({ database: { kind: 'postgres', url: database.url } }, pino({ level: 'warn' }));
+  runtime = await gw.openRuntime(
+    { database: { kind: 'postgres', url: database.url } },
+    pino({ level: 'warn' }),
+  );
   app = await gw.buildApp({ database: runtime.database, events: runtime.events });
   await app.ready();
   client = new pg.Client({ connectionString: database.url });
@@ -103,7 +106,9 @@ try {
       const project = await call(slug, 'POST', '/api/projects', { name: `Target ${run}` });
       const pkg = widePackage(PACKAGE_TYPES, `bench.wide${run}`);
       const body = { projectId: project.id, package: pkg };
-      const preview = await timed(() => call(slug, 'POST', '/api/admin/graph/install', { ...body, preview: true }));
+      const preview = await timed(() =>
+        call(slug, 'POST', '/api/admin/graph/install', { ...body, preview: true }),
+      );
       const apply = await timed(() => call(slug, 'POST', '/api/admin/graph/install', body));
       if (apply.out.status !== 'installed') throw new Error(`expected installed, got ${apply.out.status}`);
       previews.push(preview.ms);
