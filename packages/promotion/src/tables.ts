@@ -1,4 +1,5 @@
 import type { GraphPackagesTables } from '@ec3l/graph-packages';
+import type { TenancyTables } from '@ec3l/tenancy';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { IntentStatus } from './core/lifecycle.js';
 import type { EnvironmentPackage } from './core/state-hash.js';
@@ -69,47 +70,22 @@ type EnvironmentReleasePackagesTable = {
   packages: Json<EnvironmentPackage[]>;
 };
 
-/** The columns of tenancy's environment tables this package reads (environments) and writes (releases, deployments). */
-type TenancyEnvironmentTables = {
-  environments: {
-    tenant_id: string;
-    id: string;
-    project_id: string;
-    name: 'dev' | 'test' | 'prod';
-    requires_promotion_approval: boolean;
-    promotion_webhook_url: string | null;
-  };
-  environment_releases: {
-    tenant_id: string;
-    id: string;
-    project_id: string;
-    environment_id: string;
-    created_by: string | null;
-    status: Generated<'created'>;
-    created_at: Timestamp;
-  };
-  environment_deployments: {
-    tenant_id: string;
-    id: string;
-    project_id: string;
-    environment_id: string;
-    release_id: string;
-    promoted_from_release_id: string | null;
-    deployed_by: string | null;
-    created_at: Timestamp;
-  };
-};
-
-/** The tables of promotion, composed with those it reads and writes of tenancy and graph packages. */
+/**
+ * The tables of promotion, composed with tenancy's (whose environments it reads and governs through
+ * tenancy's port) and graph packages' environment state.
+ */
 export type PromotionTables = {
   promotion_intents: PromotionIntentsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   environment_release_packages: EnvironmentReleasePackagesTable;
-} & TenancyEnvironmentTables &
+} & TenancyTables &
   Pick<GraphPackagesTables, 'environment_package_installs'>;
 
 export type IntentRow = Selectable<PromotionIntentsTable>;
 export type DeliveryRow = Selectable<WebhookDeliveriesTable>;
-export type EnvironmentRow = Selectable<TenancyEnvironmentTables['environments']>;
-export type ReleaseRow = Selectable<TenancyEnvironmentTables['environment_releases']>;
-export type DeploymentRow = Selectable<TenancyEnvironmentTables['environment_deployments']>;
+export type EnvironmentRow = Pick<
+  Selectable<TenancyTables['environments']>,
+  'tenant_id' | 'id' | 'project_id' | 'name' | 'requires_promotion_approval' | 'promotion_webhook_url'
+>;
+export type ReleaseRow = Selectable<TenancyTables['environment_releases']>;
+export type DeploymentRow = Selectable<TenancyTables['environment_deployments']>;

@@ -1,4 +1,5 @@
 export { tenancyMigrations } from './migrations/index.js';
+export { environmentsPort } from './port.js';
 export { insertTelemetryRecords } from './repo/telemetry.js';
 export {
   CreateProjectBodySchema,
@@ -14,3 +15,4 @@ export {
   type ResolvedTenant,
   type TenancyService,
 } from './service.js';
+export type { TenancyTables } from './tables.js';

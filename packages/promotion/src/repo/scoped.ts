@@ -1,4 +1,5 @@
 import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { environmentsPort } from '@ec3l/tenancy';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { EnvironmentPackageState } from '../core/env-diff.js';
 import type {
@@ -34,19 +35,7 @@ export const forTenant = (db: Db, tenantId: string) => {
   assertTenantScope(tenantId);
   return {
     findEnvironment: (id: string): Promise<EnvironmentRow | undefined> =>
-      db
-        .selectFrom('environments')
-        .select([
-          'tenant_id',
-          'id',
-          'project_id',
-          'name',
-          'requires_promotion_approval',
-          'promotion_webhook_url',
-        ])
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .executeTakeFirst(),
+      environmentsPort(db, tenantId).findEnvironment(id),
 
     /**
      * Each package an environment holds now, with its contents: the newest state row per package key,
@@ -126,17 +115,10 @@ export const forTenant = (db: Db, tenantId: string) => {
         .returningAll()
         .executeTakeFirstOrThrow(),
 
-    updateEnvironment: async (
+    updateEnvironment: (
       id: string,
-      patch: Pick<Updateable<T['environments']>, 'requires_promotion_approval' | 'promotion_webhook_url'>,
-    ): Promise<void> => {
-      await db
-        .updateTable('environments')
-        .set(patch)
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .execute();
-    },
+      patch: { requires_promotion_approval?: boolean; promotion_webhook_url?: string | null },
+    ): Promise<void> => environmentsPort(db, tenantId).updateSettings(id, patch),
 
     insertDelivery: (row: Omit<Insertable<T['webhook_deliveries']>, 'tenant_id'>): Promise<DeliveryRow> =>
       db
@@ -192,11 +174,7 @@ export const forTenant = (db: Db, tenantId: string) => {
       row: Omit<Insertable<T['environment_releases']>, 'tenant_id'>,
       state: { stateHash: string; packages: unknown[] },
     ): Promise<ReleaseRow> => {
-      const release = await db
-        .insertInto('environment_releases')
-        .values({ ...row, tenant_id: tenantId })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const release = await environmentsPort(db, tenantId).insertRelease(row);
       await db
         .insertInto('environment_release_packages')
         .values({
@@ -247,12 +225,7 @@ export const forTenant = (db: Db, tenantId: string) => {
 
     insertDeployment: (
       row: Omit<Insertable<T['environment_deployments']>, 'tenant_id'>,
-    ): Promise<DeploymentRow> =>
-      db
-        .insertInto('environment_deployments')
-        .values({ ...row, tenant_id: tenantId })
-        .returningAll()
-        .executeTakeFirstOrThrow(),
+    ): Promise<DeploymentRow> => environmentsPort(db, tenantId).insertDeployment(row),
 
     listDeployments: (projectId: string, page: Page): Promise<DeploymentRow[]> =>
       db
@@ -282,23 +255,8 @@ export const promotionLocks = (trx: Transaction<PromotionTables>, tenantId: stri
         .executeTakeFirst(),
 
     /** Locks environments in id order (promotions into overlapping sets queue instead of deadlocking). */
-    lockEnvironments: async (ids: string[]): Promise<EnvironmentRow[]> =>
-      trx
-        .selectFrom('environments')
-        .select([
-          'tenant_id',
-          'id',
-          'project_id',
-          'name',
-          'requires_promotion_approval',
-          'promotion_webhook_url',
-        ])
-        .where('tenant_id', '=', tenantId)
-        .where('id', 'in', [...new Set(ids)].sort())
-        .orderBy('id')
-        // No key update: rows referencing the environment (their foreign key checks) are not blocked.
-        .forNoKeyUpdate()
-        .execute(),
+    lockEnvironments: (ids: string[]): Promise<EnvironmentRow[]> =>
+      environmentsPort(trx, tenantId).lockEnvironments(ids),
 
     /** Claims a due pending delivery for one attempt (skipped when another worker holds it). */
     claimDelivery: (id: string, now: Date): Promise<DeliveryRow | undefined> =>
