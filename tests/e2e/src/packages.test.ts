@@ -304,7 +304,10 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     };
     const installedVersion = async () =>
       (
-        await api<{ packageKey: string; version: string }[]>('GET', `/api/environments/${envId('dev')}/packages`)
+        await api<{ packageKey: string; version: string }[]>(
+          'GET',
+          `/api/environments/${envId('dev')}/packages`,
+        )
       ).find((p) => p.packageKey === 'lab.notes')?.version;
 
     // 1.1.0 again (the uninstall above restored 1.0.0), then 1.0.0: a downgrade.
@@ -352,7 +355,7 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     await overrideButton.click();
     await preview.getByRole('heading', { name: 'Preview: lab.notes 1.2.0' }).waitFor();
     expect(
-      await preview.locator('[data-testid="diff-object"][data-disposition="delete_with_data"]').innerText(),
+      await textOf(preview.locator('[data-testid="diff-object"][data-disposition="delete_with_data"]')),
     ).toContain('lab_note.title');
     await preview.getByTestId('apply-install').click();
     const dataLoss = page.getByRole('alertdialog', { name: 'Install lab.notes 1.2.0?' });
