@@ -284,6 +284,94 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
       .waitFor();
   });
 
+  it('installs an older version and drops a field holding data only when the admin overrides the refusal deliberately', async () => {
+    await page.goto(`/packages?projectId=${projectId}`);
+    const form = page.getByRole('form', { name: 'Install your own package' });
+    const refusal = form.getByTestId('own-refusal');
+    const overrideButton = form.getByTestId('install-override');
+    const preview = page.getByTestId('install-preview');
+    const notes = (version: string, fields: string[]) => ({
+      key: 'lab.notes',
+      version,
+      name: 'Lab notes',
+      recordTypes: [
+        { key: 'lab_note', name: 'Lab note', fields: fields.map((name) => ({ name, type: 'string' })) },
+      ],
+    });
+    const previewPasted = async (pkg: unknown) => {
+      await form.getByLabel('Package JSON').fill(JSON.stringify(pkg));
+      await form.getByRole('button', { name: 'Preview install', exact: true }).click();
+    };
+    const installedVersion = async () =>
+      (
+        await api<{ packageKey: string; version: string }[]>(
+          'GET',
+          `/api/environments/${envId('dev')}/packages`,
+        )
+      ).find((p) => p.packageKey === 'lab.notes')?.version;
+
+    // 1.1.0 again (the uninstall above restored 1.0.0), then 1.0.0: a downgrade.
+    await previewPasted(notes('1.1.0', ['title', 'body']));
+    await preview.getByRole('heading', { name: 'Preview: lab.notes 1.1.0' }).waitFor();
+    await preview.getByTestId('apply-install').click();
+    await page
+      .getByRole('alertdialog', { name: 'Install lab.notes 1.1.0?' })
+      .getByRole('button', { name: 'Install', exact: true })
+      .click();
+    await page.getByTestId('install-applied').waitFor();
+    expect(await installedVersion()).toBe('1.1.0');
+
+    await previewPasted(notes('1.0.0', ['title']));
+    await refusal.filter({ hasText: 'PACKAGE_DOWNGRADE' }).waitFor();
+    expect(await textOf(overrideButton)).toBe('Install the older version anyway');
+    await overrideButton.click();
+    await preview.getByRole('heading', { name: 'Preview: lab.notes 1.0.0' }).waitFor();
+    expect(await textOf(preview.getByTestId('package-diff-summary'))).toMatch(/^1\.1\.0 → 1\.0\.0: /);
+    // The preview writes nothing: 1.1.0 is still what dev holds.
+    expect(await installedVersion()).toBe('1.1.0');
+    await preview.getByTestId('apply-install').click();
+    const downgrade = page.getByRole('alertdialog', { name: 'Install lab.notes 1.0.0?' });
+    expect(await textOf(downgrade.getByTestId('override-impact-downgrade'))).toBe(
+      'Replaces the installed 1.1.0 with the older 1.0.0.',
+    );
+    await downgrade.getByRole('button', { name: 'Install', exact: true }).click();
+    expect(await textOf(page.getByTestId('install-applied'))).toBe('Installed lab.notes 1.0.0.');
+    expect(await installedVersion()).toBe('1.0.0');
+
+    // A record holds a title; 1.2.0 drops the field.
+    const types = await api<{ id: string; key: string }[]>(
+      'GET',
+      `/api/record-types?projectId=${projectId}&limit=100`,
+    );
+    const labNote = types.find((t) => t.key === 'lab_note');
+    if (!labNote) throw new Error('no lab_note record type');
+    await api('POST', '/api/record-instances', { recordTypeId: labNote.id, data: { title: 'centrifuge' } });
+    await previewPasted(notes('1.2.0', ['body']));
+    await refusal.filter({ hasText: 'PACKAGE_DATA_LOSS' }).waitFor();
+    expect(await textOf(refusal.getByTestId('own-refusal-details'))).toBe(
+      'field lab_note.title holds data in 1 records',
+    );
+    expect(await textOf(overrideButton)).toBe('Drop the data and install');
+    await overrideButton.click();
+    await preview.getByRole('heading', { name: 'Preview: lab.notes 1.2.0' }).waitFor();
+    expect(
+      await textOf(preview.locator('[data-testid="diff-object"][data-disposition="delete_with_data"]')),
+    ).toContain('lab_note.title');
+    await preview.getByTestId('apply-install').click();
+    const dataLoss = page.getByRole('alertdialog', { name: 'Install lab.notes 1.2.0?' });
+    expect(await textOf(dataLoss.getByTestId('override-impact-data_loss'))).toBe(
+      'lab_note.title: 1 record holds a value that will no longer be shown',
+    );
+    const confirmButton = dataLoss.getByRole('button', { name: 'Install', exact: true });
+    expect(await confirmButton.isDisabled()).toBe(true);
+    await dataLoss.getByLabel('Type lab.notes to confirm').fill('lab.notes');
+    await confirmButton.click();
+    expect(await textOf(page.getByTestId('install-applied'))).toBe('Installed lab.notes 1.2.0.');
+    expect(await installedVersion()).toBe('1.2.0');
+    const fields = await api<{ name: string }[]>('GET', `/api/record-types/${labNote.id}/fields`);
+    expect(fields.map((f) => f.name)).toEqual(['body']);
+  });
+
   it('holds the packages, promotion and project pages at 1024 px with their data: nothing scrolls sideways', async () => {
     await page.setViewportSize({ width: 1024, height: 800 });
     const intents = await api<{ id: string }[]>(
@@ -338,6 +426,20 @@ describe.skipIf(!hasChromium && !inCi)('graph packages and promotion in a browse
     expect(await textOf(page.getByTestId('install-history').getByTestId('permission-note'))).toContain(
       `Uninstall is disabled: ${reasonFor('package.install')}.`,
     );
+    // A refused downgrade is shown, but overriding it is an install: held back, saying why.
+    const form = page.getByRole('form', { name: 'Install your own package' });
+    await form.getByLabel('Package JSON').fill(
+      JSON.stringify({
+        key: 'lab.notes',
+        version: '1.0.0',
+        name: 'Lab notes',
+        recordTypes: [{ key: 'lab_note', name: 'Lab note', fields: [{ name: 'title', type: 'string' }] }],
+      }),
+    );
+    await form.getByRole('button', { name: 'Preview install', exact: true }).click();
+    await form.getByTestId('own-refusal').filter({ hasText: 'PACKAGE_DOWNGRADE' }).waitFor();
+    expect(await form.getByTestId('install-override').isDisabled()).toBe(true);
+    expect(await textOf(form.getByTestId('permission-reason'))).toContain(reasonFor('package.install'));
 
     await page.goto(`/promotion?projectId=${projectId}`);
     const state = page.getByTestId('environment-state');

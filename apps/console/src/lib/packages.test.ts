@@ -9,8 +9,12 @@ import {
   dispositionLabel,
   INTENT_STEPS,
   type IntentStatus,
+  installOverride,
   intentActions,
   intentStepState,
+  overrideFlag,
+  overrideImpact,
+  overrideLabel,
   type PackageDiff,
   parsePackageJson,
   promotable,
@@ -222,5 +226,75 @@ describe('promotion intent lifecycle as offered', () => {
       packages: [row('a', 'missing'), row('b', 'outdated'), row('c', 'same'), row('d', 'extra')],
     };
     expect(promotable(diff).map((p) => p.packageKey)).toEqual(['a', 'b']);
+  });
+});
+
+describe('overriding a refused install', () => {
+  const refusal = (code: string, details: unknown) =>
+    new Ec3lApiError(409, { code, message: 'refused', details } as never);
+
+  it('a refused downgrade offers installing the older version, naming both versions', () => {
+    const override = installOverride(
+      refusal('PACKAGE_DOWNGRADE', { installedVersion: '1.1.0', version: '1.0.0' }),
+    );
+    expect(override).toEqual({ kind: 'downgrade', installedVersion: '1.1.0', version: '1.0.0' });
+    if (!override) throw new Error('no override');
+    expect(overrideLabel(override)).toBe('Install the older version anyway');
+    expect(overrideFlag(override)).toEqual({ allowDowngrade: true });
+    expect(overrideImpact(override)).toEqual(['Replaces the installed 1.1.0 with the older 1.0.0.']);
+  });
+
+  it('a refusal for data loss offers dropping the data, listing each field and its records', () => {
+    const override = installOverride(
+      refusal('PACKAGE_DATA_LOSS', {
+        fields: [
+          { key: 'incident.impact', records: 3 },
+          { key: 'incident.cause', records: 1 },
+        ],
+      }),
+    );
+    expect(override?.kind).toBe('data_loss');
+    if (!override) throw new Error('no override');
+    expect(overrideLabel(override)).toBe('Drop the data and install');
+    expect(overrideFlag(override)).toEqual({ allowDataLoss: true });
+    expect(overrideImpact(override)).toEqual([
+      'incident.impact: 3 records hold a value that will no longer be shown',
+      'incident.cause: 1 record holds a value that will no longer be shown',
+    ]);
+  });
+
+  it('offers no override for other refusals, other errors or details it cannot read', () => {
+    expect(installOverride(refusal('PACKAGE_OWNERSHIP_CONFLICT', { conflicts: [] }))).toBeNull();
+    expect(installOverride(new Error('network'))).toBeNull();
+    expect(installOverride(refusal('PACKAGE_DOWNGRADE', { installedVersion: '1.1.0' }))).toBeNull();
+    expect(installOverride(refusal('PACKAGE_DATA_LOSS', { fields: [{ key: 'x' }] }))).toBeNull();
+    expect(installOverride(refusal('PACKAGE_DATA_LOSS', null))).toBeNull();
+  });
+
+  it('lists exactly the readable fields of a data-loss refusal, in order', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ key: fc.string({ minLength: 1 }), records: fc.integer({ min: 1 }) })),
+        fc.array(fc.anything(), { maxLength: 3 }),
+        (fields, junk) => {
+          const override = installOverride(refusal('PACKAGE_DATA_LOSS', { fields: [...fields, ...junk] }));
+          const readable = [...fields, ...junk].filter(
+            (f): f is { key: string; records: number } =>
+              typeof f === 'object' &&
+              f !== null &&
+              typeof (f as { key?: unknown }).key === 'string' &&
+              typeof (f as { records?: unknown }).records === 'number',
+          );
+          if (readable.length === 0) expect(override).toBeNull();
+          else {
+            expect(override).toEqual({
+              kind: 'data_loss',
+              fields: readable.map(({ key, records }) => ({ key, records })),
+            });
+            expect(overrideImpact(override as NonNullable<typeof override>)).toHaveLength(readable.length);
+          }
+        },
+      ),
+    );
   });
 });

@@ -135,6 +135,53 @@ export const refusalDetails = (error: unknown): string[] => {
   }
 };
 
+/**
+ * A refused install the user may override deliberately: a downgrade (the installed and the offered
+ * version) or fields holding data the package drops (each field with the records holding a value).
+ */
+export type InstallOverride =
+  | { kind: 'downgrade'; installedVersion: string; version: string }
+  | { kind: 'data_loss'; fields: { key: string; records: number }[] };
+
+/** The override a refused install offers, from its error; null for every other refusal. */
+export const installOverride = (error: unknown): InstallOverride | null => {
+  if (!(error instanceof Ec3lApiError)) return null;
+  const details = asRecord(error.details);
+  if (error.code === 'PACKAGE_DOWNGRADE') {
+    const { installedVersion, version } = details;
+    return typeof installedVersion === 'string' && typeof version === 'string'
+      ? { kind: 'downgrade', installedVersion, version }
+      : null;
+  }
+  if (error.code === 'PACKAGE_DATA_LOSS') {
+    const fields = asArray(details.fields).flatMap((f) => {
+      const { key, records } = asRecord(f);
+      return typeof key === 'string' && typeof records === 'number' ? [{ key, records }] : [];
+    });
+    return fields.length > 0 ? { kind: 'data_loss', fields } : null;
+  }
+  return null;
+};
+
+/** The action offering the override, as its button reads. */
+export const overrideLabel = (override: InstallOverride): string =>
+  override.kind === 'downgrade' ? 'Install the older version anyway' : 'Drop the data and install';
+
+/** The install body's flag the override sets; the flags of earlier overrides stay set. */
+export const overrideFlag = (
+  override: InstallOverride,
+): { allowDowngrade: true } | { allowDataLoss: true } =>
+  override.kind === 'downgrade' ? { allowDowngrade: true } : { allowDataLoss: true };
+
+/** The confirm dialog's impact lines of an override: the versions, or each field and its records. */
+export const overrideImpact = (override: InstallOverride): string[] =>
+  override.kind === 'downgrade'
+    ? [`Replaces the installed ${override.installedVersion} with the older ${override.version}.`]
+    : override.fields.map(
+        (f) =>
+          `${f.key}: ${f.records} ${f.records === 1 ? 'record holds a value' : 'records hold a value'} that will no longer be shown`,
+      );
+
 /** The next lifecycle actions an intent in `status` offers, in the order shown. */
 export type IntentAction = 'preview' | 'approve' | 'execute' | 'reject';
 

@@ -22,7 +22,12 @@ import {
   diffLosesData,
   diffSummary,
   type GraphPackage,
+  type InstallOverride,
   type InstallResult,
+  installOverride,
+  overrideFlag,
+  overrideImpact,
+  overrideLabel,
   type PackageInstall,
   parsePackageJson,
   shortChecksum,
@@ -61,8 +66,11 @@ export function PackagesView() {
   );
 }
 
-/** A preview to confirm: what was asked (to send again as the apply) and what the API answered. */
-type Preview = { input: InstallInput; result: InstallResult };
+/**
+ * A preview to confirm: what was asked (to send again as the apply), what the API answered and the
+ * refusals the user overrode to get it (stated again in the confirm dialog).
+ */
+type Preview = { input: InstallInput; result: InstallResult; overrides?: InstallOverride[] };
 
 function PackagesPage({ tenant }: { tenant: string }) {
   const params = useSearchParams();
@@ -266,8 +274,28 @@ function OwnPackageCard({
 }) {
   const [text, setText] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  // The last preview asked and the refusals already overridden in it, for the next override.
+  const [asked, setAsked] = useState<{ input: InstallInput; overrides: InstallOverride[] } | null>(null);
   const install = useInstallPackage(tenant);
   const previewGate = useCan(tenant, PERMISSION.adminView);
+  const overrideGate = allOf(
+    useAgentGate(tenant, 'install packages'),
+    useCan(tenant, PERMISSION.packageInstall),
+  );
+  const refusedWith = install.isError ? installOverride(install.error) : null;
+  const previewOf = (input: InstallInput, overrides: InstallOverride[]) => {
+    setAsked({ input, overrides });
+    install.mutate({ ...input, body: { ...input.body, preview: true } } as InstallInput, {
+      onSuccess: (result) => onPreview({ input, result, overrides }),
+    });
+  };
+  const override = (refusal: InstallOverride) => {
+    if (asked?.input.kind !== 'package') return;
+    previewOf({ kind: 'package', body: { ...asked.input.body, ...overrideFlag(refusal) } }, [
+      ...asked.overrides,
+      refusal,
+    ]);
+  };
   const submit = () => {
     const parsed = parsePackageJson(text);
     if (!parsed.ok) {
@@ -284,9 +312,7 @@ function OwnPackageCard({
         ...(environmentId ? { environmentId } : {}),
       },
     };
-    install.mutate({ ...input, body: { ...input.body, preview: true } } as InstallInput, {
-      onSuccess: (result) => onPreview({ input, result }),
-    });
+    previewOf(input, []);
   };
   return (
     <Card aria-labelledby="own-title">
@@ -332,6 +358,17 @@ function OwnPackageCard({
           </GatedButton>
         </div>
         {install.isError ? <RefusalAlert error={install.error} testId="own-refusal" /> : null}
+        {refusedWith && asked?.input.kind === 'package' ? (
+          <GatedButton
+            gate={overrideGate}
+            variant="secondary"
+            busy={install.isPending}
+            data-testid="install-override"
+            onClick={() => override(refusedWith)}
+          >
+            {overrideLabel(refusedWith)}
+          </GatedButton>
+        ) : null}
       </form>
     </Card>
   );
@@ -349,6 +386,8 @@ function PreviewCard({
   onDone: () => void;
 }) {
   const { result } = preview;
+  const overrides = preview.overrides ?? [];
+  const dropsData = overrides.some((o) => o.kind === 'data_loss');
   const install = useInstallPackage(tenant);
   const { confirm, dialog } = useConfirm();
   const [applied, setApplied] = useState<InstallResult | null>(null);
@@ -370,11 +409,22 @@ function PreviewCard({
               Objects are deleted; fields or record types that hold data lose it.
             </p>
           ) : null}
+          {overrides.map((o) => (
+            <ul
+              key={o.kind}
+              data-testid={`override-impact-${o.kind}`}
+              className="list-disc pl-5 font-medium text-rose-700"
+            >
+              {overrideImpact(o).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          ))}
         </>
       ),
       confirmLabel: 'Install',
-      destructive: diffLosesData(result.diff),
-      typeToConfirm: result.diff.summary.deleteWithData > 0 ? result.packageKey : null,
+      destructive: diffLosesData(result.diff) || overrides.length > 0,
+      typeToConfirm: result.diff.summary.deleteWithData > 0 || dropsData ? result.packageKey : null,
       onConfirm: () =>
         install.mutate(
           { ...preview.input, body: { ...preview.input.body, preview: false } } as InstallInput,
