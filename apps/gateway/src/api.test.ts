@@ -89,9 +89,10 @@ describe('tenancy', () => {
     for (const op of withId) {
       for (const id of [acmeProject.id, acmeEnvironmentId]) {
         const url = fill(op.path, id);
-        const owner = await h.call(op.method as 'GET', url, { tenant: 'acme' });
+        // Admins of each tenant: guarded reads (admin.view) pass the guard, so only tenancy decides.
+        const owner = await h.call(op.method as 'GET', url, { tenant: 'acme', user: 'admin' });
         if (owner.statusCode === 200) ownerHits++;
-        const stranger = await h.call(op.method as 'GET', url, { tenant: 'globex' });
+        const stranger = await h.call(op.method as 'GET', url, { tenant: 'globex', user: 'admin' });
         expect(stranger.statusCode, `${op.method} ${url} as globex`).toBe(404);
         expect(stranger.body).not.toContain('Payroll');
       }
