@@ -160,7 +160,22 @@ export const createWorkflowEngine = ({
         const config = step.config as StepConfigs['approval'];
         if (config.autoApprove)
           return { outcome: { kind: 'done' }, output: { outcome: 'approved', auto: true } };
-        const approvers = await resolveApprovers(ctx, config.approvers);
+        let approvers = await resolveApprovers(ctx, config.approvers);
+        // Nobody holds the approvers' role: the escalation decides at once, as it would at the deadline
+        // (a tenant that has not staffed a role yet still gets its approvals to someone).
+        let escalatedNow = false;
+        if (approvers.length === 0 && config.escalation) {
+          const escalation = config.escalation;
+          if (escalation.action === 'auto_approve')
+            return {
+              outcome: { kind: 'done' },
+              output: { outcome: 'approved', auto: true, reason: 'no approvers: approved by its escalation' },
+            };
+          if (escalation.action === 'auto_reject')
+            throw stepFailure('the approval has no approvers and its escalation rejects');
+          approvers = await resolveApprovers(ctx, escalation.approvers);
+          escalatedNow = true;
+        }
         if (approvers.length === 0)
           throw stepFailure('the approval has no approvers (the role has no active holders)');
         const now = clock.now();
@@ -172,11 +187,12 @@ export const createWorkflowEngine = ({
           workflow_step_id: step.id,
           status: 'pending',
           rule: JSON.stringify(config.rule ?? { type: 'any' }),
-          deadline_at: config.deadlineMinutes
-            ? new Date(now.getTime() + config.deadlineMinutes * 60_000)
-            : null,
+          deadline_at:
+            config.deadlineMinutes && !escalatedNow
+              ? new Date(now.getTime() + config.deadlineMinutes * 60_000)
+              : null,
           escalation: config.escalation ? JSON.stringify(config.escalation) : null,
-          escalated_at: null,
+          escalated_at: escalatedNow ? now : null,
           closed_reason: null,
           closed_by: null,
           closed_at: null,

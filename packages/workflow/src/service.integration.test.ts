@@ -393,6 +393,39 @@ describe('approvals', () => {
     });
   }
 
+  it('a role nobody holds hands the approval to its escalation at once: reassign asks its approvers, auto decisions settle', async () => {
+    const reassigned = await run({
+      approvers: { role: 'Nobody' },
+      deadlineMinutes: 60,
+      escalation: { action: 'reassign', approvers: { role: 'Approvers' } },
+    });
+    expect(reassigned.pending).toMatchObject({ approvers: ['rita', 'sam'], deadlineAt: null });
+    expect(reassigned.pending.escalatedAt).not.toBeNull();
+
+    const approving = await definition([
+      approval({
+        approvers: { role: 'Nobody' },
+        deadlineMinutes: 60,
+        escalation: { action: 'auto_approve' },
+      }),
+      note('after'),
+    ]);
+    await expect(workflows.execute(acme, approving.id, {})).resolves.toMatchObject({ status: 'completed' });
+
+    const rejecting = await definition([
+      approval({ approvers: { role: 'Nobody' }, deadlineMinutes: 60, escalation: { action: 'auto_reject' } }),
+      note('after'),
+    ]);
+    const failed = await workflows.execute(acme, rejecting.id, {});
+    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed.error).toMatch(/no approvers and its escalation rejects/);
+
+    // Without an escalation a role nobody holds still fails the step, saying why.
+    const stuck = await definition([approval({ approvers: { role: 'Nobody' } }), note('after')]);
+    const none = await workflows.execute(acme, stuck.id, {});
+    expect(none.error).toMatch(/no approvers/);
+  });
+
   it('approvers named by role are its holders; outsiders are refused', async () => {
     const { pending } = await run({ approvers: { role: 'Approvers' } });
     expect(pending.approvers).toEqual(['rita', 'sam']);
