@@ -571,6 +571,24 @@ describe('package routes', () => {
       h.call('POST', '/api/hr-lite/install', { ...admin, body: { projectId: p } }),
     );
     expect(hr.checksum).toBe(builtIns.find((b) => b.key === 'hr.lite')!.checksum);
+    // A working app at once: a new employee is routed, and its onboarding approval reaches someone
+    // though nobody holds hr-managers yet (the escalation's Admin holders are asked).
+    const employee = await json<{ id: string; assignedGroup: string | null; data: Record<string, unknown> }>(
+      h.call('POST', '/api/record-instances', {
+        ...admin,
+        body: {
+          recordTypeId: await typeId(p, 'employee'),
+          data: { full_name: 'Ada L', email: 'ada@example.com' },
+        },
+      }),
+      201,
+    );
+    expect(employee).toMatchObject({ assignedGroup: 'hr-ops', data: { status: 'onboarding' } });
+    await json(h.call('POST', '/api/workflow-intents/dispatch', { ...admin, body: {} }));
+    const approvals = await json<{ approvers: string[]; status: string }[]>(
+      h.call('GET', '/api/workflow-approvals?status=pending', admin),
+    );
+    expect(approvals.some((a) => a.approvers.includes('admin'))).toBe(true);
     const itsm = await json<Result>(
       h.call('POST', '/api/admin/graph/install-built-in', {
         ...admin,
