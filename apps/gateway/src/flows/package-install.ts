@@ -231,12 +231,10 @@ const applyPlan = async (
     await ledger.takenNames('choice_lists', wantedListNames),
     qualifier,
   );
+  const wantedTypeNames = plan.createRecordTypes.map((t) => t.name);
   const typeNames = freeNames(
-    plan.createRecordTypes.map((t) => t.name),
-    await ledger.takenNames(
-      'record_types',
-      plan.createRecordTypes.map((t) => t.name),
-    ),
+    wantedTypeNames,
+    await ledger.takenNames('record_types', wantedTypeNames),
     qualifier,
   );
   for (const [i, l] of plan.createChoiceLists.entries()) {
