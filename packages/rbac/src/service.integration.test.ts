@@ -67,9 +67,11 @@ describe('default roles', () => {
       'form.edit',
       'form.view',
       'override.activate',
+      'override.edit',
       'project.edit',
       'record.edit',
       'schema.edit',
+      'vibe.author',
       'workflow.edit',
       'workflow.execute',
     ]);

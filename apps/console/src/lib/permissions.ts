@@ -36,6 +36,16 @@ export const PERMISSION = {
   environmentPromote: 'environment.promote',
   /** Environment settings: approval requirement, promotion webhook. */
   environmentManage: 'environment.manage',
+  /** Create and retire module overrides. */
+  overrideEdit: 'override.edit',
+  /** Activate module overrides. */
+  overrideActivate: 'override.activate',
+  /** Forms: definitions, sections, placements, rules, overrides. */
+  formEdit: 'form.edit',
+  /** The agent skills registry. */
+  skillManage: 'skill.manage',
+  /** AI authoring of packages: vibe drafts. */
+  vibeAuthor: 'vibe.author',
   /** Create a release of an environment. */
   releaseCreate: 'environment.release_create',
   /** The admin console. */

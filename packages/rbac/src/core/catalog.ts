@@ -40,6 +40,12 @@ const PERMISSIONS = [
     name: 'environment.manage',
     description: "Edit an environment's governance settings: promotion approval and the promotion webhook",
   },
+  { name: 'override.edit', description: 'Create and retire module overrides of installed apps' },
+  { name: 'skill.manage', description: 'Manage the registry of skills agents may use' },
+  {
+    name: 'vibe.author',
+    description: 'Author packages with AI: generate, preview, create, refine, patch and discard vibe drafts',
+  },
 ] as const;
 
 export type PermissionName = (typeof PERMISSIONS)[number]['name'];
@@ -64,6 +70,8 @@ export const DEFAULT_ROLES: readonly {
       'form.edit',
       'workflow.execute',
       'override.activate',
+      'override.edit',
+      'vibe.author',
       'project.edit',
       'schema.edit',
       'change.edit',

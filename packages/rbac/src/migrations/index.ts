@@ -6,6 +6,7 @@ import * as m0004 from './0004_agent_roles_and_audit_kinds.js';
 import * as m0005 from './0005_row_level_security.js';
 import * as m0006 from './0006_runtime_permissions.js';
 import * as m0007 from './0007_package_permissions.js';
+import * as m0008 from './0008_app_agent_vibe_permissions.js';
 
 export const rbacMigrations: MigrationModule = {
   name: 'rbac',
@@ -18,5 +19,6 @@ export const rbacMigrations: MigrationModule = {
     '0005_row_level_security': m0005,
     '0006_runtime_permissions': m0006,
     '0007_package_permissions': m0007,
+    '0008_app_agent_vibe_permissions': m0008,
   },
 };
