@@ -27,6 +27,7 @@ import {
   type TriggersService,
   type WorkflowService,
 } from '@ec3l/workflow';
+import { fastifySSE } from '@fastify/sse';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import Fastify, {
@@ -321,6 +322,10 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       }
     },
   );
+
+  // Server-sent events for the routes that stream (`sse` in their options); a heartbeat keeps idle
+  // streams open through proxies.
+  await app.register(fastifySSE, { heartbeatInterval: 15_000 });
 
   await app.register(
     async (api) => {
