@@ -1,4 +1,4 @@
-export { BUILT_IN_PACKAGES } from './built-ins/index.js';
+export { BUILT_IN_PACKAGES, TEMPLATE_PACKAGES } from './built-ins/index.js';
 /** @public The pinned diff of two package contents (promotion and the console read it too). */
 export {
   diffPackages,

@@ -1,5 +1,5 @@
 export { tenancyMigrations } from './migrations/index.js';
-export { environmentsPort } from './port.js';
+export { environmentsPort, modulesPort } from './port.js';
 export { insertTelemetryRecords } from './repo/telemetry.js';
 export {
   CreateProjectBodySchema,

@@ -91,3 +91,53 @@ export const environmentsPort = <DB extends TenancyTables>(
         .executeTakeFirstOrThrow(),
   };
 };
+
+type Module = Selectable<TenancyTables['modules']>;
+
+/**
+ * What a package that installs apps (apps) writes and reads of tenancy's modules, on its own handle or
+ * transaction. Every query filters by the tenant.
+ */
+export type ModulesPort = {
+  /** Creates a module of a project; the project's module names are unique (modules_name_unique). */
+  insertModule(row: Omit<Insertable<TenancyTables['modules']>, 'tenant_id'>): Promise<Module>;
+  /** Sets the version of these modules (an upgraded app's modules). */
+  setVersion(ids: readonly string[], version: string): Promise<void>;
+  /** The modules of these ids the tenant has. */
+  findModules(ids: readonly string[]): Promise<Module[]>;
+};
+
+/** The modules port on any handle whose tables include tenancy's. */
+export const modulesPort = <DB extends TenancyTables>(
+  handle: TenancyDb<DB>,
+  tenantId: string,
+): ModulesPort => {
+  assertTenantScope(tenantId);
+  const db = handle as unknown as Kysely<TenancyTables>;
+  return {
+    insertModule: (row) =>
+      db
+        .insertInto('modules')
+        .values({ ...row, tenant_id: tenantId })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
+    setVersion: async (ids, version) => {
+      if (ids.length === 0) return;
+      await db
+        .updateTable('modules')
+        .set({ version })
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+    findModules: async (ids) =>
+      ids.length === 0
+        ? []
+        : db
+            .selectFrom('modules')
+            .selectAll()
+            .where('tenant_id', '=', tenantId)
+            .where('id', 'in', [...ids])
+            .execute(),
+  };
+};
