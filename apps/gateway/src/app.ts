@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { appsSchemas, createAppsService } from '@ec3l/apps';
 import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
@@ -40,6 +41,7 @@ import Fastify, {
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig, WebhookConfig } from './config.js';
+import type { AppInstallDeps } from './flows/app-install.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
 import { promotionInstallPort } from './flows/promotion-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
@@ -53,6 +55,7 @@ import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compiler
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
+import { appRoutes } from './routes/apps.js';
 import { changeRoutes } from './routes/changes.js';
 import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
@@ -240,6 +243,12 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     allowlist,
     requireProject: tenancy.requireProject,
   });
+  const apps = createAppsService({ db: deps.database.db });
+  const appInstalls: AppInstallDeps = {
+    packages: packageInstalls,
+    apps,
+    onError: (error) => app.log.error({ err: error }, 'install_failed event not recorded'),
+  };
   const services: Services = {
     promotion,
     outbox,
@@ -275,7 +284,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   // The package format's variants may already be among the shared schemas (module load order decides).
   const registered = new Set<string>();
-  for (const schema of [...sharedSchemas, ...packageSchemas()]) {
+  for (const schema of [...sharedSchemas, ...packageSchemas(), ...appsSchemas]) {
     if (schema.$id && registered.has(schema.$id)) continue;
     if (schema.$id) registered.add(schema.$id);
     app.addSchema(schema);
@@ -350,6 +359,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         guard,
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
+      await api.register(appRoutes, { apps, install: appInstalls, changes, tenancy, guard });
     },
     { prefix: '/api' },
   );

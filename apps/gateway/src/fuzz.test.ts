@@ -223,6 +223,18 @@ const createWorld = async (slug: string): Promise<World> => {
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });
+  // An installed app (HR 1.0.0, so it can be upgraded) with a draft override of one of its modules;
+  // installed modules are listed under apps and admin/modules only, so remember them by their own segment.
+  const hrApp = (await create('/api/templates/0b5f8a6e-1f3c-4e55-9a51-000000000101/install', {
+    projectId: project.id,
+  })) as { id: string; modules: { id: string }[] };
+  remember('installed-modules', hrApp.modules);
+  await create('/api/overrides', {
+    installedModuleId: hrApp.modules[0]!.id,
+    overrideType: 'config',
+    targetRef: 'probationDays',
+    patch: { value: 30 },
+  });
 
   // Harvest ids from every list the API publishes: first the top-level ones, then those under a known id.
   const gets = operations.filter((op) => op.method === 'GET');

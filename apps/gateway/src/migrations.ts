@@ -1,3 +1,4 @@
+import { appsMigrations } from '@ec3l/apps';
 import { changeEngineMigrations } from '@ec3l/change-engine';
 import type { MigrationModule } from '@ec3l/db';
 import { graphPackagesMigrations } from '@ec3l/graph-packages';
@@ -16,4 +17,5 @@ export const allMigrations: readonly MigrationModule[] = [
   workflowMigrations,
   graphPackagesMigrations,
   promotionMigrations,
+  appsMigrations,
 ];

@@ -7,6 +7,7 @@ export {
   CreateOverrideBodySchema,
   InstallEventSchema,
   InstallEventTypeSchema,
+  type InstalledAppDetail,
   InstalledAppDetailSchema,
   InstalledAppSchema,
   InstalledModuleSchema,

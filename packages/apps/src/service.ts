@@ -58,7 +58,7 @@ const latestVersions = (templates: readonly TemplateRow[]): Map<string, string> 
   return latest;
 };
 
-export const toTemplate = (row: TemplateRow, latest: string, moduleCount: number): Template => ({
+const toTemplate = (row: TemplateRow, latest: string, moduleCount: number): Template => ({
   id: row.id,
   key: row.key,
   name: row.name,
@@ -157,7 +157,16 @@ export const createAppsService = (deps: AppsServiceDeps) => {
     ]);
     const moduleById = new Map(modules.map((m) => [m.id, m]));
     const templateModuleById = new Map(templateModules.map((m) => [m.id, m]));
-    return rows.map((r) => {
+    // An app's modules in the order of its template (those of one install share a creation time).
+    const order = (r: InstalledModuleRow) => [
+      r.created_at.getTime(),
+      templateModuleById.get(r.template_module_id)!.order_index,
+    ];
+    const sorted = [...rows].sort((a, b) => {
+      const [x, y] = [order(a), order(b)];
+      return x[0]! - y[0]! || x[1]! - y[1]!;
+    });
+    return sorted.map((r) => {
       const m = moduleById.get(r.module_id)!;
       return {
         id: r.id,

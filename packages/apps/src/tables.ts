@@ -7,9 +7,9 @@ type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefine
 type Json<T> = ColumnType<T, string, string>;
 type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | null>;
 
-export type TemplateDomain = 'HR' | 'Finance' | 'Legal' | 'Facilities' | 'Custom' | 'ITSM';
-export type InstalledAppStatus = 'installed' | 'upgrading' | 'failed';
-export type InstallEventType = 'install_started' | 'install_completed' | 'install_failed';
+type TemplateDomain = 'HR' | 'Finance' | 'Legal' | 'Facilities' | 'Custom' | 'ITSM';
+type InstalledAppStatus = 'installed' | 'upgrading' | 'failed';
+type InstallEventType = 'install_started' | 'install_completed' | 'install_failed';
 type ModuleType = 'code' | 'schema' | 'workflow' | 'ui' | 'integration' | 'application';
 type CapabilityProfile = 'CODE_MODULE_DEFAULT' | 'WORKFLOW_MODULE_DEFAULT' | 'READ_ONLY';
 

@@ -527,10 +527,13 @@ export const createChangeService = ({
       return created.id;
     },
 
-    /** One page of change records, newest first, and the cursor of the next page (null on the last). */
+    /**
+     * One page of change records, newest first, and the cursor of the next page (null on the last);
+     * `from` (inclusive) and `to` (exclusive) bound their creation time.
+     */
     listChanges: async (
       ctx: RequestContext,
-      filter: { projectId?: string; status?: ChangeStatus },
+      filter: { projectId?: string; status?: ChangeStatus; from?: Date; to?: Date },
       page: { limit: number; after?: Cursor } = { limit: 50 },
     ): Promise<{ items: Change[]; nextCursor: string | null }> => {
       if (filter.projectId) await requireProject(ctx, filter.projectId);

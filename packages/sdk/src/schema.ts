@@ -1,6 +1,26 @@
 // Generated from openapi.json by scripts/generate-sdk.mjs. Do not edit: run `pnpm gen:sdk`.
 
 export interface paths {
+    "/api/admin/app-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Install events newest first, failed installs included
+         * @description A failed install keeps no app: its install_failed event is found here. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listAdminAppEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/approvals": {
         parameters: {
             query?: never;
@@ -13,6 +33,46 @@ export interface paths {
          * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
          */
         get: operations["adminListPendingApprovals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Installed apps with their modules, versions, status and events
+         * @description Requires permission `admin.view`.
+         */
+        get: operations["listAdminApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Change records newest first, by status, creation date range and project
+         * @description from is inclusive, to exclusive. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listAdminChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,6 +497,46 @@ export interface paths {
          * @description Runs the graph validators over the tenant (or one project). Requires permission `admin.view`.
          */
         get: operations["validateGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every installed module of the tenant
+         * @description Requires permission `admin.view`.
+         */
+        get: operations["listAdminModules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Module overrides newest first, by status, type or module
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         */
+        get: operations["listAdminOverrides"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1103,6 +1203,190 @@ export interface paths {
          * @description Installs the built-in package hr.lite (employee, department, position and their workflows) as POST /admin/graph/install does. A preview requires `admin.view`; applying: Requires permission `package.install`; refused to agents.
          */
         post: operations["installHrLite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installed-apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's installed apps, oldest first
+         * @description One per template at most, so the list is short and not paged.
+         */
+        get: operations["listInstalledApps"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installed-apps/{installedAppId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One installed app with its modules and install events
+         * @description One installed app with its modules and install events.
+         */
+        get: operations["getInstalledApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installed-apps/{installedAppId}/upgrade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upgrade an installed app to a newer version of its template
+         * @description The newer version's graph package goes through the install engine's upgrade path and its new modules are created, all or nothing. 409 APP_UPGRADE_IN_PROGRESS while another upgrade runs, 409 APP_UPGRADE_INVALID for a version that is not newer or of another template. A failed upgrade leaves the app at its version with status failed. Requires permission `package.install`; refused to agents.
+         */
+        post: operations["upgradeInstalledApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installed-modules/{installedModuleId}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An installed module's overrides by target, newest version first
+         * @description An installed module's overrides by target, newest version first.
+         */
+        get: operations["listInstalledModuleOverrides"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/installed-modules/{installedModuleId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An installed module's effective configuration, with the provenance of each value
+         * @description Each key of the template default, valued by the active config override of that key where there is one (its id and version), else by the template; and the active workflow, form and rule overrides.
+         */
+        get: operations["resolveInstalledModule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Module overrides, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listOverrides"];
+        put?: never;
+        /**
+         * Create a draft override of one target of an installed module
+         * @description The version is the next of the overrides of the same module, type and target. The target must be one the module has: a key of its default configuration (the value keeps the JSON type of the default), a workflow or rule of its package, a record type whose form it governs; otherwise 400 OVERRIDE_TARGET_INVALID or OVERRIDE_PATCH_INVALID. Requires permission `override.edit`.
+         */
+        post: operations["createOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overrides/{overrideId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One module override
+         * @description One module override.
+         */
+        get: operations["getOverride"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overrides/{overrideId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft override; the active one of its target is retired
+         * @description At most one override per target is active (OV1). 409 OVERRIDE_STATE_CONFLICT unless the override is a draft. Requires permission `override.activate`; refused to agents.
+         */
+        post: operations["activateOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/overrides/{overrideId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a draft or active override (final)
+         * @description A retired active override gives its target back to the template default. 409 OVERRIDE_STATE_CONFLICT when retired already. Requires permission `override.edit`.
+         */
+        post: operations["retireOverride"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1867,6 +2151,86 @@ export interface paths {
          * @description Requires permission `schema.edit`.
          */
         post: operations["retireRecordType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The template catalog: every version of every template
+         * @description Global templates (HR, ITSM, Finance, Legal, Facilities, Custom); isLatest marks the newest version of each.
+         */
+        get: operations["listTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One template version with the modules it installs
+         * @description One template version with the modules it installs.
+         */
+        get: operations["getTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a template into a project
+         * @description In one transaction: the installed app, a module of the project per template module, the template's graph package through the install engine, and the install_started / install_completed events. One app per tenant and template (409 APP_ALREADY_INSTALLED); a template module named like a module of the project is 409 APP_MODULE_CONFLICT; the install engine's refusals pass through (409/422). On failure nothing remains but an install_failed event. Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/templates/{templateId}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The modules a template version installs, in order, with their default configuration
+         * @description The modules a template version installs, in order, with their default configuration.
+         */
+        get: operations["listTemplateModules"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3346,7 +3710,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "APP_ALREADY_INSTALLED" | "APP_MODULE_CONFLICT" | "APP_UPGRADE_IN_PROGRESS" | "APP_UPGRADE_INVALID" | "OVERRIDE_STATE_CONFLICT";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3380,6 +3744,40 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
+        CreateConfigOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "config";
+            patch: {
+                /** @description A JSON value of the JSON type of the default */
+                value: string | number | boolean | null | unknown[] | {
+                    [key: string]: unknown;
+                };
+            };
+            summary?: string;
+            targetRef: string;
+        };
+        CreateFormOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "form";
+            /** @description The changes to the target, as the part it overrides reads them */
+            patch: {
+                [key: string]: unknown;
+            };
+            summary?: string;
+            targetRef: string;
+        };
+        /** @description A draft override of one target of an installed module; the patch depends on the override type */
+        CreateOverrideBody: components["schemas"]["CreateConfigOverrideBody"] | components["schemas"]["CreateWorkflowOverrideBody"] | components["schemas"]["CreateFormOverrideBody"] | components["schemas"]["CreateRuleOverrideBody"];
         CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"] | components["schemas"]["CreatePatchOpBodySetAssignment"] | components["schemas"]["CreatePatchOpBodySetSla"];
         /**
          * @example {
@@ -3549,7 +3947,22 @@ export interface components {
             description?: string | null;
             /** @description Unique within the tenant */
             name: string;
-            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage")[];
+            permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage" | "override.edit" | "skill.manage" | "vibe.author")[];
+        };
+        CreateRuleOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "rule";
+            /** @description The changes to the target, as the part it overrides reads them */
+            patch: {
+                [key: string]: unknown;
+            };
+            summary?: string;
+            targetRef: string;
         };
         CreateTargetBody: components["schemas"]["CreateTargetBodyRecordType"] | components["schemas"]["CreateTargetBodyForm"] | components["schemas"]["CreateTargetBodyWorkflow"] | components["schemas"]["CreateTargetBodyRule"] | components["schemas"]["CreateTargetBodyScript"] | components["schemas"]["CreateTargetBodyFile"];
         CreateTargetBodyFile: {
@@ -3635,6 +4048,21 @@ export interface components {
              * @enum {string}
              */
             triggerType?: "record_event" | "schedule" | "manual";
+        };
+        CreateWorkflowOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "workflow";
+            /** @description The changes to the target, as the part it overrides reads them */
+            patch: {
+                [key: string]: unknown;
+            };
+            summary?: string;
+            targetRef: string;
         };
         /** @description A new trigger, active from creation */
         CreateWorkflowTriggerBody: components["schemas"]["CreateWorkflowTriggerBodyRecordEvent"] | components["schemas"]["CreateWorkflowTriggerBodySchedule"] | components["schemas"]["CreateWorkflowTriggerBodyManual"];
@@ -3803,7 +4231,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "APP_ALREADY_INSTALLED" | "APP_MODULE_CONFLICT" | "APP_UPGRADE_IN_PROGRESS" | "APP_UPGRADE_INVALID" | "OVERRIDE_TARGET_INVALID" | "OVERRIDE_PATCH_INVALID" | "OVERRIDE_STATE_CONFLICT" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -3985,6 +4413,109 @@ export interface components {
             /** Format: uuid */
             projectId: string;
         };
+        InstalledApp: {
+            /**
+             * @description templateDomain
+             * @enum {string}
+             */
+            domain: "HR" | "Finance" | "Legal" | "Facilities" | "Custom" | "ITSM";
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            installedAt: string;
+            installedBy: string | null;
+            /** @description The newest version of the app's template (upgrade when higher) */
+            latestVersion: string;
+            packageInstallId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * @description installedAppStatus
+             * @enum {string}
+             */
+            status: "installed" | "upgrading" | "failed";
+            /** Format: uuid */
+            templateId: string;
+            templateKey: string;
+            templateName: string;
+            templateVersion: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        InstalledAppDetail: {
+            /**
+             * @description templateDomain
+             * @enum {string}
+             */
+            domain: "HR" | "Finance" | "Legal" | "Facilities" | "Custom" | "ITSM";
+            events: components["schemas"]["InstallEvent"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            installedAt: string;
+            installedBy: string | null;
+            /** @description The newest version of the app's template (upgrade when higher) */
+            latestVersion: string;
+            modules: components["schemas"]["InstalledModule"][];
+            packageInstallId: string | null;
+            /** Format: uuid */
+            projectId: string;
+            /**
+             * @description installedAppStatus
+             * @enum {string}
+             */
+            status: "installed" | "upgrading" | "failed";
+            /** Format: uuid */
+            templateId: string;
+            templateKey: string;
+            templateName: string;
+            templateVersion: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        InstalledModule: {
+            /** @enum {string} */
+            capabilityProfile: "CODE_MODULE_DEFAULT" | "WORKFLOW_MODULE_DEFAULT" | "READ_ONLY";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            installedAppId: string;
+            /** @description The module has an active override */
+            isOverride: boolean;
+            /** Format: uuid */
+            moduleId: string;
+            moduleName: string;
+            /** @enum {string} */
+            moduleType: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
+            moduleVersion: string;
+            /** Format: uuid */
+            templateModuleId: string;
+        };
+        InstallEvent: {
+            actor: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            details: {
+                [key: string]: unknown;
+            };
+            errorDetails: {
+                code: string;
+                message: string;
+            } | null;
+            /**
+             * @description installEventType
+             * @enum {string}
+             */
+            eventType: "install_started" | "install_completed" | "install_failed";
+            /** Format: uuid */
+            id: string;
+            installedAppId: string | null;
+            projectId: string | null;
+            /** Format: uuid */
+            templateId: string;
+        };
         InstallHrLiteBody: {
             /**
              * Format: uuid
@@ -4010,6 +4541,13 @@ export interface components {
             /** @description Answer the diff and write nothing (default false) */
             preview?: boolean;
             /** Format: uuid */
+            projectId: string;
+        };
+        InstallTemplateBody: {
+            /**
+             * Format: uuid
+             * @description The project the app, its modules and its package go into
+             */
             projectId: string;
         };
         Me: {
@@ -4045,6 +4583,36 @@ export interface components {
             /** @enum {string} */
             type: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
             version: string;
+        };
+        ModuleOverride: {
+            activatedAt: string | null;
+            activatedBy: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description overrideType
+             * @enum {string}
+             */
+            overrideType: "workflow" | "form" | "rule" | "config";
+            patch: {
+                [key: string]: unknown;
+            };
+            retiredAt: string | null;
+            retiredBy: string | null;
+            /**
+             * @description overrideStatus
+             * @enum {string}
+             */
+            status: "draft" | "active" | "retired";
+            summary: string | null;
+            targetRef: string;
+            /** @description The version among the overrides of the same target of the module */
+            version: number;
         };
         PackageAssignmentRule: {
             config: components["schemas"]["AssignmentConfig"];
@@ -5230,6 +5798,29 @@ export interface components {
         RejectIntentBody: {
             reason?: string;
         };
+        ResolvedModule: {
+            /** @description The effective configuration */
+            config: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            installedModuleId: string;
+            moduleName: string;
+            /** @description The active workflow, form and rule overrides of the module */
+            overrides: components["schemas"]["ModuleOverride"][];
+            /** Format: uuid */
+            templateModuleId: string;
+            /** @description Each configuration value with its provenance: the template default or an override version */
+            values: {
+                key: string;
+                overrideId: string | null;
+                overrideVersion: number | null;
+                /** @enum {string} */
+                source: "template" | "override";
+                templateValue: unknown;
+                value: unknown;
+            }[];
+        };
         Role: {
             /** Format: date-time */
             createdAt: string;
@@ -5299,6 +5890,74 @@ export interface components {
             workflowId: string | null;
             workflowStepId: string | null;
         };
+        Template: {
+            description: string;
+            /**
+             * @description templateDomain
+             * @enum {string}
+             */
+            domain: "HR" | "Finance" | "Legal" | "Facilities" | "Custom" | "ITSM";
+            /** Format: uuid */
+            id: string;
+            isGlobal: boolean;
+            /** @description The newest version of the template */
+            isLatest: boolean;
+            /** @description The template; its versions share the key */
+            key: string;
+            moduleCount: number;
+            name: string;
+            /** @description The graph package the template installs */
+            packageKey: string;
+            packageVersion: string;
+            version: string;
+        };
+        TemplateDetail: {
+            description: string;
+            /**
+             * @description templateDomain
+             * @enum {string}
+             */
+            domain: "HR" | "Finance" | "Legal" | "Facilities" | "Custom" | "ITSM";
+            /** Format: uuid */
+            id: string;
+            isGlobal: boolean;
+            /** @description The newest version of the template */
+            isLatest: boolean;
+            /** @description The template; its versions share the key */
+            key: string;
+            moduleCount: number;
+            modules: components["schemas"]["TemplateModule"][];
+            name: string;
+            /** @description The graph package the template installs */
+            packageKey: string;
+            packageVersion: string;
+            version: string;
+        };
+        TemplateModule: {
+            /** @enum {string} */
+            defaultCapabilityProfile: "CODE_MODULE_DEFAULT" | "WORKFLOW_MODULE_DEFAULT" | "READ_ONLY";
+            /** Format: uuid */
+            id: string;
+            metadata: {
+                /** @description The module's default configuration */
+                config: {
+                    [key: string]: unknown;
+                };
+                description: string;
+                /** @description Record types of the package the module governs (form targets) */
+                recordTypes: string[];
+                /** @description Rules of the package the module governs (rule targets: assignment:<type>, sla:<type>) */
+                rules: string[];
+                /** @description Workflows of the package the module governs (workflow targets) */
+                workflows: string[];
+            };
+            moduleName: string;
+            /** @enum {string} */
+            moduleType: "code" | "schema" | "workflow" | "ui" | "integration" | "application";
+            orderIndex: number;
+            /** Format: uuid */
+            templateId: string;
+        };
         Tenant: {
             /** Format: date-time */
             createdAt: string;
@@ -5352,6 +6011,13 @@ export interface components {
             /** @description Move the step here (the others close up; past the end: last) */
             orderIndex?: number;
         };
+        UpgradeAppBody: {
+            /**
+             * Format: uuid
+             * @description A newer version of the app's template; the newest when absent
+             */
+            templateId?: string;
+        };
         UserRole: {
             /** Format: date-time */
             assignedAt: string;
@@ -5375,7 +6041,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "OVERRIDE_TARGET_INVALID" | "OVERRIDE_PATCH_INVALID" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -6446,6 +7112,42 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listAdminAppEvents: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                /** @description installEventType */
+                eventType?: "install_started" | "install_completed" | "install_failed";
+                limit?: number;
+                templateId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Install events newest first, failed installs included */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstallEvent"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     adminListPendingApprovals: {
         parameters: {
             query?: {
@@ -6470,6 +7172,72 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowApproval"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAdminApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Installed apps with their modules, versions, status and events */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledAppDetail"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAdminChanges: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                /** @description Created at or after */
+                from?: string;
+                limit?: number;
+                projectId?: string;
+                status?: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
+                /** @description Created before */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Change records newest first, by status, creation date range and project */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Change"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -7208,6 +7976,71 @@ export interface operations {
                         recordTypes: number;
                         valid: boolean;
                     };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAdminModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Every installed module of the tenant */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledModule"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAdminOverrides: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                installedModuleId?: string;
+                limit?: number;
+                /** @description overrideType */
+                overrideType?: "workflow" | "form" | "rule" | "config";
+                /** @description overrideStatus */
+                status?: "draft" | "active" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Module overrides newest first, by status, type or module */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8437,6 +9270,316 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listInstalledApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The tenant's installed apps, oldest first */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledApp"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getInstalledApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installedAppId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One installed app with its modules and install events */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledAppDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    upgradeInstalledApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installedAppId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpgradeAppBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Upgrade an installed app to a newer version of its template */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledAppDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listInstalledModuleOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installedModuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: An installed module's overrides by target, newest version first */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    resolveInstalledModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                installedModuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: An installed module's effective configuration, with the provenance of each value */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolvedModule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listOverrides: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                installedModuleId?: string;
+                limit?: number;
+                /** @description overrideType */
+                overrideType?: "workflow" | "form" | "rule" | "config";
+                /** @description overrideStatus */
+                status?: "draft" | "active" | "retired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Module overrides, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOverrideBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft override of one target of an installed module */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                overrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One module override */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activateOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                overrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Activate a draft override; the active one of its target is retired */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                overrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Retire a draft or active override (final) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     listProjects: {
         parameters: {
             query?: {
@@ -8823,7 +9966,7 @@ export interface operations {
     explainAccess: {
         parameters: {
             query: {
-                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage";
+                permission: "form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage" | "override.edit" | "skill.manage" | "vibe.author";
                 resourceId?: string;
                 resourceType?: "form" | "workflow" | "override" | "change";
                 userId: string;
@@ -9916,6 +11059,125 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The template catalog: every version of every template */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Template"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: One template version with the modules it installs */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstallTemplateBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Install a template into a project */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InstalledAppDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listTemplateModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                templateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The modules a template version installs, in order, with their default configuration */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateModule"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["Unavailable"];
         };
     };

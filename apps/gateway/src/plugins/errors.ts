@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import type { AppsErrorCode } from '@ec3l/apps';
 import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
 import type { GraphPackagesErrorCode } from '@ec3l/graph-packages';
@@ -74,6 +75,15 @@ export const STATUS_BY_CODE = {
     PROMOTION_ENVIRONMENTS_INVALID: 400,
     PROMOTION_HUMAN_REQUIRED: 403,
     WEBHOOK_URL_REFUSED: 400,
+  }),
+  ...satisfiesStatus<AppsErrorCode>({
+    APP_ALREADY_INSTALLED: 409,
+    APP_MODULE_CONFLICT: 409,
+    APP_UPGRADE_IN_PROGRESS: 409,
+    APP_UPGRADE_INVALID: 409,
+    OVERRIDE_TARGET_INVALID: 400,
+    OVERRIDE_PATCH_INVALID: 400,
+    OVERRIDE_STATE_CONFLICT: 409,
   }),
   /** The body is not JSON (or empty where JSON was announced). */
   INVALID_JSON: 400,

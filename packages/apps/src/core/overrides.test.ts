@@ -91,10 +91,13 @@ describe('resolveConfig', () => {
           maxLength: 5,
         }),
         (defaults, picks) => {
-          const seen = new Set<string>();
-          const active = picks
-            .filter((p) => !seen.has(p.key) && (seen.add(p.key), true))
-            .map((p, i) => ({ id: `o${i}`, targetRef: p.key, version: i + 1, value: p.value }));
+          const firstOfKey = [...new Map(picks.map((p) => [p.key, p] as const)).values()];
+          const active = firstOfKey.map((p, i) => ({
+            id: `o${i}`,
+            targetRef: p.key,
+            version: i + 1,
+            value: p.value,
+          }));
           const resolved = resolveConfig(defaults, active);
           expect(resolved.map((r) => r.key)).toEqual(Object.keys(defaults).sort());
           for (const r of resolved) {

@@ -141,6 +141,8 @@ export const forTenant = (db: Db, tenantId: string) => {
             .where('tenant_id', '=', tenantId)
             .where('installed_app_id', 'in', [...appIds])
             .orderBy('created_at')
+            // An install's events may share a timestamp: its start comes first.
+            .orderBy(sql`event_type = 'install_started'`, 'desc')
             .orderBy('id')
             .execute(),
 
@@ -255,5 +257,3 @@ export const forTenant = (db: Db, tenantId: string) => {
     },
   };
 };
-
-export type AppsRepo = ReturnType<typeof forTenant>;

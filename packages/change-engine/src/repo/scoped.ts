@@ -70,12 +70,14 @@ const tenantQueries = (db: Db, tenantId: string) => {
 
     /** Newest first; with a page, at most `limit` rows after the cursor. */
     listChanges: (
-      filter: { projectId?: string; status?: ChangeStatus },
+      filter: { projectId?: string; status?: ChangeStatus; from?: Date; to?: Date },
       page?: { limit: number; after?: Cursor },
     ): Promise<ChangeRow[]> => {
       let query = db.selectFrom('change_records').selectAll().where('tenant_id', '=', tenantId);
       if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
       if (filter.status) query = query.where('status', '=', filter.status);
+      if (filter.from) query = query.where('created_at', '>=', filter.from);
+      if (filter.to) query = query.where('created_at', '<', filter.to);
       const after = page?.after;
       if (after) {
         query = query.where((eb) =>

@@ -292,7 +292,9 @@ export const planInstall = (input: PlanInput): PlanOutcome => {
         path: `/recordTypes/${i}/baseType`,
         message: `record type ${quote(t.key)} is installed with base type ${quote(current.baseType ?? 'none')}; an upgrade cannot change it`,
       });
-    if (t.name !== current.name)
+    // The installed name may be the package's name qualified by the project (names are unique in the
+    // tenant): keeping the previous version's name is no rename.
+    if (t.name !== current.name && t.name !== before.get(t.key)?.name)
       problems.push({
         path: `/recordTypes/${i}/name`,
         message: `record type ${quote(t.key)} is installed as ${quote(current.name)}; an upgrade cannot rename it`,
