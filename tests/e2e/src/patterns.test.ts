@@ -197,6 +197,14 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       path: '/admin/approvals',
       ready: () => page.getByText('No pending approvals'),
     },
+    { name: 'templates', path: '/templates', ready: () => page.getByTestId('template-card').first() },
+    { name: 'admin apps', path: '/admin/apps', ready: () => page.getByTestId('apps-empty') },
+    { name: 'admin overrides', path: '/admin/overrides', ready: () => page.getByTestId('overrides-empty') },
+    {
+      name: 'admin changes',
+      path: '/admin/changes',
+      ready: () => page.getByTestId('admin-change-row').first(),
+    },
   ];
 
   it('offers a skip link to the main content as the first stop of the keyboard', async () => {

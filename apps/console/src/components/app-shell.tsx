@@ -70,6 +70,13 @@ const NAV: NavItem[] = [
     icon: icon('M3 12h4l2-6 4 12 2-6h6'),
     match: (path) => path === '/workflow-monitor',
   },
+  {
+    href: '/templates',
+    label: 'Templates',
+    // A grid of four tiles.
+    icon: icon('M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z'),
+    match: (path) => path === '/templates',
+  },
 ];
 
 /** Tools, each shown only to an actor holding its permission. */

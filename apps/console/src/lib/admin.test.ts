@@ -15,7 +15,7 @@ import {
 } from './admin';
 
 describe('admin sections', () => {
-  it('starts with tenants and knows only its six sections', () => {
+  it('starts with tenants and knows only its sections', () => {
     expect(FIRST_ADMIN_SECTION).toBe('tenants');
     expect(ADMIN_SECTIONS.map((s) => s.key)).toEqual([
       'tenants',
@@ -26,9 +26,12 @@ describe('admin sections', () => {
       'telemetry',
       'workflows',
       'approvals',
+      'apps',
+      'overrides',
+      'changes',
     ]);
     expect(isAdminSection('access')).toBe(true);
-    expect(isAdminSection('apps')).toBe(false);
+    expect(isAdminSection('templates')).toBe(false);
     expect(adminSectionLabel('audit')).toBe('Audit log');
   });
 });

@@ -9,6 +9,9 @@ export const ADMIN_SECTIONS = [
   { key: 'telemetry', label: 'Telemetry' },
   { key: 'workflows', label: 'Workflows' },
   { key: 'approvals', label: 'Approvals' },
+  { key: 'apps', label: 'Apps' },
+  { key: 'overrides', label: 'Overrides' },
+  { key: 'changes', label: 'Changes' },
 ] as const;
 
 export type AdminSection = (typeof ADMIN_SECTIONS)[number]['key'];

@@ -11,9 +11,12 @@ import { cx } from '@/lib/cx';
 import { useAdminAccess } from '@/queries/admin';
 import { AccessPanel } from './access-panel';
 import { ApprovalsPanel } from './approvals-panel';
+import { AppsPanel } from './apps-panel';
 import { AuditPanel } from './audit-panel';
+import { ChangesPanel } from './changes-panel';
 import { ChoiceListsPanel } from './choice-lists-panel';
 import { QueryError } from './forbidden-state';
+import { OverridesPanel } from './overrides-panel';
 import { TelemetryPanel } from './telemetry-panel';
 import { TenantsPanel } from './tenants-panel';
 import { UsersPanel } from './users-panel';
@@ -28,6 +31,9 @@ const PANELS: Record<AdminSection, (props: { tenant: string }) => ReactNode> = {
   telemetry: TelemetryPanel,
   workflows: WorkflowsPanel,
   approvals: ApprovalsPanel,
+  apps: AppsPanel,
+  overrides: OverridesPanel,
+  changes: ChangesPanel,
 };
 
 export function AdminView({ section }: { section: AdminSection }) {
