@@ -38,7 +38,7 @@ export const upgradeGate = (app: {
 type JsonType = 'string' | 'number' | 'boolean' | 'null' | 'array' | 'object';
 
 /** The JSON type of a value (arrays and null apart from objects). */
-export const jsonTypeOf = (value: unknown): JsonType => {
+const jsonTypeOf = (value: unknown): JsonType => {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   const t = typeof value;

@@ -21,7 +21,7 @@ export type InstalledModule = Schemas['InstalledModule'];
 export type ModuleOverride = Schemas['ModuleOverride'];
 export type ResolvedModule = Schemas['ResolvedModule'];
 export type CreateOverrideBody = Schemas['CreateOverrideBody'];
-export type Change = Schemas['Change'];
+type Change = Schemas['Change'];
 
 /** What an install, an upgrade or an override move changes. */
 const invalidateApps = (queryClient: QueryClient, tenant: string) =>
