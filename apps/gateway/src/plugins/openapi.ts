@@ -310,6 +310,14 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
           description: 'Record events, and the execution intents triggers queue and workers dispatch',
         },
         { name: 'system', description: 'Health and readiness' },
+        {
+          name: 'apps',
+          description: 'The template catalog, template installs, installed apps and their upgrade',
+        },
+        {
+          name: 'overrides',
+          description: 'Module overrides of installed apps and the resolved configuration',
+        },
       ],
       components: {
         securitySchemes: {
