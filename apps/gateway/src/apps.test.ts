@@ -77,8 +77,26 @@ const template = (key: string, version = '1.0.0') =>
 const install = (templateId: string, projectId: string, who: Who = admin) =>
   h.call('POST', `/api/templates/${templateId}/install`, { ...who, body: { projectId } });
 
+/** The tenant's HR app, installed at 1.0.0 into a fresh project unless the tenant has it (one per tenant). */
+const hrAppOf = async (who: Who): Promise<AppDetail> => {
+  const apps = await json<{ id: string; templateKey: string }[]>(h.call('GET', '/api/installed-apps', who));
+  const found = apps.find((a) => a.templateKey === 'hr');
+  if (found) return json<AppDetail>(h.call('GET', `/api/installed-apps/${found.id}`, who));
+  return json<AppDetail>(install(template('hr').id, await newProject(who), who), 201);
+};
+
 beforeAll(async () => {
-  h = await createHarness(['acme', 'globex', 'initech', 'hooli', 'umbrella']);
+  h = await createHarness([
+    'acme',
+    'globex',
+    'initech',
+    'hooli',
+    'umbrella',
+    'stark',
+    'wayne',
+    'lex',
+    'oscorp',
+  ]);
   const roles = await json<{ id: string; name: string }[]>(h.call('GET', '/api/rbac/roles', admin));
   const roleId = (name: string) => roles.find((r) => r.name === name)!.id;
   await json(
@@ -141,8 +159,10 @@ describe('template catalog', () => {
 
 describe('template install', () => {
   it('A1: creates the app, a module per template module, the package and the install events in one go', async () => {
-    const projectId = await newProject();
-    const app = await json<AppDetail>(install(template('hr').id, projectId), 201);
+    const who = { tenant: 'wayne', user: 'admin' };
+    const never = { tenant: 'lex', user: 'admin' };
+    const projectId = await newProject(who);
+    const app = await json<AppDetail>(install(template('hr').id, projectId, who), 201);
     expect(app).toMatchObject({
       projectId,
       templateVersion: '1.0.0',
@@ -158,15 +178,16 @@ describe('template install', () => {
     expect(await count('modules', { project_id: projectId, name: 'hr-core' })).toBe(1);
     expect(await count('graph_package_installs', { id: app.packageInstallId })).toBe(1);
     // The owner reads it; another tenant gets 404 on the same URL, and does not list it.
-    await json(h.call('GET', `/api/installed-apps/${app.id}`, admin));
-    await json(h.call('GET', `/api/installed-apps/${app.id}`, outsider), 404);
+    await json(h.call('GET', `/api/installed-apps/${app.id}`, who));
+    await json(h.call('GET', `/api/installed-apps/${app.id}`, never), 404);
     expect(
-      (await json<{ id: string }[]>(h.call('GET', '/api/installed-apps', admin))).map((a) => a.id),
-    ).toContain(app.id);
-    expect(await json<unknown[]>(h.call('GET', '/api/installed-apps', outsider))).toEqual([]);
+      (await json<{ id: string }[]>(h.call('GET', '/api/installed-apps', who))).map((a) => a.id),
+    ).toEqual([app.id]);
+    expect(await json<unknown[]>(h.call('GET', '/api/installed-apps', never))).toEqual([]);
   });
 
   it('A2: one app per tenant and template: a second install is 409 APP_ALREADY_INSTALLED and writes nothing', async () => {
+    await hrAppOf(admin);
     const projectId = await newProject();
     const before = await count('installed_apps', {});
     const r = await install(template('hr').id, projectId);
@@ -297,6 +318,42 @@ describe('app upgrade', () => {
     await json(h.call('POST', `/api/installed-apps/${app.id}/upgrade`, { ...outsider, body: {} }), 404);
   });
 
+  it('A7: a failed upgrade leaves the app at its version, status failed, with install_failed; it can be upgraded again', async () => {
+    const who = { tenant: 'stark', user: 'admin' };
+    const tenantId = await tenantIdOf('stark');
+    const projectId = await newProject(who);
+    const app = await json<AppDetail>(install(template('hr').id, projectId, who), 201);
+    await sql`create function fail_upgrade_completed() returns trigger language plpgsql as $$
+      begin
+        if new.event_type = 'install_completed' and new.details->>'kind' = 'upgrade'
+          and (select count(*) from installed_modules where installed_app_id = new.installed_app_id) = 3
+        then raise exception 'upgrade refused after its writes'; end if;
+        return new;
+      end $$`.execute(db());
+    await sql`create trigger fail_upgrade_completed before insert on installed_app_events
+      for each row execute function fail_upgrade_completed()`.execute(db());
+    try {
+      const r = await h.call('POST', `/api/installed-apps/${app.id}/upgrade`, { ...who, body: {} });
+      expect(r.statusCode, r.body).toBe(500);
+    } finally {
+      await sql`drop trigger fail_upgrade_completed on installed_app_events`.execute(db());
+      await sql`drop function fail_upgrade_completed()`.execute(db());
+    }
+    const failed = await json<AppDetail>(h.call('GET', `/api/installed-apps/${app.id}`, who));
+    expect(failed).toMatchObject({ status: 'failed', templateVersion: '1.0.0' });
+    expect(failed.modules).toHaveLength(2);
+    expect(failed.events.map((e) => [e.eventType, e.details.kind])).toEqual([
+      ['install_started', 'install'],
+      ['install_completed', 'install'],
+      ['install_failed', 'upgrade'],
+    ]);
+    expect(await count('graph_package_installs', { tenant_id: tenantId })).toBe(1);
+    const upgraded = await json<AppDetail>(
+      h.call('POST', `/api/installed-apps/${app.id}/upgrade`, { ...who, body: {} }),
+    );
+    expect(upgraded).toMatchObject({ status: 'installed', templateVersion: '1.1.0' });
+  });
+
   it('A6: of 20 concurrent upgrades of one app exactly one applies, the others are 409', async () => {
     const who = { tenant: 'globex', user: 'admin' };
     const tenantId = await tenantIdOf('globex');
@@ -337,12 +394,7 @@ describe('module overrides', () => {
   let onboarding: InstalledModule;
 
   beforeAll(async () => {
-    const apps = await json<{ id: string; templateKey: string }[]>(
-      h.call('GET', '/api/installed-apps', admin),
-    );
-    const hr = await json<AppDetail>(
-      h.call('GET', `/api/installed-apps/${apps.find((a) => a.templateKey === 'hr')!.id}`, admin),
-    );
+    const hr = await hrAppOf(admin);
     core = hr.modules.find((m) => m.moduleName === 'hr-core')!;
     onboarding = hr.modules.find((m) => m.moduleName === 'hr-onboarding')!;
   });
@@ -361,15 +413,20 @@ describe('module overrides', () => {
     }>(h.call('GET', `/api/installed-modules/${moduleId}/resolve`, who));
 
   it('OV5: a draft is versioned per target; resolve shows the active value with its override and version', async () => {
-    const v1 = await json<Override>(create(config('probationDays', 120)), 201);
-    const v2 = await json<Override>(create(config('probationDays', 180)), 201);
-    const other = await json<Override>(create(config('employeeIdPrefix', 'STAFF')), 201);
+    // A tenant of its own: its module starts at the template defaults, whatever else ran before.
+    const who = { tenant: 'oscorp', user: 'admin' };
+    const mine = (await hrAppOf(who)).modules.find((m) => m.moduleName === 'hr-core')!;
+    const createHere = (body: Record<string, unknown>) =>
+      h.call('POST', '/api/overrides', { ...who, body: { installedModuleId: mine.id, ...body } });
+    const v1 = await json<Override>(createHere(config('probationDays', 120)), 201);
+    const v2 = await json<Override>(createHere(config('probationDays', 180)), 201);
+    const other = await json<Override>(createHere(config('employeeIdPrefix', 'STAFF')), 201);
     expect([v1.version, v2.version, other.version]).toEqual([1, 2, 1]);
     expect([v1.status, v2.status]).toEqual(['draft', 'draft']);
-    expect((await resolve(core.id)).config.probationDays).toBe(90);
+    expect((await resolve(mine.id, who)).config.probationDays).toBe(90);
 
-    await json(h.call('POST', `/api/overrides/${v1.id}/activate`, admin));
-    let resolved = await resolve(core.id);
+    await json(h.call('POST', `/api/overrides/${v1.id}/activate`, who));
+    let resolved = await resolve(mine.id, who);
     expect(resolved.config).toMatchObject({
       probationDays: 120,
       employeeIdPrefix: 'EMP',
@@ -383,9 +440,9 @@ describe('module overrides', () => {
     expect(resolved.values.find((v) => v.key === 'employeeIdPrefix')).toMatchObject({ source: 'template' });
 
     // OV1: activating v2 retires v1.
-    await json(h.call('POST', `/api/overrides/${v2.id}/activate`, admin));
-    expect((await json<Override>(h.call('GET', `/api/overrides/${v1.id}`, admin))).status).toBe('retired');
-    resolved = await resolve(core.id);
+    await json(h.call('POST', `/api/overrides/${v2.id}/activate`, who));
+    expect((await json<Override>(h.call('GET', `/api/overrides/${v1.id}`, who))).status).toBe('retired');
+    resolved = await resolve(mine.id, who);
     expect(resolved.values.find((v) => v.key === 'probationDays')).toMatchObject({
       source: 'override',
       overrideId: v2.id,
@@ -393,14 +450,14 @@ describe('module overrides', () => {
     });
 
     // OV2: retired is final; retiring the active one gives the template value back.
-    const again = await h.call('POST', `/api/overrides/${v1.id}/activate`, admin);
+    const again = await h.call('POST', `/api/overrides/${v1.id}/activate`, who);
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ code: 'OVERRIDE_STATE_CONFLICT', details: { status: 'retired' } });
-    await json(h.call('POST', `/api/overrides/${v2.id}/retire`, admin));
-    expect((await resolve(core.id)).config.probationDays).toBe(90);
+    await json(h.call('POST', `/api/overrides/${v2.id}/retire`, who));
+    expect((await resolve(mine.id, who)).config.probationDays).toBe(90);
     expect(
-      (await json<{ isOverride: boolean }[]>(h.call('GET', '/api/admin/modules', admin))).find(
-        (m) => (m as unknown as InstalledModule).id === core.id,
+      (await json<{ isOverride: boolean }[]>(h.call('GET', '/api/admin/modules', who))).find(
+        (m) => (m as unknown as InstalledModule).id === mine.id,
       ),
     ).toMatchObject({ isOverride: false });
   });
@@ -447,12 +504,15 @@ describe('module overrides', () => {
     expect(results.every((r) => r.status === 'fulfilled' && r.value.statusCode === 200)).toBe(true);
     const rows = await db()
       .selectFrom('module_overrides')
-      .select(['status'])
+      .select(['id', 'status'])
       .where('installed_module_id', '=', core.id)
       .where('target_ref', '=', 'allowContractors')
       .execute();
+    // One active for the target, and it is one of the twenty; the other nineteen are retired.
     expect(rows.filter((r) => r.status === 'active')).toHaveLength(1);
-    expect(rows.filter((r) => r.status === 'retired')).toHaveLength(19);
+    const ours = rows.filter((r) => drafts.some((d) => d.id === r.id));
+    expect(ours.filter((r) => r.status === 'active')).toHaveLength(1);
+    expect(ours.filter((r) => r.status === 'retired')).toHaveLength(19);
   });
 
   it('OV2: of 20 concurrent activations of one draft one succeeds and 19 are 409', async () => {
@@ -493,7 +553,10 @@ describe('module overrides', () => {
   });
 
   it('lists overrides by status newest first, paged, and the module overrides by target', async () => {
+    const own = await json<Override>(create(config('allowContractors', false)), 201);
+    await json(h.call('POST', `/api/overrides/${own.id}/activate`, admin));
     const active = await json<Override[]>(h.call('GET', '/api/admin/overrides?status=active', admin));
+    expect(active.map((o) => o.id)).toContain(own.id);
     expect(active.length).toBeGreaterThan(0);
     expect(active.every((o) => o.status === 'active')).toBe(true);
     const all = await json<Override[]>(h.call('GET', '/api/overrides?limit=200', admin));
@@ -516,13 +579,16 @@ describe('module overrides', () => {
 
 describe('admin panels', () => {
   it('apps with modules and events, modules, and 403 for a caller without admin.view', async () => {
+    await hrAppOf(admin);
     const apps = await json<AppDetail[]>(h.call('GET', '/api/admin/apps', admin));
     expect(apps.length).toBeGreaterThan(0);
     expect(apps.every((a) => a.modules.length > 0 && a.events.length >= 2)).toBe(true);
     expect((await h.call('GET', '/api/admin/apps', { tenant: 'acme', user: 'nobody' })).statusCode).toBe(403);
+    const modules = await json<{ id: string }[]>(h.call('GET', '/api/admin/modules', admin));
+    expect(modules.map((m) => m.id).sort()).toEqual(apps.flatMap((a) => a.modules.map((m) => m.id)).sort());
     expect(
-      await json<unknown[]>(h.call('GET', '/api/admin/modules', { tenant: 'hooli', user: 'admin' })),
-    ).toHaveLength(2);
+      await json<unknown[]>(h.call('GET', '/api/admin/modules', { tenant: 'lex', user: 'admin' })),
+    ).toEqual([]);
   });
 
   it('changes by status and date range, paged', async () => {
