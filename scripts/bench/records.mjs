@@ -79,14 +79,13 @@ try {
     await call('POST', `/api/record-types/${rt.id}/activate`);
     return rt;
   };
-  const ticket = await activeType('ticket', {
-    assignmentConfig: {
-      type: 'field_match',
-      field: 'priority',
-      rules: [{ equals: 'p1', assignTo: { type: 'group', value: 'major' } }],
-      default: { type: 'group', value: 'desk' },
-    },
-  });
+  const assignmentConfig = {
+    type: 'field_match',
+    field: 'priority',
+    rules: [{ equals: 'p1', assignTo: { type: 'group', value: 'major' } }],
+    default: { type: 'group', value: 'desk' },
+  };
+  const ticket = await activeType('ticket', { assignmentConfig });
   const big = await activeType('big');
 
   await client.connect();
@@ -134,7 +133,7 @@ try {
     body: createBody,
   });
   // An active form with three conditional rules on a second, identical type: every create runs the check.
-  const formed = await activeType('formed_ticket');
+  const formed = await activeType('formed_ticket', { assignmentConfig });
   const form = await call('POST', '/api/form-definitions', { recordTypeId: formed.id, name: 'default' });
   const section = await call('POST', `/api/form-definitions/${form.id}/sections`, { title: 'Main' });
   for (const field of ['title', 'priority', 'estimate', 'urgent'])
