@@ -48,24 +48,29 @@ const FieldConditionSchema = Type.Object(
     op: Type.Union(CONDITION_OPS.map((op) => Type.Literal(op))),
     value: Type.Optional(ConditionValueSchema),
   },
-  { additionalProperties: false },
+  { $id: 'FieldCondition', additionalProperties: false },
 );
 
-const levelOf = (depth: number): TSchema => {
-  if (depth === 0) return FieldConditionSchema;
-  const inner = levelOf(depth - 1);
-  return Type.Union([
-    FieldConditionSchema,
-    Type.Object(
-      { all: Type.Array(inner, { maxItems: MAX_CONDITION_ITEMS }) },
-      { additionalProperties: false },
-    ),
-    Type.Object(
-      { any: Type.Array(inner, { maxItems: MAX_CONDITION_ITEMS }) },
-      { additionalProperties: false },
-    ),
-    Type.Object({ not: inner }, { additionalProperties: false }),
-  ]);
+/** Each nesting level is its own named schema referring to the level below: small, and never recursive. */
+const levelId = (depth: number) => (depth === MAX_CONDITION_DEPTH ? 'Condition' : `ConditionLevel${depth}`);
+
+const levelOf = (depth: number, options: { description?: string } = {}): TSchema => {
+  const inner = depth === 1 ? Type.Ref('FieldCondition') : Type.Ref(levelId(depth - 1));
+  return Type.Union(
+    [
+      Type.Ref('FieldCondition'),
+      Type.Object(
+        { all: Type.Array(inner, { maxItems: MAX_CONDITION_ITEMS }) },
+        { additionalProperties: false },
+      ),
+      Type.Object(
+        { any: Type.Array(inner, { maxItems: MAX_CONDITION_ITEMS }) },
+        { additionalProperties: false },
+      ),
+      Type.Object({ not: inner }, { additionalProperties: false }),
+    ],
+    { $id: levelId(depth), ...options },
+  );
 };
 
 /** A condition as data. `{ all: [] }` holds, `{ any: [] }` does not. */
@@ -76,17 +81,25 @@ export type Condition =
   | { field: string; op: ConditionOp; value?: Static<typeof ConditionValueSchema> };
 
 /**
- * The condition language as a JSON schema, nesting bounded to MAX_CONDITION_DEPTH (written out level
- * by level, so validators and generators never follow a recursive reference). The API accepts exactly
- * this; `conditionProblems` adds the bound on the total size.
+ * The condition language as a JSON schema, nesting bounded to MAX_CONDITION_DEPTH (one named schema per
+ * level, so validators and generators never follow a recursive reference). The API accepts exactly
+ * this; `conditionProblems` adds the bound on the total size. Validators need every schema of
+ * `conditionSchemas` registered (this one among them).
  */
-export const ConditionSchema = Type.Unsafe<Condition>({
-  ...levelOf(MAX_CONDITION_DEPTH),
-  $id: 'Condition',
-  description:
-    'A condition: { all: [...] }, { any: [...] }, { not: c } or { field, op, value? } with op one of ' +
-    `${CONDITION_OPS.join(', ')}; nested at most ${MAX_CONDITION_DEPTH} deep, ${MAX_CONDITION_NODES} nodes in all`,
-});
+export const ConditionSchema = Type.Unsafe<Condition>(
+  levelOf(MAX_CONDITION_DEPTH, {
+    description:
+      'A condition: { all: [...] }, { any: [...] }, { not: c } or { field, op, value? } with op one of ' +
+      `${CONDITION_OPS.join(', ')}; nested at most ${MAX_CONDITION_DEPTH} deep, ${MAX_CONDITION_NODES} nodes in all`,
+  }),
+);
+
+/** Every schema the condition language is made of, named by $id: the field condition and each level. */
+export const conditionSchemas: TSchema[] = [
+  FieldConditionSchema,
+  ...Array.from({ length: MAX_CONDITION_DEPTH - 1 }, (_, i) => levelOf(i + 1)),
+  ConditionSchema,
+];
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,10 +1,12 @@
 export { analyzeRules, type RuleProblem, RuleProblemSchema } from './analyze.js';
+/** @public The condition schema the API accepts (pinned for clients; register `conditionSchemas` with it). */
 export {
   CONDITION_OPS,
   type Condition,
   ConditionSchema,
   conditionFields,
   conditionProblems,
+  conditionSchemas,
   evaluateCondition,
   MAX_CONDITION_DEPTH,
 } from './condition.js';

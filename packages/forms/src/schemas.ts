@@ -1,6 +1,6 @@
 import {
   type Condition,
-  ConditionSchema,
+  conditionSchemas,
   FieldStateSchema,
   FormViolationSchema,
   RuleProblemSchema,
@@ -339,7 +339,7 @@ export const PatchProblemSchema = Type.Object(
 
 /** Every schema with an $id that routes refer to, for registration with the validator. */
 export const formsSchemas = (): TSchema[] => [
-  ConditionSchema,
+  ...conditionSchemas,
   RuleProblemSchema,
   FormViolationSchema,
   ...formPatchOpVariants,
