@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appsSchemas, createAppsService } from '@ec3l/apps';
 import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
+import { createFormsService, type FormsService, formsSchemas } from '@ec3l/forms';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
 import type { EventBus } from '@ec3l/kernel';
 import {
@@ -57,6 +58,7 @@ import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
 import { appRoutes } from './routes/apps.js';
 import { changeRoutes } from './routes/changes.js';
+import { formRoutes } from './routes/forms.js';
 import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
 import { promotionRoutes } from './routes/promotion.js';
@@ -108,6 +110,7 @@ export type Services = {
   workflow: ReturnType<typeof createWorkflowDispatch>;
   promotion: PromotionService;
   outbox: WebhookOutbox;
+  forms: FormsService;
 };
 
 type TriggersCreate = TriggersService['createTrigger'];
@@ -182,7 +185,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
   const triggers = createTriggersService({ db: deps.database.db });
+  const forms = createFormsService({ db: deps.database.db });
   const records = createWorkflowRecords({
+    forms,
     database: deps.database,
     events: deps.events,
     requireProject: tenancy.requireProject,
@@ -250,6 +255,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     onError: (error) => app.log.error({ err: error }, 'install_failed event not recorded'),
   };
   const services: Services = {
+    forms,
     promotion,
     outbox,
     tenancy,
@@ -284,7 +290,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   // The package format's variants may already be among the shared schemas (module load order decides).
   const registered = new Set<string>();
-  for (const schema of [...sharedSchemas, ...packageSchemas(), ...appsSchemas]) {
+  for (const schema of [...sharedSchemas, ...packageSchemas(), ...appsSchemas, ...formsSchemas()]) {
     if (schema.$id && registered.has(schema.$id)) continue;
     if (schema.$id) registered.add(schema.$id);
     app.addSchema(schema);
@@ -360,6 +366,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
       await api.register(appRoutes, { apps, install: appInstalls, changes, tenancy, guard });
+      await api.register(formRoutes, { forms, guard });
     },
     { prefix: '/api' },
   );

@@ -1,6 +1,7 @@
 import { appsMigrations } from '@ec3l/apps';
 import { changeEngineMigrations } from '@ec3l/change-engine';
 import type { MigrationModule } from '@ec3l/db';
+import { formsMigrations } from '@ec3l/forms';
 import { graphPackagesMigrations } from '@ec3l/graph-packages';
 import { promotionMigrations } from '@ec3l/promotion';
 import { rbacMigrations } from '@ec3l/rbac';
@@ -18,4 +19,5 @@ export const allMigrations: readonly MigrationModule[] = [
   graphPackagesMigrations,
   promotionMigrations,
   appsMigrations,
+  formsMigrations,
 ];

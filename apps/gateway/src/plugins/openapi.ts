@@ -318,6 +318,11 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
           name: 'overrides',
           description: 'Module overrides of installed apps and the resolved configuration',
         },
+        {
+          name: 'forms',
+          description:
+            'Form definitions, sections, placements, behaviour rules, overrides, compiled forms and evaluation',
+        },
       ],
       components: {
         securitySchemes: {

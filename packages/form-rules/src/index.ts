@@ -1,0 +1,24 @@
+export { analyzeRules, type RuleProblem, RuleProblemSchema } from './analyze.js';
+/** @public The condition schema the API accepts (pinned for clients; register `conditionSchemas` with it). */
+export {
+  CONDITION_OPS,
+  type Condition,
+  ConditionSchema,
+  conditionFields,
+  conditionProblems,
+  conditionSchemas,
+  evaluateCondition,
+  MAX_CONDITION_DEPTH,
+} from './condition.js';
+export {
+  checkRecord,
+  evaluateForm,
+  type FieldState,
+  FieldStateSchema,
+  type FormFieldView,
+  type FormRule,
+  type FormRulesView,
+  type FormViolation,
+  FormViolationSchema,
+} from './form.js';
+export type { RecordData } from './values.js';
