@@ -1,4 +1,4 @@
-import type { Condition, ConditionOp } from '@ec3l/form-rules';
+import { type Condition, MAX_CONDITION_DEPTH } from '@ec3l/form-rules';
 
 /**
  * Editing a form rule's condition (the shared Condition language of @ec3l/form-rules) in the
@@ -6,8 +6,9 @@ import type { Condition, ConditionOp } from '@ec3l/form-rules';
  * sentence describing a condition. Pure, no DOM.
  */
 
-export type { Condition, ConditionOp };
+export type { Condition };
 export type Comparison = Extract<Condition, { field: string }>;
+export type ConditionOp = Comparison['op'];
 type ConditionValue = Comparison['value'];
 type Scalar = Exclude<ConditionValue, unknown[] | undefined>;
 
@@ -35,9 +36,6 @@ export const needsValue = (op: ConditionOp): boolean => op !== 'empty' && op !==
 
 /** Whether an operator's value is a list (`in`/`notIn`), typed as comma-separated text. */
 export const isListOp = (op: ConditionOp): boolean => op === 'in' || op === 'notIn';
-
-/** How deep `all` / `any` / `not` may nest (a comparison alone has depth 0), as the language bounds it. */
-const MAX_NESTING = 4;
 
 /** Steps from the root: the index of a child in an `all`/`any`, 0 for the inside of a `not`. */
 export type Path = readonly number[];
@@ -110,7 +108,7 @@ export const nestingOf = (c: Condition): number =>
   'field' in c ? 0 : 1 + Math.max(0, ...childrenOf(c).map((child) => nestingOf(child)));
 
 /** Whether a condition stays within the language's nesting bound (the builder offers nothing beyond it). */
-export const fitsNesting = (c: Condition): boolean => nestingOf(c) <= MAX_NESTING;
+export const fitsNesting = (c: Condition): boolean => nestingOf(c) <= MAX_CONDITION_DEPTH;
 
 const scalarText = (value: Scalar | undefined): string =>
   value === undefined || value === null ? '' : String(value);

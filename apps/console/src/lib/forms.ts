@@ -12,7 +12,9 @@ export type LayoutSection = { id: string; title: string; orderIndex: number; pla
 export type FormLayout = { sections: LayoutSection[]; view: FormRulesView };
 
 /** The placements of a section split into its two columns, each in order (a column other than 2 is 1). */
-export const columnsOf = <P extends { column: number; orderIndex: number }>(placements: readonly P[]): [P[], P[]] => {
+export const columnsOf = <P extends { column: number; orderIndex: number }>(
+  placements: readonly P[],
+): [P[], P[]] => {
   const sorted = [...placements].sort((a, b) => a.orderIndex - b.orderIndex);
   return [sorted.filter((p) => p.column !== 2), sorted.filter((p) => p.column === 2)];
 };

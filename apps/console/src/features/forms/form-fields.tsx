@@ -83,8 +83,7 @@ export function FormFields({
             </div>
             {showHidden && hidden.length > 0 ? (
               <p className="mt-2 text-xs text-slate-600" data-testid="form-hidden-fields">
-                Hidden by the rules now:{' '}
-                {hidden.map((p) => byName.get(p.field)?.label ?? p.field).join(', ')}
+                Hidden by the rules now: {hidden.map((p) => byName.get(p.field)?.label ?? p.field).join(', ')}
               </p>
             ) : null}
           </fieldset>

@@ -126,7 +126,10 @@ function ChoiceInput({
       {...common}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      hint={common.hint ?? (items.isPending ? 'Loading choices…' : items.isError ? 'Could not load the choices' : undefined)}
+      hint={
+        common.hint ??
+        (items.isPending ? 'Loading choices…' : items.isError ? 'Could not load the choices' : undefined)
+      }
     >
       <option value="">{field.required ? 'Pick one' : 'None'}</option>
       {active.map((item) => (

@@ -97,10 +97,7 @@ export function RecordForm({
     }
     const data = states && !record ? createDataThroughForm(built.data, states) : built.data;
     if (record) {
-      update.mutate(
-        { id: record.id, data, version: record.version },
-        { onSuccess: onSaved, onError },
-      );
+      update.mutate({ id: record.id, data, version: record.version }, { onSuccess: onSaved, onError });
     } else {
       create.mutate({ recordTypeId: recordType.id, data }, { onSuccess: onSaved, onError });
     }
