@@ -4,10 +4,11 @@ import { evaluateForm } from '@ec3l/form-rules';
 import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { Spinner } from '@/components/ui/states';
+import { ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
 import { FormFields } from '@/features/forms/form-fields';
-import { createDataThroughForm, type FormLayout } from '@/lib/forms';
+import { errorMessage } from '@/lib/errors';
+import { createDataThroughForm, type FormLayout, layoutOfCompiled } from '@/lib/forms';
 import type { RecordType } from '@/lib/record-types';
 import {
   buildRecordData,
@@ -20,8 +21,28 @@ import {
   recordErrorsFrom,
   shortId,
 } from '@/lib/records';
+import { useActiveForm } from '@/queries/forms';
 import { useCreateRecord, useRefreshRecord, useUpdateRecord } from '@/queries/records';
 import { FieldInput } from './field-input';
+
+/** The record form through the record type's active form when it has one, else generated from the schema. */
+export function RecordFormThroughActiveForm(props: Omit<Parameters<typeof RecordForm>[0], 'layout'>) {
+  const active = useActiveForm(props.tenant, props.recordType);
+  if (active.isPending) return <LoadingState label="Loading the form…" />;
+  if (active.error)
+    return (
+      <ErrorState
+        title="Could not load the record type's form"
+        message={errorMessage(active.error)}
+        onRetry={() => void active.refetch?.()}
+      />
+    );
+  return (
+    <div data-testid="record-form" data-form={active.form?.name ?? ''}>
+      <RecordForm {...props} layout={active.form ? layoutOfCompiled(active.form) : null} />
+    </div>
+  );
+}
 
 /**
  * A create or edit form for a record. With the record type's active form (`layout`), its sections and
@@ -30,7 +51,7 @@ import { FieldInput } from './field-input';
  * fields it names. Without one, generated from the record type's effective schema: one input per field.
  * An edit is based on the record's version: a stale one is refused (409) and the form offers to reload.
  */
-export function RecordForm({
+function RecordForm({
   tenant,
   recordType,
   recordTypes,
