@@ -65,12 +65,12 @@ export const layoutOfCompiled = (compiled: CompiledForm): FormLayout => ({
 });
 
 /** A placement as the Studio's layout editor moves it. */
-export type PlacedField = { id: string; field: string; label: string; column: number };
+export type PlacedField = { id: string; field: string; label: string; column: number; orderIndex: number };
 
 /**
  * The placement writes that turn `before` into `after` (after a move): each placement whose section or
- * position changed gets its new section and position, positions counted 0, 1, 2 … in every section it
- * touches. Placements that stay where they were are not written.
+ * stored position differs from its new place gets its new section and position, positions counted
+ * 0, 1, 2 … in every section. Placements already stored where they now are are not written.
  */
 export const placementUpdates = (
   before: readonly SortGroup<PlacedField>[],
@@ -78,9 +78,7 @@ export const placementUpdates = (
 ): { formPlacementId: string; formSectionId?: string; orderIndex: number }[] => {
   const was = new Map<string, { section: string; index: number }>();
   for (const g of before)
-    g.items.forEach((item, index) => {
-      was.set(item.id, { section: g.id, index });
-    });
+    for (const item of g.items) was.set(item.id, { section: g.id, index: item.orderIndex });
   const updates: { formPlacementId: string; formSectionId?: string; orderIndex: number }[] = [];
   for (const g of after)
     g.items.forEach((item, index) => {

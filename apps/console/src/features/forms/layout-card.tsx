@@ -62,7 +62,13 @@ export function LayoutCard({
     title: section.title,
     items: [...placements]
       .sort((a, b) => a.orderIndex - b.orderIndex)
-      .map((p) => ({ id: p.id, field: p.field, label: labelOf(p.field), column: p.column })),
+      .map((p) => ({
+        id: p.id,
+        field: p.field,
+        label: labelOf(p.field),
+        column: p.column,
+        orderIndex: p.orderIndex,
+      })),
   }));
   const placed = new Set(groups.flatMap((g) => g.items.map((i) => i.field)));
   const busy = updatePlacements.isPending || updateSections.isPending || deleteSection.isPending;
@@ -181,7 +187,12 @@ export function LayoutCard({
             />
           )}
           <div className="grid grid-cols-1 gap-4 border-t border-slate-100 pt-4 lg:grid-cols-2">
-            <AddSectionForm tenant={tenant} form={form} gate={gate} nextIndex={groups.length} />
+            <AddSectionForm
+              tenant={tenant}
+              form={form}
+              gate={gate}
+              nextIndex={Math.max(-1, ...sections.map((s) => s.section.orderIndex)) + 1}
+            />
             <AddFieldForm
               tenant={tenant}
               recordType={recordType}
@@ -375,7 +386,12 @@ function AddFieldForm({
     event.preventDefault();
     if (!section || !chosen) return;
     create.mutate(
-      { formSectionId: section.id, field: chosen.name, column, orderIndex: section.items.length },
+      {
+        formSectionId: section.id,
+        field: chosen.name,
+        column,
+        orderIndex: Math.max(-1, ...section.items.map((i) => i.orderIndex)) + 1,
+      },
       { onSuccess: () => setError(undefined), onError: (e) => setError(errorMessage(e)) },
     );
   };
