@@ -14,6 +14,7 @@ import type {
   RuleProblem,
 } from '@/lib/forms';
 import { useIdentity } from '@/providers/identity';
+import { allPages } from './pages';
 
 /** Keys mirror the API path, then the tenant, then the ids. */
 const FORM_PATHS = [
@@ -31,16 +32,16 @@ const FORM_PATHS = [
 const invalidateForms = (queryClient: QueryClient, tenant: string) =>
   Promise.all(FORM_PATHS.map((path) => queryClient.invalidateQueries({ queryKey: [path, tenant] })));
 
-/** GET /api/form-definitions?recordTypeId=: the forms of a record type. */
+/** GET /api/form-definitions?recordTypeId=: the forms of a record type, every page. */
 export const useFormDefinitions = (tenant: string, recordTypeId: string | null) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: ['/api/form-definitions', tenant, recordTypeId ?? ''] as const,
     enabled: recordTypeId !== null,
-    queryFn: async ({ signal }): Promise<FormDefinition[]> =>
-      unwrap(
-        await api(tenant).GET('/api/form-definitions', {
-          params: { query: { recordTypeId: recordTypeId ?? '' } },
+    queryFn: ({ signal }): Promise<FormDefinition[]> =>
+      allPages((page) =>
+        api(tenant).GET('/api/form-definitions', {
+          params: { query: { recordTypeId: recordTypeId ?? '', ...page } },
           signal,
         }),
       ),
@@ -113,7 +114,7 @@ export const useFormAnalysis = (tenant: string, formDefinitionId: string | null)
           params: { path: { formDefinitionId: formDefinitionId ?? '' } },
           signal,
         }),
-      ).problems,
+      ),
   });
 };
 
@@ -317,12 +318,12 @@ export const useOverrideStatus = (tenant: string) =>
  * The record type's active form, compiled: `null` when it has none (records then use the form generated
  * from the schema). With several active, the first listed.
  */
-export const useActiveForm = (tenant: string, recordType: { id: string; key: string } | null) => {
+export const useActiveForm = (tenant: string, recordType: { id: string; name: string } | null) => {
   const forms = useFormDefinitions(tenant, recordType?.id ?? null);
   const active = (forms.data ?? []).find((f) => f.status === 'active') ?? null;
   const compiled = useCompiledForm(
     tenant,
-    recordType && active ? { recordTypeName: recordType.key, formName: active.name } : null,
+    recordType && active ? { recordTypeName: recordType.name, formName: active.name } : null,
   );
   if (forms.isPending) return { isPending: true, error: null, form: null } as const;
   if (forms.isError)

@@ -123,7 +123,7 @@ export function OverridesCard({ tenant, formRef }: { tenant: string; formRef: Fo
                         {o.ops.map((op) => describeOp(op)).join('; ')}
                       </div>
                       <div className="text-xs text-slate-500">
-                        {o.sourceKind === 'human' ? (o.createdBy ?? 'someone') : `from ${o.sourceKind}`} ·{' '}
+                        {o.source.kind === 'human' ? (o.createdBy ?? 'someone') : `from a ${o.source.kind}`} ·{' '}
                         {formatDateTime(o.createdAt)}
                       </div>
                     </Td>

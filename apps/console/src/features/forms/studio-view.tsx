@@ -185,7 +185,7 @@ function FormWorkspace({
   recordType: RecordType;
   form: FormDefinition;
 }) {
-  const ref: FormRef = { recordTypeName: recordType.key, formName: form.name };
+  const ref: FormRef = { recordTypeName: recordType.name, formName: form.name };
   const editable = form.status !== 'retired';
   return (
     <div className="space-y-6">
