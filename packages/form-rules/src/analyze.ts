@@ -3,7 +3,7 @@ import { type Condition, conditionFields } from './condition.js';
 import { type FormRule, type FormRulesView, orderedRules } from './form.js';
 import { jsonEqual } from './values.js';
 
-export const RULE_PROBLEM_KINDS = ['hiddenButRequired', 'cycle', 'unknownField', 'contradiction'] as const;
+const RULE_PROBLEM_KINDS = ['hiddenButRequired', 'cycle', 'unknownField', 'contradiction'] as const;
 
 export const RuleProblemSchema = Type.Object(
   {

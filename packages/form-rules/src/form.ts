@@ -2,8 +2,8 @@ import { type Static, Type } from '@sinclair/typebox';
 import { type Condition, evaluateCondition } from './condition.js';
 import { fieldValue, isEmptyValue, jsonEqual, type RecordData } from './values.js';
 
-export const RULE_TYPES = ['visible', 'required', 'readOnly'] as const;
-export type RuleType = (typeof RULE_TYPES)[number];
+const RULE_TYPES = ['visible', 'required', 'readOnly'] as const;
+type RuleType = (typeof RULE_TYPES)[number];
 
 /** A behaviour rule: when its condition holds (null: always), it sets the target field's flag to `value`. */
 export type FormRule = {

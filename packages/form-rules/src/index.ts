@@ -1,4 +1,4 @@
-export { analyzeRules, RULE_PROBLEM_KINDS, type RuleProblem, RuleProblemSchema } from './analyze.js';
+export { analyzeRules, type RuleProblem, RuleProblemSchema } from './analyze.js';
 export {
   CONDITION_OPS,
   type Condition,
@@ -18,7 +18,5 @@ export {
   type FormRulesView,
   type FormViolation,
   FormViolationSchema,
-  RULE_TYPES,
-  type RuleType,
 } from './form.js';
 export type { RecordData } from './values.js';
