@@ -40,7 +40,7 @@ export const isListOp = (op: ConditionOp): boolean => op === 'in' || op === 'not
 /** Steps from the root: the index of a child in an `all`/`any`, 0 for the inside of a `not`. */
 export type Path = readonly number[];
 
-export const isGroup = (c: Condition): c is Extract<Condition, { all: Condition[] } | { any: Condition[] }> =>
+const isGroup = (c: Condition): c is Extract<Condition, { all: Condition[] } | { any: Condition[] }> =>
   'all' in c || 'any' in c;
 
 export const childrenOf = (c: Condition): readonly Condition[] =>

@@ -18,8 +18,8 @@ export type CompiledField = CompiledForm['fields'][number];
 export type FormOverride = Schemas['FormOverride'];
 export type FormPatchOp = Schemas['FormPatchOp'];
 
-export type LayoutPlacement = { id: string; field: string; column: number; orderIndex: number };
-export type LayoutSection = { id: string; title: string; orderIndex: number; placements: LayoutPlacement[] };
+type LayoutPlacement = { id: string; field: string; column: number; orderIndex: number };
+type LayoutSection = { id: string; title: string; orderIndex: number; placements: LayoutPlacement[] };
 
 /** A form ready to render: sections in order, and the fields and rules `evaluateForm` takes. */
 export type FormLayout = { sections: LayoutSection[]; view: FormRulesView };

@@ -315,7 +315,8 @@ function RuleEditor({
         <p className="mb-1.5 text-sm font-medium text-slate-700">When</p>
         <ConditionBuilder
           value={draft.condition as Condition | null}
-          onChange={(condition) => set({ condition })}
+          // The API's type spells the nesting bound out level by level; the builder never goes past it.
+          onChange={(condition) => set({ condition: condition as Draft['condition'] })}
           fields={fields}
         />
       </div>
