@@ -127,6 +127,8 @@ describe.skipIf(!hasChromium && !inCi)('the Form Studio and records through a fo
     await editor.getByLabel('Value of condition 1').fill('high');
     await editor.getByTestId('save-rule').click();
     const row = page.locator('[data-testid="rule-row"][data-target="reason"]');
+    // The first rule write compiles the condition language's schema on the gateway: give it time.
+    await row.waitFor({ timeout: 45_000 });
     expect(await textOf(row.getByTestId('rule-condition'))).toBe('Priority equals "high"');
     await page.getByTestId('analysis-clean').waitFor();
 
@@ -160,12 +162,16 @@ describe.skipIf(!hasChromium && !inCi)('the Form Studio and records through a fo
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label')))
       .toBe('Reorder Reason');
+    // A move is saved before the next one is taken.
+    await layout().locator('[data-testid="layout-groups"]:not([aria-busy])').waitFor();
     await page.keyboard.press('End');
     await expect.poll(placedOrder).toEqual(['priority', 'reason']);
 
+    await layout().locator('[data-testid="layout-groups"]:not([aria-busy])').waitFor();
     const priority = layout().locator('[data-testid="sort-item"][data-item="Priority"]');
     const reasonItem = layout().locator('[data-testid="sort-item"][data-item="Reason"]');
-    await reasonItem.dragTo(priority, { targetPosition: { x: 10, y: 2 } });
+    // Picked up by its label (left of the column control), dropped on the top edge of Priority.
+    await reasonItem.dragTo(priority, { sourcePosition: { x: 60, y: 12 }, targetPosition: { x: 60, y: 2 } });
     await expect.poll(placedOrder).toEqual(['reason', 'priority']);
   });
 

@@ -27,7 +27,8 @@ const DRAG_TYPE = 'application/x-ec3l-sort-item';
  * and by keyboard: each item's handle takes the arrow keys (up/down within the group and across its
  * ends, left/right to the previous/next group, Home/End), and visible "up"/"down" buttons do the same.
  * Every move is announced in a live region and focus stays on the moved item's handle. `onMove` does the
- * work (a request); `disabled` (with its reason) turns moving off.
+ * work (a request); `disabled` turns moving off; while `busy` (a move is being saved) further moves are
+ * ignored, but the controls stay enabled so focus is not lost.
  */
 export function SortableGroups<T extends { id: string }>({
   label,
@@ -37,6 +38,7 @@ export function SortableGroups<T extends { id: string }>({
   renderItem,
   renderGroupActions,
   disabled = false,
+  busy = false,
   emptyGroup,
   testId,
 }: {
@@ -47,6 +49,7 @@ export function SortableGroups<T extends { id: string }>({
   renderItem: (item: T) => ReactNode;
   renderGroupActions?: (group: SortGroup<T>) => ReactNode;
   disabled?: boolean;
+  busy?: boolean;
   emptyGroup?: ReactNode;
   testId?: string;
 }) {
@@ -54,23 +57,28 @@ export function SortableGroups<T extends { id: string }>({
   const [announcement, setAnnouncement] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<{ groupId: string; index: number } | null>(null);
-  const focusAfter = useRef<string | null>(null);
+  const focusAfter = useRef<Move | null>(null);
   const root = useRef<HTMLDivElement>(null);
 
-  // After a move lands (the groups change), focus returns to the moved item's handle.
+  // While a move is saved and after it lands (the item shows in its new place, maybe in another group,
+  // remounted), focus stays on the moved item's handle.
   useEffect(() => {
-    const id = focusAfter.current;
-    if (!id || !root.current) return;
-    const handle = root.current.querySelector<HTMLElement>(`[data-sort-handle="${CSS.escape(id)}"]`);
-    if (handle && groups.some((g) => g.items.some((i) => i.id === id))) {
-      handle.focus();
-      focusAfter.current = null;
-    }
-  }, [groups]);
+    const target = focusAfter.current;
+    if (!target || !root.current) return;
+    const handle = root.current.querySelector<HTMLElement>(
+      `[data-sort-handle="${CSS.escape(target.itemId)}"]`,
+    );
+    if (handle && document.activeElement !== handle) handle.focus();
+    const group = groups.find((g) => g.id === target.toGroupId);
+    const landed =
+      group?.items.findIndex((i) => i.id === target.itemId) ===
+      Math.min(target.toIndex, (group?.items.length ?? 1) - 1);
+    if (landed && document.activeElement === handle) focusAfter.current = null;
+  });
 
   const move = (m: Move | null) => {
-    if (!m || disabled || isNoOp(groups, m)) return;
-    focusAfter.current = m.itemId;
+    if (!m || disabled || busy || isNoOp(groups, m)) return;
+    focusAfter.current = m;
     setAnnouncement(describeMove(applyMove(groups, m), m.itemId, labelOf));
     onMove(m);
   };
@@ -103,7 +111,7 @@ export function SortableGroups<T extends { id: string }>({
   };
 
   return (
-    <div ref={root} data-testid={testId}>
+    <div ref={root} data-testid={testId} aria-busy={busy || undefined}>
       <p id={instructionsId} className="sr-only">
         To move a field, focus its handle and press Arrow Up or Arrow Down; Arrow Left and Arrow Right move it
         to the previous or next section, Home and End to the start or end of its section.

@@ -117,7 +117,8 @@ export function LayoutCard({
               groups={groups}
               labelOf={(item) => item.label}
               onMove={onMove}
-              disabled={!gate.allowed || busy}
+              disabled={!gate.allowed}
+              busy={busy}
               renderGroupActions={(group) => {
                 const index = groups.findIndex((g) => g.id === group.id);
                 return (
