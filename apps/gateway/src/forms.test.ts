@@ -599,6 +599,40 @@ describe('F7: record writes hold to the rules of every active form of their type
   });
 });
 
+describe('the form definitions list pages', () => {
+  it('a walk at limit 1, 2 and 3 equals the unpaged list; a forged cursor is 400; another tenant sees none', async () => {
+    const rt = await recordType([{ name: 'title' }]);
+    for (const name of ['a', 'b', 'c', 'd', 'e'])
+      await call('POST', '/api/form-definitions', { recordTypeId: rt.id, name }, 201);
+    const path = `/api/form-definitions?recordTypeId=${rt.id}`;
+    const whole = await call<Definition[]>('GET', `${path}&limit=200`);
+    expect(whole.map((d) => d.name)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    for (const limit of [1, 2, 3]) {
+      const rows: Definition[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 10; pages++) {
+        const res = await h.call(
+          'GET',
+          `${path}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          admin,
+        );
+        const page = res.json() as Definition[];
+        expect(page.length).toBeLessThanOrEqual(limit);
+        rows.push(...page);
+        cursor = res.headers['x-next-cursor'] as string | undefined;
+        if (!cursor) break;
+      }
+      expect(rows.map((d) => d.id)).toEqual(whole.map((d) => d.id));
+    }
+    const first = await h.call('GET', `${path}&limit=1`, admin);
+    expect(first.json()).toHaveLength(1);
+    expect(first.headers['x-next-cursor']).toBeTruthy();
+    for (const forged of ['nope', Buffer.from('["2026-13-01T00:00:00Z","x"]').toString('base64url')])
+      expect((await h.call('GET', `${path}&cursor=${forged}`, admin)).statusCode).toBe(400);
+    expect(await call<Definition[]>('GET', path, undefined, 200, globexAdmin)).toEqual([]);
+  });
+});
+
 type CorpusCase = {
   name: string;
   form: {

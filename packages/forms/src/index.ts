@@ -5,7 +5,10 @@ export type { FormPatchOp, PatchProblem } from './core/layout.js';
 /** @public The codes forms throw, for flows that map or test them. */
 export { type FormsErrorCode, FormsErrorCodes } from './errors.js';
 export { formsMigrations } from './migrations/index.js';
-/** @public The schemas of form patch ops and their problems, for routes of other flows that take or answer them. */
+/**
+ * @public The schemas of form patch ops and their problems, for routes of other flows that take or answer
+ * them (PatchProblemSchema, $id FormPatchProblem, is registered by the route that first answers it).
+ */
 export {
   CompiledFormSchema,
   CreateFormDefinitionBodySchema,

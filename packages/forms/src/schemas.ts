@@ -360,5 +360,4 @@ export const formsSchemas = (): TSchema[] => [
   CompiledFormSchema,
   EvaluateFormBodySchema,
   FormEvaluationSchema,
-  PatchProblemSchema,
 ];

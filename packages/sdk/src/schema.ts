@@ -5348,14 +5348,6 @@ export interface components {
             op: "toggleVisible";
             value: boolean;
         };
-        FormPatchProblem: {
-            /** @enum {string} */
-            code: "FIELD_NOT_ON_FORM" | "SECTION_UNKNOWN" | "REQUIRED_FIELD";
-            field: string;
-            /** @description Position of the op in the list */
-            index: number;
-            message: string;
-        };
         FormPlacement: {
             column: number;
             field: string;

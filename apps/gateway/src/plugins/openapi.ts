@@ -310,6 +310,11 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
           description: 'Record events, and the execution intents triggers queue and workers dispatch',
         },
         { name: 'system', description: 'Health and readiness' },
+        {
+          name: 'forms',
+          description:
+            'Form definitions, sections, placements, behaviour rules, overrides, compiled forms and evaluation',
+        },
       ],
       components: {
         securitySchemes: {
