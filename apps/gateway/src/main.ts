@@ -53,6 +53,11 @@ const main = async () => {
     lastRequestAt = performance.now();
     handle(request, response);
   });
+  // Idle keep-alive connections stay open longer than the pools of the clients in front (the console's
+  // proxy, load balancers keep theirs for up to a minute): a client must never send a request on a
+  // socket the gateway is closing at that moment, which answers it with a reset.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => {

@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
   let changeId = '';
   let activeTypeId = '';
   let workflowId = '';
+  let formId = '';
 
   /** A call to the gateway through the console's /api proxy, as admin unless told otherwise. */
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, user = 'admin'): Promise<T> => {
@@ -91,6 +92,32 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     const viewerRole = roles.find((r) => r.name === 'Viewer');
     expect(viewerRole).toBeDefined();
     await api('POST', `/api/rbac/users/${VIEWER}/roles`, { roleId: viewerRole!.id });
+    // A draft form of Site visit with a section, a placed field and a rule, for the Form Studio.
+    formId = (
+      await api<{ id: string }>('POST', '/api/form-definitions', {
+        recordTypeId: activeTypeId,
+        name: 'default',
+      })
+    ).id;
+    const section = await api<{ id: string }>('POST', `/api/form-definitions/${formId}/sections`, {
+      title: 'Visit',
+    });
+    await api('POST', `/api/form-sections/${section.id}/placements`, { field: 'site' });
+    await api('POST', `/api/form-definitions/${formId}/rules`, {
+      ruleType: 'readOnly',
+      targetField: 'site',
+      condition: { field: 'site', op: 'eq', value: 'Depot 4' },
+      value: true,
+    });
+    // The gateway compiles a route's schemas on its first use; the forms' (the condition language) take
+    // seconds, so they are compiled here rather than while a page is measured.
+    for (const path of [
+      `/api/form-definitions/${formId}/rules`,
+      `/api/form-definitions/${formId}/analysis`,
+      '/api/forms/Site%20visit/default/compiled',
+      '/api/forms/Site%20visit/default/overrides',
+    ])
+      await api('GET', path);
   });
 
   afterAll(async () => {
@@ -204,6 +231,11 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       name: 'admin changes',
       path: '/admin/changes',
       ready: () => page.getByTestId('admin-change-row').first(),
+    },
+    {
+      name: 'form studio',
+      path: `/studio/forms?recordTypeId=${activeTypeId}&formDefinitionId=${formId}`,
+      ready: () => page.getByRole('list', { name: 'Sections' }),
     },
   ];
 

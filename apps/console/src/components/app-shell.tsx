@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
 import { cx } from '@/lib/cx';
-import { ADMIN_VIEW, hasPermission, type Me } from '@/lib/permissions';
+import { ADMIN_VIEW, hasPermission, type Me, PERMISSION } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
 import { useMe } from '@/queries/me';
 import { usePermissions } from '@/queries/rbac';
@@ -96,6 +96,14 @@ const TOOLS: (NavItem & { permission: string })[] = [
     // Three stages with an arrow rising through them.
     icon: icon('M4 19h4v-4H4zM10 19h4v-8h-4zM16 19h4V7h-4zM5 11l5-5 3 3 6-6M15 3h4v4'),
     match: (path) => path === '/promotion',
+  },
+  {
+    href: '/studio/forms',
+    label: 'Form Studio',
+    permission: PERMISSION.formView,
+    // A pen nib over a line: authoring forms.
+    icon: icon('m15 5 4 4M4 20l1-4L16.5 4.5a2.1 2.1 0 0 1 3 3L8 19l-4 1ZM13 20h7'),
+    match: (path) => path === '/studio/forms' || path.startsWith('/studio/forms/'),
   },
   {
     href: '/admin',

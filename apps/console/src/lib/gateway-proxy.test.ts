@@ -4,6 +4,7 @@ import {
   gatewayBaseUrl,
   gatewayTarget,
   gatewayUnavailable,
+  isRetryableFailure,
   requestHeadersForGateway,
   responseHeadersForBrowser,
 } from './gateway-proxy';
@@ -107,5 +108,21 @@ describe('gatewayUnavailable', () => {
       cause: Object.assign(new Error('x'), { code: 'ECONNREFUSED' }),
     });
     expect(fetchFailureReason(error)).toBe('ECONNREFUSED');
+  });
+});
+
+describe('isRetryableFailure', () => {
+  const failure = (code: string) =>
+    new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code }) });
+
+  it('retries a read that failed on a reset or closed connection', () => {
+    expect(isRetryableFailure('GET', failure('ECONNRESET'), false)).toBe(true);
+    expect(isRetryableFailure('HEAD', failure('UND_ERR_SOCKET'), false)).toBe(true);
+  });
+
+  it('never retries a write, a request the browser gave up on, or a gateway that is down', () => {
+    expect(isRetryableFailure('POST', failure('ECONNRESET'), false)).toBe(false);
+    expect(isRetryableFailure('GET', failure('ECONNRESET'), true)).toBe(false);
+    expect(isRetryableFailure('GET', failure('ECONNREFUSED'), false)).toBe(false);
   });
 });

@@ -96,3 +96,14 @@ export const fetchFailureReason = (error: unknown): string => {
   if (cause && typeof cause.message === 'string') return cause.message;
   return error instanceof Error ? error.message : String(error);
 };
+
+/** Failures of a pooled connection the gateway had already closed: the request never reached a handler. */
+const STALE_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET']);
+
+/**
+ * Whether a failed upstream fetch may be sent once more: only a read (GET, HEAD), which repeats
+ * harmlessly, that failed on a connection the gateway reset or closed (keep-alive sockets the gateway
+ * closed while the console reused them), and that the browser has not given up on.
+ */
+export const isRetryableFailure = (method: string, error: unknown, aborted: boolean): boolean =>
+  !aborted && (method === 'GET' || method === 'HEAD') && STALE_CONNECTION.has(fetchFailureReason(error));

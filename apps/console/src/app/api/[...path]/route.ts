@@ -3,6 +3,7 @@ import {
   gatewayBaseUrl,
   gatewayTarget,
   gatewayUnavailable,
+  isRetryableFailure,
   requestHeadersForGateway,
   responseHeadersForBrowser,
 } from '@/lib/gateway-proxy';
@@ -37,15 +38,21 @@ const proxy = async (request: Request): Promise<Response> => {
   );
   const body = NO_BODY_METHODS.has(request.method) ? undefined : await request.arrayBuffer();
 
-  let upstream: Response;
-  try {
-    upstream = await fetch(target, {
+  const send = () =>
+    fetch(target, {
       method: request.method,
       headers,
       body: body && body.byteLength > 0 ? body : undefined,
       redirect: 'manual',
       signal: request.signal,
       cache: 'no-store',
+    });
+  let upstream: Response;
+  try {
+    upstream = await send().catch((error: unknown) => {
+      // A read on a keep-alive connection the gateway had just closed: send it once more, on a new one.
+      if (isRetryableFailure(request.method, error, request.signal.aborted)) return send();
+      throw error;
     });
   } catch (error) {
     const reason = fetchFailureReason(error);
