@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { type ChangeService, createChangeService } from '@ec3l/change-engine';
+import {
+  type AgentService,
+  type ChangeService,
+  createAgentService,
+  createChangeService,
+} from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
-import type { EventBus } from '@ec3l/kernel';
+import { DomainError, ErrorCodes, type EventBus } from '@ec3l/kernel';
 import {
   createPromotionService,
   createWebhookOutbox,
@@ -42,6 +47,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AuthConfig, WebhookConfig } from './config.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
 import { promotionInstallPort } from './flows/promotion-install.js';
+import { createRunLogHub, type RunLogHub } from './flows/run-log-stream.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -53,6 +59,8 @@ import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compiler
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
+import { agentRoutes } from './routes/agents.js';
+import { approvalsQueueRoutes } from './routes/approvals-queue.js';
 import { changeRoutes } from './routes/changes.js';
 import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
@@ -89,7 +97,16 @@ export type AppDeps = {
   leaseMs?: number;
   /** Promotion webhooks (nothing is signed or sent without a secret); tests inject the DNS lookup. */
   webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll; deliveryWaitMs?: number };
+  /** How often an agent run's log stream looks for lines written through other replicas (default 1 s). */
+  runLogPollMs?: number;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The agent run log streams of this replica (tests check that closed streams are released). */
+    runLogs: RunLogHub;
+  }
+}
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */
 type SharedTables = Database['db'] extends Kysely<infer Tables> ? Tables : never;
@@ -105,6 +122,8 @@ export type Services = {
   workflow: ReturnType<typeof createWorkflowDispatch>;
   promotion: PromotionService;
   outbox: WebhookOutbox;
+  agents: AgentService;
+  runLogs: RunLogHub;
 };
 
 type TriggersCreate = TriggersService['createTrigger'];
@@ -240,7 +259,29 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     allowlist,
     requireProject: tenancy.requireProject,
   });
+  const agents = createAgentService({
+    db: deps.database.db,
+    events: deps.events,
+    changes,
+    appliers: {
+      // Accepting a proposal applies it through the owning domain, inside the accept's transaction.
+      approvalComment: (trx, ctx, input) =>
+        workflows.addApprovalComment(trx as unknown as Transaction<SharedTables>, ctx, {
+          approvalId: input.approvalId,
+          body: input.comment,
+          proposalId: input.proposalId,
+        }),
+      formPatch: async () => {
+        throw new DomainError(
+          ErrorCodes.UNPROCESSABLE,
+          'form patches are applied by the forms service, which this gateway does not serve',
+        );
+      },
+    },
+  });
   const services: Services = {
+    agents,
+    runLogs: createRunLogHub(),
     promotion,
     outbox,
     tenancy,
@@ -270,6 +311,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await services.rbac.drainAudit();
   });
   registerTenantScope(app);
+  app.decorate('runLogs', services.runLogs);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -350,6 +392,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         guard,
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
+      await api.register(agentRoutes, {
+        agents: services.agents,
+        hub: services.runLogs,
+        guard,
+        pollMs: deps.runLogPollMs ?? 1000,
+      });
+      await api.register(approvalsQueueRoutes, { ...services, guard });
     },
     { prefix: '/api' },
   );
