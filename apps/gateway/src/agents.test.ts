@@ -545,3 +545,119 @@ describe('agent runs', () => {
     });
   });
 });
+
+describe('the approvals queue', () => {
+  type Item = { kind: string; id: string; title: string; createdAt: string; permission: string } & Record<
+    string,
+    unknown
+  >;
+  const queue = async (who: object, query = '') =>
+    json<Item[]>(h.call('GET', `/api/admin/approvals${query}`, who));
+
+  it('lists pending workflow approvals, Ready changes, promotions awaiting approval and submitted proposals', async () => {
+    const projectId = await freshProject();
+    // A pending workflow approval.
+    const workflowId = await created('/api/workflow-definitions', { projectId, name: `Q ${++counter}` });
+    await created(`/api/workflow-definitions/${workflowId}/steps`, {
+      stepType: 'approval',
+      config: { approvers: { users: ['admin'] } },
+    });
+    await json(h.call('POST', `/api/workflow-definitions/${workflowId}/activate`, admin));
+    const execution = await created(`/api/workflow-definitions/${workflowId}/execute`, { input: {} });
+    const [approval] = await json<{ id: string }[]>(
+      h.call('GET', `/api/workflow-approvals?workflowExecutionId=${execution}`, admin),
+    );
+    // A Ready change.
+    const changeId = await created('/api/changes', { projectId, title: 'Ready one' });
+    const target = await created(`/api/changes/${changeId}/targets`, {
+      type: 'record_type',
+      selector: { recordTypeKey: 'ticket' },
+    });
+    await created(`/api/changes/${changeId}/patch-ops`, {
+      targetId: target,
+      opType: 'add_field',
+      payload: { field: { name: 'queued', type: 'string' } },
+    });
+    await json(h.call('POST', `/api/changes/${changeId}/checkin`, admin));
+    // Two previewed promotions: only the one into an environment that requires approval waits.
+    const envs = await json<{ id: string; name: string }[]>(
+      h.call('GET', `/api/projects/${projectId}/environments`, admin),
+    );
+    const env = (name: string) => envs.find((e) => e.name === name)!.id;
+    await json(
+      h.call('PATCH', `/api/environments/${env('prod')}`, {
+        ...admin,
+        body: { requiresPromotionApproval: true },
+      }),
+    );
+    const intents: string[] = [];
+    for (const to of [env('test'), env('prod')]) {
+      const intent = await created('/api/admin/environments/promotions', {
+        projectId,
+        fromEnvironmentId: env('dev'),
+        toEnvironmentId: to,
+      });
+      await json(h.call('POST', `/api/admin/environments/promotions/${intent}/preview`, admin));
+      intents.push(intent);
+    }
+    // A submitted proposal, and a draft one that does not wait.
+    const proposal = await submitted(workflowChange(projectId));
+    const draftProposal = await created('/api/agent-proposals', workflowChange(projectId), agent);
+
+    const items = await queue(admin, '?limit=200');
+    const ids = items.map((i) => i.id);
+    expect(items.find((i) => i.id === approval!.id)).toMatchObject({
+      kind: 'workflow_approval',
+      permission: 'workflow.approve',
+      status: 'pending',
+      workflowExecutionId: execution,
+      approvers: ['admin'],
+      decisions: [],
+    });
+    expect(items.find((i) => i.id === changeId)).toMatchObject({
+      kind: 'change',
+      title: 'Ready one',
+      status: 'Ready',
+      projectId,
+      permission: 'change.approve',
+    });
+    expect(items.find((i) => i.id === intents[1])).toMatchObject({
+      kind: 'promotion_intent',
+      toEnvironmentId: env('prod'),
+      permission: 'environment.promote',
+    });
+    expect(ids).not.toContain(intents[0]);
+    expect(items.find((i) => i.id === proposal)).toMatchObject({
+      kind: 'agent_proposal',
+      proposalType: 'workflow_change',
+      title: 'Add a priority field',
+      agentId: 'builder',
+      submittedBy: 'admin',
+    });
+    expect(ids).not.toContain(draftProposal);
+    const times = items.map((i) => i.createdAt);
+    expect(times).toEqual([...times].sort().reverse());
+
+    for (const limit of [1, 2, 3]) {
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const res = await h.call(
+          'GET',
+          `/api/admin/approvals?limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          admin,
+        );
+        expect(res.statusCode).toBe(200);
+        const page = res.json() as Item[];
+        expect(page.length).toBeLessThanOrEqual(limit);
+        walked.push(...page.map((i) => i.id));
+        cursor = res.headers['x-next-cursor'] as string | undefined;
+      } while (cursor);
+      expect(walked, `limit ${limit}`).toEqual(ids);
+    }
+    expect((await h.call('GET', '/api/admin/approvals?cursor=not-a-cursor', admin)).statusCode).toBe(400);
+    // Another tenant's queue holds none of them.
+    const theirs = (await queue(other, '?limit=200')).map((i) => i.id);
+    for (const id of [approval!.id, changeId, intents[1], proposal]) expect(theirs).not.toContain(id);
+  });
+});
