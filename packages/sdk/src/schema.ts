@@ -3472,6 +3472,7 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description A submitted agent proposal awaiting review */
         ApprovalQueueAgentProposal: {
             agentId: string | null;
             /** Format: date-time */
@@ -3480,10 +3481,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description A submitted agent proposal awaiting review (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "ApprovalQueueAgentProposal";
+            kind: "agent_proposal";
             /**
              * @description The permission acting on the item needs
              * @enum {string}
@@ -3498,6 +3499,7 @@ export interface components {
             /** @description What the console shows as the item */
             title: string;
         };
+        /** @description A Ready change awaiting merge */
         ApprovalQueueChange: {
             /** Format: date-time */
             createdAt: string;
@@ -3505,10 +3507,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description A Ready change awaiting merge (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "ApprovalQueueChange";
+            kind: "change";
             /**
              * @description The permission acting on the item needs
              * @enum {string}
@@ -3523,6 +3525,7 @@ export interface components {
         };
         /** @description One item of the approvals queue; `kind` says what it is and which route acts on it */
         ApprovalQueueItem: components["schemas"]["ApprovalQueueWorkflowApproval"] | components["schemas"]["ApprovalQueueChange"] | components["schemas"]["ApprovalQueuePromotionIntent"] | components["schemas"]["ApprovalQueueAgentProposal"];
+        /** @description A promotion intent previewed into an environment that requires approval */
         ApprovalQueuePromotionIntent: {
             /** Format: date-time */
             createdAt: string;
@@ -3532,10 +3535,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description A promotion intent previewed into an environment that requires approval (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "ApprovalQueuePromotionIntent";
+            kind: "promotion_intent";
             /**
              * @description The permission acting on the item needs
              * @enum {string}
@@ -3550,6 +3553,7 @@ export interface components {
             /** Format: uuid */
             toEnvironmentId: string;
         };
+        /** @description A pending workflow approval */
         ApprovalQueueWorkflowApproval: {
             approvers: string[];
             closedAt: string | null;
@@ -3565,10 +3569,10 @@ export interface components {
             /** Format: uuid */
             id: string;
             /**
-             * @description A pending workflow approval (enum property replaced by openapi-typescript)
+             * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
-            kind: "ApprovalQueueWorkflowApproval";
+            kind: "workflow_approval";
             /**
              * @description The permission acting on the item needs
              * @enum {string}

@@ -10,8 +10,8 @@ const Timestamp = Type.String({ format: 'date-time' });
 const NullableText = Type.Union([Type.String(), Type.Null()]);
 const NullableTimestamp = Type.Union([Timestamp, Type.Null()]);
 
-const common = (kind: string, permission: string, description: string): TProperties => ({
-  kind: Type.Literal(kind, { description }),
+const common = (kind: string, permission: string): TProperties => ({
+  kind: Type.Literal(kind),
   id: Uuid(),
   title: Type.String({ description: 'What the console shows as the item' }),
   createdAt: Timestamp,
@@ -20,7 +20,7 @@ const common = (kind: string, permission: string, description: string): TPropert
 
 const WorkflowApprovalItem = Type.Object(
   {
-    ...common('workflow_approval', 'workflow.approve', 'A pending workflow approval'),
+    ...common('workflow_approval', 'workflow.approve'),
     // The approval's own fields, as GET /api/workflow-approvals/{approvalId} answers them.
     workflowExecutionId: Uuid(),
     workflowDefinitionId: Uuid(),
@@ -38,35 +38,34 @@ const WorkflowApprovalItem = Type.Object(
     closedComment: NullableText,
     closedAt: NullableTimestamp,
   },
-  { $id: 'ApprovalQueueWorkflowApproval' },
+  { $id: 'ApprovalQueueWorkflowApproval', description: 'A pending workflow approval' },
 );
 const ChangeItem = Type.Object(
   {
-    ...common('change', 'change.approve', 'A Ready change awaiting merge'),
+    ...common('change', 'change.approve'),
     projectId: Uuid(),
     status: Type.Literal('Ready'),
     createdBy: NullableText,
   },
-  { $id: 'ApprovalQueueChange' },
+  { $id: 'ApprovalQueueChange', description: 'A Ready change awaiting merge' },
 );
 const PromotionItem = Type.Object(
   {
-    ...common(
-      'promotion_intent',
-      'environment.promote',
-      'A promotion intent previewed into an environment that requires approval',
-    ),
+    ...common('promotion_intent', 'environment.promote'),
     projectId: Uuid(),
     fromEnvironmentId: Uuid(),
     toEnvironmentId: Uuid(),
     status: Type.Literal('previewed'),
     createdBy: NullableText,
   },
-  { $id: 'ApprovalQueuePromotionIntent' },
+  {
+    $id: 'ApprovalQueuePromotionIntent',
+    description: 'A promotion intent previewed into an environment that requires approval',
+  },
 );
 const ProposalItem = Type.Object(
   {
-    ...common('agent_proposal', 'change.approve', 'A submitted agent proposal awaiting review'),
+    ...common('agent_proposal', 'change.approve'),
     proposalType: Type.Union(
       ['form_patch', 'workflow_change', 'approval_comment'].map((t) => Type.Literal(t)),
     ),
@@ -76,7 +75,7 @@ const ProposalItem = Type.Object(
     submittedBy: NullableText,
     status: Type.Literal('submitted'),
   },
-  { $id: 'ApprovalQueueAgentProposal' },
+  { $id: 'ApprovalQueueAgentProposal', description: 'A submitted agent proposal awaiting review' },
 );
 
 /** The variant schemas of the queue item; register them beside the item. */
