@@ -310,6 +310,12 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
           description: 'Record events, and the execution intents triggers queue and workers dispatch',
         },
         { name: 'system', description: 'Health and readiness' },
+        {
+          name: 'agent-proposals',
+          description: 'Form patches, workflow changes and approval comments agents propose and humans review',
+        },
+        { name: 'agent-skills', description: 'The registry of skills agent runs may use' },
+        { name: 'agent-runs', description: 'Agent runs: status, log lines and the live log stream' },
       ],
       components: {
         securitySchemes: {
