@@ -6,8 +6,9 @@ import {
   createChangeService,
 } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
+import { createFormsService, type FormsService, formsSchemas } from '@ec3l/forms';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
-import { DomainError, ErrorCodes, type EventBus } from '@ec3l/kernel';
+import type { EventBus } from '@ec3l/kernel';
 import {
   createPromotionService,
   createWebhookOutbox,
@@ -62,6 +63,7 @@ import { adminRoutes } from './routes/admin.js';
 import { agentRoutes } from './routes/agents.js';
 import { approvalsQueueRoutes } from './routes/approvals-queue.js';
 import { changeRoutes } from './routes/changes.js';
+import { formRoutes } from './routes/forms.js';
 import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
 import { promotionRoutes } from './routes/promotion.js';
@@ -122,6 +124,7 @@ export type Services = {
   workflow: ReturnType<typeof createWorkflowDispatch>;
   promotion: PromotionService;
   outbox: WebhookOutbox;
+  forms: FormsService;
   agents: AgentService;
   runLogs: RunLogHub;
 };
@@ -198,7 +201,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
   const triggers = createTriggersService({ db: deps.database.db });
+  const forms = createFormsService({ db: deps.database.db });
   const records = createWorkflowRecords({
+    forms,
     database: deps.database,
     events: deps.events,
     requireProject: tenancy.requireProject,
@@ -271,15 +276,18 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
           body: input.comment,
           proposalId: input.proposalId,
         }),
-      formPatch: async () => {
-        throw new DomainError(
-          ErrorCodes.UNPROCESSABLE,
-          'form patches are applied by the forms service, which this gateway does not serve',
-        );
-      },
+      formPatch: (trx, ctx, input) =>
+        createFormsService({ db: trx as unknown as SharedHandle }).createFormOverride(ctx, {
+          recordTypeName: input.recordTypeName,
+          formName: input.formName,
+          ops: input.ops,
+          summary: input.summary,
+          source: { kind: 'proposal', id: input.proposalId },
+        }).then((override) => override.id),
     },
   });
   const services: Services = {
+    forms,
     agents,
     runLogs: createRunLogHub(),
     promotion,
@@ -317,7 +325,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   // The package format's variants may already be among the shared schemas (module load order decides).
   const registered = new Set<string>();
-  for (const schema of [...sharedSchemas, ...packageSchemas()]) {
+  for (const schema of [...sharedSchemas, ...packageSchemas(), ...formsSchemas()]) {
     if (schema.$id && registered.has(schema.$id)) continue;
     if (schema.$id) registered.add(schema.$id);
     app.addSchema(schema);
@@ -392,6 +400,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         guard,
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
+      await api.register(formRoutes, { forms, guard });
       await api.register(agentRoutes, {
         agents: services.agents,
         hub: services.runLogs,

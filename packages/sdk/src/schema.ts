@@ -1305,6 +1305,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/form-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Form definitions, oldest first, optionally of one record type
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listFormDefinitions"];
+        put?: never;
+        /**
+         * Create a draft form for a record type
+         * @description Names are unique per record type (409 FORM_NAME_TAKEN). Requires permission `form.edit`.
+         */
+        post: operations["createFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a form definition
+         * @description Read a form definition.
+         */
+        get: operations["getFormDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a form: draft → active
+         * @description An active form's rules hold on every record write of its record type. Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["activateFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Problems of a form's rules: hidden but required, cycles, unknown fields, contradictions
+         * @description Analyses the active rules of the compiled form (the active override applied). Writes nothing.
+         */
+        get: operations["analyzeFormRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a form: active → retired
+         * @description A retired form no longer holds on record writes and refuses edits. Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["retireFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form's behaviour rules in application order
+         * @description A form's behaviour rules in application order.
+         */
+        get: operations["listFormRules"];
+        put?: never;
+        /**
+         * Add a behaviour rule (visible, required or read-only when a condition holds)
+         * @description The target and every field the condition reads must be fields of the record type (400 FORM_FIELD_UNKNOWN); a condition of more than 100 nodes or a comparison without a value is 400 FORM_CONDITION_INVALID; at most 200 rules (409 FORM_LIMIT_REACHED). Requires permission `form.edit`.
+         */
+        post: operations["createFormRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form's sections in display order
+         * @description A form's sections in display order.
+         */
+        get: operations["listFormSections"];
+        put?: never;
+        /**
+         * Add a section to a form
+         * @description Titles are unique within the form (409 FORM_SECTION_TITLE_TAKEN); at most 50 sections (409 FORM_LIMIT_REACHED); a retired form answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["createFormSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-overrides/{formOverrideId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft override (the form's previous active one is retired)
+         * @description Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["activateFormOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-overrides/{formOverrideId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a draft or active override
+         * @description Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["retireFormOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-placements/{formPlacementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a field off the form
+         * @description Requires permission `form.edit`.
+         */
+        delete: operations["deleteFormPlacement"];
+        options?: never;
+        head?: never;
+        /**
+         * Move a field placement: another section of the form, column or position
+         * @description Requires permission `form.edit`.
+         */
+        patch: operations["updateFormPlacement"];
+        trace?: never;
+    };
+    "/api/form-rules/{formRuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a behaviour rule
+         * @description Requires permission `form.edit`.
+         */
+        delete: operations["deleteFormRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a behaviour rule
+         * @description Checked as on create. Requires permission `form.edit`.
+         */
+        patch: operations["updateFormRule"];
+        trace?: never;
+    };
+    "/api/form-sections/{formSectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a section and the field placements in it
+         * @description Requires permission `form.edit`.
+         */
+        delete: operations["deleteFormSection"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or reorder a form's section
+         * @description 409 FORM_SECTION_TITLE_TAKEN when another section has the title. Requires permission `form.edit`.
+         */
+        patch: operations["updateFormSection"];
+        trace?: never;
+    };
+    "/api/form-sections/{formSectionId}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A section's field placements in display order
+         * @description A section's field placements in display order.
+         */
+        get: operations["listFormPlacements"];
+        put?: never;
+        /**
+         * Place a field of the record type in a section
+         * @description The field must be one of the record type's fields, own or inherited (400 FORM_FIELD_UNKNOWN); a field is placed once per form (409 FORM_FIELD_PLACED). Requires permission `form.edit`.
+         */
+        post: operations["createFormPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{recordTypeName}/{formName}/compiled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The compiled form: layout, effective flags and the layer that set each
+         * @description Record type fields, then the definition (sections, placements), then the active override, then unconditional rules; a field required by its definition is always required. `view` is the input of @ec3l/form-rules for evaluating conditional rules on data.
+         */
+        get: operations["getCompiledForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{recordTypeName}/{formName}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Field states and violations of record data on a form (writes nothing)
+         * @description `data` is the record's whole data after a write, `previous` its data before (absent for a create): the verdict is the one a record write would get from this form. Requires permission `form.view`.
+         */
+        post: operations["evaluateForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{recordTypeName}/{formName}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form's overrides, newest version first
+         * @description A form's overrides, newest version first.
+         */
+        get: operations["listFormOverrides"];
+        put?: never;
+        /**
+         * Save form patch ops as the form's next override version (a draft)
+         * @description Ops must apply to the form: 400 FORM_PATCH_INVALID with details.problems otherwise; making a field its definition requires optional is 409 FORM_REQUIRED_FIELD. Requires permission `form.edit`.
+         */
+        post: operations["createFormOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hr-lite/install": {
         parameters: {
             query?: never;
@@ -3845,13 +4197,950 @@ export interface components {
             /** @enum {string} */
             status: "active" | "disabled";
         };
+        CompiledForm: {
+            fields: {
+                column: number;
+                /** @description Active rules with a condition on the field: their effect depends on the data */
+                conditionalRuleIds: string[];
+                label: string | null;
+                name: string;
+                provenance: {
+                    /** @description The layer that set the flag last: the field definition, the active override (its version) or an unconditional rule (its id) */
+                    readOnly: {
+                        /** @enum {string} */
+                        layer: "definition" | "override" | "rule";
+                        overrideVersion?: number;
+                        ruleId?: string;
+                    };
+                    /** @description The layer that set the flag last: the field definition, the active override (its version) or an unconditional rule (its id) */
+                    required: {
+                        /** @enum {string} */
+                        layer: "definition" | "override" | "rule";
+                        overrideVersion?: number;
+                        ruleId?: string;
+                    };
+                    /** @description The layer that set the flag last: the field definition, the active override (its version) or an unconditional rule (its id) */
+                    visible: {
+                        /** @enum {string} */
+                        layer: "definition" | "override" | "rule";
+                        overrideVersion?: number;
+                        ruleId?: string;
+                    };
+                };
+                readOnly: boolean;
+                required: boolean;
+                requiredByDefinition: boolean;
+                section: string;
+                type: string;
+                visible: boolean;
+            }[];
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** @description Placed fields the record type no longer has */
+            missingFields: string[];
+            name: string;
+            override: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            } | null;
+            /** Format: uuid */
+            recordTypeId: string;
+            recordTypeName: string;
+            sections: {
+                /** Format: uuid */
+                id: string;
+                orderIndex: number;
+                placements: {
+                    column: number;
+                    field: string;
+                    orderIndex: number;
+                    /** Format: uuid */
+                    placementId: string;
+                }[];
+                title: string;
+            }[];
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            version: number;
+            /** @description The form-rule evaluator's input (@ec3l/form-rules evaluateForm / checkRecord): fields with their flags before rules, active rules in order */
+            view: {
+                fields: {
+                    label?: string;
+                    name: string;
+                    readOnly: boolean;
+                    required: boolean;
+                    requiredByDefinition?: boolean;
+                    visible: boolean;
+                }[];
+                rules: {
+                    /** @description When the rule applies; null: always */
+                    condition: components["schemas"]["Condition"] | null;
+                    id?: string;
+                    orderIndex: number;
+                    /** @enum {string} */
+                    ruleType: "visible" | "required" | "readOnly";
+                    /** @enum {string} */
+                    status: "active" | "disabled";
+                    targetField: string;
+                    value: boolean;
+                }[];
+            };
+        };
+        /** @description A condition: { all: [...] }, { any: [...] }, { not: c } or { field, op, value? } with op one of eq, neq, in, notIn, gt, gte, lt, lte, empty, notEmpty, contains; nested at most 4 deep, 100 nodes in all */
+        Condition: {
+            field: string;
+            /** @enum {string} */
+            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+        } | {
+            all: ({
+                field: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                all: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                any: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                not: {
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                };
+            })[];
+        } | {
+            any: ({
+                field: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                all: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                any: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                not: {
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                };
+            })[];
+        } | {
+            not: {
+                field: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                all: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                any: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                not: {
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                };
+            };
+        };
         /** @description The request conflicts with the current state */
         ConflictErrorResponse: {
             /**
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_LIMIT_REACHED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3950,6 +5239,45 @@ export interface components {
             items?: components["schemas"]["ChoiceItemInput"][];
             /** @description Unique within the tenant */
             name: string;
+        };
+        CreateFormDefinitionBody: {
+            description?: string;
+            /** @description Unique per record type */
+            name: string;
+            /** Format: uuid */
+            recordTypeId: string;
+        };
+        CreateFormOverrideBody: {
+            ops: components["schemas"]["FormPatchOp"][];
+            summary?: string;
+        };
+        CreateFormPlacementBody: {
+            /** @description Layout column, 1 to 4 */
+            column?: number;
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /** @description Position in the section; after the last field when absent */
+            orderIndex?: number;
+        };
+        CreateFormRuleBody: {
+            /** @description When the rule applies; null: always */
+            condition: components["schemas"]["Condition"] | null;
+            /** @description Application order (a later matching rule wins); after the last rule when absent */
+            orderIndex?: number;
+            /** @enum {string} */
+            ruleType: "visible" | "required" | "readOnly";
+            /** @enum {string} */
+            status?: "active" | "disabled";
+            /** @description A field of the record type, own or inherited */
+            targetField: string;
+            /** @description The flag the rule sets when its condition holds */
+            value: boolean;
+        };
+        CreateFormSectionBody: {
+            /** @description Display position; after the last section when absent */
+            orderIndex?: number;
+            /** @description Unique within the form */
+            title: string;
         };
         CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"] | components["schemas"]["CreatePatchOpBodySetAssignment"] | components["schemas"]["CreatePatchOpBodySetSla"];
         /**
@@ -4374,7 +5702,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "AGENT_SKILL_SCHEMA_INVALID" | "AGENT_SKILL_UNUSABLE" | "PROPOSAL_APPLY_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "AGENT_SKILL_SCHEMA_INVALID" | "AGENT_SKILL_UNUSABLE" | "PROPOSAL_APPLY_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_UNKNOWN" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_LIMIT_REACHED" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -4382,6 +5710,16 @@ export interface components {
             /** @description What went wrong, for people */
             message: string;
             statusCode: number;
+        };
+        EvaluateFormBody: {
+            /** @description The record's data by field name */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The record's data by field name */
+            previous?: {
+                [key: string]: unknown;
+            };
         };
         ExecutionError: {
             /** @enum {string} */
@@ -4470,6 +5808,166 @@ export interface components {
             /** @description What went wrong, for people */
             message: string;
             statusCode: number;
+        };
+        FormDefinition: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Bumped by every edit of the form or its parts */
+            version: number;
+        };
+        FormEvaluation: {
+            states: {
+                [key: string]: {
+                    readOnly: boolean;
+                    required: boolean;
+                    visible: boolean;
+                };
+            };
+            violations: components["schemas"]["FormViolation"][];
+        };
+        FormOverride: {
+            activatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            id: string;
+            ops: components["schemas"]["FormPatchOp"][];
+            retiredAt: string | null;
+            source: {
+                id: string | null;
+                /** @enum {string} */
+                kind: "human" | "proposal" | "vibe";
+            };
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            summary: string | null;
+            /** @description Counts up per form from 1 */
+            version: number;
+        };
+        /** @description One form patch op, told apart by `op` */
+        FormPatchOp: components["schemas"]["FormPatchOpMoveField"] | components["schemas"]["FormPatchOpChangeSection"] | components["schemas"]["FormPatchOpToggleRequired"] | components["schemas"]["FormPatchOpToggleReadOnly"] | components["schemas"]["FormPatchOpToggleVisible"];
+        /** @description Move a field to another section */
+        FormPatchOpChangeSection: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "changeSection";
+            /** @description Position in the target section; last when absent */
+            orderIndex?: number;
+            /** @description Title of the target section */
+            section: string;
+        };
+        /** @description Reorder a field within its section */
+        FormPatchOpMoveField: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "moveField";
+            /** @description New position in its section */
+            orderIndex: number;
+        };
+        /** @description Set the field read-only or editable */
+        FormPatchOpToggleReadOnly: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleReadOnly";
+            value: boolean;
+        };
+        /** @description Set the field required or optional (never optional when its definition requires it) */
+        FormPatchOpToggleRequired: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleRequired";
+            value: boolean;
+        };
+        /** @description Show or hide the field */
+        FormPatchOpToggleVisible: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleVisible";
+            value: boolean;
+        };
+        FormPatchProblem: {
+            /** @enum {string} */
+            code: "FIELD_NOT_ON_FORM" | "SECTION_UNKNOWN" | "REQUIRED_FIELD";
+            field: string;
+            /** @description Position of the op in the list */
+            index: number;
+            message: string;
+        };
+        FormPlacement: {
+            column: number;
+            field: string;
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            formSectionId: string;
+            /** Format: uuid */
+            id: string;
+            orderIndex: number;
+        };
+        FormRule: {
+            /** @description When the rule applies; null: always */
+            condition: components["schemas"]["Condition"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            id: string;
+            orderIndex: number;
+            /** @enum {string} */
+            ruleType: "visible" | "required" | "readOnly";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            targetField: string;
+            value: boolean;
+        };
+        FormSection: {
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            id: string;
+            orderIndex: number;
+            title: string;
+        };
+        FormViolation: {
+            field: string;
+            message: string;
+            /** @enum {string} */
+            rule: "required" | "readOnly";
         };
         /** @description Added, removed and modified record types and fields */
         GraphDiff: {
@@ -5954,6 +7452,17 @@ export interface components {
             /** @enum {string} */
             status: "active" | "disabled";
         };
+        RuleProblem: {
+            /** @description The fields concerned */
+            fields: string[];
+            /** @enum {string} */
+            kind: "hiddenButRequired" | "cycle" | "unknownField" | "contradiction";
+            message: string;
+            /** @description Ids of the rules concerned, where they have one */
+            ruleIds: string[];
+            /** @description Positions of the rules concerned in the form's rule list */
+            rules: number[];
+        };
         SchemaField: {
             choiceListId: string | null;
             defaultValue: unknown;
@@ -6050,6 +7559,35 @@ export interface components {
             promotionWebhookUrl?: string | null;
             requiresPromotionApproval?: boolean;
         };
+        UpdateFormPlacementBody: {
+            /** @description Layout column, 1 to 4 */
+            column?: number;
+            /**
+             * Format: uuid
+             * @description Another section of the same form
+             */
+            formSectionId?: string;
+            /** @description Position in the section */
+            orderIndex?: number;
+        };
+        UpdateFormRuleBody: {
+            /** @description When the rule applies; null: always */
+            condition?: components["schemas"]["Condition"] | null;
+            /** @description Application order */
+            orderIndex?: number;
+            /** @enum {string} */
+            ruleType?: "visible" | "required" | "readOnly";
+            /** @enum {string} */
+            status?: "active" | "disabled";
+            /** @description A field of the record type, own or inherited */
+            targetField?: string;
+            value?: boolean;
+        };
+        UpdateFormSectionBody: {
+            /** @description Display position */
+            orderIndex?: number;
+            title?: string;
+        };
         UpdateRecordInstanceBody: {
             /** @description Values to change by field name; null clears an optional field; fields left out keep their value */
             data: {
@@ -6097,7 +7635,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "AGENT_SKILL_SCHEMA_INVALID" | "AGENT_SKILL_UNUSABLE" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "AGENT_SKILL_SCHEMA_INVALID" | "AGENT_SKILL_UNUSABLE" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "FORM_FIELD_UNKNOWN" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -9585,6 +11123,781 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormDefinitions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                recordTypeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Form definitions, oldest first, optionally of one record type */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormDefinitionBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft form for a record type */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a form definition */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activateFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Activate a form: draft → active */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    analyzeFormRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Problems of a form's rules: hidden but required, cycles, unknown fields, contradictions */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleProblem"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Retire a form: active → retired */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A form's behaviour rules in application order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRule"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormRuleBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Add a behaviour rule (visible, required or read-only when a condition holds) */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A form's sections in display order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSection"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormSectionBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Add a section to a form */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activateFormOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formOverrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Activate a draft override (the form's previous active one is retired) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireFormOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formOverrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Retire a draft or active override */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFormPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formPlacementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Take a field off the form; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFormPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formPlacementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormPlacementBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Move a field placement: another section of the form, column or position */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPlacement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFormRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formRuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a behaviour rule; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFormRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formRuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormRuleBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Change a behaviour rule */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFormSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a section and the field placements in it; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFormSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormSectionBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Rename or reorder a form's section */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormPlacements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A section's field placements in display order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPlacement"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormPlacementBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Place a field of the record type in a section */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPlacement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCompiledForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The compiled form: layout, effective flags and the layer that set each */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompiledForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    evaluateForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateFormBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Field states and violations of record data on a form (writes nothing) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A form's overrides, newest version first */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormOverrideBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Save form patch ops as the form's next override version (a draft) */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };
