@@ -230,6 +230,51 @@ describe('agent proposals', () => {
     ]);
   });
 
+  it('an accepted form patch becomes a draft form override through the forms service; a bad one stays submitted', async () => {
+    const projectId = await freshProject();
+    const types = await json<{ id: string; name: string; key: string }[]>(
+      h.call('GET', `/api/record-types?projectId=${projectId}`, admin),
+    );
+    const type = types.find((t) => t.key === 'ticket')!;
+    const definition = await created('/api/form-definitions', { recordTypeId: type.id, name: 'default' });
+    const section = await created(`/api/form-definitions/${definition}/sections`, { title: 'Main' });
+    await created(`/api/form-sections/${section}/placements`, { field: 'title' });
+    const patch = (field: string) => ({
+      proposalType: 'form_patch',
+      summary: `Require ${field}`,
+      payload: {
+        recordTypeName: type.name,
+        formName: 'default',
+        ops: [{ op: 'toggleRequired', field, value: true }],
+      },
+    });
+    const overridesPath = `/api/forms/${encodeURIComponent(type.name)}/default/overrides`;
+
+    const bad = await submitted(patch('not_on_form'));
+    const refused = await h.call('POST', `/api/agent-proposals/${bad}/review`, {
+      ...admin,
+      body: { decision: 'accept' },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'PROPOSAL_APPLY_FAILED' });
+    expect(await json<unknown[]>(h.call('GET', overridesPath, admin))).toEqual([]);
+    expect(await json(h.call('GET', `/api/agent-proposals/${bad}`, admin))).toMatchObject({
+      status: 'submitted',
+    });
+
+    const good = await submitted(patch('title'));
+    const accepted = await json<{ applied: { kind: string; id: string } }>(
+      h.call('POST', `/api/agent-proposals/${good}/review`, { ...admin, body: { decision: 'accept' } }),
+    );
+    expect(accepted.applied.kind).toBe('form_override');
+    const overrides = await json<{ id: string; status: string; summary: string | null }[]>(
+      h.call('GET', overridesPath, admin),
+    );
+    expect(overrides).toEqual([
+      expect.objectContaining({ id: accepted.applied.id, status: 'draft', summary: 'Require title' }),
+    ]);
+  });
+
   it('refuses a payload that does not fit its type (400) and names a change of the tenant only', async () => {
     const bad = await h.call('POST', '/api/agent-proposals', {
       ...agent,

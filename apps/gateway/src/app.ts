@@ -277,13 +277,15 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
           proposalId: input.proposalId,
         }),
       formPatch: (trx, ctx, input) =>
-        createFormsService({ db: trx as unknown as SharedHandle }).createFormOverride(ctx, {
-          recordTypeName: input.recordTypeName,
-          formName: input.formName,
-          ops: input.ops,
-          summary: input.summary,
-          source: { kind: 'proposal', id: input.proposalId },
-        }).then((override) => override.id),
+        createFormsService({ db: trx as unknown as SharedHandle })
+          .createFormOverride(ctx, {
+            recordTypeName: input.recordTypeName,
+            formName: input.formName,
+            ops: input.ops,
+            summary: input.summary,
+            source: { kind: 'proposal', id: input.proposalId },
+          })
+          .then((override) => override.id),
     },
   });
   const services: Services = {

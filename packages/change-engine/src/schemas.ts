@@ -538,7 +538,7 @@ export const ProposalChangeOpSchema = discriminated<ProposalChangeOp>(
 
 const FormPatchPayload = Type.Object(
   {
-    recordTypeName: Identifier({ description: 'The record type key the form belongs to' }),
+    recordTypeName: Name({ maxLength: 200, description: 'The name of the record type the form belongs to' }),
     formName: Name({ maxLength: 200 }),
     ops: Type.Array(Type.Ref('ProposalFormPatchOp'), { minItems: 1, maxItems: 100 }),
   },

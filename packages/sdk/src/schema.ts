@@ -3691,7 +3691,7 @@ export interface components {
             payload: {
                 formName: string;
                 ops: components["schemas"]["ProposalFormPatchOp"][];
-                /** @description The record type key the form belongs to */
+                /** @description The name of the record type the form belongs to */
                 recordTypeName: string;
             };
             /**
@@ -5176,7 +5176,7 @@ export interface components {
             payload: {
                 formName: string;
                 ops: components["schemas"]["ProposalFormPatchOp"][];
-                /** @description The record type key the form belongs to */
+                /** @description The name of the record type the form belongs to */
                 recordTypeName: string;
             };
             /**

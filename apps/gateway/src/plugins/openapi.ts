@@ -312,7 +312,8 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         { name: 'system', description: 'Health and readiness' },
         {
           name: 'agent-proposals',
-          description: 'Form patches, workflow changes and approval comments agents propose and humans review',
+          description:
+            'Form patches, workflow changes and approval comments agents propose and humans review',
         },
         { name: 'agent-skills', description: 'The registry of skills agent runs may use' },
         { name: 'agent-runs', description: 'Agent runs: status, log lines and the live log stream' },
