@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { appsSchemas, createAppsService } from '@ec3l/apps';
-import { type ChangeService, createChangeService } from '@ec3l/change-engine';
+import {
+  type AgentService,
+  type ChangeService,
+  createAgentService,
+  createChangeService,
+} from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
 import { createFormsService, type FormsService, formsSchemas } from '@ec3l/forms';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
@@ -45,6 +50,7 @@ import type { AuthConfig, WebhookConfig } from './config.js';
 import type { AppInstallDeps } from './flows/app-install.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
 import { promotionInstallPort } from './flows/promotion-install.js';
+import { createRunLogHub, type RunLogHub } from './flows/run-log-stream.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -56,6 +62,8 @@ import { createLazyCompilers, type LazyCompilers } from './plugins/lazy-compiler
 import { registerOpenApi } from './plugins/openapi.js';
 import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
+import { agentRoutes } from './routes/agents.js';
+import { approvalsQueueRoutes } from './routes/approvals-queue.js';
 import { appRoutes } from './routes/apps.js';
 import { changeRoutes } from './routes/changes.js';
 import { formRoutes } from './routes/forms.js';
@@ -94,7 +102,16 @@ export type AppDeps = {
   leaseMs?: number;
   /** Promotion webhooks (nothing is signed or sent without a secret); tests inject the DNS lookup. */
   webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll; deliveryWaitMs?: number };
+  /** How often an agent run's log stream looks for lines written through other replicas (default 1 s). */
+  runLogPollMs?: number;
 };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The agent run log streams of this replica (tests check that closed streams are released). */
+    runLogs: RunLogHub;
+  }
+}
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */
 type SharedTables = Database['db'] extends Kysely<infer Tables> ? Tables : never;
@@ -111,6 +128,8 @@ export type Services = {
   promotion: PromotionService;
   outbox: WebhookOutbox;
   forms: FormsService;
+  agents: AgentService;
+  runLogs: RunLogHub;
 };
 
 type TriggersCreate = TriggersService['createTrigger'];
@@ -254,8 +273,34 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     apps,
     onError: (error) => app.log.error({ err: error }, 'install_failed event not recorded'),
   };
+  const agents = createAgentService({
+    db: deps.database.db,
+    events: deps.events,
+    changes,
+    appliers: {
+      // Accepting a proposal applies it through the owning domain, inside the accept's transaction.
+      approvalComment: (trx, ctx, input) =>
+        workflows.addApprovalComment(trx as unknown as Transaction<SharedTables>, ctx, {
+          approvalId: input.approvalId,
+          body: input.comment,
+          proposalId: input.proposalId,
+        }),
+      formPatch: (trx, ctx, input) =>
+        createFormsService({ db: trx as unknown as SharedHandle })
+          .createFormOverride(ctx, {
+            recordTypeName: input.recordTypeName,
+            formName: input.formName,
+            ops: input.ops,
+            summary: input.summary,
+            source: { kind: 'proposal', id: input.proposalId },
+          })
+          .then((override) => override.id),
+    },
+  });
   const services: Services = {
     forms,
+    agents,
+    runLogs: createRunLogHub(),
     promotion,
     outbox,
     tenancy,
@@ -285,14 +330,23 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     await services.rbac.drainAudit();
   });
   registerTenantScope(app);
+  app.decorate('runLogs', services.runLogs);
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  // The package format's variants may already be among the shared schemas (module load order decides).
-  const registered = new Set<string>();
+  // The package format's variants may already be among the shared schemas (module load order decides);
+  // two different schemas under one name would leave one domain's routes answering with the other's.
+  const registered = new Map<string, string>();
   for (const schema of [...sharedSchemas, ...packageSchemas(), ...appsSchemas, ...formsSchemas()]) {
-    if (schema.$id && registered.has(schema.$id)) continue;
-    if (schema.$id) registered.add(schema.$id);
+    if (schema.$id) {
+      const text = JSON.stringify(schema);
+      const earlier = registered.get(schema.$id);
+      if (earlier !== undefined && earlier !== text) {
+        throw new Error(`Two different API schemas are named ${schema.$id}`);
+      }
+      if (earlier !== undefined) continue;
+      registered.set(schema.$id, text);
+    }
     app.addSchema(schema);
   }
   registerInputGuards(app);
@@ -367,6 +421,13 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
       await api.register(appRoutes, { apps, install: appInstalls, changes, tenancy, guard });
       await api.register(formRoutes, { forms, guard });
+      await api.register(agentRoutes, {
+        agents: services.agents,
+        hub: services.runLogs,
+        guard,
+        pollMs: deps.runLogPollMs ?? 1000,
+      });
+      await api.register(approvalsQueueRoutes, { ...services, guard });
     },
     { prefix: '/api' },
   );

@@ -250,6 +250,28 @@ const createWorld = async (slug: string): Promise<World> => {
   );
   world.valuesByName.set('recordTypeName', ['Incident']);
   world.valuesByName.set('formName', ['Fuzz form']);
+  // Agents: a skill, a draft and a submitted proposal, and an ended run (its log stream ends at once).
+  await create('/api/agent-skills', { name: 'fuzz skill', inputSchema: { type: 'object' } });
+  const proposal = {
+    proposalType: 'workflow_change',
+    summary: 'Fuzz proposal',
+    payload: {
+      projectId: project.id,
+      title: 'Proposed by fuzz',
+      ops: [
+        { recordTypeKey: 'task', opType: 'add_field', payload: { field: { name: 'p', type: 'string' } } },
+      ],
+    },
+  };
+  await create('/api/agent-proposals', proposal);
+  const toSubmit = await create('/api/agent-proposals', proposal);
+  await h.call('POST', `/api/agent-proposals/${toSubmit.id}/submit`, who);
+  const run = await create(`/api/changes/${change.id}/agent-run`, {
+    intent: 'fuzz run',
+    skillsUsed: ['fuzz skill'],
+  });
+  await h.call('POST', `/api/agent-runs/${run.id}/logs`, { ...who, body: { lines: [{ message: 'hello' }] } });
+  await h.call('POST', `/api/agent-runs/${run.id}/status`, { ...who, body: { status: 'Failed' } });
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });

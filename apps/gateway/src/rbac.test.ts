@@ -497,6 +497,45 @@ const samples: Record<string, () => Promise<Sample>> = {
     },
   }),
   dispatchWorkflowIntents: async () => ({ method: 'POST', url: '/api/workflow-intents/dispatch', body: {} }),
+  // agent proposals, skills and runs
+  createAgentProposal: async () => ({
+    method: 'POST',
+    url: '/api/agent-proposals',
+    body: await proposalBody(),
+  }),
+  submitAgentProposal: async () => ({
+    method: 'POST',
+    url: `/api/agent-proposals/${await created('/api/agent-proposals', await proposalBody())}/submit`,
+  }),
+  reviewAgentProposal: async () => {
+    const id = await created('/api/agent-proposals', await proposalBody());
+    await json(h.call('POST', `/api/agent-proposals/${id}/submit`, admin));
+    return { method: 'POST', url: `/api/agent-proposals/${id}/review`, body: { decision: 'reject' } };
+  },
+  createAgentSkill: async () => ({
+    method: 'POST',
+    url: '/api/agent-skills',
+    body: { name: `skill ${++counter}`, inputSchema: { type: 'object' } },
+  }),
+  updateAgentSkill: async () => ({
+    method: 'PATCH',
+    url: `/api/agent-skills/${await created('/api/agent-skills', { name: `skill ${++counter}`, inputSchema: {} })}`,
+    body: { description: 'edited' },
+  }),
+  deleteAgentSkill: async () => ({
+    method: 'DELETE',
+    url: `/api/agent-skills/${await created('/api/agent-skills', { name: `skill ${++counter}`, inputSchema: {} })}`,
+  }),
+  appendAgentRunLogs: async () => ({
+    method: 'POST',
+    url: `/api/agent-runs/${await freshAgentRun()}/logs`,
+    body: { lines: [{ message: 'working' }] },
+  }),
+  moveAgentRun: async () => ({
+    method: 'POST',
+    url: `/api/agent-runs/${await freshAgentRun()}/status`,
+    body: { status: 'Running' },
+  }),
   // guarded reads (admin panels)
   listRolePermissions: async () => ({ method: 'GET', url: `/api/rbac/roles/${roleIds.Editor}/permissions` }),
   listUserRoles: async () => ({ method: 'GET', url: '/api/rbac/users/vera/roles' }),
@@ -663,6 +702,31 @@ const draft = async () => {
 };
 const draftChange = async (): Promise<string> => (await draft()).change;
 
+/** A workflow-change proposal body for the fresh draft change's project. */
+const proposalBody = async () => {
+  const d = await draft();
+  const projectId = (await json<{ projectId: string }>(h.call('GET', `/api/changes/${d.change}`, admin)))
+    .projectId;
+  return {
+    proposalType: 'workflow_change',
+    summary: 'A proposal',
+    payload: {
+      projectId,
+      title: 'Proposed',
+      ops: [
+        {
+          recordTypeKey: d.key,
+          opType: 'add_field',
+          payload: { field: { name: 'proposed', type: 'string' } },
+        },
+      ],
+    },
+  };
+};
+
+const freshAgentRun = async (): Promise<string> =>
+  created(`/api/changes/${await draftChange()}/agent-run`, { intent: 'sample run' });
+
 const readyChange = async (): Promise<string> => {
   const id = await draftChange();
   await json(h.call('POST', `/api/changes/${id}/checkin`, admin));
@@ -670,6 +734,11 @@ const readyChange = async (): Promise<string> => {
 };
 
 type Operation = ReturnType<typeof operationsOf>[number] & { description?: string };
+
+/** Routes that refuse agents an action of their own beside the permission they check for humans. */
+const AGENT_REFUSED_ACTIONS: Record<string, string> = { submitAgentProposal: 'proposal.submit' };
+const refusedAction = (op: { operationId?: string; permission?: string | undefined }) =>
+  AGENT_REFUSED_ACTIONS[op.operationId ?? ''] ?? op.permission ?? '';
 const guardedOperations = () => {
   const doc = h.app.swagger() as unknown as Record<string, unknown>;
   return (operationsOf(doc) as Operation[])
@@ -710,7 +779,9 @@ describe('guarded routes', () => {
         expect(res.json()).toMatchObject({
           statusCode: 403,
           code: who === agent && op.agentGuarded ? 'AGENT_FORBIDDEN' : 'FORBIDDEN',
-          message: expect.stringContaining(op.permission!),
+          message: expect.stringContaining(
+            who === agent && op.agentGuarded ? refusedAction(op) : op.permission!,
+          ),
         });
       }
       const ok = await h.call(sample.method, sample.url, { ...admin, body: sample.body });
@@ -733,7 +804,7 @@ describe('guarded routes', () => {
         expect(res.statusCode, `${op.operationId} as an agent holding Admin`).toBe(403);
         expect(res.json()).toMatchObject({
           code: 'AGENT_FORBIDDEN',
-          message: `Agents may not perform ${op.permission}, whatever roles they hold`,
+          message: `Agents may not perform ${refusedAction(op)}, whatever roles they hold`,
         });
       } else {
         expect(res.statusCode, `${op.operationId} as an agent holding Admin: ${res.body}`).toBeLessThan(300);

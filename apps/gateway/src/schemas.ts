@@ -90,6 +90,7 @@ import {
   workflowVariantSchemas,
 } from '@ec3l/workflow';
 import { type Static, type TSchema, type TString, Type } from '@sinclair/typebox';
+import { agentSchemas } from './agent-schemas.js';
 import { AuditFeedEntrySchema } from './flows/audit-feed.js';
 import { errorSchemas } from './plugins/errors.js';
 
@@ -177,6 +178,7 @@ export const sharedSchemas: TSchema[] = [
   PackageObjectDiffSchema,
   PackageDiffSchema,
   ...promotionSchemas,
+  ...agentSchemas,
   ...errorSchemas,
 ];
 

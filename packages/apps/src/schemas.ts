@@ -226,16 +226,16 @@ const ConfigOverrideBodySchema = Type.Object(
     ...common,
     patch: Type.Object({ value: ConfigValueSchema }, { additionalProperties: false }),
   },
-  { $id: 'CreateConfigOverrideBody', additionalProperties: false },
+  { $id: 'CreateModuleConfigOverrideBody', additionalProperties: false },
 );
 const partBody = (type: 'workflow' | 'form' | 'rule', id: string) =>
   Type.Object(
     { overrideType: Type.Literal(type), ...common, patch: PartPatch },
     { $id: id, additionalProperties: false },
   );
-const WorkflowOverrideBodySchema = partBody('workflow', 'CreateWorkflowOverrideBody');
-const FormOverrideBodySchema = partBody('form', 'CreateFormOverrideBody');
-const RuleOverrideBodySchema = partBody('rule', 'CreateRuleOverrideBody');
+const WorkflowOverrideBodySchema = partBody('workflow', 'CreateModuleWorkflowOverrideBody');
+const FormOverrideBodySchema = partBody('form', 'CreateModuleFormOverrideBody');
+const RuleOverrideBodySchema = partBody('rule', 'CreateModuleRuleOverrideBody');
 
 export type CreateOverrideBody =
   | Static<typeof ConfigOverrideBodySchema>
@@ -245,7 +245,7 @@ export type CreateOverrideBody =
 
 // oneOf with a discriminator: the server's validator dispatches on overrideType, like clients do.
 export const CreateOverrideBodySchema = Type.Unsafe<CreateOverrideBody>({
-  $id: 'CreateOverrideBody',
+  $id: 'CreateModuleOverrideBody',
   type: 'object',
   description:
     'A draft override of one target of an installed module; the patch depends on the override type',

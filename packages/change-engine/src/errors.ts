@@ -6,6 +6,12 @@ export const ChangeEngineErrorCodes = {
   NO_OPS: 'NO_OPS',
   /** A dry run or merge failed graph validation or an op's transform; `details.errors` lists every error. */
   EXECUTION_FAILED: 'EXECUTION_FAILED',
+  /** A skill's input schema is not a JSON Schema object (checked against the draft 2020-12 meta-schema). */
+  AGENT_SKILL_SCHEMA_INVALID: 'AGENT_SKILL_SCHEMA_INVALID',
+  /** An agent run names a skill that is not registered in the tenant or is disabled (AR3). */
+  AGENT_SKILL_UNUSABLE: 'AGENT_SKILL_UNUSABLE',
+  /** Accepting a proposal could not apply it (the target refused it); the proposal stays submitted (AP4). */
+  PROPOSAL_APPLY_FAILED: 'PROPOSAL_APPLY_FAILED',
 } as const;
 
 export type ChangeEngineErrorCode = (typeof ChangeEngineErrorCodes)[keyof typeof ChangeEngineErrorCodes];

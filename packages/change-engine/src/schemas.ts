@@ -2,7 +2,9 @@ import { GRAPH_ERROR_CODES } from '@ec3l/graph';
 import { Identifier, Name, Text, Uuid } from '@ec3l/kernel';
 import { FieldInputSchema } from '@ec3l/records';
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
+import { AGENT_RUN_STATUSES } from './core/agent-runs.js';
 import { CHANGE_STATUSES } from './core/lifecycle.js';
+import { PROPOSAL_STATUSES } from './core/proposals.js';
 import { SELECTOR_SCHEMAS, TARGET_TYPES, type TargetType } from './core/selectors.js';
 import { EXECUTION_ERROR_CODES } from './errors.js';
 
@@ -370,9 +372,11 @@ export const AgentRunSchema = Type.Object(
     agentId: Type.Union([Type.String(), Type.Null()]),
     intent: Type.String(),
     skillsUsed: Type.Array(Type.String()),
-    logs: Type.Array(Type.Unknown()),
-    status: Type.Union(['Pending', 'Running', 'Passed', 'Failed'].map((s) => Type.Literal(s))),
+    logs: Type.Array(Type.Ref('AgentRunLogLine')),
+    status: Type.Union(AGENT_RUN_STATUSES.map((s) => Type.Literal(s))),
     createdAt: Timestamp,
+    updatedAt: Timestamp,
+    endedAt: Type.Union([Timestamp, Type.Null()]),
   },
   { $id: 'AgentRun' },
 );
@@ -381,8 +385,266 @@ export type AgentRun = Static<typeof AgentRunSchema>;
 export const CreateAgentRunBodySchema = Type.Object(
   {
     intent: Name({ maxLength: 2000 }),
-    skillsUsed: Type.Optional(Type.Array(Name({ maxLength: 200 }), { maxItems: 100 })),
+    skillsUsed: Type.Optional(
+      Type.Array(Name({ maxLength: 200 }), {
+        maxItems: 100,
+        description: 'Names of registered, active skills (GET /api/agent-skills); any other name is a 400',
+      }),
+    ),
   },
   { $id: 'CreateAgentRunBody', additionalProperties: false },
 );
 export type CreateAgentRunBody = Static<typeof CreateAgentRunBodySchema>;
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
+
+export const AgentRunLogLineSchema = Type.Object(
+  {
+    at: Timestamp,
+    level: Type.Union(LOG_LEVELS.map((l) => Type.Literal(l))),
+    message: Type.String(),
+  },
+  { $id: 'AgentRunLogLine', description: "One line of an agent run's log" },
+);
+
+export const AppendRunLogsBodySchema = Type.Object(
+  {
+    lines: Type.Array(
+      Type.Object(
+        {
+          level: Type.Optional(
+            Type.Union(
+              LOG_LEVELS.map((l) => Type.Literal(l)),
+              { default: 'info' },
+            ),
+          ),
+          message: Text({ maxLength: 4000 }),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 100 },
+    ),
+  },
+  { $id: 'AppendAgentRunLogsBody', additionalProperties: false },
+);
+export type AppendRunLogsBody = Static<typeof AppendRunLogsBodySchema>;
+
+export const MoveRunBodySchema = Type.Object(
+  {
+    status: Type.Union(
+      AGENT_RUN_STATUSES.map((s) => Type.Literal(s)),
+      {
+        description: 'Pending → Running → Passed | Failed; a Pending run may fail',
+      },
+    ),
+  },
+  { $id: 'AgentRunStatusBody', additionalProperties: false },
+);
+
+// Agent skills ---------------------------------------------------------------------------------------
+
+const SKILL_STATUSES = ['active', 'disabled'] as const;
+
+export const AgentSkillSchema = Type.Object(
+  {
+    id: Uuid(),
+    name: Type.String(),
+    description: Type.Union([Type.String(), Type.Null()]),
+    inputSchema: Type.Record(Type.String(), Type.Unknown(), { description: 'A JSON Schema object' }),
+    status: Type.Union(SKILL_STATUSES.map((s) => Type.Literal(s))),
+    createdBy: Type.Union([Type.String(), Type.Null()]),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'AgentSkill' },
+);
+export type AgentSkill = Static<typeof AgentSkillSchema>;
+
+const InputSchemaBody = Type.Record(Type.String(), Type.Unknown(), {
+  description:
+    "A JSON Schema (draft 2020-12) object describing the skill's input; checked against the meta-schema",
+  maxProperties: 50,
+});
+
+export const CreateSkillBodySchema = Type.Object(
+  {
+    name: Name({ maxLength: 200 }),
+    description: Type.Optional(Type.Union([Text({ maxLength: 2000 }), Type.Null()])),
+    inputSchema: InputSchemaBody,
+    status: Type.Optional(Type.Union(SKILL_STATUSES.map((s) => Type.Literal(s)))),
+  },
+  { $id: 'CreateAgentSkillBody', additionalProperties: false },
+);
+export type CreateSkillBody = Static<typeof CreateSkillBodySchema>;
+
+export const UpdateSkillBodySchema = Type.Object(
+  {
+    name: Type.Optional(Name({ maxLength: 200 })),
+    description: Type.Optional(Type.Union([Text({ maxLength: 2000 }), Type.Null()])),
+    inputSchema: Type.Optional(InputSchemaBody),
+    status: Type.Optional(Type.Union(SKILL_STATUSES.map((s) => Type.Literal(s)))),
+  },
+  { $id: 'UpdateAgentSkillBody', additionalProperties: false, minProperties: 1 },
+);
+export type UpdateSkillBody = Static<typeof UpdateSkillBodySchema>;
+
+// Agent proposals ------------------------------------------------------------------------------------
+
+const FormFieldName = Text({ minLength: 1, maxLength: 200, description: 'A field of the form' });
+
+/** A form patch op as the forms service takes it (`FormPatchOp`). */
+export type ProposalFormPatchOp =
+  | { op: 'moveField'; field: string; orderIndex: number }
+  | { op: 'changeSection'; field: string; section: string; orderIndex?: number }
+  | { op: 'toggleRequired' | 'toggleReadOnly' | 'toggleVisible'; field: string; value: boolean };
+
+const OrderIndex = Type.Integer({ minimum: 0, maximum: 100_000 });
+export const ProposalFormPatchOpSchema = discriminated<ProposalFormPatchOp>(
+  'op',
+  {
+    moveField: Type.Object({ field: FormFieldName, orderIndex: OrderIndex }),
+    changeSection: Type.Object({
+      field: FormFieldName,
+      section: Name({ maxLength: 200, description: 'The title of the section the field moves to' }),
+      orderIndex: Type.Optional(OrderIndex),
+    }),
+    toggleRequired: Type.Object({ field: FormFieldName, value: Type.Boolean() }),
+    toggleReadOnly: Type.Object({ field: FormFieldName, value: Type.Boolean() }),
+    toggleVisible: Type.Object({ field: FormFieldName, value: Type.Boolean() }),
+  },
+  {},
+  {
+    $id: 'ProposalFormPatchOp',
+    additionalProperties: false,
+    description: 'One edit of a form (FormPatchOp)',
+  },
+);
+
+export type ProposalChangeOp = {
+  recordTypeKey: string;
+  opType: OpTypeName;
+  payload: Record<string, unknown>;
+};
+export const ProposalChangeOpSchema = discriminated<ProposalChangeOp>(
+  'opType',
+  payloadVariants,
+  { recordTypeKey: Identifier({ description: 'The record type of the project the op edits' }) },
+  {
+    $id: 'ProposalChangeOp',
+    additionalProperties: false,
+    description: 'A patch op of the change engine, naming the record type it edits',
+  },
+);
+
+const FormPatchPayload = Type.Object(
+  {
+    recordTypeName: Name({ maxLength: 200, description: 'The name of the record type the form belongs to' }),
+    formName: Name({ maxLength: 200 }),
+    ops: Type.Array(Type.Ref('ProposalFormPatchOp'), { minItems: 1, maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+const WorkflowChangePayload = Type.Object(
+  {
+    projectId: Uuid({ description: 'The project the change is opened in' }),
+    title: Name({ maxLength: 300, description: 'Title of the change accepting opens' }),
+    ops: Type.Array(Type.Ref('ProposalChangeOp'), { minItems: 1, maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+const ApprovalCommentPayload = Type.Object(
+  {
+    approvalId: Uuid({ description: 'The workflow approval the comment goes to' }),
+    comment: Name({ maxLength: 2000 }),
+  },
+  { additionalProperties: false },
+);
+
+type ProposalPayload =
+  | { proposalType: 'form_patch'; payload: Static<typeof FormPatchPayload> }
+  | { proposalType: 'workflow_change'; payload: Static<typeof WorkflowChangePayload> }
+  | { proposalType: 'approval_comment'; payload: Static<typeof ApprovalCommentPayload> };
+
+const payloadOf = (payload: TObject) => Type.Object({ payload });
+const proposalVariants = {
+  form_patch: payloadOf(FormPatchPayload),
+  workflow_change: payloadOf(WorkflowChangePayload),
+  approval_comment: payloadOf(ApprovalCommentPayload),
+};
+
+export type CreateProposalBody = ProposalPayload & { summary: string; changeId?: string | null };
+export const CreateProposalBodySchema = discriminated<CreateProposalBody>(
+  'proposalType',
+  proposalVariants,
+  {
+    summary: Name({ maxLength: 2000 }),
+    changeId: Type.Optional(
+      Type.Union([Uuid(), Type.Null()], { description: 'The change the proposal was made for, if any' }),
+    ),
+  },
+  { $id: 'CreateAgentProposalBody', additionalProperties: false },
+);
+
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export type Proposal = ProposalPayload & {
+  id: string;
+  changeId: string | null;
+  agentId: string | null;
+  createdBy: string | null;
+  targetRef: string;
+  summary: string;
+  status: (typeof PROPOSAL_STATUSES)[number];
+  submittedBy: string | null;
+  submittedAt: string | null;
+  reviewedBy: string | null;
+  reviewComment: string | null;
+  reviewedAt: string | null;
+  applied: { kind: 'change' | 'workflow_approval_comment' | 'form_override'; id: string } | null;
+  createdAt: string;
+  updatedAt: string;
+};
+export const ProposalSchema = discriminated<Proposal>(
+  'proposalType',
+  proposalVariants,
+  {
+    id: Uuid(),
+    changeId: Type.Union([Uuid(), Type.Null()]),
+    agentId: Nullable(Type.String({ description: 'The agent that made it (null when a human did)' })),
+    createdBy: Nullable(Type.String({ description: 'The human who made it (null when an agent did)' })),
+    targetRef: Type.String({
+      description: 'What it targets: form:<recordType>/<form>, project:<id>, workflow_approval:<id>',
+    }),
+    summary: Type.String(),
+    status: Type.Union(PROPOSAL_STATUSES.map((s) => Type.Literal(s))),
+    submittedBy: Nullable(Type.String()),
+    submittedAt: Nullable(Timestamp),
+    reviewedBy: Nullable(Type.String()),
+    reviewComment: Nullable(Type.String()),
+    reviewedAt: Nullable(Timestamp),
+    applied: Type.Union(
+      [
+        Type.Object({
+          kind: Type.Union(
+            ['change', 'workflow_approval_comment', 'form_override'].map((k) => Type.Literal(k)),
+          ),
+          id: Uuid(),
+        }),
+        Type.Null(),
+      ],
+      { description: 'What accepting created: the change opened, the comment attached, the form override' },
+    ),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  },
+  { $id: 'AgentProposal', description: 'A proposed form patch, workflow change or approval comment' },
+);
+
+export const ReviewProposalBodySchema = Type.Object(
+  {
+    decision: Type.Union([Type.Literal('accept'), Type.Literal('reject')]),
+    comment: Type.Optional(Text({ maxLength: 2000 })),
+  },
+  { $id: 'ReviewAgentProposalBody', additionalProperties: false },
+);
+export type ReviewProposalBody = Static<typeof ReviewProposalBodySchema>;

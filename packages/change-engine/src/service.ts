@@ -29,6 +29,7 @@ import {
   sameConfig,
 } from '@ec3l/records';
 import type { Kysely, Transaction } from 'kysely';
+import { unusableSkills } from './core/agent-runs.js';
 import {
   type ChangeStatus,
   canAddTargets,
@@ -42,6 +43,7 @@ import { traceFields } from './core/renames.js';
 import { restoreConfigOps, restoreOps } from './core/revert.js';
 import { selectorProblems, type TargetType } from './core/selectors.js';
 import { ChangeEngineErrorCodes } from './errors.js';
+import { agentsForTenant } from './repo/agents.js';
 import { forTenant, type OpWithTarget } from './repo/scoped.js';
 import type {
   AgentRun,
@@ -116,15 +118,18 @@ const toOp = (row: OpRow): PatchOp => ({
   createdAt: row.created_at.toISOString(),
 });
 
-const toAgentRun = (row: AgentRunRow): AgentRun => ({
+/** An agent run as the API shows it. */
+export const toAgentRun = (row: AgentRunRow): AgentRun => ({
   id: row.id,
   changeId: row.change_id,
   agentId: row.agent_id,
   intent: row.intent,
   skillsUsed: row.skills_used,
-  logs: row.logs,
+  logs: row.logs as AgentRun['logs'],
   status: row.status,
   createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+  endedAt: row.ended_at ? row.ended_at.toISOString() : null,
 });
 
 /** NO_OPS when the change has nothing to execute, else EXECUTION_FAILED; `details.errors` lists every error. */
@@ -527,6 +532,87 @@ export const createChangeService = ({
       return created.id;
     },
 
+    /** Throws NOT_FOUND unless the project exists in the caller's tenant. */
+    requireProject: (ctx: RequestContext, projectId: string): Promise<void> => requireProject(ctx, projectId),
+
+    /**
+     * Opens a Draft change in the project carrying the given ops, with one record_type target per record
+     * type they name, inside the caller's transaction; every op is checked as `addOp` checks it.
+     * Answers the change's id.
+     */
+    openChangeWithOps: async (
+      trx: Transaction<ChangeEngineDatabase>,
+      ctx: RequestContext,
+      input: {
+        projectId: string;
+        title: string;
+        description: string | null;
+        ops: readonly {
+          recordTypeKey: string;
+          opType: OpPayload['opType'];
+          payload: Record<string, unknown>;
+        }[];
+      },
+    ): Promise<string> => {
+      // The project is the caller's to check before its transaction (a second connection here could
+      // wait behind the transaction's own); the change's foreign key still refuses a missing one.
+      const parsed = input.ops.map((op) => ({
+        key: op.recordTypeKey,
+        ...parsePayload(op.opType, op.payload),
+      }));
+      const now = clock.now();
+      const repo = forTenant(trx, ctx.tenantId);
+      const created = await repo.insertChange({
+        id: newId(),
+        project_id: input.projectId,
+        title: normalizeName(input.title, 'title'),
+        description: input.description,
+        module_id: null,
+        environment_id: null,
+        status: 'Draft',
+        reverts_change_id: null,
+        created_by: actorOf(ctx).actorId,
+        created_at: now,
+        updated_at: now,
+      });
+      await recordEvent(trx, ctx, created, 'change_status_changed', { from: null, to: 'Draft' });
+      const targets = new Map<string, string>();
+      for (const key of new Set(parsed.map((op) => op.key))) {
+        await requireTargetType(trx, ctx, created, key, 'does not exist');
+        const selector = { recordTypeKey: key };
+        const target = await repo.insertTarget({
+          id: newId(),
+          project_id: input.projectId,
+          change_id: created.id,
+          type: 'record_type',
+          selector,
+          created_at: now,
+        });
+        targets.set(key, target.id);
+        await recordEvent(trx, ctx, created, 'change_target_added', {
+          targetId: target.id,
+          type: 'record_type',
+          selector,
+        });
+      }
+      const seen = new Set<string>();
+      for (const op of parsed) {
+        const identity = JSON.stringify([op.key, op.opType, op.payload]);
+        if (seen.has(identity)) throw conflict('the proposal carries the same op twice');
+        seen.add(identity);
+        const row = await repo.insertOp({
+          id: newId(),
+          change_id: created.id,
+          target_id: targets.get(op.key) as string,
+          op_type: op.opType,
+          payload: op.payload,
+          created_at: clock.now(),
+        });
+        await recordEvent(trx, ctx, created, 'patch_op_added', { opId: row.id, opType: row.op_type });
+      }
+      return created.id;
+    },
+
     /**
      * One page of change records, newest first, and the cursor of the next page (null on the last);
      * `from` (inclusive) and `to` (exclusive) bound their creation time.
@@ -824,12 +910,22 @@ export const createChangeService = ({
       inTransaction(db, async (trx) => {
         const change = await requireChange(ctx, id, trx, true);
         if (change.status === 'Merged') throw conflict('a merged change takes no more agent runs (E1)');
+        const named = input.skillsUsed ?? [];
+        // The skills' rows are share-locked: none is disabled or removed before the run commits (AR3).
+        const registry = await agentsForTenant(trx, ctx.tenantId).findSkillsByName(named, true);
+        const unusable = unusableSkills(named, registry);
+        if (unusable.length > 0)
+          throw new DomainError(
+            ChangeEngineErrorCodes.AGENT_SKILL_UNUSABLE,
+            `not registered or disabled skills: ${unusable.join(', ')}`,
+            { field: 'skillsUsed', skills: unusable },
+          );
         const row = await forTenant(trx, ctx.tenantId).insertAgentRun({
           id: newId(),
           change_id: id,
           agent_id: actorOf(ctx).actorId,
           intent: normalizeName(input.intent, 'intent'),
-          skills_used: input.skillsUsed ?? [],
+          skills_used: [...new Set(named)],
           created_at: clock.now(),
         });
         return toAgentRun(row);

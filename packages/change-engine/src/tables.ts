@@ -1,7 +1,9 @@
 import type { RecordsTables } from '@ec3l/records';
 import type { ColumnType, Selectable } from 'kysely';
+import type { AgentRunStatus } from './core/agent-runs.js';
 import type { ChangeStatus } from './core/lifecycle.js';
 import type { OpType } from './core/ops.js';
+import type { ProposalStatus, ProposalType } from './core/proposals.js';
 import type { TargetType } from './core/selectors.js';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -79,8 +81,42 @@ export type ChangeEngineTables = {
     intent: string;
     skills_used: Json<string[]>;
     logs: Json<unknown[]>;
-    status: 'Pending' | 'Running' | 'Passed' | 'Failed';
+    status: AgentRunStatus;
     created_at: Timestamp;
+    updated_at: Timestamp;
+    ended_at: Date | null;
+  };
+  agent_proposals: {
+    tenant_id: string;
+    id: string;
+    change_id: string | null;
+    agent_id: string | null;
+    created_by: string | null;
+    proposal_type: ProposalType;
+    target_ref: string;
+    payload: Json<Record<string, unknown>>;
+    summary: string;
+    status: ProposalStatus;
+    submitted_by: string | null;
+    submitted_at: Date | null;
+    reviewed_by: string | null;
+    review_comment: string | null;
+    reviewed_at: Date | null;
+    applied_kind: string | null;
+    applied_id: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  agent_skills: {
+    tenant_id: string;
+    id: string;
+    name: string;
+    description: string | null;
+    input_schema: Json<Record<string, unknown>>;
+    status: 'active' | 'disabled';
+    created_by: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
   };
   record_type_snapshots: {
     tenant_id: string;
@@ -106,3 +142,5 @@ export type ChangeEventRow = Selectable<ChangeEngineTables['change_events']>;
 export type SnapshotRow = Selectable<ChangeEngineTables['record_type_snapshots']>;
 export type WorkspaceRow = Selectable<ChangeEngineTables['workspaces']>;
 export type AgentRunRow = Selectable<ChangeEngineTables['agent_runs']>;
+export type ProposalRow = Selectable<ChangeEngineTables['agent_proposals']>;
+export type SkillRow = Selectable<ChangeEngineTables['agent_skills']>;

@@ -29,8 +29,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Admin: pending approvals of every approver, newest first
-         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
+         * Admin: everything awaiting a human decision, newest first
+         * @description One queue: pending workflow approvals (with every field of the approval), Ready changes awaiting merge, promotion intents previewed into an environment that requires approval, and submitted agent proposals. `kind` tells them apart and `permission` names what acting on one needs. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page. Requires permission `admin.view`.
          */
         get: operations["adminListPendingApprovals"];
         put?: never;
@@ -623,6 +623,222 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/agent-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Agent proposals, newest first
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listAgentProposals"];
+        put?: never;
+        /**
+         * Propose a form patch, a workflow change or an approval comment (status draft)
+         * @description Agents and humans may propose; the payload is checked against its type. Requires permission `change.edit`.
+         */
+        post: operations["createAgentProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-proposals/{proposalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a proposal with its payload and review
+         * @description Read a proposal with its payload and review.
+         */
+        get: operations["getAgentProposal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-proposals/{proposalId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept or reject a submitted proposal
+         * @description Accepting applies the proposal through the domain it targets, in one transaction: a workflow change opens a Draft change carrying its ops, an approval comment is attached to the workflow approval, a form patch becomes a form override. When applying fails (422 PROPOSAL_APPLY_FAILED) nothing is written and the proposal stays submitted. Of concurrent reviews one wins; the others get 409. Requires permission `change.approve`; refused to agents.
+         */
+        post: operations["reviewAgentProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-proposals/{proposalId}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft proposal for review (draft → submitted)
+         * @description A human submits what an agent proposed. Requires permission `change.edit`; refused to agents.
+         */
+        post: operations["submitAgentProposal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-runs/{agentRunId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read an agent run with its skills and log
+         * @description Read an agent run with its skills and log.
+         */
+        get: operations["getAgentRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-runs/{agentRunId}/log/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a run’s log as server-sent events
+         * @description Sends the log lines so far, then new ones as they are appended, one `log` event per line (its id is the line’s position, so a reconnect with Last-Event-ID resumes after it), and an `end` event with the final status once the run has passed or failed; then the stream closes.
+         */
+        get: operations["streamAgentRunLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-runs/{agentRunId}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Append lines to a run’s log
+         * @description At most 100 lines per call and 2,000 per run; an ended run's log is closed (409). Requires permission `change.edit`.
+         */
+        post: operations["appendAgentRunLogs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-runs/{agentRunId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a run: Pending → Running → Passed | Failed
+         * @description A Pending run may fail before it starts; an ended run never moves (409). Requires permission `change.edit`.
+         */
+        post: operations["moveAgentRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-skills": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The skills registry, by name
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listAgentSkills"];
+        put?: never;
+        /**
+         * Register a skill agent runs may use
+         * @description The name is unique in the tenant (409); the input schema must be a JSON Schema object (400 AGENT_SKILL_SCHEMA_INVALID). Requires permission `skill.manage`.
+         */
+        post: operations["createAgentSkill"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agent-skills/{skillId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a skill
+         * @description Read a skill.
+         */
+        get: operations["getAgentSkill"];
+        put?: never;
+        post?: never;
+        /**
+         * Remove a skill from the registry
+         * @description Runs that used it keep its name. Requires permission `skill.manage`.
+         */
+        delete: operations["deleteAgentSkill"];
+        options?: never;
+        head?: never;
+        /**
+         * Edit a skill, or disable or enable it
+         * @description A disabled skill cannot be named by new agent runs. Requires permission `skill.manage`.
+         */
+        patch: operations["updateAgentSkill"];
         trace?: never;
     };
     "/api/audit-feed": {
@@ -3778,6 +3994,131 @@ export interface components {
              */
             stepType: "record_mutation";
         };
+        /** @description A proposed form patch, workflow change or approval comment */
+        AgentProposal: components["schemas"]["AgentProposalFormPatch"] | components["schemas"]["AgentProposalWorkflowChange"] | components["schemas"]["AgentProposalApprovalComment"];
+        AgentProposalApprovalComment: {
+            agentId: string | null;
+            /** @description What accepting created: the change opened, the comment attached, the form override */
+            applied: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "change" | "workflow_approval_comment" | "form_override";
+            } | null;
+            changeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            payload: {
+                /**
+                 * Format: uuid
+                 * @description The workflow approval the comment goes to
+                 */
+                approvalId: string;
+                comment: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            proposalType: "approval_comment";
+            reviewComment: string | null;
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "accepted" | "rejected";
+            submittedAt: string | null;
+            submittedBy: string | null;
+            summary: string;
+            /** @description What it targets: form:<recordType>/<form>, project:<id>, workflow_approval:<id> */
+            targetRef: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgentProposalFormPatch: {
+            agentId: string | null;
+            /** @description What accepting created: the change opened, the comment attached, the form override */
+            applied: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "change" | "workflow_approval_comment" | "form_override";
+            } | null;
+            changeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            payload: {
+                formName: string;
+                ops: components["schemas"]["ProposalFormPatchOp"][];
+                /** @description The name of the record type the form belongs to */
+                recordTypeName: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            proposalType: "form_patch";
+            reviewComment: string | null;
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "accepted" | "rejected";
+            submittedAt: string | null;
+            submittedBy: string | null;
+            summary: string;
+            /** @description What it targets: form:<recordType>/<form>, project:<id>, workflow_approval:<id> */
+            targetRef: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AgentProposalWorkflowChange: {
+            agentId: string | null;
+            /** @description What accepting created: the change opened, the comment attached, the form override */
+            applied: {
+                /** Format: uuid */
+                id: string;
+                /** @enum {string} */
+                kind: "change" | "workflow_approval_comment" | "form_override";
+            } | null;
+            changeId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            payload: {
+                ops: components["schemas"]["ProposalChangeOp"][];
+                /**
+                 * Format: uuid
+                 * @description The project the change is opened in
+                 */
+                projectId: string;
+                /** @description Title of the change accepting opens */
+                title: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            proposalType: "workflow_change";
+            reviewComment: string | null;
+            reviewedAt: string | null;
+            reviewedBy: string | null;
+            /** @enum {string} */
+            status: "draft" | "submitted" | "accepted" | "rejected";
+            submittedAt: string | null;
+            submittedBy: string | null;
+            summary: string;
+            /** @description What it targets: form:<recordType>/<form>, project:<id>, workflow_approval:<id> */
+            targetRef: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         AgentRole: {
             agentId: string;
             /** Format: date-time */
@@ -3794,13 +4135,177 @@ export interface components {
             changeId: string;
             /** Format: date-time */
             createdAt: string;
+            endedAt: string | null;
             /** Format: uuid */
             id: string;
             intent: string;
-            logs: unknown[];
+            logs: components["schemas"]["AgentRunLogLine"][];
             skillsUsed: string[];
             /** @enum {string} */
             status: "Pending" | "Running" | "Passed" | "Failed";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @description One line of an agent run's log */
+        AgentRunLogLine: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            level: "debug" | "info" | "warn" | "error";
+            message: string;
+        };
+        AgentRunStatusBody: {
+            /**
+             * @description Pending → Running → Passed | Failed; a Pending run may fail
+             * @enum {string}
+             */
+            status: "Pending" | "Running" | "Passed" | "Failed";
+        };
+        AgentSkill: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description A JSON Schema object */
+            inputSchema: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** @enum {string} */
+            status: "active" | "disabled";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AppendAgentRunLogsBody: {
+            lines: {
+                /**
+                 * @default info
+                 * @enum {string}
+                 */
+                level: "debug" | "info" | "warn" | "error";
+                message: string;
+            }[];
+        };
+        /** @description A submitted agent proposal awaiting review */
+        ApprovalQueueAgentProposal: {
+            agentId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "agent_proposal";
+            /**
+             * @description The permission acting on the item needs
+             * @enum {string}
+             */
+            permission: "change.approve";
+            /** @enum {string} */
+            proposalType: "form_patch" | "workflow_change" | "approval_comment";
+            /** @enum {string} */
+            status: "submitted";
+            submittedBy: string | null;
+            targetRef: string;
+            /** @description What the console shows as the item */
+            title: string;
+        };
+        /** @description A Ready change awaiting merge */
+        ApprovalQueueChange: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "change";
+            /**
+             * @description The permission acting on the item needs
+             * @enum {string}
+             */
+            permission: "change.approve";
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            status: "Ready";
+            /** @description What the console shows as the item */
+            title: string;
+        };
+        /** @description One item of the approvals queue; `kind` says what it is and which route acts on it */
+        ApprovalQueueItem: components["schemas"]["ApprovalQueueWorkflowApproval"] | components["schemas"]["ApprovalQueueChange"] | components["schemas"]["ApprovalQueuePromotionIntent"] | components["schemas"]["ApprovalQueueAgentProposal"];
+        /** @description A promotion intent previewed into an environment that requires approval */
+        ApprovalQueuePromotionIntent: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            fromEnvironmentId: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "promotion_intent";
+            /**
+             * @description The permission acting on the item needs
+             * @enum {string}
+             */
+            permission: "environment.promote";
+            /** Format: uuid */
+            projectId: string;
+            /** @enum {string} */
+            status: "previewed";
+            /** @description What the console shows as the item */
+            title: string;
+            /** Format: uuid */
+            toEnvironmentId: string;
+        };
+        /** @description A pending workflow approval */
+        ApprovalQueueWorkflowApproval: {
+            approvers: string[];
+            closedAt: string | null;
+            closedBy: string | null;
+            closedComment: string | null;
+            closedReason: string | null;
+            comments: unknown[];
+            /** Format: date-time */
+            createdAt: string;
+            deadlineAt: string | null;
+            decisions: unknown[];
+            escalatedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            kind: "workflow_approval";
+            /**
+             * @description The permission acting on the item needs
+             * @enum {string}
+             */
+            permission: "workflow.approve";
+            rule: unknown;
+            status: string;
+            /** Format: uuid */
+            stepExecutionId: string;
+            /** @description What the console shows as the item */
+            title: string;
+            /** Format: uuid */
+            workflowDefinitionId: string;
+            /** Format: uuid */
+            workflowExecutionId: string;
+            /** Format: uuid */
+            workflowStepId: string;
         };
         AssignmentConfig: {
             /** @enum {string} */
@@ -4192,9 +4697,75 @@ export interface components {
             message: string;
             statusCode: number;
         };
+        CreateAgentProposalBody: components["schemas"]["CreateAgentProposalBodyFormPatch"] | components["schemas"]["CreateAgentProposalBodyWorkflowChange"] | components["schemas"]["CreateAgentProposalBodyApprovalComment"];
+        CreateAgentProposalBodyApprovalComment: {
+            /** @description The change the proposal was made for, if any */
+            changeId?: string | null;
+            payload: {
+                /**
+                 * Format: uuid
+                 * @description The workflow approval the comment goes to
+                 */
+                approvalId: string;
+                comment: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            proposalType: "approval_comment";
+            summary: string;
+        };
+        CreateAgentProposalBodyFormPatch: {
+            /** @description The change the proposal was made for, if any */
+            changeId?: string | null;
+            payload: {
+                formName: string;
+                ops: components["schemas"]["ProposalFormPatchOp"][];
+                /** @description The name of the record type the form belongs to */
+                recordTypeName: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            proposalType: "form_patch";
+            summary: string;
+        };
+        CreateAgentProposalBodyWorkflowChange: {
+            /** @description The change the proposal was made for, if any */
+            changeId?: string | null;
+            payload: {
+                ops: components["schemas"]["ProposalChangeOp"][];
+                /**
+                 * Format: uuid
+                 * @description The project the change is opened in
+                 */
+                projectId: string;
+                /** @description Title of the change accepting opens */
+                title: string;
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            proposalType: "workflow_change";
+            summary: string;
+        };
         CreateAgentRunBody: {
             intent: string;
+            /** @description Names of registered, active skills (GET /api/agent-skills); any other name is a 400 */
             skillsUsed?: string[];
+        };
+        CreateAgentSkillBody: {
+            description?: string | null;
+            /** @description A JSON Schema (draft 2020-12) object describing the skill's input; checked against the meta-schema */
+            inputSchema: {
+                [key: string]: unknown;
+            };
+            name: string;
+            /** @enum {string} */
+            status?: "active" | "disabled";
         };
         /**
          * @example {
@@ -4215,23 +4786,6 @@ export interface components {
             /** @description Unique within the tenant */
             name: string;
         };
-        CreateConfigOverrideBody: {
-            /** Format: uuid */
-            installedModuleId: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            overrideType: "config";
-            patch: {
-                /** @description A JSON value of the JSON type of the default */
-                value: string | number | boolean | null | unknown[] | {
-                    [key: string]: unknown;
-                };
-            };
-            summary?: string;
-            targetRef: string;
-        };
         CreateFormDefinitionBody: {
             description?: string;
             /** @description Unique per record type */
@@ -4240,19 +4794,8 @@ export interface components {
             recordTypeId: string;
         };
         CreateFormOverrideBody: {
-            /** Format: uuid */
-            installedModuleId: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            overrideType: "form";
-            /** @description The changes to the target, as the part it overrides reads them */
-            patch: {
-                [key: string]: unknown;
-            };
+            ops: components["schemas"]["FormPatchOp"][];
             summary?: string;
-            targetRef: string;
         };
         CreateFormPlacementBody: {
             /** @description Layout column, 1 to 4 */
@@ -4282,8 +4825,70 @@ export interface components {
             /** @description Unique within the form */
             title: string;
         };
+        CreateModuleConfigOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "config";
+            patch: {
+                /** @description A JSON value of the JSON type of the default */
+                value: string | number | boolean | null | unknown[] | {
+                    [key: string]: unknown;
+                };
+            };
+            summary?: string;
+            targetRef: string;
+        };
+        CreateModuleFormOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "form";
+            /** @description The changes to the target, as the part it overrides reads them */
+            patch: {
+                [key: string]: unknown;
+            };
+            summary?: string;
+            targetRef: string;
+        };
         /** @description A draft override of one target of an installed module; the patch depends on the override type */
-        CreateOverrideBody: components["schemas"]["CreateConfigOverrideBody"] | components["schemas"]["CreateWorkflowOverrideBody"] | components["schemas"]["CreateFormOverrideBody"] | components["schemas"]["CreateRuleOverrideBody"];
+        CreateModuleOverrideBody: components["schemas"]["CreateModuleConfigOverrideBody"] | components["schemas"]["CreateModuleWorkflowOverrideBody"] | components["schemas"]["CreateModuleFormOverrideBody"] | components["schemas"]["CreateModuleRuleOverrideBody"];
+        CreateModuleRuleOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "rule";
+            /** @description The changes to the target, as the part it overrides reads them */
+            patch: {
+                [key: string]: unknown;
+            };
+            summary?: string;
+            targetRef: string;
+        };
+        CreateModuleWorkflowOverrideBody: {
+            /** Format: uuid */
+            installedModuleId: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            overrideType: "workflow";
+            /** @description The changes to the target, as the part it overrides reads them */
+            patch: {
+                [key: string]: unknown;
+            };
+            summary?: string;
+            targetRef: string;
+        };
         CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"] | components["schemas"]["CreatePatchOpBodySetAssignment"] | components["schemas"]["CreatePatchOpBodySetSla"];
         /**
          * @example {
@@ -4455,21 +5060,6 @@ export interface components {
             name: string;
             permissions?: ("form.view" | "form.edit" | "workflow.execute" | "workflow.approve" | "override.activate" | "change.approve" | "admin.view" | "environment.release_create" | "environment.promote" | "project.edit" | "schema.edit" | "change.edit" | "rbac.manage" | "record.edit" | "workflow.edit" | "automation.run" | "package.install" | "environment.manage" | "override.edit" | "skill.manage" | "vibe.author")[];
         };
-        CreateRuleOverrideBody: {
-            /** Format: uuid */
-            installedModuleId: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            overrideType: "rule";
-            /** @description The changes to the target, as the part it overrides reads them */
-            patch: {
-                [key: string]: unknown;
-            };
-            summary?: string;
-            targetRef: string;
-        };
         CreateTargetBody: components["schemas"]["CreateTargetBodyRecordType"] | components["schemas"]["CreateTargetBodyForm"] | components["schemas"]["CreateTargetBodyWorkflow"] | components["schemas"]["CreateTargetBodyRule"] | components["schemas"]["CreateTargetBodyScript"] | components["schemas"]["CreateTargetBodyFile"];
         CreateTargetBodyFile: {
             selector: {
@@ -4554,21 +5144,6 @@ export interface components {
              * @enum {string}
              */
             triggerType?: "record_event" | "schedule" | "manual";
-        };
-        CreateWorkflowOverrideBody: {
-            /** Format: uuid */
-            installedModuleId: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            overrideType: "workflow";
-            /** @description The changes to the target, as the part it overrides reads them */
-            patch: {
-                [key: string]: unknown;
-            };
-            summary?: string;
-            targetRef: string;
         };
         /** @description A new trigger, active from creation */
         CreateWorkflowTriggerBody: components["schemas"]["CreateWorkflowTriggerBodyRecordEvent"] | components["schemas"]["CreateWorkflowTriggerBodySchedule"] | components["schemas"]["CreateWorkflowTriggerBodyManual"];
@@ -4737,7 +5312,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "APP_ALREADY_INSTALLED" | "APP_MODULE_CONFLICT" | "APP_UPGRADE_IN_PROGRESS" | "APP_UPGRADE_INVALID" | "OVERRIDE_TARGET_INVALID" | "OVERRIDE_PATCH_INVALID" | "OVERRIDE_STATE_CONFLICT" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_UNKNOWN" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_LIMIT_REACHED" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "AGENT_SKILL_SCHEMA_INVALID" | "AGENT_SKILL_UNUSABLE" | "PROPOSAL_APPLY_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "APP_ALREADY_INSTALLED" | "APP_MODULE_CONFLICT" | "APP_UPGRADE_IN_PROGRESS" | "APP_UPGRADE_INVALID" | "OVERRIDE_TARGET_INVALID" | "OVERRIDE_PATCH_INVALID" | "OVERRIDE_STATE_CONFLICT" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_UNKNOWN" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_LIMIT_REACHED" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -6338,6 +6913,142 @@ export interface components {
                 status: "missing" | "outdated" | "same" | "extra";
             }[];
         };
+        /** @description A patch op of the change engine, naming the record type it edits */
+        ProposalChangeOp: components["schemas"]["ProposalChangeOpAddField"] | components["schemas"]["ProposalChangeOpSetField"] | components["schemas"]["ProposalChangeOpRemoveField"] | components["schemas"]["ProposalChangeOpRenameField"] | components["schemas"]["ProposalChangeOpSetAssignment"] | components["schemas"]["ProposalChangeOpSetSla"];
+        ProposalChangeOpAddField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "add_field";
+            payload: {
+                /** @description Insert after this field; null: first; absent: last */
+                after?: string | null;
+                field: components["schemas"]["FieldInput"];
+            };
+            /** @description The record type of the project the op edits */
+            recordTypeKey: string;
+        };
+        ProposalChangeOpRemoveField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "remove_field";
+            payload: {
+                /** @description lower snake case */
+                fieldName: string;
+            };
+            /** @description The record type of the project the op edits */
+            recordTypeKey: string;
+        };
+        ProposalChangeOpRenameField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "rename_field";
+            payload: {
+                /** @description lower snake case */
+                from: string;
+                /** @description lower snake case */
+                to: string;
+            };
+            /** @description The record type of the project the op edits */
+            recordTypeKey: string;
+        };
+        ProposalChangeOpSetAssignment: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_assignment";
+            payload: {
+                /** @description The new assignment configuration; null clears it */
+                config: components["schemas"]["AssignmentConfig"] | null;
+            };
+            /** @description The record type of the project the op edits */
+            recordTypeKey: string;
+        };
+        ProposalChangeOpSetField: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_field";
+            payload: {
+                field: components["schemas"]["FieldInput"];
+            };
+            /** @description The record type of the project the op edits */
+            recordTypeKey: string;
+        };
+        ProposalChangeOpSetSla: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            opType: "set_sla";
+            payload: {
+                /** @description The new SLA configuration; null clears it */
+                config: components["schemas"]["SlaConfig"] | null;
+            };
+            /** @description The record type of the project the op edits */
+            recordTypeKey: string;
+        };
+        /** @description One edit of a form (FormPatchOp) */
+        ProposalFormPatchOp: components["schemas"]["ProposalFormPatchOpMoveField"] | components["schemas"]["ProposalFormPatchOpChangeSection"] | components["schemas"]["ProposalFormPatchOpToggleRequired"] | components["schemas"]["ProposalFormPatchOpToggleReadOnly"] | components["schemas"]["ProposalFormPatchOpToggleVisible"];
+        ProposalFormPatchOpChangeSection: {
+            /** @description A field of the form */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "changeSection";
+            orderIndex?: number;
+            /** @description The title of the section the field moves to */
+            section: string;
+        };
+        ProposalFormPatchOpMoveField: {
+            /** @description A field of the form */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "moveField";
+            orderIndex: number;
+        };
+        ProposalFormPatchOpToggleReadOnly: {
+            /** @description A field of the form */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleReadOnly";
+            value: boolean;
+        };
+        ProposalFormPatchOpToggleRequired: {
+            /** @description A field of the form */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleRequired";
+            value: boolean;
+        };
+        ProposalFormPatchOpToggleVisible: {
+            /** @description A field of the form */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleVisible";
+            value: boolean;
+        };
         RecordEventBody: {
             changedFields?: string[];
             data: {
@@ -6494,6 +7205,11 @@ export interface components {
                 templateValue: unknown;
                 value: unknown;
             }[];
+        };
+        ReviewAgentProposalBody: {
+            comment?: string;
+            /** @enum {string} */
+            decision: "accept" | "reject";
         };
         Role: {
             /** Format: date-time */
@@ -6660,13 +7376,23 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID";
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "PROPOSAL_APPLY_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID";
             details?: components["schemas"]["UnprocessableDetails"];
             /** @description HTTP reason phrase */
             error: string;
             /** @description What went wrong, for people */
             message: string;
             statusCode: number;
+        };
+        UpdateAgentSkillBody: {
+            description?: string | null;
+            /** @description A JSON Schema (draft 2020-12) object describing the skill's input; checked against the meta-schema */
+            inputSchema?: {
+                [key: string]: unknown;
+            };
+            name?: string;
+            /** @enum {string} */
+            status?: "active" | "disabled";
         };
         UpdateEnvironmentBody: {
             promotionWebhookUrl?: string | null;
@@ -6755,7 +7481,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "OVERRIDE_TARGET_INVALID" | "OVERRIDE_PATCH_INVALID" | "FORM_FIELD_UNKNOWN" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "AGENT_SKILL_SCHEMA_INVALID" | "AGENT_SKILL_UNUSABLE" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "OVERRIDE_TARGET_INVALID" | "OVERRIDE_PATCH_INVALID" | "FORM_FIELD_UNKNOWN" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -6803,6 +7529,18 @@ export interface components {
             closedBy: string | null;
             closedComment: string | null;
             closedReason: string | null;
+            /** @description Comments beside the decisions; they decide nothing */
+            comments: {
+                authorId: string | null;
+                /** @enum {string} */
+                authorType: "user" | "agent" | "system";
+                body: string;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: uuid */
+                id: string;
+                proposalId: string | null;
+            }[];
             /** Format: date-time */
             createdAt: string;
             deadlineAt: string | null;
@@ -7875,7 +8613,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK: Admin: pending approvals of every approver, newest first */
+            /** @description OK: Admin: everything awaiting a human decision, newest first */
             200: {
                 headers: {
                     /** @description Cursor of the next page; absent on the last page */
@@ -7885,7 +8623,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkflowApproval"][];
+                    "application/json": components["schemas"]["ApprovalQueueItem"][];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -8896,6 +9634,458 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAgentProposals: {
+        parameters: {
+            query?: {
+                changeId?: string;
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                proposalType?: "form_patch" | "workflow_change" | "approval_comment";
+                status?: "draft" | "submitted" | "accepted" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Agent proposals, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProposal"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createAgentProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgentProposalBody"];
+            };
+        };
+        responses: {
+            /** @description A proposed form patch, workflow change or approval comment */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgentProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A proposed form patch, workflow change or approval comment */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    reviewAgentProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewAgentProposalBody"];
+            };
+        };
+        responses: {
+            /** @description A proposed form patch, workflow change or approval comment */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    submitAgentProposal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                proposalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A proposed form patch, workflow change or approval comment */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentProposal"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentRunId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read an agent run with its skills and log */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamAgentRunLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentRunId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    appendAgentRunLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentRunId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AppendAgentRunLogsBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Append lines to a run’s log */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    moveAgentRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                agentRunId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgentRunStatusBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Move a run: Pending → Running → Passed | Failed */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentRun"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listAgentSkills: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The skills registry, by name */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSkill"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createAgentSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgentSkillBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Register a skill agent runs may use */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSkill"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getAgentSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a skill */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSkill"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteAgentSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateAgentSkill: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                skillId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgentSkillBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Edit a skill, or disable or enable it */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSkill"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["Unavailable"];
         };
     };
@@ -10952,7 +12142,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOverrideBody"];
+                "application/json": components["schemas"]["CreateModuleOverrideBody"];
             };
         };
         responses: {

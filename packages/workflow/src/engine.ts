@@ -426,11 +426,17 @@ export const createWorkflowEngine = ({
     row: ApprovalRow,
   ): Promise<Approval> => {
     const repo = forTenant(trx, tenantId);
-    const [approvers, decisions] = await Promise.all([
+    const [approvers, decisions, comments] = await Promise.all([
       repo.approversOf([row.id]),
       repo.decisionsOf([row.id]),
+      repo.commentsOf([row.id]),
     ]);
-    return toApproval(row, approvers.get(row.id) ?? [], decisions.get(row.id) ?? []);
+    return toApproval(
+      row,
+      approvers.get(row.id) ?? [],
+      decisions.get(row.id) ?? [],
+      comments.get(row.id) ?? [],
+    );
   };
 
   /** Settles the approval if its decisions now decide it, and continues the execution then. */

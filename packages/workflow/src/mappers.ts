@@ -8,6 +8,7 @@ import type {
   WorkflowStep,
 } from './schemas.js';
 import type {
+  ApprovalCommentRow,
   ApprovalRow,
   DecisionRow,
   DefinitionRow,
@@ -76,7 +77,12 @@ export const toStepExecution = (row: StepExecutionRow, stepType: StepType): Step
   executedAt: iso(row.executed_at),
 });
 
-export const toApproval = (row: ApprovalRow, approvers: string[], decisions: DecisionRow[]): Approval => ({
+export const toApproval = (
+  row: ApprovalRow,
+  approvers: string[],
+  decisions: DecisionRow[],
+  comments: ApprovalCommentRow[],
+): Approval => ({
   id: row.id,
   workflowExecutionId: row.workflow_execution_id,
   workflowDefinitionId: row.workflow_definition_id,
@@ -90,6 +96,14 @@ export const toApproval = (row: ApprovalRow, approvers: string[], decisions: Dec
     decision: d.decision,
     comment: d.comment,
     decidedAt: d.decided_at.toISOString(),
+  })),
+  comments: comments.map((c) => ({
+    id: c.id,
+    authorType: c.author_type,
+    authorId: c.author_id,
+    body: c.body,
+    proposalId: c.proposal_id,
+    createdAt: c.created_at.toISOString(),
   })),
   deadlineAt: iso(row.deadline_at),
   escalatedAt: iso(row.escalated_at),

@@ -398,6 +398,17 @@ export const ApprovalSchema = Type.Object(
     rule: ApprovalRuleSchema,
     approvers: Type.Array(Type.String()),
     decisions: Type.Array(DecisionSchema),
+    comments: Type.Array(
+      Type.Object({
+        id: Uuid(),
+        authorType: literals(['user', 'agent', 'system'] as const),
+        authorId: Nullable(Type.String()),
+        body: Type.String(),
+        proposalId: Nullable(Uuid({ description: 'The accepted agent proposal that attached it' })),
+        createdAt: Timestamp,
+      }),
+      { description: 'Comments beside the decisions; they decide nothing' },
+    ),
     deadlineAt: Nullable(Timestamp),
     escalatedAt: Nullable(Timestamp),
     closedReason: Nullable(Type.String({ description: 'decided, resumed, deadline, execution_failed' })),

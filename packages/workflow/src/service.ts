@@ -390,6 +390,30 @@ export const createWorkflowService = (deps: WorkflowServiceDeps) => {
       return engine.approvalView(db, ctx.tenantId, row);
     },
 
+    /**
+     * Attaches a comment to an approval inside the caller's transaction (an accepted agent proposal's
+     * comment); a comment decides nothing. Answers the comment's id.
+     */
+    addApprovalComment: async (
+      trx: Transaction<WorkflowTables>,
+      ctx: RequestContext,
+      input: { approvalId: string; body: string; proposalId: string | null },
+    ): Promise<string> => {
+      const repo = forTenant(trx, ctx.tenantId);
+      if (!(await repo.findApproval(input.approvalId))) throw notFound('approval', input.approvalId);
+      const { actorType, actorId } = actorOf(ctx);
+      const row = await repo.insertComment({
+        id: newId(),
+        approval_id: input.approvalId,
+        author_type: actorType,
+        author_id: actorId,
+        body: normalizeName(input.body, 'comment'),
+        proposal_id: input.proposalId,
+        created_at: clock.now(),
+      });
+      return row.id;
+    },
+
     /** The caller's decision on an approval (see the engine's decide), in one transaction. */
     decide: async (ctx: RequestContext, id: string, body: DecideBody): Promise<Approval> =>
       inTransaction(db, (trx) => engine.decide(trx, ctx, id, body)),

@@ -97,6 +97,16 @@ export type WorkflowTables = {
     comment: string | null;
     decided_at: Timestamp;
   };
+  workflow_approval_comments: {
+    tenant_id: string;
+    id: string;
+    approval_id: string;
+    author_type: 'user' | 'agent' | 'system';
+    author_id: string | null;
+    body: string;
+    proposal_id: string | null;
+    created_at: Timestamp;
+  };
 };
 
 export type DefinitionRow = Selectable<WorkflowTables['workflow_definitions']>;
@@ -105,3 +115,4 @@ export type ExecutionRow = Selectable<WorkflowTables['workflow_executions']>;
 export type StepExecutionRow = Selectable<WorkflowTables['workflow_step_executions']>;
 export type ApprovalRow = Selectable<WorkflowTables['workflow_approvals']>;
 export type DecisionRow = Selectable<WorkflowTables['workflow_approval_decisions']>;
+export type ApprovalCommentRow = Selectable<WorkflowTables['workflow_approval_comments']>;

@@ -222,7 +222,17 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     {
       name: 'admin approvals',
       path: '/admin/approvals',
-      ready: () => page.getByText('No pending approvals'),
+      ready: () => page.getByText('Nothing awaits a decision'),
+    },
+    {
+      name: 'agent skills',
+      path: '/skills',
+      ready: () => page.getByTestId('skills-empty'),
+    },
+    {
+      name: 'runner',
+      path: '/runner',
+      ready: () => page.getByTestId('runner-no-change'),
     },
     { name: 'templates', path: '/templates', ready: () => page.getByTestId('template-card').first() },
     { name: 'admin apps', path: '/admin/apps', ready: () => page.getByTestId('apps-empty') },

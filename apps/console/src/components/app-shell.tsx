@@ -77,6 +77,22 @@ const NAV: NavItem[] = [
     icon: icon('M4 4h6v6H4zM14 4h6v6h-6zM4 14h6v6H4zM14 14h6v6h-6z'),
     match: (path) => path === '/templates',
   },
+  {
+    href: '/skills',
+    label: 'Agent skills',
+    // A puzzle piece.
+    icon: icon(
+      'M10 4a2 2 0 1 1 4 0v2h4v4h-2a2 2 0 1 0 0 4h2v4h-4v-2a2 2 0 1 0-4 0v2H6v-4h2a2 2 0 1 0 0-4H6V6h4V4Z',
+    ),
+    match: (path) => path === '/skills',
+  },
+  {
+    href: '/runner',
+    label: 'Runner',
+    // A play button in a terminal.
+    icon: icon('M4 5h16v14H4zM10 9l5 3-5 3V9Z'),
+    match: (path) => path === '/runner',
+  },
 ];
 
 /** Tools, each shown only to an actor holding its permission. */

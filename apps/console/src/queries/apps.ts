@@ -20,7 +20,7 @@ export type InstalledAppDetail = Schemas['InstalledAppDetail'];
 export type InstalledModule = Schemas['InstalledModule'];
 export type ModuleOverride = Schemas['ModuleOverride'];
 export type ResolvedModule = Schemas['ResolvedModule'];
-export type CreateOverrideBody = Schemas['CreateOverrideBody'];
+export type CreateOverrideBody = Schemas['CreateModuleOverrideBody'];
 type Change = Schemas['Change'];
 
 /** What an install, an upgrade or an override move changes. */

@@ -323,6 +323,13 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
           description:
             'Form definitions, sections, placements, behaviour rules, overrides, compiled forms and evaluation',
         },
+        {
+          name: 'agent-proposals',
+          description:
+            'Form patches, workflow changes and approval comments agents propose and humans review',
+        },
+        { name: 'agent-skills', description: 'The registry of skills agent runs may use' },
+        { name: 'agent-runs', description: 'Agent runs: status, log lines and the live log stream' },
       ],
       components: {
         securitySchemes: {

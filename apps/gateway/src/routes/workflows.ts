@@ -430,26 +430,4 @@ export const workflowRoutes: FastifyPluginAsyncTypebox<{ workflows: WorkflowServ
       );
     },
   );
-  app.get(
-    '/admin/approvals',
-    {
-      ...admin,
-      schema: {
-        operationId: 'adminListPendingApprovals',
-        summary: 'Admin: pending approvals of every approver, newest first',
-        description: `${PAGE_DESCRIPTION} ${requires('admin.view')}`,
-        tags: ['admin'],
-        querystring: PageQuerySchema,
-        response: {
-          200: { ...Type.Array(ref(ApprovalSchema)), headers: nextCursorHeader },
-          ...guardedReadErrors,
-        },
-      },
-    },
-    async (request, reply) =>
-      sendPage(
-        reply,
-        await workflows.listApprovals(request.ctx, { status: 'pending' }, pageRequestOf(request.query)),
-      ),
-  );
 };

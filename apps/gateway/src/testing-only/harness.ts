@@ -32,6 +32,7 @@ export const createHarness = async (
     startExecution?: StartExecution;
     leaseMs?: number;
     webhooks?: AppDeps['webhooks'];
+    runLogPollMs?: number;
   } = {},
 ): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
@@ -45,6 +46,7 @@ export const createHarness = async (
     ...(options.startExecution ? { startExecution: options.startExecution } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.runLogPollMs ? { runLogPollMs: options.runLogPollMs } : {}),
   });
   await app.ready();
   return {

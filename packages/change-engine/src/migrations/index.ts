@@ -5,6 +5,9 @@ import * as m0003 from './0003_change_indexes.js';
 import * as m0004 from './0004_row_level_security.js';
 import * as m0005 from './0005_dry_run_events.js';
 import * as m0006 from './0006_config_ops.js';
+import * as m0007 from './0007_agent_proposals.js';
+import * as m0008 from './0008_agent_skills.js';
+import * as m0009 from './0009_agent_run_progress.js';
 
 export const changeEngineMigrations: MigrationModule = {
   name: 'change-engine',
@@ -16,5 +19,8 @@ export const changeEngineMigrations: MigrationModule = {
     '0004_row_level_security': m0004,
     '0005_dry_run_events': m0005,
     '0006_config_ops': m0006,
+    '0007_agent_proposals': m0007,
+    '0008_agent_skills': m0008,
+    '0009_agent_run_progress': m0009,
   },
 };

@@ -2,6 +2,7 @@ import { assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { ApprovalStatus, DefinitionStatus, ExecutionStatus } from '../schemas.js';
 import type {
+  ApprovalCommentRow,
   ApprovalRow,
   DecisionRow,
   DefinitionRow,
@@ -332,6 +333,28 @@ export const forTenant = (db: Db, tenantId: string) => {
       for (const r of rows) map.get(r.approval_id)?.push(r);
       return map;
     },
+
+    commentsOf: async (approvalIds: readonly string[]): Promise<Map<string, ApprovalCommentRow[]>> => {
+      const map = new Map<string, ApprovalCommentRow[]>(approvalIds.map((id) => [id, []]));
+      if (approvalIds.length === 0) return map;
+      const rows = await db
+        .selectFrom('workflow_approval_comments')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('approval_id', 'in', approvalIds)
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute();
+      for (const r of rows) map.get(r.approval_id)?.push(r);
+      return map;
+    },
+
+    insertComment: (row: Omit<Insertable<T['workflow_approval_comments']>, 'tenant_id'>) =>
+      db
+        .insertInto('workflow_approval_comments')
+        .values({ ...row, tenant_id: tenantId })
+        .returningAll()
+        .executeTakeFirstOrThrow(),
 
     /** Records a decision unless this approver has one already; answers the approver's decision either way. */
     insertDecision: async (
