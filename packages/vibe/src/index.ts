@@ -1,4 +1,4 @@
-export { createAnthropicAdapter, createOpenAiAdapter, type ProviderOptions } from './adapters/providers.js';
+export { createProviderAdapter } from './adapters/lazy.js';
 export { createStubAdapter } from './adapters/stub.js';
 export { type LlmAdapter, LlmError, type LlmRequest, type LlmResponse } from './adapters/types.js';
 export { checkOutput, type PipelineEvent, STAGES, type Stage } from './core/pipeline.js';

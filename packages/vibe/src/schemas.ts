@@ -302,7 +302,11 @@ export const VibeInstallOutcomeSchema = Type.Object(
     environmentId: Type.String({ format: 'uuid' }),
     installId: nullable(Type.String({ format: 'uuid' })),
     changeId: nullable(
-      Type.String({ format: 'uuid', description: 'The merged change of the install (revert undoes it)' }),
+      Type.String({
+        format: 'uuid',
+        description:
+          'The merged change editing installed types (upgrades; null when the install only creates)',
+      }),
     ),
     diff: DiffRef(),
   },

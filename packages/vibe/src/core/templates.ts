@@ -18,7 +18,7 @@ type Template = {
 
 const TEMPLATES: readonly Template[] = [
   {
-    domain: 'hr',
+    domain: 'people',
     keywords: ['hr', 'employee', 'onboarding', 'leave', 'vacation', 'hiring', 'recruit', 'staff'],
     name: 'People requests',
     group: 'people-ops',
@@ -42,7 +42,7 @@ const TEMPLATES: readonly Template[] = [
     ],
   },
   {
-    domain: 'itsm',
+    domain: 'service_desk',
     keywords: ['incident', 'itsm', 'ticket', 'outage', 'helpdesk', 'help desk', 'service desk', 'support'],
     name: 'Service desk',
     group: 'service-desk',
