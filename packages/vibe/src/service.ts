@@ -170,6 +170,18 @@ export const createVibeService = (deps: VibeServiceDeps) => {
   };
   const emit = (ctx: RequestContext, event: DomainEvent) => events.emit(ctx, event);
 
+  /** One of the tenant's generation slots, or 429 VIBE_GENERATION_LIMIT. */
+  const acquireSlot = (ctx: RequestContext) => {
+    const release = limiter.tryAcquire(ctx.tenantId);
+    if (!release)
+      throw new DomainError(
+        VibeErrorCodes.VIBE_GENERATION_LIMIT,
+        `this tenant already runs ${limits.concurrentPerTenant} generations; retry when one ends`,
+        { limit: limits.concurrentPerTenant },
+      );
+    return release;
+  };
+
   const requireDraft = async (ctx: RequestContext, id: string): Promise<DraftRow> => {
     const row = await forTenant(db, ctx.tenantId).findDraft(id);
     if (!row) throw notFound('vibe draft', id);
@@ -216,14 +228,10 @@ export const createVibeService = (deps: VibeServiceDeps) => {
     },
     options: GenerationOptions = {},
     onSuccess?: (trx: Trx, result: PipelineResult<PackageDiff> & { ok: true }) => Promise<void>,
+    /** Variants of one request share the slot their request holds. */
+    slotHeld = false,
   ) => {
-    const release = limiter.tryAcquire(ctx.tenantId);
-    if (!release)
-      throw new DomainError(
-        VibeErrorCodes.VIBE_GENERATION_LIMIT,
-        `this tenant already runs ${limits.concurrentPerTenant} generations; retry when one ends`,
-        { limit: limits.concurrentPerTenant },
-      );
+    const release = slotHeld ? () => {} : acquireSlot(ctx);
     const started = performance.now();
     const timeout = AbortSignal.timeout(limits.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -260,7 +268,8 @@ export const createVibeService = (deps: VibeServiceDeps) => {
       const row = {
         id: newId(),
         project_id: input.projectId,
-        draft_id: input.draftId ?? null,
+        // A draft made by this generation exists only when it succeeded.
+        draft_id: result.ok || input.kind !== 'generate' ? (input.draftId ?? null) : null,
         kind: input.kind,
         prompt: input.request.prompt,
         adapter: adapter.name,
@@ -280,7 +289,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
       } as const;
       await inTransaction(db, async (trx) => {
         if (result.ok && onSuccess) await onSuccess(trx, result);
-        await forTenant(trx, ctx.tenantId).insertGeneration({ ...row, draft_id: input.draftId ?? null });
+        await forTenant(trx, ctx.tenantId).insertGeneration(row);
       });
       const summary: VibeGenerationSummary = {
         generationId: row.id,
@@ -408,10 +417,6 @@ export const createVibeService = (deps: VibeServiceDeps) => {
   };
 
   const service = {
-    limits,
-    /** How many generations the tenant runs now (tests of slot release read it). */
-    runningGenerations: (tenantId: string) => limiter.running(tenantId),
-
     /** Generates a package from the prompt and stores it as a new draft (version 1, reason create). */
     createDraft: async (
       ctx: RequestContext,
@@ -813,6 +818,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
         entityId: body.projectId,
         affectedRecords: { count: body.count },
       });
+      const release = acquireSlot(ctx);
       const settled = await Promise.allSettled(
         Array.from({ length: body.count }, (_, index) =>
           generate(
@@ -832,9 +838,11 @@ export const createVibeService = (deps: VibeServiceDeps) => {
                 ? { onEvent: (event: PipelineEvent) => options.onEvent!(index, event) }
                 : {}),
             },
+            undefined,
+            true,
           ),
         ),
-      );
+      ).finally(release);
       const variants = settled.map((s, index): VariantResult => {
         if (s.status === 'fulfilled' && s.value.result.ok) {
           const r = s.value.result;
@@ -894,15 +902,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
         jsonSchema: Record<string, unknown>;
       },
     ) => {
-      const release = limiter.tryAcquire(ctx.tenantId);
-      if (!release)
-        throw new DomainError(
-          VibeErrorCodes.VIBE_GENERATION_LIMIT,
-          `this tenant already runs ${limits.concurrentPerTenant} generations`,
-          {
-            limit: limits.concurrentPerTenant,
-          },
-        );
+      const release = acquireSlot(ctx);
       try {
         const request: LlmRequest = {
           ...generateRequest({ prompt: input.prompt }),
