@@ -20,7 +20,7 @@ const Prompt = Text({
 });
 const AppName = Name({ maxLength: 120, description: 'Name of the app (the package name and key follow it)' });
 
-export const VibeProblemSchema = Type.Object(
+const VibeProblemSchema = Type.Object(
   {
     stage: lit(['extract_json', 'validate_schema', 'namespace', 'graph', 'projection'] as const),
     path: Type.String(),
@@ -32,7 +32,7 @@ export const VibeProblemSchema = Type.Object(
 
 const ProblemsRef = () => Type.Array(Type.Ref('VibeProblem'));
 
-export const VibeGenerationSummarySchema = Type.Object(
+const VibeGenerationSummarySchema = Type.Object(
   {
     generationId: Type.String({ format: 'uuid' }),
     adapter: Type.String(),
@@ -136,7 +136,7 @@ const op = <K extends string, P extends Record<string, TSchema>>(name: K, props:
     { $id: `VibeDraftPatchOp_${name}`, additionalProperties: false, description },
   );
 
-export const draftPatchOpSchemas = [
+const draftPatchOpSchemas = [
   op('add_field', { field: PatchFieldSchema }, 'Adds a field (refused when the name is taken)'),
   op(
     'rename_field',
@@ -156,7 +156,7 @@ export const draftPatchOpSchemas = [
   ),
 ];
 
-export const DraftPatchOpSchema = Type.Unsafe<DraftPatchOp>({
+const DraftPatchOpSchema = Type.Unsafe<DraftPatchOp>({
   $id: 'VibeDraftPatchOp',
   type: 'object',
   description: 'One edit of the draft package, told apart by op',

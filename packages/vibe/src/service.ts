@@ -46,7 +46,7 @@ export type VibeInstallPort = {
   install: (trx: Trx, ctx: RequestContext, input: InstallInput) => Promise<VibeInstallOutcome>;
 };
 
-export type VibeLimits = {
+type VibeLimits = {
   /** Repairs after a refused first attempt (default 2). */
   repairAttempts: number;
   /** Generations one tenant may run at once in one process (default 4). */
@@ -57,7 +57,7 @@ export type VibeLimits = {
   maxOutputBytes: number;
 };
 
-export const DEFAULT_VIBE_LIMITS: VibeLimits = {
+const DEFAULT_VIBE_LIMITS: VibeLimits = {
   repairAttempts: 2,
   concurrentPerTenant: 4,
   timeoutMs: 120_000,
