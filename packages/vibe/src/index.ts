@@ -23,6 +23,7 @@ export {
   VersionDiffSchema,
   VibeDraftSchema,
   VibeDraftVersionSchema,
+  VibeGenerationSchema,
   VibeInstallBodySchema,
   VibeInstallOutcomeSchema,
   vibeSchemas,

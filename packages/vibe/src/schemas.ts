@@ -100,6 +100,30 @@ export const VibeDraftVersionSchema = Type.Object(
 );
 export type VibeDraftVersion = Static<typeof VibeDraftVersionSchema>;
 
+export const VibeGenerationSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    draftId: nullable(Type.String({ format: 'uuid' })),
+    kind: lit(['generate', 'refine', 'variant', 'preview', 'stream', 'form_patch'] as const),
+    prompt: Type.String(),
+    adapter: Type.String(),
+    model: Type.String(),
+    variantIndex: nullable(Type.Integer()),
+    rawOutputs: Type.Array(Type.String(), { description: "The model's answers, in order (untrusted text)" }),
+    attempts: Type.Array(Type.Unknown()),
+    inputTokens: Type.Integer(),
+    outputTokens: Type.Integer(),
+    durationMs: Type.Integer(),
+    outcome: lit(['succeeded', 'failed', 'fallback', 'aborted'] as const),
+    checksum: nullable(Type.String()),
+    errorCode: nullable(Type.String()),
+    createdBy: nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'VibeGeneration', additionalProperties: false },
+);
+export type VibeGeneration = Static<typeof VibeGenerationSchema>;
+
 export const CreateDraftBodySchema = Type.Object(
   {
     projectId: Uuid(),
@@ -325,6 +349,7 @@ export const vibeSchemas: TSchema[] = [
   VibeGenerationSummarySchema,
   VibeDraftSchema,
   VibeDraftVersionSchema,
+  VibeGenerationSchema,
   CreateDraftBodySchema,
   RefineDraftBodySchema,
   ...draftPatchOpSchemas,

@@ -28,10 +28,18 @@ import type {
   PreviewBody,
   VibeDraft,
   VibeDraftVersion,
+  VibeGeneration,
   VibeGenerationSummary,
   VibeInstallOutcome,
 } from './schemas.js';
-import type { DraftRow, DraftVersionRow, GenerationKind, VersionReason, VibeTables } from './tables.js';
+import type {
+  DraftRow,
+  DraftVersionRow,
+  GenerationKind,
+  GenerationRow,
+  VersionReason,
+  VibeTables,
+} from './tables.js';
 
 type Trx = Transaction<VibeTables>;
 type InstallInput = { projectId: string; environmentId?: string; package: GraphPackage };
@@ -111,6 +119,26 @@ const toVersion = (row: DraftVersionRow): VibeDraftVersion => ({
   checksum: row.checksum,
   previewDiff: (row.preview_diff as PackageDiff | null) ?? null,
   previewErrors: (row.preview_errors as VibeProblem[] | null) ?? null,
+  createdBy: row.created_by,
+  createdAt: iso(row.created_at),
+});
+
+const toGeneration = (row: GenerationRow): VibeGeneration => ({
+  id: row.id,
+  draftId: row.draft_id,
+  kind: row.kind,
+  prompt: row.prompt,
+  adapter: row.adapter,
+  model: row.model,
+  variantIndex: row.variant_index,
+  rawOutputs: row.raw_outputs,
+  attempts: row.attempts as unknown[],
+  inputTokens: row.input_tokens,
+  outputTokens: row.output_tokens,
+  durationMs: row.duration_ms,
+  outcome: row.outcome,
+  checksum: row.checksum,
+  errorCode: row.error_code,
   createdBy: row.created_by,
   createdAt: iso(row.created_at),
 });
@@ -484,6 +512,12 @@ export const createVibeService = (deps: VibeServiceDeps) => {
 
     getDraft: async (ctx: RequestContext, id: string): Promise<VibeDraft> =>
       toDraft(await requireDraft(ctx, id)),
+
+    /** The generations behind a draft, oldest first: prompts, raw outputs, attempts, tokens, outcomes. */
+    listGenerations: async (ctx: RequestContext, id: string): Promise<VibeGeneration[]> => {
+      await requireDraft(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listGenerations(id)).map(toGeneration);
+    },
 
     /**
      * Refines the draft's package with the model. A refinement that fails every check falls back to the
