@@ -384,7 +384,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
       await api.register(formRoutes, { forms, guard });
-      await api.register(vibeRoutes, { vibe, guard });
+      await api.register(vibeRoutes, { vibe, forms, guard });
     },
     { prefix: '/api' },
   );

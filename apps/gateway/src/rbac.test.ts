@@ -628,6 +628,11 @@ const samples: Record<string, () => Promise<Sample>> = {
     url: `/api/vibe/drafts/${(await freshDraft()).id}/versions/diff`,
     body: { fromVersion: 1, toVersion: 1 },
   }),
+  proposeFormVibePatch: async () => ({
+    method: 'POST',
+    url: `${(await freshForm()).named}/vibePatch`,
+    body: { prompt: 'make title required' },
+  }),
   adoptVibeVariant: async () => {
     const d = await freshDraft();
     return { method: 'POST', url: `/api/vibe/drafts/${d.id}/adopt-variant`, body: { package: d.package } };
