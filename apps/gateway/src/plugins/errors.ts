@@ -161,8 +161,15 @@ const ForbiddenDetailsSchema = Type.Object(
   { $id: 'ForbiddenDetails' },
 );
 
-const UnprocessableDetailsSchema = Type.Object(
-  { errors: Type.Array(Type.Ref('ExecutionError')) },
+/** Execution and graph errors carry `errors`; a refused model output (VIBE_GENERATION_FAILED) `problems`. */
+const UnprocessableDetailsSchema = Type.Union(
+  [
+    Type.Object({ errors: Type.Array(Type.Ref('ExecutionError')) }),
+    Type.Object({
+      problems: Type.Array(Type.Ref('VibeProblem')),
+      generationId: Type.String({ format: 'uuid' }),
+    }),
+  ],
   { $id: 'UnprocessableDetails' },
 );
 
