@@ -7,7 +7,7 @@ import {
   createChangeService,
 } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
-import { createFormsService, type FormsService, formsSchemas } from '@ec3l/forms';
+import { createFormsService, type FormsService, formsSchemas, PatchProblemSchema } from '@ec3l/forms';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
 import type { EventBus } from '@ec3l/kernel';
 import {
@@ -28,6 +28,7 @@ import {
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
+import { createVibeService, type LlmAdapter, type VibeService, vibeSchemas } from '@ec3l/vibe';
 import {
   createTriggersService,
   createWorkflowService,
@@ -46,13 +47,15 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import type { AuthConfig, WebhookConfig } from './config.js';
+import type { AuthConfig, LlmConfig, WebhookConfig } from './config.js';
 import type { AppInstallDeps } from './flows/app-install.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
 import { promotionInstallPort } from './flows/promotion-install.js';
 import { createRunLogHub, type RunLogHub } from './flows/run-log-stream.js';
+import { vibeInstallPort } from './flows/vibe-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
+import { adapterOf } from './llm.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -75,6 +78,7 @@ import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { timerRoutes } from './routes/timers.js';
+import { vibeRoutes } from './routes/vibe.js';
 import { workflowTriggerRoutes } from './routes/workflow-triggers.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
@@ -104,6 +108,10 @@ export type AppDeps = {
   webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll; deliveryWaitMs?: number };
   /** How often an agent run's log stream looks for lines written through other replicas (default 1 s). */
   runLogPollMs?: number;
+  /** Vibe authoring's provider and limits (the stub with default limits when absent). */
+  llm?: LlmConfig;
+  /** An adapter in place of the configured provider (tests: fake providers, scripted outputs). */
+  llmAdapter?: LlmAdapter;
 };
 
 declare module 'fastify' {
@@ -130,6 +138,7 @@ export type Services = {
   forms: FormsService;
   agents: AgentService;
   runLogs: RunLogHub;
+  vibe: VibeService;
 };
 
 type TriggersCreate = TriggersService['createTrigger'];
@@ -297,10 +306,28 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
           .then((override) => override.id),
     },
   });
+  const vibe = createVibeService({
+    db: deps.database.db,
+    events: deps.events,
+    adapter: deps.llmAdapter ?? adapterOf(deps.llm),
+    install: vibeInstallPort(packageInstalls),
+    requireProject: tenancy.requireProject,
+    ...(deps.llm
+      ? {
+          limits: {
+            repairAttempts: deps.llm.repairAttempts,
+            concurrentPerTenant: deps.llm.concurrentPerTenant,
+            timeoutMs: deps.llm.timeoutMs,
+            maxOutputBytes: deps.llm.maxOutputBytes,
+          },
+        }
+      : {}),
+  });
   const services: Services = {
     forms,
     agents,
     runLogs: createRunLogHub(),
+    vibe,
     promotion,
     outbox,
     tenancy,
@@ -337,7 +364,15 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   // The package format's variants may already be among the shared schemas (module load order decides);
   // two different schemas under one name would leave one domain's routes answering with the other's.
   const registered = new Map<string, string>();
-  for (const schema of [...sharedSchemas, ...packageSchemas(), ...appsSchemas, ...formsSchemas()]) {
+  for (const schema of [
+    ...sharedSchemas,
+    ...packageSchemas(),
+    ...appsSchemas,
+    ...formsSchemas(),
+    // The problems of a form patch are answered by the vibe patch route only.
+    PatchProblemSchema,
+    ...vibeSchemas,
+  ]) {
     if (schema.$id) {
       const text = JSON.stringify(schema);
       const earlier = registered.get(schema.$id);
@@ -428,6 +463,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         pollMs: deps.runLogPollMs ?? 1000,
       });
       await api.register(approvalsQueueRoutes, { ...services, guard });
+      await api.register(vibeRoutes, { vibe, forms, guard });
     },
     { prefix: '/api' },
   );

@@ -287,6 +287,8 @@ const createWorld = async (slug: string): Promise<World> => {
     targetRef: 'probationDays',
     patch: { value: 30 },
   });
+  // A vibe draft (found by the harvest below through GET /api/vibe/drafts), so its routes get past 404.
+  await create('/api/vibe/drafts', { projectId: project.id, prompt: 'A fuzzed asset register' });
 
   // Harvest ids from every list the API publishes: first the top-level ones, then those under a known id.
   const gets = operations.filter((op) => op.method === 'GET');

@@ -7,6 +7,7 @@ import { promotionMigrations } from '@ec3l/promotion';
 import { rbacMigrations } from '@ec3l/rbac';
 import { recordsMigrations } from '@ec3l/records';
 import { tenancyMigrations } from '@ec3l/tenancy';
+import { vibeMigrations } from '@ec3l/vibe';
 import { workflowMigrations } from '@ec3l/workflow';
 
 /** Every package's migrations, in the order of the package dependency graph. */
@@ -20,4 +21,5 @@ export const allMigrations: readonly MigrationModule[] = [
   promotionMigrations,
   appsMigrations,
   formsMigrations,
+  vibeMigrations,
 ];

@@ -88,6 +88,7 @@ const ERROR_RESPONSE_NAMES: Record<number, string> = {
   413: 'PayloadTooLarge',
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
+  429: 'TooManyRequests',
   503: 'Unavailable',
 };
 
@@ -99,7 +100,8 @@ const ERROR_RESPONSE_TEXT: Record<number, string> = {
   409: 'The request conflicts with the current state (duplicate, lifecycle state, concurrent change)',
   413: 'The body is larger than the configured limit',
   415: 'The body is not application/json',
-  422: 'The change cannot be executed; details.errors lists every error',
+  422: 'The change cannot be executed (details.errors lists every error), or the model output was refused (details.problems)',
+  429: 'The tenant runs as many generations as it may at once; retry when one ends',
   503: 'The database is unavailable or still starting; retry later',
 };
 

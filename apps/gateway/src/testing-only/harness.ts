@@ -33,6 +33,8 @@ export const createHarness = async (
     leaseMs?: number;
     webhooks?: AppDeps['webhooks'];
     runLogPollMs?: number;
+    llm?: AppDeps['llm'];
+    llmAdapter?: AppDeps['llmAdapter'];
   } = {},
 ): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
@@ -47,6 +49,8 @@ export const createHarness = async (
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     ...(options.runLogPollMs ? { runLogPollMs: options.runLogPollMs } : {}),
+    ...(options.llm ? { llm: options.llm } : {}),
+    ...(options.llmAdapter ? { llmAdapter: options.llmAdapter } : {}),
   });
   await app.ready();
   return {
