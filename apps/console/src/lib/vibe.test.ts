@@ -215,6 +215,10 @@ describe('inline edits', () => {
     expect(
       buildPatchOp('remove_field', { ...input, recordTypeKey: 'vibe_site', fieldName: 'name' }, PKG),
     ).toMatchObject({ ok: false, errors: { fieldName: expect.stringContaining('at least one field') } });
+    expect(buildPatchOp('set_assignment_group', { ...input, groupKey: 'site team' }, PKG)).toMatchObject({
+      ok: false,
+      errors: { groupKey: expect.any(String) },
+    });
     expect(buildPatchOp('set_sla', { ...input, durationMinutes: '1.5' }, PKG)).toMatchObject({
       ok: false,
       errors: { durationMinutes: expect.any(String) },
@@ -234,15 +238,37 @@ describe('inline edits', () => {
         { in: 'body', path: '/ops/0', message: 'must match a schema in anyOf' },
       ],
     });
-    expect(patchErrorsFrom(schema)).toEqual({ newName: 'must match pattern' });
-    const domain = new Ec3lApiError(409, {
+    expect(patchErrorsFrom(schema, 'rename_field')).toEqual({ newName: 'must match pattern' });
+    const taken = (kind: 'rename_field' | 'add_field') =>
+      patchErrorsFrom(
+        new Ec3lApiError(400, {
+          code: 'VIBE_PATCH_INVALID',
+          message: 'op 0: vibe_site has a field "name" already',
+          details: { index: 0, reason: 'FIELD_EXISTS' },
+        }),
+        kind,
+      );
+    expect(taken('rename_field')).toEqual({ newName: 'op 0: vibe_site has a field "name" already' });
+    expect(taken('add_field')).toEqual({ fieldName: 'op 0: vibe_site has a field "name" already' });
+    const last = new Ec3lApiError(400, {
       code: 'VIBE_PATCH_INVALID',
-      message: 'Field due_on exists already',
-      details: { to: 'due_on' },
+      message: 'op 0: "name" is the last field',
+      details: { index: 0, reason: 'LAST_FIELD' },
     });
-    expect(patchErrorsFrom(domain)).toEqual({ newName: 'Field due_on exists already' });
-    const other = new Ec3lApiError(409, { code: 'VIBE_DRAFT_TERMINAL', message: 'The draft is installed' });
-    expect(patchErrorsFrom(other)).toEqual({ _form: 'The draft is installed' });
+    expect(patchErrorsFrom(last, 'remove_field')).toEqual({ fieldName: 'op 0: "name" is the last field' });
+    const invalid = new Ec3lApiError(400, {
+      code: 'VIBE_PATCH_INVALID',
+      message: 'the patched package is invalid',
+      details: { problems: [{ path: '/slaPolicies/0', message: 'names an unknown field' }] },
+    });
+    expect(patchErrorsFrom(invalid, 'rename_field')).toEqual({
+      _form: '/slaPolicies/0: names an unknown field',
+    });
+    const state = new Ec3lApiError(409, {
+      code: 'VIBE_DRAFT_STATE_CONFLICT',
+      message: 'The draft is installed',
+    });
+    expect(patchErrorsFrom(state, 'set_sla')).toEqual({ _form: 'The draft is installed' });
   });
 
   it('describes ops in a sentence', () => {

@@ -303,6 +303,7 @@ export type DraftPatchOp =
 
 const FIELD_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const MAX_MINUTES = 525_600;
+const GROUP_KEY = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
 
 export type PatchBuild =
   | { ok: true; op: DraftPatchOp }
@@ -353,7 +354,8 @@ export const buildPatchOp = (kind: PatchKind, input: PatchInput, pkg: GraphPacka
     }
     case 'set_assignment_group': {
       const group = input.groupKey.trim();
-      if (group === '' || group.length > 200) errors.groupKey = 'Name the group (at most 200 characters).';
+      if (!GROUP_KEY.test(group) || group.length > 200)
+        errors.groupKey = 'A letter or digit, then letters, digits, . _ @ or - (at most 200).';
       op = { op: 'set_assignment_group', recordTypeKey, groupKey: group };
       break;
     }
@@ -374,38 +376,57 @@ const INPUT_OF: Record<string, keyof PatchInput> = {
   groupKey: 'groupKey',
 };
 
+/** The input each refusal reason of a patch op points at (a taken name is the new name on a rename). */
+const inputOfReason = (reason: string, kind: PatchKind): keyof PatchInput | null => {
+  switch (reason) {
+    case 'RECORD_TYPE_MISSING':
+      return 'recordTypeKey';
+    case 'FIELD_EXISTS':
+      return kind === 'rename_field' ? 'newName' : 'fieldName';
+    case 'FIELD_MISSING':
+    case 'LAST_FIELD':
+      return 'fieldName';
+    default:
+      return null;
+  }
+};
+
 /**
  * A refused patch mapped to the inputs of the inline edit form: schema errors by the op property their
- * path names (`/ops/0/to` → the new name), domain errors by the property their details name; anything
- * else under `_form`.
+ * path names (`/ops/0/to` → the new name), a refused op by its reason (`FIELD_EXISTS` → the name
+ * taken), a patched package that fails its checks by its problems; anything else under `_form`.
  */
-export const patchErrorsFrom = (error: unknown): Partial<Record<keyof PatchInput | '_form', string>> => {
+export const patchErrorsFrom = (
+  error: unknown,
+  kind: PatchKind,
+): Partial<Record<keyof PatchInput | '_form', string>> => {
   if (!(error instanceof Ec3lApiError))
     return { _form: error instanceof Error ? error.message : String(error) };
   const out: Partial<Record<keyof PatchInput | '_form', string>> = {};
   const add = (key: keyof PatchInput | '_form', message: string) => {
     out[key] = out[key] ? `${out[key]}; ${message}` : message;
   };
+  const details = asRecord(error.details);
   if (error.code === 'VALIDATION_ERROR' && Array.isArray(error.details)) {
     for (const d of error.details) {
       const { path, message } = asRecord(d);
       const segments = typeof path === 'string' ? path.split('/').filter(Boolean) : [];
       const input = [...segments]
         .reverse()
-        .map((s) => INPUT_OF[s])
+        .map((segment) => INPUT_OF[segment])
         .find(Boolean);
       if (!/^must (be null|match a schema in (anyOf|oneOf))$/.test(String(message)))
         add(input ?? '_form', String(message));
     }
-    if (Object.keys(out).length === 0) add('_form', error.message);
-    return out;
+  } else if (typeof details.reason === 'string') {
+    add(inputOfReason(details.reason, kind) ?? '_form', error.message);
+  } else if (Array.isArray(details.problems) && details.problems.length > 0) {
+    for (const p of details.problems) {
+      const { path, message } = asRecord(p);
+      add('_form', `${typeof path === 'string' && path ? `${path}: ` : ''}${String(message ?? '')}`);
+    }
   }
-  const details = asRecord(error.details);
-  const named = ['field', 'fieldName', 'to', 'from', 'recordTypeKey', 'durationMinutes', 'groupKey'].find(
-    (k) => typeof details[k] === 'string' || typeof details[k] === 'number',
-  );
-  const input = named ? INPUT_OF[named] : undefined;
-  add(input ?? '_form', error.message);
+  if (Object.keys(out).length === 0) add('_form', error.message);
   return out;
 };
 
