@@ -22,6 +22,14 @@ import {
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
 import {
+  createProviderAdapter,
+  createStubAdapter,
+  createVibeService,
+  type LlmAdapter,
+  type VibeService,
+  vibeSchemas,
+} from '@ec3l/vibe';
+import {
   createTriggersService,
   createWorkflowService,
   type TriggersService,
@@ -39,9 +47,10 @@ import Fastify, {
   LogController,
 } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
-import type { AuthConfig, WebhookConfig } from './config.js';
+import type { AuthConfig, LlmConfig, WebhookConfig } from './config.js';
 import type { PackageInstallDeps } from './flows/package-install.js';
 import { promotionInstallPort } from './flows/promotion-install.js';
+import { vibeInstallPort } from './flows/vibe-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
@@ -62,6 +71,7 @@ import { recordInstanceRoutes } from './routes/record-instances.js';
 import { recordRoutes } from './routes/records.js';
 import { tenantRoutes } from './routes/tenants.js';
 import { timerRoutes } from './routes/timers.js';
+import { vibeRoutes } from './routes/vibe.js';
 import { workflowTriggerRoutes } from './routes/workflow-triggers.js';
 import { workflowRoutes } from './routes/workflows.js';
 import { sharedSchemas } from './schemas.js';
@@ -89,6 +99,22 @@ export type AppDeps = {
   leaseMs?: number;
   /** Promotion webhooks (nothing is signed or sent without a secret); tests inject the DNS lookup. */
   webhooks?: Partial<WebhookConfig> & { lookup?: LookupAll; deliveryWaitMs?: number };
+  /** Vibe authoring's provider and limits (the stub with default limits when absent). */
+  llm?: LlmConfig;
+  /** An adapter in place of the configured provider (tests: fake providers, scripted outputs). */
+  llmAdapter?: LlmAdapter;
+};
+
+/** The adapter the configuration names. */
+const adapterOf = (llm: LlmConfig | undefined): LlmAdapter => {
+  const provider = llm?.provider;
+  if (!provider || provider.kind === 'stub') return createStubAdapter();
+  return createProviderAdapter(provider.kind, {
+    apiKey: provider.apiKey,
+    model: provider.model,
+    ...(provider.baseURL ? { baseURL: provider.baseURL } : {}),
+    timeoutMs: llm.timeoutMs,
+  });
 };
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */
@@ -105,6 +131,7 @@ export type Services = {
   workflow: ReturnType<typeof createWorkflowDispatch>;
   promotion: PromotionService;
   outbox: WebhookOutbox;
+  vibe: VibeService;
 };
 
 type TriggersCreate = TriggersService['createTrigger'];
@@ -240,7 +267,25 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     allowlist,
     requireProject: tenancy.requireProject,
   });
+  const vibe = createVibeService({
+    db: deps.database.db,
+    events: deps.events,
+    adapter: deps.llmAdapter ?? adapterOf(deps.llm),
+    install: vibeInstallPort(packageInstalls),
+    requireProject: tenancy.requireProject,
+    ...(deps.llm
+      ? {
+          limits: {
+            repairAttempts: deps.llm.repairAttempts,
+            concurrentPerTenant: deps.llm.concurrentPerTenant,
+            timeoutMs: deps.llm.timeoutMs,
+            maxOutputBytes: deps.llm.maxOutputBytes,
+          },
+        }
+      : {}),
+  });
   const services: Services = {
+    vibe,
     promotion,
     outbox,
     tenancy,
@@ -275,7 +320,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   // The package format's variants may already be among the shared schemas (module load order decides).
   const registered = new Set<string>();
-  for (const schema of [...sharedSchemas, ...packageSchemas()]) {
+  for (const schema of [...sharedSchemas, ...packageSchemas(), ...vibeSchemas]) {
     if (schema.$id && registered.has(schema.$id)) continue;
     if (schema.$id) registered.add(schema.$id);
     app.addSchema(schema);
@@ -350,6 +395,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         guard,
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
+      await api.register(vibeRoutes, { vibe, guard });
     },
     { prefix: '/api' },
   );

@@ -18,8 +18,17 @@ const EnvSchema = z.object({
   EC3L_BOOTSTRAP_ADMINS: z.string().default('admin'),
   EC3L_BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  ANTHROPIC_API_KEY: z.string().optional(),
-  OPENAI_API_KEY: z.string().optional(),
+  ANTHROPIC_API_KEY: z.string().min(1).optional(),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  EC3L_LLM_PROVIDER: z.enum(['stub', 'anthropic', 'openai']).default('stub'),
+  EC3L_ANTHROPIC_MODEL: z.string().min(1).default('claude-sonnet-4-5'),
+  EC3L_ANTHROPIC_BASE_URL: z.url().optional(),
+  EC3L_OPENAI_MODEL: z.string().min(1).default('gpt-4.1'),
+  EC3L_OPENAI_BASE_URL: z.url().optional(),
+  EC3L_VIBE_REPAIR_ATTEMPTS: z.coerce.number().int().min(0).max(5).default(2),
+  EC3L_VIBE_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
+  EC3L_VIBE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+  EC3L_VIBE_MAX_OUTPUT_BYTES: z.coerce.number().int().min(1_024).max(4_194_304).default(524_288),
   EC3L_AUTH: z.enum(['header', 'jwt']).default('header'),
   EC3L_JWT_JWKS_URL: z.string().optional(),
   EC3L_JWT_PUBLIC_KEY: z.string().optional(),
@@ -83,6 +92,21 @@ export type Config = {
   auth: AuthConfig;
   scheduler: SchedulerConfig;
   webhooks: WebhookConfig;
+  llm: LlmConfig;
+};
+
+/**
+ * The model provider of vibe authoring and its limits. `stub` (the default) answers from keyword-matched
+ * templates without any network; a provider needs its key.
+ */
+export type LlmConfig = {
+  provider:
+    | { kind: 'stub' }
+    | { kind: 'anthropic' | 'openai'; apiKey: string; model: string; baseURL?: string };
+  repairAttempts: number;
+  concurrentPerTenant: number;
+  timeoutMs: number;
+  maxOutputBytes: number;
 };
 
 /**
@@ -147,6 +171,7 @@ export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
       concurrency: e.DATABASE_URL ? e.EC3L_DISPATCH_CONCURRENCY : 1,
     },
     webhooks: webhookConfigOf(e),
+    llm: llmConfigOf(e),
   };
 };
 
@@ -161,6 +186,25 @@ const webhookConfigOf = (e: z.infer<typeof EnvSchema>): WebhookConfig => {
     ...(e.EC3L_WEBHOOK_SECRET ? { secret: e.EC3L_WEBHOOK_SECRET } : {}),
     allowlist: e.EC3L_WEBHOOK_ALLOWLIST,
     timeoutMs: e.EC3L_WEBHOOK_TIMEOUT_MS,
+  };
+};
+
+const llmConfigOf = (e: z.infer<typeof EnvSchema>): LlmConfig => {
+  const limits = {
+    repairAttempts: e.EC3L_VIBE_REPAIR_ATTEMPTS,
+    concurrentPerTenant: e.EC3L_VIBE_MAX_CONCURRENT,
+    timeoutMs: e.EC3L_VIBE_TIMEOUT_MS,
+    maxOutputBytes: e.EC3L_VIBE_MAX_OUTPUT_BYTES,
+  };
+  if (e.EC3L_LLM_PROVIDER === 'stub') return { provider: { kind: 'stub' }, ...limits };
+  const [key, keyName, model, baseURL] =
+    e.EC3L_LLM_PROVIDER === 'anthropic'
+      ? [e.ANTHROPIC_API_KEY, 'ANTHROPIC_API_KEY', e.EC3L_ANTHROPIC_MODEL, e.EC3L_ANTHROPIC_BASE_URL]
+      : [e.OPENAI_API_KEY, 'OPENAI_API_KEY', e.EC3L_OPENAI_MODEL, e.EC3L_OPENAI_BASE_URL];
+  if (!key) throw new ConfigError([`${keyName}: required when EC3L_LLM_PROVIDER is ${e.EC3L_LLM_PROVIDER}`]);
+  return {
+    provider: { kind: e.EC3L_LLM_PROVIDER, apiKey: key, model, ...(baseURL ? { baseURL } : {}) },
+    ...limits,
   };
 };
 

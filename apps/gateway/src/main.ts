@@ -80,6 +80,7 @@ const main = async () => {
     bodyLimit: config.bodyLimit,
     auth: config.auth,
     webhooks: config.webhooks,
+    llm: config.llm,
     logger: log,
     serverFactory: (fastifyHandler) => {
       serve = (request, response) => fastifyHandler(request, response);

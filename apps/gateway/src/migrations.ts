@@ -5,6 +5,7 @@ import { promotionMigrations } from '@ec3l/promotion';
 import { rbacMigrations } from '@ec3l/rbac';
 import { recordsMigrations } from '@ec3l/records';
 import { tenancyMigrations } from '@ec3l/tenancy';
+import { vibeMigrations } from '@ec3l/vibe';
 import { workflowMigrations } from '@ec3l/workflow';
 
 /** Every package's migrations, in the order of the package dependency graph. */
@@ -16,4 +17,5 @@ export const allMigrations: readonly MigrationModule[] = [
   workflowMigrations,
   graphPackagesMigrations,
   promotionMigrations,
+  vibeMigrations,
 ];

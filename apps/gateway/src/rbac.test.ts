@@ -436,6 +436,93 @@ const samples: Record<string, () => Promise<Sample>> = {
   }),
   validateGraph: async () => ({ method: 'GET', url: '/api/admin/graph/validate' }),
   getGraphDiff: async () => ({ method: 'GET', url: `/api/admin/graph/diff?changeId=${await readyChange()}` }),
+  // vibe authoring
+  previewVibePackage: async () => ({
+    method: 'POST',
+    url: '/api/vibe/preview',
+    body: { projectId: await freshProject(), prompt: 'an asset register' },
+  }),
+  streamVibePreview: async () => ({
+    method: 'POST',
+    url: '/api/vibe/preview/stream',
+    body: { projectId: await freshProject(), prompt: 'an asset register' },
+  }),
+  streamVibePreviewTokens: async () => ({
+    method: 'POST',
+    url: '/api/vibe/preview/stream-tokens',
+    body: { projectId: await freshProject(), prompt: 'an asset register' },
+  }),
+  installVibePackage: async () => {
+    const d = await freshDraft();
+    return { method: 'POST', url: '/api/vibe/install', body: { projectId: d.projectId, package: d.package } };
+  },
+  generateVibeVariants: async () => ({
+    method: 'POST',
+    url: '/api/vibe/generate-multi',
+    body: { projectId: await freshProject(), prompt: 'vendor onboarding', count: 2 },
+  }),
+  streamVibeVariants: async () => ({
+    method: 'POST',
+    url: '/api/vibe/generate-multi/stream',
+    body: { projectId: await freshProject(), prompt: 'vendor onboarding', count: 2 },
+  }),
+  diffVibeVariants: async () => {
+    const d = await freshDraft();
+    return {
+      method: 'POST',
+      url: '/api/vibe/variants/diff',
+      body: { projectId: d.projectId, packageA: d.package, packageB: d.package },
+    };
+  },
+  createVibeDraft: async () => ({
+    method: 'POST',
+    url: '/api/vibe/drafts',
+    body: { projectId: await freshProject(), prompt: 'expense claims' },
+  }),
+  createVibeDraftFromVariant: async () => {
+    const d = await freshDraft();
+    return {
+      method: 'POST',
+      url: '/api/vibe/drafts/from-variant',
+      body: { projectId: d.projectId, prompt: 'p', package: d.package },
+    };
+  },
+  refineVibeDraft: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft()).id}/refine`,
+    body: { prompt: 'add a location field' },
+  }),
+  previewVibeDraft: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft()).id}/preview`,
+  }),
+  discardVibeDraft: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft()).id}/discard`,
+  }),
+  installVibeDraft: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft(true)).id}/install`,
+  }),
+  patchVibeDraft: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft()).id}/patch`,
+    body: { ops: [{ op: 'set_sla', recordTypeKey: 'vibe_asset', durationMinutes: 60 }] },
+  }),
+  restoreVibeDraftVersion: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft()).id}/restore`,
+    body: { versionNumber: 1 },
+  }),
+  diffVibeDraftVersions: async () => ({
+    method: 'POST',
+    url: `/api/vibe/drafts/${(await freshDraft()).id}/versions/diff`,
+    body: { fromVersion: 1, toVersion: 1 },
+  }),
+  adoptVibeVariant: async () => {
+    const d = await freshDraft();
+    return { method: 'POST', url: `/api/vibe/drafts/${d.id}/adopt-variant`, body: { package: d.package } };
+  },
 };
 
 /** A workflow definition with one notification step, active or still a draft. */
@@ -500,6 +587,19 @@ const readyChange = async (): Promise<string> => {
   const id = await draftChange();
   await json(h.call('POST', `/api/changes/${id}/checkin`, admin));
   return id;
+};
+
+/** A vibe draft of an asset register in a fresh project (previewed when asked). */
+const freshDraft = async (previewed = false) => {
+  const draft = await json<{ id: string; projectId: string; package: unknown }>(
+    h.call('POST', '/api/vibe/drafts', {
+      ...admin,
+      body: { projectId: await freshProject(), prompt: 'an asset register', appName: `Assets ${++counter}` },
+    }),
+    201,
+  );
+  if (previewed) await json(h.call('POST', `/api/vibe/drafts/${draft.id}/preview`, admin));
+  return draft;
 };
 
 type Operation = ReturnType<typeof operationsOf>[number] & { description?: string };

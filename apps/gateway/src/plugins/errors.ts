@@ -5,6 +5,7 @@ import type { GraphPackagesErrorCode } from '@ec3l/graph-packages';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import type { PromotionErrorCode } from '@ec3l/promotion';
 import type { RecordsErrorCode } from '@ec3l/records';
+import type { VibeErrorCode } from '@ec3l/vibe';
 import type { WorkflowDispatchErrorCode, WorkflowErrorCode } from '@ec3l/workflow';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -74,6 +75,16 @@ export const STATUS_BY_CODE = {
     PROMOTION_ENVIRONMENTS_INVALID: 400,
     PROMOTION_HUMAN_REQUIRED: 403,
     WEBHOOK_URL_REFUSED: 400,
+  }),
+  ...satisfiesStatus<VibeErrorCode>({
+    VIBE_GENERATION_FAILED: 422,
+    VIBE_NAMESPACE_VIOLATION: 400,
+    VIBE_PACKAGE_INVALID: 400,
+    VIBE_GENERATION_LIMIT: 429,
+    VIBE_PROVIDER_ERROR: 503,
+    VIBE_DRAFT_STATE_CONFLICT: 409,
+    VIBE_PATCH_INVALID: 400,
+    VIBE_VERSION_NOT_FOUND: 404,
   }),
   /** The body is not JSON (or empty where JSON was announced). */
   INVALID_JSON: 400,
