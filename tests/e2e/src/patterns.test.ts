@@ -197,6 +197,11 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       path: '/admin/approvals',
       ready: () => page.getByText('No pending approvals'),
     },
+    {
+      name: 'vibe studio',
+      path: `/vibe-studio?projectId=${projectId}`,
+      ready: () => page.getByTestId('drafts-empty'),
+    },
   ];
 
   it('offers a skip link to the main content as the first stop of the keyboard', async () => {

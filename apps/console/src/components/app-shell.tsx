@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { type ReactNode, useEffect, useState } from 'react';
 import { cx } from '@/lib/cx';
-import { ADMIN_VIEW, hasPermission, type Me } from '@/lib/permissions';
+import { ADMIN_VIEW, hasPermission, type Me, PERMISSION } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
 import { useMe } from '@/queries/me';
 import { usePermissions } from '@/queries/rbac';
@@ -98,6 +98,16 @@ const TOOLS: (NavItem & { permission: string })[] = [
       'M9 12.75 11.25 15 15 9.75m-3-7.04A11.96 11.96 0 0 1 3.6 6 12 12 0 0 0 3 9.75c0 5.59 3.82 10.29 9 11.62 5.18-1.33 9-6.03 9-11.62 0-1.31-.21-2.57-.6-3.75h-.15c-3.2 0-6.1-1.25-8.25-3.29Z',
     ),
     match: (path) => path === '/admin' || path.startsWith('/admin/'),
+  },
+  {
+    href: '/vibe-studio',
+    label: 'Vibe Studio',
+    permission: PERMISSION.vibeAuthor,
+    // Sparkles: one large four-pointed star and a small one.
+    icon: icon(
+      'M9 4l1.6 4.4L15 10l-4.4 1.6L9 16l-1.6-4.4L3 10l4.4-1.6L9 4Zm9 10 .8 2.2L21 17l-2.2.8L18 20l-.8-2.2L15 17l2.2-.8L18 14Z',
+    ),
+    match: (path) => path === '/vibe-studio',
   },
 ];
 

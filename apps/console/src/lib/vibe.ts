@@ -274,6 +274,7 @@ export const PATCH_LABEL: Record<PatchKind, string> = {
 };
 
 export const FIELD_TYPES = ['string', 'text', 'number', 'boolean', 'date', 'datetime'] as const;
+type FieldType = (typeof FIELD_TYPES)[number];
 
 /** The inputs of the inline edit form; each kind reads the ones it needs. */
 export type PatchInput = {
@@ -295,7 +296,7 @@ export const EMPTY_PATCH_INPUT: PatchInput = {
 };
 
 export type DraftPatchOp =
-  | { op: 'add_field'; recordTypeKey: string; field: { name: string; type: string } }
+  | { op: 'add_field'; recordTypeKey: string; field: { name: string; type: FieldType } }
   | { op: 'rename_field'; recordTypeKey: string; from: string; to: string }
   | { op: 'remove_field'; recordTypeKey: string; fieldName: string }
   | { op: 'set_sla'; recordTypeKey: string; durationMinutes: number }
@@ -332,7 +333,11 @@ export const buildPatchOp = (kind: PatchKind, input: PatchInput, pkg: GraphPacka
     case 'add_field':
       newFieldName('fieldName', input.fieldName.trim());
       if (!(FIELD_TYPES as readonly string[]).includes(input.fieldType)) errors.fieldType = 'Choose a type.';
-      op = { op: 'add_field', recordTypeKey, field: { name: input.fieldName.trim(), type: input.fieldType } };
+      op = {
+        op: 'add_field',
+        recordTypeKey,
+        field: { name: input.fieldName.trim(), type: input.fieldType as FieldType },
+      };
       break;
     case 'rename_field':
       existingField();
