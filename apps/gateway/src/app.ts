@@ -108,7 +108,8 @@ export type AppDeps = {
 /** The adapter the configuration names. */
 const adapterOf = (llm: LlmConfig | undefined): LlmAdapter => {
   const provider = llm?.provider;
-  if (!provider || provider.kind === 'stub') return createStubAdapter();
+  if (!provider) return createStubAdapter();
+  if (provider.kind === 'stub') return createStubAdapter({ chunkDelayMs: provider.chunkDelayMs });
   return createProviderAdapter(provider.kind, {
     apiKey: provider.apiKey,
     model: provider.model,

@@ -28,6 +28,7 @@ const EnvSchema = z.object({
   EC3L_VIBE_REPAIR_ATTEMPTS: z.coerce.number().int().min(0).max(5).default(2),
   EC3L_VIBE_MAX_CONCURRENT: z.coerce.number().int().min(1).max(64).default(4),
   EC3L_VIBE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(120_000),
+  EC3L_VIBE_STUB_CHUNK_DELAY_MS: z.coerce.number().int().min(0).max(1_000).default(0),
   EC3L_VIBE_MAX_OUTPUT_BYTES: z.coerce.number().int().min(1_024).max(4_194_304).default(524_288),
   EC3L_AUTH: z.enum(['header', 'jwt']).default('header'),
   EC3L_JWT_JWKS_URL: z.string().optional(),
@@ -97,11 +98,12 @@ export type Config = {
 
 /**
  * The model provider of vibe authoring and its limits. `stub` (the default) answers from keyword-matched
- * templates without any network; a provider needs its key.
+ * templates without any network (its stream can be slowed down per piece, for browser tests of token
+ * streaming); a provider needs its key.
  */
 export type LlmConfig = {
   provider:
-    | { kind: 'stub' }
+    | { kind: 'stub'; chunkDelayMs: number }
     | { kind: 'anthropic' | 'openai'; apiKey: string; model: string; baseURL?: string };
   repairAttempts: number;
   concurrentPerTenant: number;
@@ -196,7 +198,8 @@ const llmConfigOf = (e: z.infer<typeof EnvSchema>): LlmConfig => {
     timeoutMs: e.EC3L_VIBE_TIMEOUT_MS,
     maxOutputBytes: e.EC3L_VIBE_MAX_OUTPUT_BYTES,
   };
-  if (e.EC3L_LLM_PROVIDER === 'stub') return { provider: { kind: 'stub' }, ...limits };
+  if (e.EC3L_LLM_PROVIDER === 'stub')
+    return { provider: { kind: 'stub', chunkDelayMs: e.EC3L_VIBE_STUB_CHUNK_DELAY_MS }, ...limits };
   const [key, keyName, model, baseURL] =
     e.EC3L_LLM_PROVIDER === 'anthropic'
       ? [e.ANTHROPIC_API_KEY, 'ANTHROPIC_API_KEY', e.EC3L_ANTHROPIC_MODEL, e.EC3L_ANTHROPIC_BASE_URL]
