@@ -11,7 +11,7 @@ import {
 import type { GraphPackage, PackageDiff } from '@/lib/packages';
 import type { DraftPatchOp } from '@/lib/vibe';
 import { useIdentity } from '@/providers/identity';
-import { cursorPaged } from './pages';
+import { allPages, cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
 
@@ -68,15 +68,18 @@ export const useVibeDraft = (tenant: string, draftId: string | null) => {
   });
 };
 
-/** GET /api/vibe/drafts/{draftId}/versions: the draft's versions, newest first. */
+/**
+ * GET /api/vibe/drafts/{draftId}/versions: every version of the draft, followed page by page (the API
+ * lists them oldest first; the history shows them newest first, so it needs them all).
+ */
 export const useDraftVersions = (tenant: string, draftId: string) => {
   const { api } = useIdentity();
   return useQuery({
     queryKey: [VERSIONS, tenant, draftId],
-    queryFn: async ({ signal }): Promise<VibeDraftVersion[]> =>
-      unwrap(
-        await api(tenant).GET('/api/vibe/drafts/{draftId}/versions', {
-          params: { path: { draftId } },
+    queryFn: ({ signal }): Promise<VibeDraftVersion[]> =>
+      allPages((page) =>
+        api(tenant).GET('/api/vibe/drafts/{draftId}/versions', {
+          params: { path: { draftId }, query: page },
           signal,
         }),
       ),

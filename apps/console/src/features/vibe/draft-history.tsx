@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { GatedButton } from '@/components/gated-button';
 import { INLINE_SELECT } from '@/components/ui/field';
 import { useConfirm } from '@/components/ui/modal';
@@ -28,7 +28,11 @@ export function DraftHistory({
   const { confirm, dialog } = useConfirm();
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const list = versions.data ?? [];
+  // Newest first, whatever order the API lists them in.
+  const list = useMemo(
+    () => [...(versions.data ?? [])].sort((x, y) => y.versionNumber - x.versionNumber),
+    [versions.data],
+  );
   const newest = list[0]?.versionNumber;
   const fromN = from || String(list[1]?.versionNumber ?? '');
   const toN = to || String(newest ?? '');
