@@ -245,6 +245,39 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     expect(overflowing).toEqual([]);
   });
 
+  it('holds back authoring and install from a Viewer, saying which permission each needs', async () => {
+    const roles = await api<{ id: string; name: string }[]>('GET', '/api/rbac/roles');
+    const viewer = roles.find((r) => r.name === 'Viewer');
+    expect(viewer).toBeDefined();
+    await api('POST', '/api/rbac/users/vic/roles', { roleId: viewer?.id });
+    await page.goto(`/vibe-studio?projectId=${projectId}&draftId=${draftId}`);
+    const field = page.getByTestId('user-id');
+    await field.fill('vic');
+    await field.press('Enter');
+    await page
+      .getByTestId('actor-id')
+      .filter({ hasText: /^\s*vic\s*$/ })
+      .waitFor();
+    const sidebar = page.getByRole('navigation', { name: 'Navigation' });
+    expect(await sidebar.getByRole('link', { name: 'Vibe Studio' }).count()).toBe(0);
+    const reason = (permission: string) => `Needs the ${permission} permission, which user vic does not have`;
+    const create = page.getByRole('button', { name: 'Create draft' });
+    await create.and(page.locator('[aria-describedby]')).waitFor();
+    expect(await create.isDisabled()).toBe(true);
+    expect(await textOf(page.getByTestId('vibe-compose').getByTestId('permission-note'))).toContain(
+      `Create draft, Compare variants and Stream a preview are disabled: ${reason('vibe.author')}`,
+    );
+    const notes = await textOf(draft().getByTestId('permission-note'));
+    expect(notes).toContain(`Refine, Preview and Discard are disabled: ${reason('vibe.author')}`);
+    expect(notes).toContain(`Install is disabled: ${reason('package.install')}`);
+    await field.fill('admin');
+    await field.press('Enter');
+    await page
+      .getByTestId('actor-id')
+      .filter({ hasText: /^\s*admin\s*$/ })
+      .waitFor();
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(stack?.pageErrors).toEqual([]);
   });
