@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM_PATH } from './harness.js';
@@ -111,9 +112,9 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     await compare.getByTestId('package-diff').waitFor();
     expect(await textOf(compare.getByTestId('package-diff'))).toContain(`${RECORD_TYPE}.notes`);
     // Adopting needs a selected draft first.
-    expect(
-      await variants.getByRole('button', { name: 'Adopt variant 2 into the selected draft' }).isDisabled(),
-    ).toBe(true);
+    expect(await variants.getByRole('button', { name: 'Adopt into draft: variant 2' }).isDisabled()).toBe(
+      true,
+    );
 
     await variants.getByRole('button', { name: 'New draft from variant 1' }).click();
     await waitForDraftStatus('draft');
@@ -123,7 +124,7 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     expect(drafts.length).toBe(1);
     draftId = drafts[0]?.id ?? '';
 
-    await variants.getByRole('button', { name: 'Adopt variant 3 into the selected draft' }).click();
+    await variants.getByRole('button', { name: 'Adopt into draft: variant 3' }).click();
     await variants.getByTestId('variant-adopted').waitFor();
     const adopted = await api<Draft>('GET', `/api/vibe/drafts/${draftId}`);
     expect(adopted.currentVersion).toBe(2);
@@ -226,12 +227,20 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     expect(await recordTypeKeys()).not.toContain(RECORD_TYPE);
   });
 
-  it('holds the studio with variants and a draft at 1024 and 768 px: nothing scrolls sideways', async () => {
+  it('holds the studio with variants, a stream and a draft at 1024 and 768 px, with no serious axe violation', async () => {
     await page.goto(`/vibe-studio?projectId=${projectId}&draftId=${draftId}`);
     await page.getByLabel('Prompt', { exact: true }).fill(PROMPT);
     await page.getByRole('button', { name: 'Compare variants' }).click();
     await page.getByTestId('variant').nth(2).waitFor();
+    await page.getByRole('button', { name: 'Stream a preview' }).click();
+    await page.locator('[data-testid="stream-panel"][data-status="complete"]').waitFor({ timeout: 60_000 });
     await draft().waitFor();
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const results = await new AxeBuilder({ page }).analyze();
+    const serious = results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+    expect(serious).toEqual([]);
     const overflowing: string[] = [];
     for (const width of [1024, 768]) {
       await page.setViewportSize({ width, height: 800 });

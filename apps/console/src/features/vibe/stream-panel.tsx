@@ -24,7 +24,7 @@ export function StreamPanel({ state, title }: { state: StreamState; title: strin
               s === 'done' && 'bg-emerald-50 text-emerald-800 ring-emerald-600/20',
               s === 'current' && 'bg-indigo-50 font-semibold text-indigo-700 ring-indigo-600/30',
               s === 'todo' && 'bg-white text-slate-600 ring-slate-300',
-              s === 'skipped' && 'bg-slate-50 text-slate-500 line-through ring-slate-200',
+              s === 'skipped' && 'bg-slate-50 text-slate-600 line-through ring-slate-200',
             )}
           >
             {stageLabel(stage)}

@@ -22,7 +22,7 @@ import {
   type VibeDraft,
   type VibeVariant,
 } from '@/queries/vibe';
-import { PackageContentsTable } from './package-contents';
+import { PackageContentsList } from './package-contents';
 import type { VariantRun } from './vibe-studio-view';
 
 type OkVariant = Extract<VibeVariant, { status: 'ok' }>;
@@ -113,7 +113,7 @@ export function VariantsCard({
               {v.status === 'ok' ? (
                 <>
                   <h3 className="truncate text-sm font-semibold text-slate-900">{v.package.name}</h3>
-                  <p className="truncate font-mono text-xs text-slate-500">
+                  <p className="truncate font-mono text-xs text-slate-600">
                     {v.package.key} {v.package.version} · {shortChecksum(v.checksum)}
                   </p>
                   <p className="mt-1 text-xs text-slate-600" data-testid="variant-counts">
@@ -129,7 +129,7 @@ export function VariantsCard({
             </div>
             {v.status === 'ok' ? (
               <>
-                <PackageContentsTable pkg={v.package} label={`Contents of variant ${v.index + 1}`} />
+                <PackageContentsList pkg={v.package} label={`Contents of variant ${v.index + 1}`} />
                 <div className="flex flex-wrap gap-2 border-t border-slate-200 px-4 py-3">
                   <GatedButton
                     gate={adoptGate}
@@ -137,7 +137,7 @@ export function VariantsCard({
                     className="px-2.5 py-1 text-xs"
                     busy={adopt.isPending || fromVariant.isPending}
                     spinning={adopt.isPending && asked === v.index}
-                    aria-label={`Adopt variant ${v.index + 1} into the selected draft`}
+                    aria-label={`Adopt into draft: variant ${v.index + 1}`}
                     onClick={() => {
                       setAsked(v.index);
                       adopt.mutate({ action: 'adopt-variant', package: v.package, prompt: run.prompt });

@@ -56,7 +56,7 @@ const NO_PROJECT: ActionGate = { allowed: false, reason: 'Choose a project first
 function VibeStudioPage({ tenant }: { tenant: string }) {
   const params = useSearchParams();
   const [projectId, setProjectId] = useState(params.get('projectId') ?? '');
-  const [selected, setSelected] = useState<string | null>(params.get('draftId'));
+  const [selected, setSelected] = useState<string | null>(params.get('draftId') || null);
   const [run, setRun] = useState<VariantRun | null>(null);
   const stream = useEventStream();
   const openStream = useOpenPreviewStream(tenant);
@@ -360,10 +360,10 @@ function DraftListCard({
                           </span>
                           <Badge tone={draftTone(d.status)}>{d.status}</Badge>
                         </span>
-                        <span className="block truncate font-mono text-xs text-slate-500">
+                        <span className="block truncate font-mono text-xs text-slate-600">
                           {d.package.key}
                         </span>
-                        <span className="block text-xs text-slate-500">{formatDateTime(d.updatedAt)}</span>
+                        <span className="block text-xs text-slate-600">{formatDateTime(d.updatedAt)}</span>
                       </button>
                     </li>
                   ))}
