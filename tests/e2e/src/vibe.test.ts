@@ -181,6 +181,15 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     expect(now.package.recordTypes[0]?.fields.map((f) => f.name)).toContain('visit_time');
   });
 
+  it('refines the draft with a prompt into a new version with the next package version', async () => {
+    await draft().getByLabel('Refine with a prompt').fill('Also add a cost field');
+    await draft().getByRole('button', { name: 'Refine' }).click();
+    expect(await textOf(draft().getByTestId('draft-refined'))).toBe('Refined: now version 6.');
+    await draft().getByRole('tab', { name: 'Contents' }).click();
+    await draft().locator('[data-testid="contents-field"][data-field="cost"]').waitFor();
+    expect(await textOf(draft().getByTestId('draft-title-key'))).toContain('vibe.site_care 0.1.1');
+  });
+
   it('previews the draft and installs it behind the confirm dialog naming what it creates', async () => {
     // Install waits for a preview of the draft as it is now.
     expect(await draft().getByTestId('install-draft').isDisabled()).toBe(true);
@@ -188,7 +197,7 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     await waitForDraftStatus('previewed');
     const preview = draft().getByTestId('draft-preview');
     expect(await textOf(preview.getByTestId('package-diff-summary'))).toMatch(
-      /^not installed → 0\.1\.0: \d+ inserts/,
+      /^not installed → 0\.1\.1: \d+ inserts/,
     );
     expect(await textOf(preview.getByRole('table', { name: /^Preview diff of / }))).toContain(
       `${RECORD_TYPE}.visit_time`,
@@ -202,7 +211,7 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     );
     await dialog.getByRole('button', { name: 'Install', exact: true }).click();
     const installed = draft().getByTestId('draft-installed');
-    expect(await textOf(installed)).toContain('Installed vibe.site_care 0.1.0');
+    expect(await textOf(installed)).toContain('Installed vibe.site_care 0.1.1');
     await waitForDraftStatus('installed');
     expect(await recordTypeKeys()).toContain(RECORD_TYPE);
     // Installed is terminal: no more edits, previews or discards.
@@ -217,8 +226,8 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     await page.waitForURL(/\/packages\?projectId=/);
     const row = page.locator('[data-testid="install-row"][data-key="vibe.site_care"]');
     expect(await row.getAttribute('data-status')).toBe('installed');
-    await page.getByRole('button', { name: 'Uninstall vibe.site_care 0.1.0' }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Uninstall vibe.site_care 0.1.0?' });
+    await page.getByRole('button', { name: 'Uninstall vibe.site_care 0.1.1' }).click();
+    const dialog = page.getByRole('alertdialog', { name: 'Uninstall vibe.site_care 0.1.1?' });
     await dialog.getByLabel('Type vibe.site_care to confirm').fill('vibe.site_care');
     await dialog.getByRole('button', { name: 'Uninstall', exact: true }).click();
     await page

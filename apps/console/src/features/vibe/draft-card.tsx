@@ -71,6 +71,7 @@ export function DraftCard({
 function DraftDetail({ tenant, draft }: { tenant: string; draft: VibeDraft }) {
   const [tab, setTab] = useState<Tab>(draft.lastPreviewDiff ? 'preview' : 'contents');
   const [refinePrompt, setRefinePrompt] = useState('');
+  const [refined, setRefined] = useState<string | null>(null);
   const [installed, setInstalled] = useState<VibeDraftInstall | null>(null);
   const action = useDraftAction(tenant, draft.id);
   const install = useInstallDraft(tenant, draft.id);
@@ -158,7 +159,7 @@ function DraftDetail({ tenant, draft }: { tenant: string; draft: VibeDraft }) {
           </span>
         }
         description={
-          <span className="font-mono text-xs">
+          <span className="font-mono text-xs" data-testid="draft-title-key">
             {pkg.key} {pkg.version} · {shortChecksum(draft.checksum)}
           </span>
         }
@@ -190,7 +191,16 @@ function DraftDetail({ tenant, draft }: { tenant: string; draft: VibeDraft }) {
             if (refinePrompt.trim() === '') return;
             action.mutate(
               { action: 'refine', prompt: refinePrompt.trim() },
-              { onSuccess: () => setRefinePrompt('') },
+              {
+                onSuccess: (next) => {
+                  setRefinePrompt('');
+                  setRefined(
+                    next.lastGeneration?.outcome === 'fallback'
+                      ? 'The refinement did not produce a valid package; the draft keeps its package.'
+                      : `Refined: now version ${next.currentVersion}.`,
+                  );
+                },
+              },
             );
           }}
         >
@@ -261,6 +271,12 @@ function DraftDetail({ tenant, draft }: { tenant: string; draft: VibeDraft }) {
       {action.isError ? (
         <div className="px-5 pt-4">
           <RefusalAlert error={action.error} testId="draft-refusal" />
+        </div>
+      ) : refined && action.variables?.action === 'refine' ? (
+        <div className="px-5 pt-4">
+          <Alert tone="info" testId="draft-refined">
+            {refined}
+          </Alert>
         </div>
       ) : null}
       {install.isError ? (
