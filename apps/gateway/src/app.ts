@@ -21,14 +21,7 @@ import {
   type SlaTimers,
 } from '@ec3l/records';
 import { createTenancyService, type TenancyService } from '@ec3l/tenancy';
-import {
-  createProviderAdapter,
-  createStubAdapter,
-  createVibeService,
-  type LlmAdapter,
-  type VibeService,
-  vibeSchemas,
-} from '@ec3l/vibe';
+import { createVibeService, type LlmAdapter, type VibeService, vibeSchemas } from '@ec3l/vibe';
 import {
   createTriggersService,
   createWorkflowService,
@@ -53,6 +46,7 @@ import { promotionInstallPort } from './flows/promotion-install.js';
 import { vibeInstallPort } from './flows/vibe-install.js';
 import { createWorkflowDispatch, type StartExecution, startWithEngine } from './flows/workflow-dispatch.js';
 import { createWorkflowRecords, workflowRecordsPort } from './flows/workflow-records.js';
+import { adapterOf } from './llm.js';
 import { errorBody, registerErrorHandling } from './plugins/errors.js';
 import { collectRoutePermissions, createGuard } from './plugins/guard.js';
 import { identityPlugin } from './plugins/identity.js';
@@ -103,19 +97,6 @@ export type AppDeps = {
   llm?: LlmConfig;
   /** An adapter in place of the configured provider (tests: fake providers, scripted outputs). */
   llmAdapter?: LlmAdapter;
-};
-
-/** The adapter the configuration names. */
-const adapterOf = (llm: LlmConfig | undefined): LlmAdapter => {
-  const provider = llm?.provider;
-  if (!provider) return createStubAdapter();
-  if (provider.kind === 'stub') return createStubAdapter({ chunkDelayMs: provider.chunkDelayMs });
-  return createProviderAdapter(provider.kind, {
-    apiKey: provider.apiKey,
-    model: provider.model,
-    ...(provider.baseURL ? { baseURL: provider.baseURL } : {}),
-    timeoutMs: llm.timeoutMs,
-  });
 };
 
 /** The tables of the shared handle: every package's, so one transaction on it serves several services. */

@@ -223,6 +223,8 @@ const createWorld = async (slug: string): Promise<World> => {
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });
+  // A vibe draft (found by the harvest below through GET /api/vibe/drafts), so its routes get past 404.
+  await create('/api/vibe/drafts', { projectId: project.id, prompt: 'A fuzzed asset register' });
 
   // Harvest ids from every list the API publishes: first the top-level ones, then those under a known id.
   const gets = operations.filter((op) => op.method === 'GET');

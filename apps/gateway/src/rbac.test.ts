@@ -642,7 +642,8 @@ describe('guarded routes', () => {
       expect(ok.statusCode, `${op.operationId} as admin: ${ok.body}`).toBeGreaterThanOrEqual(200);
       expect(ok.statusCode).toBeLessThan(300);
     }
-  });
+    // One sample per guarded route, four callers each: well over a hundred requests.
+  }, 120_000);
 
   it('R1: an agent holding Admin is refused every agent-guarded route with AGENT_FORBIDDEN and may use the others', async () => {
     const ops = guardedOperations();

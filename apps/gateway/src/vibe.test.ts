@@ -269,6 +269,8 @@ describe('vibe drafts', () => {
       expect(res.statusCode, action).toBe(404);
     }
     expect((await h.call('GET', `/api/vibe/drafts/${draft.id}/versions`, outsider)).statusCode).toBe(404);
+    expect((await h.call('GET', `/api/vibe/drafts/${draft.id}/generations`, admin)).statusCode).toBe(200);
+    expect((await h.call('GET', `/api/vibe/drafts/${draft.id}/generations`, outsider)).statusCode).toBe(404);
     const theirs = await h.call('POST', '/api/vibe/drafts', {
       ...outsider,
       body: { projectId: draft.projectId, prompt: 'x' },

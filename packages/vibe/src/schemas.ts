@@ -20,7 +20,7 @@ const Prompt = Text({
 });
 const AppName = Name({ maxLength: 120, description: 'Name of the app (the package name and key follow it)' });
 
-export const VibeProblemSchema = Type.Object(
+const VibeProblemSchema = Type.Object(
   {
     stage: lit(['extract_json', 'validate_schema', 'namespace', 'graph', 'projection'] as const),
     path: Type.String(),
@@ -32,7 +32,7 @@ export const VibeProblemSchema = Type.Object(
 
 const ProblemsRef = () => Type.Array(Type.Ref('VibeProblem'));
 
-export const VibeGenerationSummarySchema = Type.Object(
+const VibeGenerationSummarySchema = Type.Object(
   {
     generationId: Type.String({ format: 'uuid' }),
     adapter: Type.String(),
@@ -100,6 +100,30 @@ export const VibeDraftVersionSchema = Type.Object(
 );
 export type VibeDraftVersion = Static<typeof VibeDraftVersionSchema>;
 
+export const VibeGenerationSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    draftId: nullable(Type.String({ format: 'uuid' })),
+    kind: lit(['generate', 'refine', 'variant', 'preview', 'stream', 'form_patch'] as const),
+    prompt: Type.String(),
+    adapter: Type.String(),
+    model: Type.String(),
+    variantIndex: nullable(Type.Integer()),
+    rawOutputs: Type.Array(Type.String(), { description: "The model's answers, in order (untrusted text)" }),
+    attempts: Type.Array(Type.Unknown()),
+    inputTokens: Type.Integer(),
+    outputTokens: Type.Integer(),
+    durationMs: Type.Integer(),
+    outcome: lit(['succeeded', 'failed', 'fallback', 'aborted'] as const),
+    checksum: nullable(Type.String()),
+    errorCode: nullable(Type.String()),
+    createdBy: nullable(Type.String()),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'VibeGeneration', additionalProperties: false },
+);
+export type VibeGeneration = Static<typeof VibeGenerationSchema>;
+
 export const CreateDraftBodySchema = Type.Object(
   {
     projectId: Uuid(),
@@ -136,7 +160,7 @@ const op = <K extends string, P extends Record<string, TSchema>>(name: K, props:
     { $id: `VibeDraftPatchOp_${name}`, additionalProperties: false, description },
   );
 
-export const draftPatchOpSchemas = [
+const draftPatchOpSchemas = [
   op('add_field', { field: PatchFieldSchema }, 'Adds a field (refused when the name is taken)'),
   op(
     'rename_field',
@@ -156,7 +180,7 @@ export const draftPatchOpSchemas = [
   ),
 ];
 
-export const DraftPatchOpSchema = Type.Unsafe<DraftPatchOp>({
+const DraftPatchOpSchema = Type.Unsafe<DraftPatchOp>({
   $id: 'VibeDraftPatchOp',
   type: 'object',
   description: 'One edit of the draft package, told apart by op',
@@ -325,6 +349,7 @@ export const vibeSchemas: TSchema[] = [
   VibeGenerationSummarySchema,
   VibeDraftSchema,
   VibeDraftVersionSchema,
+  VibeGenerationSchema,
   CreateDraftBodySchema,
   RefineDraftBodySchema,
   ...draftPatchOpSchemas,

@@ -28,10 +28,18 @@ import type {
   PreviewBody,
   VibeDraft,
   VibeDraftVersion,
+  VibeGeneration,
   VibeGenerationSummary,
   VibeInstallOutcome,
 } from './schemas.js';
-import type { DraftRow, DraftVersionRow, GenerationKind, VersionReason, VibeTables } from './tables.js';
+import type {
+  DraftRow,
+  DraftVersionRow,
+  GenerationKind,
+  GenerationRow,
+  VersionReason,
+  VibeTables,
+} from './tables.js';
 
 type Trx = Transaction<VibeTables>;
 type InstallInput = { projectId: string; environmentId?: string; package: GraphPackage };
@@ -46,7 +54,7 @@ export type VibeInstallPort = {
   install: (trx: Trx, ctx: RequestContext, input: InstallInput) => Promise<VibeInstallOutcome>;
 };
 
-export type VibeLimits = {
+type VibeLimits = {
   /** Repairs after a refused first attempt (default 2). */
   repairAttempts: number;
   /** Generations one tenant may run at once in one process (default 4). */
@@ -57,7 +65,7 @@ export type VibeLimits = {
   maxOutputBytes: number;
 };
 
-export const DEFAULT_VIBE_LIMITS: VibeLimits = {
+const DEFAULT_VIBE_LIMITS: VibeLimits = {
   repairAttempts: 2,
   concurrentPerTenant: 4,
   timeoutMs: 120_000,
@@ -111,6 +119,26 @@ const toVersion = (row: DraftVersionRow): VibeDraftVersion => ({
   checksum: row.checksum,
   previewDiff: (row.preview_diff as PackageDiff | null) ?? null,
   previewErrors: (row.preview_errors as VibeProblem[] | null) ?? null,
+  createdBy: row.created_by,
+  createdAt: iso(row.created_at),
+});
+
+const toGeneration = (row: GenerationRow): VibeGeneration => ({
+  id: row.id,
+  draftId: row.draft_id,
+  kind: row.kind,
+  prompt: row.prompt,
+  adapter: row.adapter,
+  model: row.model,
+  variantIndex: row.variant_index,
+  rawOutputs: row.raw_outputs,
+  attempts: row.attempts as unknown[],
+  inputTokens: row.input_tokens,
+  outputTokens: row.output_tokens,
+  durationMs: row.duration_ms,
+  outcome: row.outcome,
+  checksum: row.checksum,
+  errorCode: row.error_code,
   createdBy: row.created_by,
   createdAt: iso(row.created_at),
 });
@@ -170,6 +198,18 @@ export const createVibeService = (deps: VibeServiceDeps) => {
   };
   const emit = (ctx: RequestContext, event: DomainEvent) => events.emit(ctx, event);
 
+  /** One of the tenant's generation slots, or 429 VIBE_GENERATION_LIMIT. */
+  const acquireSlot = (ctx: RequestContext) => {
+    const release = limiter.tryAcquire(ctx.tenantId);
+    if (!release)
+      throw new DomainError(
+        VibeErrorCodes.VIBE_GENERATION_LIMIT,
+        `this tenant already runs ${limits.concurrentPerTenant} generations; retry when one ends`,
+        { limit: limits.concurrentPerTenant },
+      );
+    return release;
+  };
+
   const requireDraft = async (ctx: RequestContext, id: string): Promise<DraftRow> => {
     const row = await forTenant(db, ctx.tenantId).findDraft(id);
     if (!row) throw notFound('vibe draft', id);
@@ -216,14 +256,10 @@ export const createVibeService = (deps: VibeServiceDeps) => {
     },
     options: GenerationOptions = {},
     onSuccess?: (trx: Trx, result: PipelineResult<PackageDiff> & { ok: true }) => Promise<void>,
+    /** Variants of one request share the slot their request holds. */
+    slotHeld = false,
   ) => {
-    const release = limiter.tryAcquire(ctx.tenantId);
-    if (!release)
-      throw new DomainError(
-        VibeErrorCodes.VIBE_GENERATION_LIMIT,
-        `this tenant already runs ${limits.concurrentPerTenant} generations; retry when one ends`,
-        { limit: limits.concurrentPerTenant },
-      );
+    const release = slotHeld ? () => {} : acquireSlot(ctx);
     const started = performance.now();
     const timeout = AbortSignal.timeout(limits.timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
@@ -260,7 +296,8 @@ export const createVibeService = (deps: VibeServiceDeps) => {
       const row = {
         id: newId(),
         project_id: input.projectId,
-        draft_id: input.draftId ?? null,
+        // A draft made by this generation exists only when it succeeded.
+        draft_id: result.ok || input.kind !== 'generate' ? (input.draftId ?? null) : null,
         kind: input.kind,
         prompt: input.request.prompt,
         adapter: adapter.name,
@@ -280,7 +317,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
       } as const;
       await inTransaction(db, async (trx) => {
         if (result.ok && onSuccess) await onSuccess(trx, result);
-        await forTenant(trx, ctx.tenantId).insertGeneration({ ...row, draft_id: input.draftId ?? null });
+        await forTenant(trx, ctx.tenantId).insertGeneration(row);
       });
       const summary: VibeGenerationSummary = {
         generationId: row.id,
@@ -408,10 +445,6 @@ export const createVibeService = (deps: VibeServiceDeps) => {
   };
 
   const service = {
-    limits,
-    /** How many generations the tenant runs now (tests of slot release read it). */
-    runningGenerations: (tenantId: string) => limiter.running(tenantId),
-
     /** Generates a package from the prompt and stores it as a new draft (version 1, reason create). */
     createDraft: async (
       ctx: RequestContext,
@@ -479,6 +512,12 @@ export const createVibeService = (deps: VibeServiceDeps) => {
 
     getDraft: async (ctx: RequestContext, id: string): Promise<VibeDraft> =>
       toDraft(await requireDraft(ctx, id)),
+
+    /** The generations behind a draft, oldest first: prompts, raw outputs, attempts, tokens, outcomes. */
+    listGenerations: async (ctx: RequestContext, id: string): Promise<VibeGeneration[]> => {
+      await requireDraft(ctx, id);
+      return (await forTenant(db, ctx.tenantId).listGenerations(id)).map(toGeneration);
+    },
 
     /**
      * Refines the draft's package with the model. A refinement that fails every check falls back to the
@@ -813,6 +852,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
         entityId: body.projectId,
         affectedRecords: { count: body.count },
       });
+      const release = acquireSlot(ctx);
       const settled = await Promise.allSettled(
         Array.from({ length: body.count }, (_, index) =>
           generate(
@@ -832,9 +872,11 @@ export const createVibeService = (deps: VibeServiceDeps) => {
                 ? { onEvent: (event: PipelineEvent) => options.onEvent!(index, event) }
                 : {}),
             },
+            undefined,
+            true,
           ),
         ),
-      );
+      ).finally(release);
       const variants = settled.map((s, index): VariantResult => {
         if (s.status === 'fulfilled' && s.value.result.ok) {
           const r = s.value.result;
@@ -894,15 +936,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
         jsonSchema: Record<string, unknown>;
       },
     ) => {
-      const release = limiter.tryAcquire(ctx.tenantId);
-      if (!release)
-        throw new DomainError(
-          VibeErrorCodes.VIBE_GENERATION_LIMIT,
-          `this tenant already runs ${limits.concurrentPerTenant} generations`,
-          {
-            limit: limits.concurrentPerTenant,
-          },
-        );
+      const release = acquireSlot(ctx);
       try {
         const request: LlmRequest = {
           ...generateRequest({ prompt: input.prompt }),

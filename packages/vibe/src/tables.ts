@@ -7,7 +7,7 @@ type NullableJson<T> = ColumnType<T | null, string | null | undefined, string | 
 
 export type VersionReason = 'create' | 'refine' | 'patch' | 'restore' | 'adopt_variant';
 export type GenerationKind = 'generate' | 'refine' | 'variant' | 'preview' | 'stream' | 'form_patch';
-export type GenerationOutcome = 'succeeded' | 'failed' | 'fallback' | 'aborted';
+type GenerationOutcome = 'succeeded' | 'failed' | 'fallback' | 'aborted';
 
 type DraftsTable = {
   tenant_id: string;

@@ -18,6 +18,7 @@ import {
   VersionDiffSchema,
   VibeDraftSchema,
   VibeDraftVersionSchema,
+  VibeGenerationSchema,
   VibeInstallBodySchema,
   VibeInstallOutcomeSchema,
   type VibeService,
@@ -285,6 +286,22 @@ export const vibeRoutes: FastifyPluginAsyncTypebox<{ vibe: VibeService; guard: G
       },
     },
     async (request) => vibe.getDraft(request.ctx, request.params.draftId),
+  );
+
+  app.get(
+    '/vibe/drafts/:draftId/generations',
+    {
+      schema: {
+        operationId: 'listVibeDraftGenerations',
+        summary: 'The generations behind a draft, oldest first',
+        description:
+          "Each generation's prompt, adapter and model, the model's raw answers (untrusted text, never stored as a package), the attempts with their problems, tokens, duration and outcome: what explains and replays a draft.",
+        tags,
+        params: DraftParams,
+        response: { 200: Type.Array(ref(VibeGenerationSchema)), ...readErrors },
+      },
+    },
+    async (request) => vibe.listGenerations(request.ctx, request.params.draftId),
   );
 
   app.post(

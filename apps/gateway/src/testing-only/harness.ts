@@ -32,6 +32,8 @@ export const createHarness = async (
     startExecution?: StartExecution;
     leaseMs?: number;
     webhooks?: AppDeps['webhooks'];
+    llm?: AppDeps['llm'];
+    llmAdapter?: AppDeps['llmAdapter'];
   } = {},
 ): Promise<Harness> => {
   const database = await createTestDatabase(allMigrations);
@@ -45,6 +47,8 @@ export const createHarness = async (
     ...(options.startExecution ? { startExecution: options.startExecution } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
     ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+    ...(options.llm ? { llm: options.llm } : {}),
+    ...(options.llmAdapter ? { llmAdapter: options.llmAdapter } : {}),
   });
   await app.ready();
   return {

@@ -114,6 +114,7 @@ export const createAnthropicAdapter = (options: ProviderOptions): LlmAdapter => 
       } catch (error) {
         throw failureOf(error, opts.signal);
       }
+      if (opts.signal?.aborted) throw new LlmError('aborted', 'the generation was aborted');
       if (!stopped) throw new LlmError('truncated', 'the model provider ended the stream early');
       return { text, usage: { inputTokens, outputTokens } };
     },
@@ -180,6 +181,7 @@ export const createOpenAiAdapter = (options: ProviderOptions): LlmAdapter => {
       } catch (error) {
         throw failureOf(error, opts.signal);
       }
+      if (opts.signal?.aborted) throw new LlmError('aborted', 'the generation was aborted');
       if (!finished) throw new LlmError('truncated', 'the model provider ended the stream early');
       return { text, usage: { inputTokens, outputTokens } };
     },

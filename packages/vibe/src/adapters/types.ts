@@ -24,7 +24,7 @@ export type LlmRequest = {
 };
 
 export type LlmUsage = { inputTokens: number; outputTokens: number };
-export type LlmResponse = { text: string; usage: LlmUsage };
+type LlmResponse = { text: string; usage: LlmUsage };
 
 export type GenerateOptions = {
   /** Aborts the provider call (client disconnect, timeout). */
@@ -61,8 +61,6 @@ export class LlmError extends Error {
     this.name = 'LlmError';
   }
 }
-
-export const isLlmError = (error: unknown): error is LlmError => error instanceof LlmError;
 
 /** Counts the bytes of streamed text and stops the call past the limit. */
 export const outputMeter = (limit: number | undefined) => {

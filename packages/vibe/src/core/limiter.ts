@@ -18,6 +18,5 @@ export const createTenantLimiter = (maxPerTenant: number) => {
         else running.set(tenantId, left);
       };
     },
-    running: (tenantId: string): number => running.get(tenantId) ?? 0,
   };
 };

@@ -6,7 +6,7 @@ import type { VibeProblem } from './problems.js';
 import { repairRequest } from './prompt.js';
 import { parseVibePackage } from './schema.js';
 
-export const STAGES = [
+const STAGES = [
   'generation',
   'extract_json',
   'validate_schema',
@@ -15,13 +15,13 @@ export const STAGES = [
   'diff',
   'complete',
 ] as const;
-export type Stage = (typeof STAGES)[number];
+type Stage = (typeof STAGES)[number];
 
 export type PipelineEvent =
   | { type: 'stage'; stage: Stage; attempt: number; problems?: VibeProblem[] }
   | { type: 'token'; attempt: number; text: string };
 
-export type Attempt = {
+type Attempt = {
   attempt: number;
   outcome: 'valid' | 'invalid';
   problems: VibeProblem[];
@@ -29,7 +29,7 @@ export type Attempt = {
 };
 
 /** What projection (an install preview against the project) says about a valid candidate. */
-export type Projection<D> = { ok: true; diff: D } | { ok: false; problems: VibeProblem[] };
+type Projection<D> = { ok: true; diff: D } | { ok: false; problems: VibeProblem[] };
 
 export type PipelineInput<D> = {
   adapter: LlmAdapter;

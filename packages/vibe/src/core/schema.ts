@@ -8,7 +8,7 @@ import type { VibeProblem } from './problems.js';
  * and the SLA / assignment configurations are checked in shape here and in full by `validatePackage`.
  */
 
-export const VIBE_LIMITS = {
+const VIBE_LIMITS = {
   recordTypes: 100,
   fieldsPerType: 100,
   choiceLists: 50,
@@ -77,7 +77,7 @@ const WorkflowSchema = z.strictObject({
     .optional(),
 });
 
-export const VibePackageSchema = z.strictObject({
+const VibePackageSchema = z.strictObject({
   key: z
     .string()
     .max(100)

@@ -208,7 +208,7 @@ export const matchTemplate = (prompt: string): Template => {
 };
 
 /** A lower snake-case slug of free text (at most 40 characters), empty when nothing is left. */
-export const slugOf = (text: string): string =>
+const slugOf = (text: string): string =>
   text
     .toLowerCase()
     .normalize('NFKD')
