@@ -296,6 +296,28 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
       .waitFor();
   });
 
+  it('creates a draft straight from the prompt and discards it after a confirm', async () => {
+    await page.goto(`/vibe-studio?projectId=${projectId}`);
+    await page.getByTestId('draft-row').first().waitFor();
+    await page.getByLabel('Prompt', { exact: true }).fill('Expense claims with receipts');
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await waitForDraftStatus('draft');
+    expect(await textOf(draft().getByTestId('draft-prompt'))).toBe('Expense claims with receipts');
+    const drafts = await api<Draft[]>('GET', `/api/vibe/drafts?projectId=${projectId}`);
+    expect(drafts.length).toBe(2);
+    const created = drafts.find((d) => d.id !== draftId);
+    expect(created?.currentVersion).toBe(1);
+
+    await draft().getByRole('button', { name: 'Discard' }).click();
+    const dialog = page.getByRole('alertdialog', { name: /^Discard .+\?$/ });
+    expect(await textOf(dialog)).toContain('can no longer be edited or installed');
+    await dialog.getByRole('button', { name: 'Discard', exact: true }).click();
+    await waitForDraftStatus('discarded');
+    expect((await api<Draft>('GET', `/api/vibe/drafts/${created?.id}`)).status).toBe('discarded');
+    await page.locator('[data-testid="draft-row"][data-status="discarded"]').waitFor();
+    expect(await draft().getByRole('button', { name: 'Preview', exact: true }).isDisabled()).toBe(true);
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(stack?.pageErrors).toEqual([]);
   });
