@@ -1,6 +1,8 @@
 // Record instances on PostgreSQL, through the gateway process, against a bare Fastify + pg server doing
 // the same row write / read in the same run (autocannon):
 //  - create over HTTP (validation, assignment, event, one transaction) vs a bare insert: target >= 0.25;
+//  - the same create on a type with an active form of three rules (the form-rule check), against the
+//    create without one;
 //  - read by id vs a bare select: target >= 0.5;
 //  - a page of 50 from a type with 100,000 records (default order, a filter, a field sort, a deep
 //    cursor): target p99 < 50 ms;
@@ -77,14 +79,13 @@ try {
     await call('POST', `/api/record-types/${rt.id}/activate`);
     return rt;
   };
-  const ticket = await activeType('ticket', {
-    assignmentConfig: {
-      type: 'field_match',
-      field: 'priority',
-      rules: [{ equals: 'p1', assignTo: { type: 'group', value: 'major' } }],
-      default: { type: 'group', value: 'desk' },
-    },
-  });
+  const assignmentConfig = {
+    type: 'field_match',
+    field: 'priority',
+    rules: [{ equals: 'p1', assignTo: { type: 'group', value: 'major' } }],
+    default: { type: 'group', value: 'desk' },
+  };
+  const ticket = await activeType('ticket', { assignmentConfig });
   const big = await activeType('big');
 
   await client.connect();
@@ -130,6 +131,37 @@ try {
     method: 'POST',
     headers,
     body: createBody,
+  });
+  // An active form with three conditional rules on a second, identical type: every create runs the check.
+  const formed = await activeType('formed_ticket', { assignmentConfig });
+  const form = await call('POST', '/api/form-definitions', { recordTypeId: formed.id, name: 'default' });
+  const section = await call('POST', `/api/form-definitions/${form.id}/sections`, { title: 'Main' });
+  for (const field of ['title', 'priority', 'estimate', 'urgent'])
+    await call('POST', `/api/form-sections/${section.id}/placements`, { field });
+  for (const rule of [
+    {
+      ruleType: 'required',
+      targetField: 'estimate',
+      condition: { field: 'priority', op: 'eq', value: 'p1' },
+    },
+    { ruleType: 'readOnly', targetField: 'urgent', condition: { field: 'priority', op: 'eq', value: 'p3' } },
+    {
+      ruleType: 'visible',
+      targetField: 'estimate',
+      condition: { field: 'urgent', op: 'eq', value: false },
+      value: false,
+    },
+  ])
+    await call('POST', `/api/form-definitions/${form.id}/rules`, { value: true, ...rule });
+  await call('POST', `/api/form-definitions/${form.id}/activate`);
+  const formedCreate = await measure('create, active form', {
+    url: `${base}/api/record-instances`,
+    method: 'POST',
+    headers,
+    body: JSON.stringify({
+      recordTypeId: formed.id,
+      data: { title: 'Printer on fire', priority: 'p2', estimate: 3, urgent: true },
+    }),
   });
   const bareRead = await measure('bare select', { url: `${bareBase}/records/${sample.id}` });
   const gatewayRead = await measure('gateway read', {
@@ -190,6 +222,10 @@ try {
   );
   for (const r of [bareCreate, gatewayCreate]) console.log(line(r));
   console.log(`  create ratio gateway/bare: ${fmt(gatewayCreate.rps / bareCreate.rps, 2)} (target >= 0.25)`);
+  console.log(line(formedCreate));
+  console.log(
+    `  create with an active form / without: ${fmt(formedCreate.rps / gatewayCreate.rps, 2)}; with a form / bare: ${fmt(formedCreate.rps / bareCreate.rps, 2)}`,
+  );
   for (const r of [bareRead, gatewayRead]) console.log(line(r));
   console.log(line(projectRead));
   console.log(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type ChangeService, createChangeService } from '@ec3l/change-engine';
 import type { Database } from '@ec3l/db';
+import { createFormsService, type FormsService, formsSchemas } from '@ec3l/forms';
 import { BUILT_IN_PACKAGES } from '@ec3l/graph-packages';
 import type { EventBus } from '@ec3l/kernel';
 import {
@@ -57,6 +58,7 @@ import { registerOpenApi } from './plugins/openapi.js';
 import { registerTenantScope } from './plugins/tenant-scope.js';
 import { adminRoutes } from './routes/admin.js';
 import { changeRoutes } from './routes/changes.js';
+import { formRoutes } from './routes/forms.js';
 import { packageRoutes, packageSchemas } from './routes/packages.js';
 import { projectRoutes } from './routes/projects.js';
 import { promotionRoutes } from './routes/promotion.js';
@@ -113,6 +115,7 @@ export type Services = {
   workflow: ReturnType<typeof createWorkflowDispatch>;
   promotion: PromotionService;
   outbox: WebhookOutbox;
+  forms: FormsService;
   vibe: VibeService;
 };
 
@@ -188,7 +191,9 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
     onAuditError: (error) => app.log.error({ err: error }, 'authorization decision not audited'),
   });
   const triggers = createTriggersService({ db: deps.database.db });
+  const forms = createFormsService({ db: deps.database.db });
   const records = createWorkflowRecords({
+    forms,
     database: deps.database,
     events: deps.events,
     requireProject: tenancy.requireProject,
@@ -267,6 +272,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
       : {}),
   });
   const services: Services = {
+    forms,
     vibe,
     promotion,
     outbox,
@@ -302,7 +308,7 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
   });
   // The package format's variants may already be among the shared schemas (module load order decides).
   const registered = new Set<string>();
-  for (const schema of [...sharedSchemas, ...packageSchemas(), ...vibeSchemas]) {
+  for (const schema of [...sharedSchemas, ...packageSchemas(), ...formsSchemas(), ...vibeSchemas]) {
     if (schema.$id && registered.has(schema.$id)) continue;
     if (schema.$id) registered.add(schema.$id);
     app.addSchema(schema);
@@ -377,7 +383,8 @@ export const buildApp = async (deps: AppDeps): Promise<FastifyInstance> => {
         guard,
       });
       await api.register(promotionRoutes, { promotion, outbox, tenancy, guard });
-      await api.register(vibeRoutes, { vibe, guard });
+      await api.register(formRoutes, { forms, guard });
+      await api.register(vibeRoutes, { vibe, forms, guard });
     },
     { prefix: '/api' },
   );

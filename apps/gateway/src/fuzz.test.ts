@@ -220,6 +220,36 @@ const createWorld = async (slug: string): Promise<World> => {
     toEnvironmentId: envId('prod'),
   });
   await create(`/api/environments/${envId('dev')}/release`, undefined);
+  // A draft form on Incident (drafts do not hold on record writes), with a section, a placement, a
+  // rule and an override draft; its names feed the /forms/{recordTypeName}/{formName} routes.
+  const formDefinition = await create('/api/form-definitions', {
+    recordTypeId: incident.id,
+    name: 'Fuzz form',
+  });
+  remember('form-definitions', formDefinition);
+  const formSection = await create(`/api/form-definitions/${formDefinition.id}/sections`, { title: 'Main' });
+  remember('form-sections', formSection);
+  remember(
+    'form-placements',
+    await create(`/api/form-sections/${formSection.id}/placements`, { field: 'level' }),
+  );
+  remember(
+    'form-rules',
+    await create(`/api/form-definitions/${formDefinition.id}/rules`, {
+      ruleType: 'required',
+      targetField: 'level',
+      condition: { field: 'number', op: 'notEmpty' },
+      value: true,
+    }),
+  );
+  remember(
+    'form-overrides',
+    await create('/api/forms/Incident/Fuzz%20form/overrides', {
+      ops: [{ op: 'toggleReadOnly', field: 'level', value: true }],
+    }),
+  );
+  world.valuesByName.set('recordTypeName', ['Incident']);
+  world.valuesByName.set('formName', ['Fuzz form']);
   const role = await create('/api/rbac/roles', { name: 'Fuzz viewer', permissions: ['form.view'] });
   await h.call('POST', '/api/rbac/users/viewer/roles', { ...who, body: { roleId: role.id } });
   await create('/api/rbac/policies', { roleId: role.id, resourceType: 'form', effect: 'allow' });

@@ -1,5 +1,6 @@
 import { changeEngineMigrations } from '@ec3l/change-engine';
 import type { MigrationModule } from '@ec3l/db';
+import { formsMigrations } from '@ec3l/forms';
 import { graphPackagesMigrations } from '@ec3l/graph-packages';
 import { promotionMigrations } from '@ec3l/promotion';
 import { rbacMigrations } from '@ec3l/rbac';
@@ -17,5 +18,6 @@ export const allMigrations: readonly MigrationModule[] = [
   workflowMigrations,
   graphPackagesMigrations,
   promotionMigrations,
+  formsMigrations,
   vibeMigrations,
 ];

@@ -1,4 +1,5 @@
 import { withTenant } from '@ec3l/db';
+import { createFormsService } from '@ec3l/forms';
 import { systemContext } from '@ec3l/kernel';
 import { createWebhookOutbox, createWebhookSender, type LookupAll, parseAllowlist } from '@ec3l/promotion';
 import { createRbacService } from '@ec3l/rbac';
@@ -144,6 +145,7 @@ export const createRuntimeScheduler = (
     onTimerError: (error, timer) => log.error({ err: error, timer }, 'SLA timer not processed'),
   });
   const records = createWorkflowRecords({
+    forms: createFormsService({ db }),
     database: runtime.database,
     events: runtime.events,
     requireProject: tenancy.requireProject,

@@ -1089,6 +1089,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/form-definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Form definitions, oldest first, optionally of one record type
+         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listFormDefinitions"];
+        put?: never;
+        /**
+         * Create a draft form for a record type
+         * @description Names are unique per record type (409 FORM_NAME_TAKEN). Requires permission `form.edit`.
+         */
+        post: operations["createFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read a form definition
+         * @description Read a form definition.
+         */
+        get: operations["getFormDefinition"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a form: draft → active
+         * @description An active form's rules hold on every record write of its record type. Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["activateFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Problems of a form's rules: hidden but required, cycles, unknown fields, contradictions
+         * @description Analyses the active rules of the compiled form (the active override applied). Writes nothing.
+         */
+        get: operations["analyzeFormRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a form: active → retired
+         * @description A retired form no longer holds on record writes and refuses edits. Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["retireFormDefinition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form's behaviour rules in application order
+         * @description A form's behaviour rules in application order.
+         */
+        get: operations["listFormRules"];
+        put?: never;
+        /**
+         * Add a behaviour rule (visible, required or read-only when a condition holds)
+         * @description The target and every field the condition reads must be fields of the record type (400 FORM_FIELD_UNKNOWN); a condition of more than 100 nodes or a comparison without a value is 400 FORM_CONDITION_INVALID; at most 200 rules (409 FORM_LIMIT_REACHED). Requires permission `form.edit`.
+         */
+        post: operations["createFormRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-definitions/{formDefinitionId}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form's sections in display order
+         * @description A form's sections in display order.
+         */
+        get: operations["listFormSections"];
+        put?: never;
+        /**
+         * Add a section to a form
+         * @description Titles are unique within the form (409 FORM_SECTION_TITLE_TAKEN); at most 50 sections (409 FORM_LIMIT_REACHED); a retired form answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["createFormSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-overrides/{formOverrideId}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Activate a draft override (the form's previous active one is retired)
+         * @description Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["activateFormOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-overrides/{formOverrideId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a draft or active override
+         * @description Any other move answers 409 FORM_STATE_CONFLICT. Requires permission `form.edit`.
+         */
+        post: operations["retireFormOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/form-placements/{formPlacementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a field off the form
+         * @description Requires permission `form.edit`.
+         */
+        delete: operations["deleteFormPlacement"];
+        options?: never;
+        head?: never;
+        /**
+         * Move a field placement: another section of the form, column or position
+         * @description Requires permission `form.edit`.
+         */
+        patch: operations["updateFormPlacement"];
+        trace?: never;
+    };
+    "/api/form-rules/{formRuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a behaviour rule
+         * @description Requires permission `form.edit`.
+         */
+        delete: operations["deleteFormRule"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a behaviour rule
+         * @description Checked as on create. Requires permission `form.edit`.
+         */
+        patch: operations["updateFormRule"];
+        trace?: never;
+    };
+    "/api/form-sections/{formSectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a section and the field placements in it
+         * @description Requires permission `form.edit`.
+         */
+        delete: operations["deleteFormSection"];
+        options?: never;
+        head?: never;
+        /**
+         * Rename or reorder a form's section
+         * @description 409 FORM_SECTION_TITLE_TAKEN when another section has the title. Requires permission `form.edit`.
+         */
+        patch: operations["updateFormSection"];
+        trace?: never;
+    };
+    "/api/form-sections/{formSectionId}/placements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A section's field placements in display order
+         * @description A section's field placements in display order.
+         */
+        get: operations["listFormPlacements"];
+        put?: never;
+        /**
+         * Place a field of the record type in a section
+         * @description The field must be one of the record type's fields, own or inherited (400 FORM_FIELD_UNKNOWN); a field is placed once per form (409 FORM_FIELD_PLACED). Requires permission `form.edit`.
+         */
+        post: operations["createFormPlacement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{recordTypeName}/{formName}/compiled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The compiled form: layout, effective flags and the layer that set each
+         * @description Record type fields, then the definition (sections, placements), then the active override, then unconditional rules; a field required by its definition is always required. `view` is the input of @ec3l/form-rules for evaluating conditional rules on data.
+         */
+        get: operations["getCompiledForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{recordTypeName}/{formName}/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Field states and violations of record data on a form (writes nothing)
+         * @description `data` is the record's whole data after a write, `previous` its data before (absent for a create): the verdict is the one a record write would get from this form. Requires permission `form.view`.
+         */
+        post: operations["evaluateForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/forms/{recordTypeName}/{formName}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A form's overrides, newest version first
+         * @description A form's overrides, newest version first.
+         */
+        get: operations["listFormOverrides"];
+        put?: never;
+        /**
+         * Save form patch ops as the form's next override version (a draft)
+         * @description Ops must apply to the form: 400 FORM_PATCH_INVALID with details.problems otherwise; making a field its definition requires optional is 409 FORM_REQUIRED_FIELD. Requires permission `form.edit`.
+         */
+        post: operations["createFormOverride"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hr-lite/install": {
         parameters: {
             query?: never;
@@ -1907,390 +2259,6 @@ export interface paths {
          * @description Breaches pending timers of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning), up to `limit` (default 1000) per call, earliest due first; answers the counts (call again while `processed` equals the limit). `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
          */
         post: operations["processTimers"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Vibe drafts, newest first
-         * @description Optionally of one project. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
-         */
-        get: operations["listVibeDrafts"];
-        put?: never;
-        /**
-         * Create a draft from a prompt
-         * @description Generates a package (with repairs) and stores it as version 1 (reason create), status draft. Nothing is stored when every attempt is refused (422 VIBE_GENERATION_FAILED). Requires permission `vibe.author`.
-         */
-        post: operations["createVibeDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A vibe draft
-         * @description The draft with its current package, status and last preview.
-         */
-        get: operations["getVibeDraft"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/adopt-variant": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Adopt a variant as the draft package
-         * @description The variant passes every check, then becomes a new version (reason adopt_variant), status draft. Requires permission `vibe.author`.
-         */
-        post: operations["adoptVibeVariant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/discard": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Discard a draft (terminal)
-         * @description discarded: no further action is allowed (409). Requires permission `vibe.author`.
-         */
-        post: operations["discardVibeDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/install": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Install a previewed draft
-         * @description Only a previewed draft (409 VIBE_DRAFT_STATE_CONFLICT otherwise); through the install engine, as one merged change that revert undoes; the draft becomes installed (terminal). Requires permission `package.install`; refused to agents.
-         */
-        post: operations["installVibeDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/patch": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Apply patch ops to a draft
-         * @description add_field, rename_field, remove_field (never the last field), set_sla, set_assignment_group, in order; the result is checked again (400 VIBE_PATCH_INVALID) and becomes a new version (reason patch), status draft. Requires permission `vibe.author`.
-         */
-        post: operations["patchVibeDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Preview a draft: the install diff against its project
-         * @description previewed with lastPreviewDiff, or draft with lastPreviewErrors when the install engine refuses it. Writes nothing to the graph. Requires permission `vibe.author`.
-         */
-        post: operations["previewVibeDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/refine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Refine a draft with a prompt
-         * @description A new version (reason refine), status draft. When the refinement fails every check the draft keeps its package and lastGeneration.outcome is fallback. 409 for an installed or discarded draft. Requires permission `vibe.author`.
-         */
-        post: operations["refineVibeDraft"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/restore": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Restore an earlier version of a draft
-         * @description The version's package becomes current as a new version (reason restore), status draft. Requires permission `vibe.author`.
-         */
-        post: operations["restoreVibeDraftVersion"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/versions": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A draft's versions, oldest first
-         * @description Each package mutation's version with its reason. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
-         */
-        get: operations["listVibeDraftVersions"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/{draftId}/versions/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Diff two versions of a draft
-         * @description Read-only: the object-by-object diff from one version to another. Requires permission `vibe.author`.
-         */
-        post: operations["diffVibeDraftVersions"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/drafts/from-variant": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a draft from a variant
-         * @description The variant passes every check a model's output passes, then becomes version 1 (reason create). Requires permission `vibe.author`.
-         */
-        post: operations["createVibeDraftFromVariant"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/generate-multi": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Generate 1–5 package variants at once
-         * @description Variants are generated concurrently and checked one by one; a failing variant is reported as failed and leaves the others. Ephemeral: no draft is made (adopt one, or make a draft from it). Requires permission `vibe.author`.
-         */
-        post: operations["generateVibeVariants"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/generate-multi/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Generate variants with their stages streamed (SSE)
-         * @description `stage` events carry the variant's index; `complete` carries { variants }. Closing the connection aborts every variant. Requires permission `vibe.author`.
-         */
-        post: operations["streamVibeVariants"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/install": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Install a vibe package through the install engine
-         * @description The package passes every check a model's output passes (400 VIBE_PACKAGE_INVALID, VIBE_NAMESPACE_VIOLATION), then installs as one merged change that revert undoes. Requires permission `package.install`; refused to agents.
-         */
-        post: operations["installVibePackage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Generate (or refine) a package and preview it against the project
-         * @description The model's output passes the schema, the package validators and the namespace guard (`vibe.` key, `vibe_` record types), with up to the configured repairs, then an install preview (nothing written but the generation log). 422 VIBE_GENERATION_FAILED when every attempt is refused; 429 VIBE_GENERATION_LIMIT when the tenant runs its limit of generations. Requires permission `vibe.author`.
-         */
-        post: operations["previewVibePackage"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/preview/stream": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Preview with the pipeline stages streamed (SSE)
-         * @description Streams the stages generation → extract_json → validate_schema → repair → projection → diff then complete with the preview result. Preview only: never creates a draft or installs. Closing the connection aborts the generation. Requires permission `vibe.author`.
-         */
-        post: operations["streamVibePreview"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/preview/stream-tokens": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Preview with the model's tokens streamed (SSE)
-         * @description Streams the stages generation → extract_json → validate_schema → repair → projection → diff, the tokens as they arrive, then complete with the preview result. Preview only: never creates a draft or installs. Closing the connection aborts the generation. Requires permission `vibe.author`.
-         */
-        post: operations["streamVibePreviewTokens"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/vibe/variants/diff": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Compare two variant packages
-         * @description Pure: the object-by-object diff from packageA to packageB; nothing is stored. Requires permission `vibe.author`.
-         */
-        post: operations["diffVibeVariants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3446,11 +3414,6 @@ export interface components {
              */
             stepType: "record_mutation";
         };
-        AdoptVibeVariantBody: {
-            package: components["schemas"]["GraphPackage"];
-            /** @description The author's description of the app or the change */
-            prompt?: string;
-        };
         AgentRole: {
             agentId: string;
             /** Format: date-time */
@@ -3729,13 +3692,950 @@ export interface components {
             /** @enum {string} */
             status: "active" | "disabled";
         };
+        CompiledForm: {
+            fields: {
+                column: number;
+                /** @description Active rules with a condition on the field: their effect depends on the data */
+                conditionalRuleIds: string[];
+                label: string | null;
+                name: string;
+                provenance: {
+                    /** @description The layer that set the flag last: the field definition, the active override (its version) or an unconditional rule (its id) */
+                    readOnly: {
+                        /** @enum {string} */
+                        layer: "definition" | "override" | "rule";
+                        overrideVersion?: number;
+                        ruleId?: string;
+                    };
+                    /** @description The layer that set the flag last: the field definition, the active override (its version) or an unconditional rule (its id) */
+                    required: {
+                        /** @enum {string} */
+                        layer: "definition" | "override" | "rule";
+                        overrideVersion?: number;
+                        ruleId?: string;
+                    };
+                    /** @description The layer that set the flag last: the field definition, the active override (its version) or an unconditional rule (its id) */
+                    visible: {
+                        /** @enum {string} */
+                        layer: "definition" | "override" | "rule";
+                        overrideVersion?: number;
+                        ruleId?: string;
+                    };
+                };
+                readOnly: boolean;
+                required: boolean;
+                requiredByDefinition: boolean;
+                section: string;
+                type: string;
+                visible: boolean;
+            }[];
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** @description Placed fields the record type no longer has */
+            missingFields: string[];
+            name: string;
+            override: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            } | null;
+            /** Format: uuid */
+            recordTypeId: string;
+            recordTypeName: string;
+            sections: {
+                /** Format: uuid */
+                id: string;
+                orderIndex: number;
+                placements: {
+                    column: number;
+                    field: string;
+                    orderIndex: number;
+                    /** Format: uuid */
+                    placementId: string;
+                }[];
+                title: string;
+            }[];
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            version: number;
+            /** @description The form-rule evaluator's input (@ec3l/form-rules evaluateForm / checkRecord): fields with their flags before rules, active rules in order */
+            view: {
+                fields: {
+                    label?: string;
+                    name: string;
+                    readOnly: boolean;
+                    required: boolean;
+                    requiredByDefinition?: boolean;
+                    visible: boolean;
+                }[];
+                rules: {
+                    /** @description When the rule applies; null: always */
+                    condition: components["schemas"]["Condition"] | null;
+                    id?: string;
+                    orderIndex: number;
+                    /** @enum {string} */
+                    ruleType: "visible" | "required" | "readOnly";
+                    /** @enum {string} */
+                    status: "active" | "disabled";
+                    targetField: string;
+                    value: boolean;
+                }[];
+            };
+        };
+        /** @description A condition: { all: [...] }, { any: [...] }, { not: c } or { field, op, value? } with op one of eq, neq, in, notIn, gt, gte, lt, lte, empty, notEmpty, contains; nested at most 4 deep, 100 nodes in all */
+        Condition: {
+            field: string;
+            /** @enum {string} */
+            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+        } | {
+            all: ({
+                field: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                all: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                any: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                not: {
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                };
+            })[];
+        } | {
+            any: ({
+                field: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                all: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                any: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                not: {
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                };
+            })[];
+        } | {
+            not: {
+                field: string;
+                /** @enum {string} */
+                op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+            } | {
+                all: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                any: ({
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                })[];
+            } | {
+                not: {
+                    field: string;
+                    /** @enum {string} */
+                    op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                    value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                } | {
+                    all: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    any: ({
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    })[];
+                } | {
+                    not: {
+                        field: string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                        value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                    } | {
+                        all: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        any: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        }[];
+                    } | {
+                        not: {
+                            field: string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "in" | "notIn" | "gt" | "gte" | "lt" | "lte" | "empty" | "notEmpty" | "contains";
+                            value?: (string | number | boolean | null) | (string | number | boolean | null)[];
+                        };
+                    };
+                };
+            };
+        };
         /** @description The request conflicts with the current state */
         ConflictErrorResponse: {
             /**
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "VIBE_DRAFT_STATE_CONFLICT";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_LIMIT_REACHED";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -3768,6 +4668,45 @@ export interface components {
             items?: components["schemas"]["ChoiceItemInput"][];
             /** @description Unique within the tenant */
             name: string;
+        };
+        CreateFormDefinitionBody: {
+            description?: string;
+            /** @description Unique per record type */
+            name: string;
+            /** Format: uuid */
+            recordTypeId: string;
+        };
+        CreateFormOverrideBody: {
+            ops: components["schemas"]["FormPatchOp"][];
+            summary?: string;
+        };
+        CreateFormPlacementBody: {
+            /** @description Layout column, 1 to 4 */
+            column?: number;
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /** @description Position in the section; after the last field when absent */
+            orderIndex?: number;
+        };
+        CreateFormRuleBody: {
+            /** @description When the rule applies; null: always */
+            condition: components["schemas"]["Condition"] | null;
+            /** @description Application order (a later matching rule wins); after the last rule when absent */
+            orderIndex?: number;
+            /** @enum {string} */
+            ruleType: "visible" | "required" | "readOnly";
+            /** @enum {string} */
+            status?: "active" | "disabled";
+            /** @description A field of the record type, own or inherited */
+            targetField: string;
+            /** @description The flag the rule sets when its condition holds */
+            value: boolean;
+        };
+        CreateFormSectionBody: {
+            /** @description Display position; after the last section when absent */
+            orderIndex?: number;
+            /** @description Unique within the form */
+            title: string;
         };
         CreatePatchOpBody: components["schemas"]["CreatePatchOpBodyAddField"] | components["schemas"]["CreatePatchOpBodySetField"] | components["schemas"]["CreatePatchOpBodyRemoveField"] | components["schemas"]["CreatePatchOpBodyRenameField"] | components["schemas"]["CreatePatchOpBodySetAssignment"] | components["schemas"]["CreatePatchOpBodySetSla"];
         /**
@@ -4010,30 +4949,6 @@ export interface components {
              */
             type: "workflow";
         };
-        CreateVibeDraftBody: {
-            /** @description Name of the app (the package name and key follow it) */
-            appName?: string;
-            /**
-             * Format: uuid
-             * @description The environment installs record (default: the project default)
-             */
-            environmentId?: string;
-            /** Format: uuid */
-            projectId: string;
-            /** @description The author's description of the app or the change */
-            prompt: string;
-        };
-        CreateVibeDraftFromVariantBody: {
-            /** @description Name of the app (the package name and key follow it) */
-            appName?: string;
-            /** Format: uuid */
-            environmentId?: string;
-            package: components["schemas"]["GraphPackage"];
-            /** Format: uuid */
-            projectId: string;
-            /** @description The author's description of the app or the change */
-            prompt: string;
-        };
         CreateWorkflowDefinitionBody: {
             description?: string;
             name: string;
@@ -4103,16 +5018,6 @@ export interface components {
         DashboardSummary: {
             environments: number;
             projects: number;
-        };
-        DiffVibeDraftVersionsBody: {
-            fromVersion: number;
-            toVersion: number;
-        };
-        DiffVibeVariantsBody: {
-            packageA: components["schemas"]["GraphPackage"];
-            packageB: components["schemas"]["GraphPackage"];
-            /** Format: uuid */
-            projectId: string;
         };
         DispatchResult: {
             /** @description Intents claimed by this call */
@@ -4226,7 +5131,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "VIBE_GENERATION_FAILED" | "VIBE_NAMESPACE_VIOLATION" | "VIBE_PACKAGE_INVALID" | "VIBE_GENERATION_LIMIT" | "VIBE_PROVIDER_ERROR" | "VIBE_DRAFT_STATE_CONFLICT" | "VIBE_PATCH_INVALID" | "VIBE_VERSION_NOT_FOUND" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_UNKNOWN" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_LIMIT_REACHED" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -4234,6 +5139,16 @@ export interface components {
             /** @description What went wrong, for people */
             message: string;
             statusCode: number;
+        };
+        EvaluateFormBody: {
+            /** @description The record's data by field name */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @description The record's data by field name */
+            previous?: {
+                [key: string]: unknown;
+            };
         };
         ExecutionError: {
             /** @enum {string} */
@@ -4322,6 +5237,166 @@ export interface components {
             /** @description What went wrong, for people */
             message: string;
             statusCode: number;
+        };
+        FormDefinition: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            description: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            recordTypeId: string;
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Bumped by every edit of the form or its parts */
+            version: number;
+        };
+        FormEvaluation: {
+            states: {
+                [key: string]: {
+                    readOnly: boolean;
+                    required: boolean;
+                    visible: boolean;
+                };
+            };
+            violations: components["schemas"]["FormViolation"][];
+        };
+        FormOverride: {
+            activatedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            id: string;
+            ops: components["schemas"]["FormPatchOp"][];
+            retiredAt: string | null;
+            source: {
+                id: string | null;
+                /** @enum {string} */
+                kind: "human" | "proposal" | "vibe";
+            };
+            /** @enum {string} */
+            status: "draft" | "active" | "retired";
+            summary: string | null;
+            /** @description Counts up per form from 1 */
+            version: number;
+        };
+        /** @description One form patch op, told apart by `op` */
+        FormPatchOp: components["schemas"]["FormPatchOpMoveField"] | components["schemas"]["FormPatchOpChangeSection"] | components["schemas"]["FormPatchOpToggleRequired"] | components["schemas"]["FormPatchOpToggleReadOnly"] | components["schemas"]["FormPatchOpToggleVisible"];
+        /** @description Move a field to another section */
+        FormPatchOpChangeSection: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "changeSection";
+            /** @description Position in the target section; last when absent */
+            orderIndex?: number;
+            /** @description Title of the target section */
+            section: string;
+        };
+        /** @description Reorder a field within its section */
+        FormPatchOpMoveField: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "moveField";
+            /** @description New position in its section */
+            orderIndex: number;
+        };
+        /** @description Set the field read-only or editable */
+        FormPatchOpToggleReadOnly: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleReadOnly";
+            value: boolean;
+        };
+        /** @description Set the field required or optional (never optional when its definition requires it) */
+        FormPatchOpToggleRequired: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleRequired";
+            value: boolean;
+        };
+        /** @description Show or hide the field */
+        FormPatchOpToggleVisible: {
+            /** @description A field of the record type, own or inherited */
+            field: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "toggleVisible";
+            value: boolean;
+        };
+        FormPatchProblem: {
+            /** @enum {string} */
+            code: "FIELD_NOT_ON_FORM" | "SECTION_UNKNOWN" | "REQUIRED_FIELD";
+            field: string;
+            /** @description Position of the op in the list */
+            index: number;
+            message: string;
+        };
+        FormPlacement: {
+            column: number;
+            field: string;
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            formSectionId: string;
+            /** Format: uuid */
+            id: string;
+            orderIndex: number;
+        };
+        FormRule: {
+            /** @description When the rule applies; null: always */
+            condition: components["schemas"]["Condition"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            id: string;
+            orderIndex: number;
+            /** @enum {string} */
+            ruleType: "visible" | "required" | "readOnly";
+            /** @enum {string} */
+            status: "active" | "disabled";
+            targetField: string;
+            value: boolean;
+        };
+        FormSection: {
+            /** Format: uuid */
+            formDefinitionId: string;
+            /** Format: uuid */
+            id: string;
+            orderIndex: number;
+            title: string;
+        };
+        FormViolation: {
+            field: string;
+            message: string;
+            /** @enum {string} */
+            rule: "required" | "readOnly";
         };
         /** @description Added, removed and modified record types and fields */
         GraphDiff: {
@@ -5403,9 +6478,6 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
-        PatchVibeDraftBody: {
-            ops: components["schemas"]["VibeDraftPatchOp"][];
-        };
         Permission: {
             description: string;
             /** Format: uuid */
@@ -5653,15 +6725,8 @@ export interface components {
             recordTypeKey: string;
             schema: components["schemas"]["RecordTypeOwnSchema"];
         };
-        RefineVibeDraftBody: {
-            /** @description The author's description of the app or the change */
-            prompt: string;
-        };
         RejectIntentBody: {
             reason?: string;
-        };
-        RestoreVibeDraftBody: {
-            versionNumber: number;
         };
         Role: {
             /** Format: date-time */
@@ -5674,6 +6739,17 @@ export interface components {
             permissions: string[];
             /** @enum {string} */
             status: "active" | "disabled";
+        };
+        RuleProblem: {
+            /** @description The fields concerned */
+            fields: string[];
+            /** @enum {string} */
+            kind: "hiddenButRequired" | "cycle" | "unknownField" | "contradiction";
+            message: string;
+            /** @description Ids of the rules concerned, where they have one */
+            ruleIds: string[];
+            /** @description Positions of the rules concerned in the form's rule list */
+            rules: number[];
         };
         SchemaField: {
             choiceListId: string | null;
@@ -5749,7 +6825,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID" | "VIBE_GENERATION_FAILED";
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID";
             details?: components["schemas"]["UnprocessableDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -5760,6 +6836,35 @@ export interface components {
         UpdateEnvironmentBody: {
             promotionWebhookUrl?: string | null;
             requiresPromotionApproval?: boolean;
+        };
+        UpdateFormPlacementBody: {
+            /** @description Layout column, 1 to 4 */
+            column?: number;
+            /**
+             * Format: uuid
+             * @description Another section of the same form
+             */
+            formSectionId?: string;
+            /** @description Position in the section */
+            orderIndex?: number;
+        };
+        UpdateFormRuleBody: {
+            /** @description When the rule applies; null: always */
+            condition?: components["schemas"]["Condition"] | null;
+            /** @description Application order */
+            orderIndex?: number;
+            /** @enum {string} */
+            ruleType?: "visible" | "required" | "readOnly";
+            /** @enum {string} */
+            status?: "active" | "disabled";
+            /** @description A field of the record type, own or inherited */
+            targetField?: string;
+            value?: boolean;
+        };
+        UpdateFormSectionBody: {
+            /** @description Display position */
+            orderIndex?: number;
+            title?: string;
         };
         UpdateRecordInstanceBody: {
             /** @description Values to change by field name; null clears an optional field; fields left out keep their value */
@@ -5808,7 +6913,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "VIBE_NAMESPACE_VIOLATION" | "VIBE_PACKAGE_INVALID" | "VIBE_PATCH_INVALID" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "FORM_FIELD_UNKNOWN" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -5825,230 +6930,6 @@ export interface components {
             };
             /** @description JSON pointer into that part of the request */
             path: string;
-        };
-        VibeDraft: {
-            appName: string | null;
-            changeId: string | null;
-            checksum: string;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            /** @description Number of the version the package is */
-            currentVersion: number;
-            environmentId: string | null;
-            /** Format: uuid */
-            id: string;
-            installId: string | null;
-            lastGeneration?: components["schemas"]["VibeGenerationSummary"];
-            lastPreviewDiff: components["schemas"]["PackageDiff"] | null;
-            lastPreviewErrors: components["schemas"]["VibeProblem"][] | null;
-            package: components["schemas"]["GraphPackage"];
-            /** Format: uuid */
-            projectId: string;
-            prompt: string;
-            /** @enum {string} */
-            status: "draft" | "previewed" | "installed" | "discarded";
-            /** Format: date-time */
-            updatedAt: string;
-        };
-        VibeDraftInstallResult: {
-            draft: components["schemas"]["VibeDraft"];
-            install: components["schemas"]["VibeInstallOutcome"];
-        };
-        /** @description One edit of the draft package, told apart by op */
-        VibeDraftPatchOp: components["schemas"]["VibeDraftPatchOp_add_field"] | components["schemas"]["VibeDraftPatchOp_rename_field"] | components["schemas"]["VibeDraftPatchOp_remove_field"] | components["schemas"]["VibeDraftPatchOp_set_sla"] | components["schemas"]["VibeDraftPatchOp_set_assignment_group"];
-        /** @description Adds a field (refused when the name is taken) */
-        VibeDraftPatchOp_add_field: {
-            field: {
-                choiceListKey?: string;
-                label?: string;
-                name: string;
-                referenceRecordTypeKey?: string;
-                required?: boolean;
-                /** @enum {string} */
-                type: "string" | "number" | "boolean" | "reference" | "choice" | "text" | "date" | "datetime";
-            };
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            op: "add_field";
-            recordTypeKey: string;
-        };
-        /** @description Removes a field (never the last one of a type) */
-        VibeDraftPatchOp_remove_field: {
-            fieldName: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            op: "remove_field";
-            recordTypeKey: string;
-        };
-        /** @description Renames a field (refused when the new name is taken) */
-        VibeDraftPatchOp_rename_field: {
-            from: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            op: "rename_field";
-            recordTypeKey: string;
-            to: string;
-        };
-        /** @description Assigns new records of the type to a group */
-        VibeDraftPatchOp_set_assignment_group: {
-            groupKey: string;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            op: "set_assignment_group";
-            recordTypeKey: string;
-        };
-        /** @description Creates or updates the type's SLA */
-        VibeDraftPatchOp_set_sla: {
-            durationMinutes: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            op: "set_sla";
-            recordTypeKey: string;
-        };
-        VibeDraftVersion: {
-            checksum: string;
-            /** Format: date-time */
-            createdAt: string;
-            createdBy: string | null;
-            /** Format: uuid */
-            draftId: string;
-            /** Format: uuid */
-            id: string;
-            package: components["schemas"]["GraphPackage"];
-            previewDiff: components["schemas"]["PackageDiff"] | null;
-            previewErrors: components["schemas"]["VibeProblem"][] | null;
-            /** @enum {string} */
-            reason: "create" | "refine" | "patch" | "restore" | "adopt_variant";
-            versionNumber: number;
-        };
-        VibeGenerateMultiBody: {
-            /** @description Name of the app (the package name and key follow it) */
-            appName?: string;
-            /** @description How many variants (1–5) */
-            count: number;
-            /** Format: uuid */
-            projectId: string;
-            /** @description The author's description of the app or the change */
-            prompt: string;
-        };
-        VibeGenerateMultiResult: {
-            variants: (components["schemas"]["VibeVariantOk"] | components["schemas"]["VibeVariantFailed"])[];
-        };
-        VibeGenerationSummary: {
-            adapter: string;
-            attempts: {
-                attempt: number;
-                /** @enum {string} */
-                outcome: "valid" | "invalid";
-                outputBytes: number;
-                problems: components["schemas"]["VibeProblem"][];
-            }[];
-            durationMs: number;
-            /** Format: uuid */
-            generationId: string;
-            inputTokens: number;
-            model: string;
-            /** @enum {string} */
-            outcome: "succeeded" | "failed" | "fallback" | "aborted";
-            outputTokens: number;
-        };
-        VibeInstallBody: {
-            /** Format: uuid */
-            environmentId?: string;
-            package: components["schemas"]["GraphPackage"];
-            /** Format: uuid */
-            projectId: string;
-        };
-        VibeInstallOutcome: {
-            changeId: string | null;
-            checksum: string;
-            diff: components["schemas"]["PackageDiff"];
-            /** Format: uuid */
-            environmentId: string;
-            installId: string | null;
-            packageKey: string;
-            /** @enum {string} */
-            status: "installed" | "noop";
-            version: string;
-        };
-        VibePreviewBody: {
-            /** @description Name of the app (the package name and key follow it) */
-            appName?: string;
-            /** Format: uuid */
-            environmentId?: string;
-            package?: components["schemas"]["GraphPackage"];
-            /** Format: uuid */
-            projectId: string;
-            /** @description The author's description of the app or the change */
-            prompt: string;
-        };
-        VibePreviewResult: {
-            checksum: string;
-            diff: components["schemas"]["PackageDiff"];
-            generation: components["schemas"]["VibeGenerationSummary"];
-            package: components["schemas"]["GraphPackage"];
-        };
-        VibeProblem: {
-            code: string;
-            message: string;
-            path: string;
-            /** @enum {string} */
-            stage: "extract_json" | "validate_schema" | "namespace" | "graph" | "projection";
-        };
-        VibeVariantDiff: {
-            diff: components["schemas"]["PackageDiff"];
-            packageA: {
-                checksum: string;
-                key: string;
-                version: string;
-            };
-            packageB: {
-                checksum: string;
-                key: string;
-                version: string;
-            };
-        };
-        VibeVariantFailed: {
-            error: {
-                code: string;
-                message: string;
-                problems: components["schemas"]["VibeProblem"][];
-            };
-            index: number;
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            status: "VibeVariantFailed";
-        };
-        VibeVariantOk: {
-            checksum: string;
-            diff: components["schemas"]["PackageDiff"];
-            index: number;
-            package: components["schemas"]["GraphPackage"];
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            status: "VibeVariantOk";
-        };
-        VibeVersionDiff: {
-            diff: components["schemas"]["PackageDiff"];
-            /** Format: uuid */
-            draftId: string;
-            fromVersion: number;
-            toVersion: number;
         };
         WebhookDelivery: {
             attempts: number;
@@ -9059,6 +9940,781 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    listFormDefinitions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                recordTypeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Form definitions, oldest first, optionally of one record type */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormDefinitionBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft form for a record type */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Read a form definition */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activateFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Activate a form: draft → active */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    analyzeFormRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Problems of a form's rules: hidden but required, cycles, unknown fields, contradictions */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleProblem"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireFormDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Retire a form: active → retired */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A form's behaviour rules in application order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRule"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormRuleBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Add a behaviour rule (visible, required or read-only when a condition holds) */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormSections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A form's sections in display order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSection"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formDefinitionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormSectionBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Add a section to a form */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    activateFormOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formOverrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Activate a draft override (the form's previous active one is retired) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    retireFormOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formOverrideId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Retire a draft or active override */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFormPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formPlacementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Take a field off the form; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFormPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formPlacementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormPlacementBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Move a field placement: another section of the form, column or position */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPlacement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFormRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formRuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a behaviour rule; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFormRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formRuleId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormRuleBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Change a behaviour rule */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    deleteFormSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Delete a section and the field placements in it; no body */
+            204: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    updateFormSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFormSectionBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Rename or reorder a form's section */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSection"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormPlacements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A section's field placements in display order */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPlacement"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormPlacement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                formSectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormPlacementBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Place a field of the record type in a section */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormPlacement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getCompiledForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The compiled form: layout, effective flags and the layer that set each */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompiledForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    evaluateForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvaluateFormBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Field states and violations of record data on a form (writes nothing) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormEvaluation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listFormOverrides: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A form's overrides, newest version first */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createFormOverride: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFormOverrideBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Save form patch ops as the form's next override version (a draft) */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormOverride"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
     installHrLite: {
         parameters: {
             query?: never;
@@ -10633,763 +12289,6 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    listVibeDrafts: {
-        parameters: {
-            query?: {
-                /** @description The x-next-cursor header of the previous page */
-                cursor?: string;
-                limit?: number;
-                projectId?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Vibe drafts, newest first */
-            200: {
-                headers: {
-                    /** @description Cursor of the next page; absent on the last page */
-                    "x-next-cursor"?: string;
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    createVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVibeDraftBody"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a draft from a prompt */
-            201: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    getVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: A vibe draft */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    adoptVibeVariant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["AdoptVibeVariantBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Adopt a variant as the draft package */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    discardVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Discard a draft (terminal) */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    installVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Install a previewed draft */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraftInstallResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    patchVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PatchVibeDraftBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Apply patch ops to a draft */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    previewVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: Preview a draft: the install diff against its project */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    refineVibeDraft: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RefineVibeDraftBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Refine a draft with a prompt */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    restoreVibeDraftVersion: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RestoreVibeDraftBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Restore an earlier version of a draft */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    listVibeDraftVersions: {
-        parameters: {
-            query?: {
-                /** @description The x-next-cursor header of the previous page */
-                cursor?: string;
-                limit?: number;
-            };
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK: A draft's versions, oldest first */
-            200: {
-                headers: {
-                    /** @description Cursor of the next page; absent on the last page */
-                    "x-next-cursor"?: string;
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraftVersion"][];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    diffVibeDraftVersions: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                draftId: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DiffVibeDraftVersionsBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Diff two versions of a draft */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeVersionDiff"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    createVibeDraftFromVariant: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateVibeDraftFromVariantBody"];
-            };
-        };
-        responses: {
-            /** @description Created: Create a draft from a variant */
-            201: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeDraft"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    generateVibeVariants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VibeGenerateMultiBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Generate 1–5 package variants at once */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeGenerateMultiResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    streamVibeVariants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VibeGenerateMultiBody"];
-            };
-        };
-        responses: {
-            /** @description Server-sent events: `stage` ({ stage, attempt, problems? }), `token` ({ attempt, text }, token streams only), then `complete` (the result) or `error` (an error body) */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    installVibePackage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VibeInstallBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Install a vibe package through the install engine */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeInstallOutcome"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    previewVibePackage: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VibePreviewBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Generate (or refine) a package and preview it against the project */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibePreviewResult"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    streamVibePreview: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VibePreviewBody"];
-            };
-        };
-        responses: {
-            /** @description Server-sent events: `stage` ({ stage, attempt, problems? }), `token` ({ attempt, text }, token streams only), then `complete` (the result) or `error` (an error body) */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    streamVibePreviewTokens: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["VibePreviewBody"];
-            };
-        };
-        responses: {
-            /** @description Server-sent events: `stage` ({ stage, attempt, problems? }), `token` ({ attempt, text }, token streams only), then `complete` (the result) or `error` (an error body) */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/event-stream": string;
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
-            /** @description Too Many Requests */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorResponse"];
-                };
-            };
-            503: components["responses"]["Unavailable"];
-        };
-    };
-    diffVibeVariants: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["DiffVibeVariantsBody"];
-            };
-        };
-        responses: {
-            /** @description OK: Compare two variant packages */
-            200: {
-                headers: {
-                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
-                    "x-request-id"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["VibeVariantDiff"];
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

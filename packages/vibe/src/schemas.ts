@@ -299,15 +299,17 @@ const VariantFailedSchema = Type.Object(
   { $id: 'VibeVariantFailed', additionalProperties: false },
 );
 
+/** A variant as generated: ok with its package, or failed with why; told apart by status. */
+const VariantSchema = Type.Unsafe({
+  $id: 'VibeVariant',
+  type: 'object',
+  oneOf: [Type.Ref('VibeVariantOk'), Type.Ref('VibeVariantFailed')],
+  discriminator: { propertyName: 'status' },
+});
+
 export const GenerateMultiResultSchema = Type.Object(
   {
-    variants: Type.Array(
-      Type.Unsafe({
-        type: 'object',
-        oneOf: [Type.Ref('VibeVariantOk'), Type.Ref('VibeVariantFailed')],
-        discriminator: { propertyName: 'status' },
-      }),
-    ),
+    variants: Type.Array(Type.Ref('VibeVariant')),
   },
   { $id: 'VibeGenerateMultiResult', additionalProperties: false },
 );
@@ -367,6 +369,7 @@ export const vibeSchemas: TSchema[] = [
   GenerateMultiBodySchema,
   VariantOkSchema,
   VariantFailedSchema,
+  VariantSchema,
   GenerateMultiResultSchema,
   VibeInstallBodySchema,
   VibeInstallOutcomeSchema,

@@ -926,11 +926,12 @@ export const createVibeService = (deps: VibeServiceDeps) => {
       );
     },
 
-    /** Asks the model for a JSON object (form patches): the parsed object or the extraction problem. */
+    /** Asks the model for a JSON object (form patches) and logs the generation; the caller checks the text. */
     generateJson: async (
       ctx: RequestContext,
       input: {
-        projectId: string;
+        /** Null for a generation outside any project (a form's patch). */
+        projectId: string | null;
         prompt: string;
         context: Record<string, unknown>;
         jsonSchema: Record<string, unknown>;
@@ -949,12 +950,13 @@ export const createVibeService = (deps: VibeServiceDeps) => {
           user: `Form: ${JSON.stringify(input.context)}\n<request>${input.prompt.replace(/<\/?request>/gi, '')}</request>`,
         };
         const started = performance.now();
+        const generationId = newId();
         const response = await adapter.generate(request, {
           signal: AbortSignal.timeout(limits.timeoutMs),
           maxOutputBytes: limits.maxOutputBytes,
         });
         await forTenant(db, ctx.tenantId).insertGeneration({
-          id: newId(),
+          id: generationId,
           project_id: input.projectId,
           draft_id: null,
           kind: 'form_patch',
@@ -972,7 +974,7 @@ export const createVibeService = (deps: VibeServiceDeps) => {
           error_code: null,
           created_by: actorOf(ctx).actorId,
         });
-        return response.text;
+        return { text: response.text, generationId };
       } catch (error) {
         if (error instanceof LlmError)
           throw new DomainError(VibeErrorCodes.VIBE_PROVIDER_ERROR, error.message, {

@@ -46,7 +46,7 @@ type DraftVersionsTable = {
 type GenerationsTable = {
   tenant_id: string;
   id: string;
-  project_id: string;
+  project_id: string | null;
   draft_id: string | null;
   kind: GenerationKind;
   prompt: string;

@@ -1,4 +1,5 @@
 import type { Database } from '@ec3l/db';
+import type { FormsService } from '@ec3l/forms';
 import type { EventBus, RequestContext } from '@ec3l/kernel';
 import {
   createRecordsService,
@@ -26,8 +27,10 @@ export const workflowRecordsPort =
   });
 
 /**
- * The records service of a process that runs workflows: in each record write's transaction, SLA
- * timers start and advance and the matching record-event triggers queue their intents.
+ * The records service of a process that runs workflows: in each record write's transaction, the
+ * rules of the record type's active forms are checked first (a violation refuses the write), then SLA
+ * timers start and advance and the matching record-event triggers queue their intents. Every write
+ * passes here: the API's creates and updates, workflows' record_mutation steps, agents' writes.
  */
 export const createWorkflowRecords = (deps: {
   database: Pick<Database, 'db'>;
@@ -35,10 +38,15 @@ export const createWorkflowRecords = (deps: {
   requireProject: (ctx: RequestContext, projectId: string) => Promise<void>;
   triggers: TriggersService;
   timers: SlaTimers;
+  forms: Pick<FormsService, 'checkRecordWrite'>;
 }): RecordsService =>
   createRecordsService({
     db: deps.database.db,
     requireProject: deps.requireProject,
     events: deps.events,
-    onRecordWrite: [deps.timers.onRecordWrite, recordEventIntents(deps.triggers)],
+    onRecordWrite: [
+      deps.forms.checkRecordWrite,
+      deps.timers.onRecordWrite,
+      recordEventIntents(deps.triggers),
+    ],
   });

@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ChangeEngineErrorCode } from '@ec3l/change-engine';
 import { dataExceptionOf, isDatabaseUnavailableError, transactionConflictOf } from '@ec3l/db';
+import type { FormsErrorCode } from '@ec3l/forms';
 import type { GraphPackagesErrorCode } from '@ec3l/graph-packages';
 import { type ErrorCode, ErrorCodes, isDomainError, NAME_PATTERN, TEXT_PATTERN } from '@ec3l/kernel';
 import type { PromotionErrorCode } from '@ec3l/promotion';
@@ -75,6 +76,18 @@ export const STATUS_BY_CODE = {
     PROMOTION_ENVIRONMENTS_INVALID: 400,
     PROMOTION_HUMAN_REQUIRED: 403,
     WEBHOOK_URL_REFUSED: 400,
+  }),
+  ...satisfiesStatus<FormsErrorCode>({
+    FORM_NAME_TAKEN: 409,
+    FORM_STATE_CONFLICT: 409,
+    FORM_FIELD_UNKNOWN: 400,
+    FORM_FIELD_PLACED: 409,
+    FORM_SECTION_TITLE_TAKEN: 409,
+    FORM_REQUIRED_FIELD: 409,
+    FORM_PATCH_INVALID: 400,
+    FORM_CONDITION_INVALID: 400,
+    FORM_LIMIT_REACHED: 409,
+    FORM_RULE_VIOLATION: 400,
   }),
   ...satisfiesStatus<VibeErrorCode>({
     VIBE_GENERATION_FAILED: 422,

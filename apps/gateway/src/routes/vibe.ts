@@ -1,4 +1,5 @@
-import { Uuid } from '@ec3l/kernel';
+import type { FormsService } from '@ec3l/forms';
+import { Name, Text, Uuid } from '@ec3l/kernel';
 import {
   AdoptVariantBodySchema,
   CreateDraftBodySchema,
@@ -26,6 +27,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { type TString, Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { proposeFormPatch } from '../flows/vibe-form-patch.js';
 import { errorResponses, readErrors, toErrorReply, validatedWriteErrors } from '../plugins/errors.js';
 import { type Guard, requires } from '../plugins/guard.js';
 import {
@@ -37,6 +39,29 @@ import {
   sendPage,
 } from '../schemas.js';
 
+const FormVibePatchParams = Type.Object({
+  recordTypeName: Name({ maxLength: 200, description: 'The record type’s name (unique in the tenant)' }),
+  formName: Name({ maxLength: 100, description: 'The form’s name (unique per record type)' }),
+});
+const FormVibePatchBody = Type.Object(
+  {
+    prompt: Text({
+      minLength: 1,
+      maxLength: 2000,
+      description: 'The change, in words ("make due date required")',
+    }),
+  },
+  { additionalProperties: false },
+);
+const FormVibePatchResult = Type.Object(
+  {
+    ops: Type.Array(Type.Ref('FormPatchOp')),
+    problems: Type.Array(Type.Ref('FormPatchProblem')),
+    valid: Type.Boolean({ description: 'No problems: the ops apply to the form as it is' }),
+    generationId: Type.String({ format: 'uuid' }),
+  },
+  { additionalProperties: false },
+);
 const DraftParams = Type.Object({ draftId: Uuid() } as Record<'draftId', TString>);
 /** Generation routes can also answer 422 (refused output), 429 (the tenant's generation limit) and 503 (the provider). */
 const generationErrors = { ...validatedWriteErrors, ...errorResponses(429) };
@@ -83,10 +108,11 @@ const stageOf = (event: PipelineEvent) =>
     : { attempt: event.attempt, text: event.text };
 
 /** Vibe authoring: generation, preview, streaming, variants, drafts and their versions. */
-export const vibeRoutes: FastifyPluginAsyncTypebox<{ vibe: VibeService; guard: Guard }> = async (
-  app,
-  { vibe, guard },
-) => {
+export const vibeRoutes: FastifyPluginAsyncTypebox<{
+  vibe: VibeService;
+  forms: FormsService;
+  guard: Guard;
+}> = async (app, { vibe, forms, guard }) => {
   const tags = ['vibe'];
   const author = guard('vibe.author');
   const installs = guard('package.install');
@@ -466,5 +492,23 @@ export const vibeRoutes: FastifyPluginAsyncTypebox<{ vibe: VibeService; guard: G
       },
     },
     async (request) => vibe.adoptVariant(request.ctx, request.params.draftId, request.body),
+  );
+
+  app.post(
+    '/forms/:recordTypeName/:formName/vibePatch',
+    {
+      ...guard('form.edit'),
+      schema: {
+        operationId: 'proposeFormVibePatch',
+        summary: 'Propose form patch ops from a prompt (never applied)',
+        description: `The model sees the form's fields and sections and answers form patch ops; the answer passes a zod schema (422 VIBE_GENERATION_FAILED otherwise), then the forms service validates the ops against the form: \`problems\` lists what would not apply. Nothing is saved: save the ops as an override to apply them. ${requires('form.edit')}`,
+        tags,
+        params: FormVibePatchParams,
+        body: FormVibePatchBody,
+        response: { 200: FormVibePatchResult, ...generationErrors },
+      },
+    },
+    async (request) =>
+      proposeFormPatch({ forms, vibe }, request.ctx, { ...request.params, prompt: request.body.prompt }),
   );
 };

@@ -97,7 +97,7 @@ export const up = async (db: Kysely<any>): Promise<void> => {
     .createTable('vibe_generations')
     .addColumn('tenant_id', 'uuid', (c) => c.notNull())
     .addColumn('id', 'uuid', (c) => c.notNull())
-    .addColumn('project_id', 'uuid', (c) => c.notNull())
+    .addColumn('project_id', 'uuid')
     .addColumn('draft_id', 'uuid')
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('prompt', 'text', (c) => c.notNull())
