@@ -30,6 +30,7 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
   let changeId = '';
   let activeTypeId = '';
   let workflowId = '';
+  let formId = '';
 
   /** A call to the gateway through the console's /api proxy, as admin unless told otherwise. */
   const api = async <T>(method: 'GET' | 'POST', path: string, body?: unknown, user = 'admin'): Promise<T> => {
@@ -91,6 +92,23 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
     const viewerRole = roles.find((r) => r.name === 'Viewer');
     expect(viewerRole).toBeDefined();
     await api('POST', `/api/rbac/users/${VIEWER}/roles`, { roleId: viewerRole!.id });
+    // A draft form of Site visit with a section, a placed field and a rule, for the Form Studio.
+    formId = (
+      await api<{ id: string }>('POST', '/api/form-definitions', {
+        recordTypeId: activeTypeId,
+        name: 'default',
+      })
+    ).id;
+    const section = await api<{ id: string }>('POST', `/api/form-definitions/${formId}/sections`, {
+      title: 'Visit',
+    });
+    await api('POST', `/api/form-sections/${section.id}/placements`, { field: 'site' });
+    await api('POST', `/api/form-definitions/${formId}/rules`, {
+      ruleType: 'readOnly',
+      targetField: 'site',
+      condition: { field: 'site', op: 'eq', value: 'Depot 4' },
+      value: true,
+    });
   });
 
   afterAll(async () => {
@@ -196,6 +214,11 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       name: 'admin approvals',
       path: '/admin/approvals',
       ready: () => page.getByText('No pending approvals'),
+    },
+    {
+      name: 'form studio',
+      path: `/studio/forms?recordTypeId=${activeTypeId}&formDefinitionId=${formId}`,
+      ready: () => page.getByRole('table', { name: 'Where each flag comes from' }),
     },
     {
       name: 'vibe studio',

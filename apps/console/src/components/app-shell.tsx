@@ -91,6 +91,14 @@ const TOOLS: (NavItem & { permission: string })[] = [
     match: (path) => path === '/promotion',
   },
   {
+    href: '/studio/forms',
+    label: 'Form Studio',
+    permission: PERMISSION.formView,
+    // A pen nib over a line: authoring forms.
+    icon: icon('m15 5 4 4M4 20l1-4L16.5 4.5a2.1 2.1 0 0 1 3 3L8 19l-4 1ZM13 20h7'),
+    match: (path) => path === '/studio/forms' || path.startsWith('/studio/forms/'),
+  },
+  {
     href: '/admin',
     label: 'Admin',
     permission: ADMIN_VIEW,

@@ -42,6 +42,8 @@ export const PERMISSION = {
   overrideActivate: 'override.activate',
   /** Forms: definitions, sections, placements, rules, overrides. */
   formEdit: 'form.edit',
+  /** The Form Studio: forms, their compiled result and the preview. */
+  formView: 'form.view',
   /** The agent skills registry. */
   skillManage: 'skill.manage',
   /** AI authoring of packages: vibe drafts. */

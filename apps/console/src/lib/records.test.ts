@@ -6,8 +6,10 @@ import {
   describeProcessed,
   displayValue,
   filterParams,
+  formViolationsOf,
   isStaleWrite,
   keyFieldsOf,
+  liveDataOf,
   type RecordTimer,
   recordDraftOf,
   recordErrorsFrom,
@@ -101,6 +103,44 @@ describe('generated record forms', () => {
     });
     expect(isStaleWrite(stale)).toBe(true);
     expect(isStaleWrite(error)).toBe(false);
+  });
+});
+
+describe('form rule refusals and live data', () => {
+  it('map FORM_RULE_VIOLATION violations to their fields', () => {
+    const error = new Ec3lApiError(400, {
+      statusCode: 400,
+      code: 'FORM_RULE_VIOLATION',
+      error: 'Bad Request',
+      message: 'The record does not satisfy the form',
+      details: {
+        violations: [
+          { field: 'reason', rule: 'required', message: 'Reason is required' },
+          { field: 'title', rule: 'readOnly', message: 'Title is read-only and cannot be changed' },
+        ],
+      },
+    });
+    expect(formViolationsOf(error)).toHaveLength(2);
+    expect(recordErrorsFrom(error)).toEqual({
+      reason: 'Reason is required',
+      title: 'Title is read-only and cannot be changed',
+    });
+    const other = new Ec3lApiError(400, {
+      statusCode: 400,
+      code: 'RECORD_INVALID',
+      error: 'x',
+      message: 'no',
+    });
+    expect(formViolationsOf(other)).toEqual([]);
+  });
+
+  it('type the draft leniently for the rules: numbers, booleans, nulls, half-typed text', () => {
+    expect(
+      liveDataOf(fields, { title: ' Pump ', estimate: '4', urgent: 'true', notes: ' a ', due_at: '' }),
+    ).toEqual({ title: 'Pump', estimate: 4, urgent: true, notes: ' a ', due_at: null });
+    expect(liveDataOf(fields, { estimate: '4.' }).estimate).toBe(4);
+    expect(liveDataOf(fields, { estimate: '-' }).estimate).toBe('-');
+    expect(liveDataOf(fields, { due_at: '2026-01-02T03:04' }).due_at).toBe('2026-01-02T03:04:00Z');
   });
 });
 

@@ -40,6 +40,10 @@ export const recordDraftOf = (
   return draft;
 };
 
+/** A `datetime-local` input's text read as UTC, as the table shows datetimes. */
+const toUtc = (text: string): string =>
+  /Z|[+-]\d\d:\d\d$/.test(text) ? text : `${text.length === 16 ? `${text}:00` : text}Z`;
+
 type Built = { ok: true; data: Record<string, unknown> } | { ok: false; errors: RecordErrors };
 
 /**
@@ -75,13 +79,32 @@ export const buildRecordData = (
       }
       case 'datetime':
         // The input has no zone: read it as UTC, as the table shows datetimes.
-        data[f.name] = /Z|[+-]\d\d:\d\d$/.test(text) ? text : `${text.length === 16 ? `${text}:00` : text}Z`;
+        data[f.name] = toUtc(text);
         break;
       default:
         data[f.name] = f.type === 'text' ? (draft[f.name] ?? '') : text;
     }
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, data };
+};
+
+/**
+ * The draft as typed values, for evaluating the form's rules while the user types: numbers where the
+ * text is one, booleans, datetimes as the server reads them, null for an empty input. Never fails: a
+ * half-typed number stays text.
+ */
+export const liveDataOf = (fields: readonly SchemaField[], draft: RecordDraft): Record<string, unknown> => {
+  const data: Record<string, unknown> = {};
+  for (const f of fields) {
+    const raw = draft[f.name] ?? '';
+    const text = raw.trim();
+    if (f.type === 'boolean') data[f.name] = text === 'true';
+    else if (text === '') data[f.name] = null;
+    else if (f.type === 'number') data[f.name] = Number.isFinite(Number(text)) ? Number(text) : text;
+    else if (f.type === 'datetime') data[f.name] = toUtc(text);
+    else data[f.name] = f.type === 'text' ? raw : text;
+  }
+  return data;
 };
 
 /** A value as a table cell shows it: yes/no, a short id for references, "—" for none. */
@@ -111,11 +134,34 @@ export type FieldFilter = { field: string; value: string };
 export const filterParams = (filters: readonly FieldFilter[]): string[] =>
   filters.map((f) => `${f.field}:${f.value}`);
 
+export type FormViolation = { field: string; rule: string; message: string };
+
+/** The violations of a write the form's rules refused (400 FORM_RULE_VIOLATION), else none. */
+export const formViolationsOf = (error: unknown): FormViolation[] => {
+  if (!(error instanceof Ec3lApiError) || error.code !== 'FORM_RULE_VIOLATION') return [];
+  const details = error.details as { violations?: unknown } | null | undefined;
+  if (!details || !Array.isArray(details.violations)) return [];
+  return details.violations.filter(
+    (v): v is FormViolation =>
+      typeof v === 'object' &&
+      v !== null &&
+      typeof (v as FormViolation).field === 'string' &&
+      typeof (v as FormViolation).message === 'string',
+  );
+};
+
 /**
- * A failed save's messages by field: RECORD_INVALID names each refused field (`params.field`); a
+ * A failed save's messages by field: FORM_RULE_VIOLATION names each field a form rule refused;
+ * RECORD_INVALID names each refused field (`params.field`); a
  * validation error of the body names `/data/<field>`; anything else (a 409, a 403) goes under `_form`.
  */
 export const recordErrorsFrom = (error: unknown): RecordErrors => {
+  const violations = formViolationsOf(error);
+  if (violations.length > 0) {
+    const out: RecordErrors = {};
+    for (const v of violations) out[v.field] = out[v.field] ? `${out[v.field]}; ${v.message}` : v.message;
+    return out;
+  }
   if (error instanceof Ec3lApiError && Array.isArray(error.details)) {
     const out: RecordErrors = {};
     for (const detail of error.details as {

@@ -1,43 +1,69 @@
 'use client';
 
+import { evaluateForm } from '@ec3l/form-rules';
 import { type FormEvent, useRef, useState } from 'react';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
-import { Spinner } from '@/components/ui/states';
+import { ErrorState, LoadingState, Spinner } from '@/components/ui/states';
 import { useFocusFirstInvalid } from '@/components/use-focus-invalid';
+import { FormFields } from '@/features/forms/form-fields';
+import { errorMessage } from '@/lib/errors';
+import { createDataThroughForm, type FormLayout, layoutOfCompiled } from '@/lib/forms';
 import type { RecordType } from '@/lib/record-types';
 import {
   buildRecordData,
   isStaleWrite,
+  liveDataOf,
   type RecordDraft,
   type RecordErrors,
   type RecordInstance,
   recordDraftOf,
   recordErrorsFrom,
-  type SchemaField,
   shortId,
 } from '@/lib/records';
-import { useChoiceItems } from '@/queries/choice-lists';
-import { useCreateRecord, useRecordOptions, useRefreshRecord, useUpdateRecord } from '@/queries/records';
+import { useActiveForm } from '@/queries/forms';
+import { useCreateRecord, useRefreshRecord, useUpdateRecord } from '@/queries/records';
+import { FieldInput } from './field-input';
 
-const labelOf = (field: SchemaField) => `${field.label ?? field.name}${field.required ? ' *' : ''}`;
+/** The record form through the record type's active form when it has one, else generated from the schema. */
+export function RecordFormThroughActiveForm(props: Omit<Parameters<typeof RecordForm>[0], 'layout'>) {
+  const active = useActiveForm(props.tenant, props.recordType);
+  if (active.isPending) return <LoadingState label="Loading the form…" />;
+  if (active.error)
+    return (
+      <ErrorState
+        title="Could not load the record type's form"
+        message={errorMessage(active.error)}
+        onRetry={() => void active.refetch?.()}
+      />
+    );
+  return (
+    <div data-testid="record-form" data-form={active.form?.name ?? ''}>
+      <RecordForm {...props} layout={active.form ? layoutOfCompiled(active.form) : null} />
+    </div>
+  );
+}
 
 /**
- * A create or edit form generated from the record type's effective schema: one input per field, by
- * type; choices offer the list's active items, references the records of the referenced type. An edit
- * is based on the record's version: a stale one is refused (409) and the form offers to reload.
+ * A create or edit form for a record. With the record type's active form (`layout`), its sections and
+ * placements, each field visible, required or read-only as the form's rules make it on what is typed
+ * (the evaluator the server checks writes with); the server's FORM_RULE_VIOLATION lands beside the
+ * fields it names. Without one, generated from the record type's effective schema: one input per field.
+ * An edit is based on the record's version: a stale one is refused (409) and the form offers to reload.
  */
-export function RecordForm({
+function RecordForm({
   tenant,
   recordType,
   recordTypes,
   record,
+  layout,
   onSaved,
   onReloaded,
 }: {
   tenant: string;
   recordType: RecordType;
+  /** The record type's active form; absent: the form generated from the schema. */
+  layout?: FormLayout | null | undefined;
   /** Every record type of the tenant, to resolve reference fields. */
   recordTypes: readonly RecordType[];
   record?: RecordInstance;
@@ -57,6 +83,10 @@ export function RecordForm({
   const formRef = useRef<HTMLFormElement>(null);
   const focusInvalid = useFocusFirstInvalid(formRef);
   const pending = create.isPending || update.isPending;
+  const states = layout ? evaluateForm(layout.view, liveDataOf(fields, draft)) : null;
+  const shown = new Set(
+    layout ? layout.sections.flatMap((s) => s.placements.map((p) => p.field)) : fields.map((f) => f.name),
+  );
 
   const set = (name: string, value: string) => {
     setDraft((prev) => ({ ...prev, [name]: value }));
@@ -69,25 +99,28 @@ export function RecordForm({
       setErrors({});
       return;
     }
-    setErrors(recordErrorsFrom(error));
+    setErrors(withUnshownInForm(recordErrorsFrom(error), shown));
     focusInvalid();
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const built = buildRecordData(fields, draft, base);
+    // Through a form, the server's rules decide what is required; the client checks types only.
+    const built = buildRecordData(
+      layout ? fields.map((f) => ({ ...f, required: false })) : fields,
+      draft,
+      base,
+    );
     if (!built.ok) {
       setErrors(built.errors);
       focusInvalid();
       return;
     }
+    const data = states && !record ? createDataThroughForm(built.data, states) : built.data;
     if (record) {
-      update.mutate(
-        { id: record.id, data: built.data, version: record.version },
-        { onSuccess: onSaved, onError },
-      );
+      update.mutate({ id: record.id, data, version: record.version }, { onSuccess: onSaved, onError });
     } else {
-      create.mutate({ recordTypeId: recordType.id, data: built.data }, { onSuccess: onSaved, onError });
+      create.mutate({ recordTypeId: recordType.id, data }, { onSuccess: onSaved, onError });
     }
   };
 
@@ -117,10 +150,22 @@ export function RecordForm({
           {errors._form}
         </Alert>
       ) : null}
-      {fields.length === 0 ? (
+      {layout && states ? (
+        <FormFields
+          tenant={tenant}
+          recordType={recordType}
+          recordTypes={recordTypes}
+          layout={layout}
+          states={states}
+          draft={draft}
+          onChange={set}
+          errors={errors}
+          disabled={pending}
+        />
+      ) : fields.length === 0 ? (
         <p className="text-sm text-slate-600">This record type has no fields; the record holds no data.</p>
       ) : null}
-      {fields.map((field) => (
+      {(layout ? [] : fields).map((field) => (
         <FieldInput
           key={field.name}
           tenant={tenant}
@@ -141,164 +186,13 @@ export function RecordForm({
   );
 }
 
-function FieldInput({
-  tenant,
-  field,
-  projectId,
-  recordTypes,
-  value,
-  onChange,
-  error,
-  disabled,
-}: {
-  tenant: string;
-  field: SchemaField;
-  projectId: string;
-  recordTypes: readonly RecordType[];
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-  disabled: boolean;
-}) {
-  const id = `record-${field.name}`;
-  const label = labelOf(field);
-  const common = { id, label, error, disabled, 'aria-required': field.required || undefined };
-  switch (field.type) {
-    case 'boolean':
-      return (
-        <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
-          <input
-            id={id}
-            type="checkbox"
-            checked={value === 'true'}
-            onChange={(event) => onChange(event.target.checked ? 'true' : 'false')}
-            disabled={disabled}
-          />
-          {field.label ?? field.name}
-        </label>
-      );
-    case 'text':
-      return (
-        <TextAreaField
-          {...common}
-          rows={3}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      );
-    case 'choice':
-      return <ChoiceInput tenant={tenant} field={field} common={common} value={value} onChange={onChange} />;
-    case 'reference': {
-      const target = recordTypes.find(
-        (rt) => rt.projectId === projectId && rt.key === field.referenceRecordTypeKey,
-      );
-      return (
-        <ReferenceInput
-          tenant={tenant}
-          target={target ?? null}
-          common={common}
-          value={value}
-          onChange={onChange}
-        />
-      );
-    }
-    default:
-      return (
-        <TextField
-          {...common}
-          type={field.type === 'date' ? 'date' : field.type === 'datetime' ? 'datetime-local' : 'text'}
-          inputMode={field.type === 'number' ? 'decimal' : undefined}
-          hint={field.type === 'datetime' ? 'UTC' : undefined}
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-          autoComplete="off"
-        />
-      );
+/** Messages for fields the form does not show go to the form as a whole, so none is lost. */
+const withUnshownInForm = (errors: RecordErrors, shown: ReadonlySet<string>): RecordErrors => {
+  const out: RecordErrors = {};
+  for (const [key, message] of Object.entries(errors)) {
+    if (!message) continue;
+    if (key === '_form' || shown.has(key)) out[key] = message;
+    else out._form = out._form ? `${out._form}; ${message}` : message;
   }
-}
-
-type Common = {
-  id: string;
-  label: string;
-  error: string | undefined;
-  disabled: boolean;
-  'aria-required': true | undefined;
+  return out;
 };
-
-function ChoiceInput({
-  tenant,
-  field,
-  common,
-  value,
-  onChange,
-}: {
-  tenant: string;
-  field: SchemaField;
-  common: Common;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const items = useChoiceItems(tenant, field.choiceListId ?? '');
-  const active = (items.data ?? []).filter((i) => i.isActive || i.value === value);
-  return (
-    <SelectField
-      {...common}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      hint={items.isPending ? 'Loading choices…' : items.isError ? 'Could not load the choices' : undefined}
-    >
-      <option value="">{field.required ? 'Pick one' : 'None'}</option>
-      {active.map((item) => (
-        <option key={item.id} value={item.value}>
-          {item.label}
-        </option>
-      ))}
-    </SelectField>
-  );
-}
-
-function ReferenceInput({
-  tenant,
-  target,
-  common,
-  value,
-  onChange,
-}: {
-  tenant: string;
-  target: RecordType | null;
-  common: Common;
-  value: string;
-  onChange: (value: string) => void;
-}) {
-  const options = useRecordOptions(tenant, target?.id ?? null);
-  const firstField = target?.schema.fields.find((f) => f.type === 'string');
-  const labelOfRecord = (r: RecordInstance) => {
-    const text = firstField ? r.data[firstField.name] : undefined;
-    return typeof text === 'string' && text !== '' ? `${text} (${shortId(r.id)})` : shortId(r.id);
-  };
-  const records = options.data ?? [];
-  return (
-    <SelectField
-      {...common}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      hint={
-        !target
-          ? 'The referenced record type is not in this project'
-          : options.isPending
-            ? 'Loading records…'
-            : records.length === 0
-              ? `No ${target.name} records yet`
-              : `A ${target.name} record`
-      }
-    >
-      <option value="">None</option>
-      {value && !records.some((r) => r.id === value) ? <option value={value}>{shortId(value)}</option> : null}
-      {records.map((r) => (
-        <option key={r.id} value={r.id}>
-          {labelOfRecord(r)}
-        </option>
-      ))}
-    </SelectField>
-  );
-}

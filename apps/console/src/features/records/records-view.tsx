@@ -41,12 +41,12 @@ import {
   useTenantRecordTypes,
   useTimersOfRecords,
 } from '@/queries/records';
-import { RecordForm } from './record-form';
+import { RecordFormThroughActiveForm } from './record-form';
 
 const HEADER = {
   title: 'Records',
   description:
-    'The records of an active record type: create them from its schema, filter, open and edit them.',
+    'The records of an active record type: create them through its active form (or from its schema), filter, open and edit them.',
 };
 
 export function RecordsView() {
@@ -103,13 +103,13 @@ function RecordsPage({ tenant }: { tenant: string }) {
             <NewPanel
               label="New record"
               title={recordType ? `New ${recordType.name} record` : 'New record'}
-              description="Generated from the record type's effective schema; * marks required fields."
+              description="Through the record type's active form, or generated from its schema; * marks required fields."
               gate={allOf(pickGate, recordEdit)}
               testId="new-record"
             >
               {(close) =>
                 recordType ? (
-                  <RecordForm
+                  <RecordFormThroughActiveForm
                     tenant={tenant}
                     recordType={recordType}
                     recordTypes={types.data ?? []}
@@ -469,7 +469,7 @@ function RecordPanel({
           onRetry={() => void record.refetch()}
         />
       ) : editing ? (
-        <RecordForm
+        <RecordFormThroughActiveForm
           key={`${record.data.id}:${reloads}`}
           tenant={tenant}
           recordType={recordType}
