@@ -1441,6 +1441,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/forms/{recordTypeName}/{formName}/vibePatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Propose form patch ops from a prompt (never applied)
+         * @description The model sees the form's fields and sections and answers form patch ops; the answer passes a zod schema (422 VIBE_GENERATION_FAILED otherwise), then the forms service validates the ops against the form: `problems` lists what would not apply. Nothing is saved: save the ops as an override to apply them. Requires permission `form.edit`.
+         */
+        post: operations["proposeFormVibePatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hr-lite/install": {
         parameters: {
             query?: never;
@@ -2259,6 +2279,410 @@ export interface paths {
          * @description Breaches pending timers of the tenant whose due time has passed and warns those past their warning time, each exactly once (record.sla.breached, record.sla.warning), up to `limit` (default 1000) per call, earliest due first; answers the counts (call again while `processed` equals the limit). `now` may move the clock back (to process as of an earlier instant), never forward: a `now` later than the server clock is a 400, so no caller can breach timers early. Requires permission `automation.run`.
          */
         post: operations["processTimers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Vibe drafts, newest first
+         * @description Optionally of one project. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listVibeDrafts"];
+        put?: never;
+        /**
+         * Create a draft from a prompt
+         * @description Generates a package (with repairs) and stores it as version 1 (reason create), status draft. Nothing is stored when every attempt is refused (422 VIBE_GENERATION_FAILED). Requires permission `vibe.author`.
+         */
+        post: operations["createVibeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A vibe draft
+         * @description The draft with its current package, status and last preview.
+         */
+        get: operations["getVibeDraft"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/adopt-variant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Adopt a variant as the draft package
+         * @description The variant passes every check, then becomes a new version (reason adopt_variant), status draft. Requires permission `vibe.author`.
+         */
+        post: operations["adoptVibeVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Discard a draft (terminal)
+         * @description discarded: no further action is allowed (409). Requires permission `vibe.author`.
+         */
+        post: operations["discardVibeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/generations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The generations behind a draft, oldest first
+         * @description Each generation's prompt, adapter and model, the model's raw answers (untrusted text, never stored as a package), the attempts with their problems, tokens, duration and outcome: what explains and replays a draft.
+         */
+        get: operations["listVibeDraftGenerations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a previewed draft
+         * @description Only a previewed draft (409 VIBE_DRAFT_STATE_CONFLICT otherwise); through the install engine, as one merged change that revert undoes; the draft becomes installed (terminal). Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installVibeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/patch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply patch ops to a draft
+         * @description add_field, rename_field, remove_field (never the last field), set_sla, set_assignment_group, in order; the result is checked again (400 VIBE_PATCH_INVALID) and becomes a new version (reason patch), status draft. Requires permission `vibe.author`.
+         */
+        post: operations["patchVibeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a draft: the install diff against its project
+         * @description previewed with lastPreviewDiff, or draft with lastPreviewErrors when the install engine refuses it. Writes nothing to the graph. Requires permission `vibe.author`.
+         */
+        post: operations["previewVibeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/refine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refine a draft with a prompt
+         * @description A new version (reason refine), status draft. When the refinement fails every check the draft keeps its package and lastGeneration.outcome is fallback. 409 for an installed or discarded draft. Requires permission `vibe.author`.
+         */
+        post: operations["refineVibeDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore an earlier version of a draft
+         * @description The version's package becomes current as a new version (reason restore), status draft. Requires permission `vibe.author`.
+         */
+        post: operations["restoreVibeDraftVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A draft's versions, oldest first
+         * @description Each package mutation's version with its reason. Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         */
+        get: operations["listVibeDraftVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/{draftId}/versions/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Diff two versions of a draft
+         * @description Read-only: the object-by-object diff from one version to another. Requires permission `vibe.author`.
+         */
+        post: operations["diffVibeDraftVersions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/drafts/from-variant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft from a variant
+         * @description The variant passes every check a model's output passes, then becomes version 1 (reason create). Requires permission `vibe.author`.
+         */
+        post: operations["createVibeDraftFromVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/generate-multi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate 1–5 package variants at once
+         * @description Variants are generated concurrently and checked one by one; a failing variant is reported as failed and leaves the others. Ephemeral: no draft is made (adopt one, or make a draft from it). Requires permission `vibe.author`.
+         */
+        post: operations["generateVibeVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/generate-multi/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate variants with their stages streamed (SSE)
+         * @description `stage` events carry the variant's index; `complete` carries { variants }. Closing the connection aborts every variant. Requires permission `vibe.author`.
+         */
+        post: operations["streamVibeVariants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install a vibe package through the install engine
+         * @description The package passes every check a model's output passes (400 VIBE_PACKAGE_INVALID, VIBE_NAMESPACE_VIOLATION), then installs as one merged change that revert undoes. Requires permission `package.install`; refused to agents.
+         */
+        post: operations["installVibePackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate (or refine) a package and preview it against the project
+         * @description The model's output passes the schema, the package validators and the namespace guard (`vibe.` key, `vibe_` record types), with up to the configured repairs, then an install preview (nothing written but the generation log). 422 VIBE_GENERATION_FAILED when every attempt is refused; 429 VIBE_GENERATION_LIMIT when the tenant runs its limit of generations. Requires permission `vibe.author`.
+         */
+        post: operations["previewVibePackage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/preview/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview with the pipeline stages streamed (SSE)
+         * @description Streams the stages generation → extract_json → validate_schema → repair → projection → diff then complete with the preview result. Preview only: never creates a draft or installs. Closing the connection aborts the generation. Requires permission `vibe.author`.
+         */
+        post: operations["streamVibePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/preview/stream-tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview with the model's tokens streamed (SSE)
+         * @description Streams the stages generation → extract_json → validate_schema → repair → projection → diff, the tokens as they arrive, then complete with the preview result. Preview only: never creates a draft or installs. Closing the connection aborts the generation. Requires permission `vibe.author`.
+         */
+        post: operations["streamVibePreviewTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vibe/variants/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compare two variant packages
+         * @description Pure: the object-by-object diff from packageA to packageB; nothing is stored. Requires permission `vibe.author`.
+         */
+        post: operations["diffVibeVariants"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3413,6 +3837,11 @@ export interface components {
              * @enum {string}
              */
             stepType: "record_mutation";
+        };
+        AdoptVibeVariantBody: {
+            package: components["schemas"]["GraphPackage"];
+            /** @description The author's description of the app or the change */
+            prompt?: string;
         };
         AgentRole: {
             agentId: string;
@@ -4635,7 +5064,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_LIMIT_REACHED";
+            code: "CONFLICT" | "FIELD_EXISTS" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "EXECUTION_NOT_PAUSED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_LIMIT_REACHED" | "VIBE_DRAFT_STATE_CONFLICT";
             /** @description The conflicting field or states */
             details?: {
                 [key: string]: unknown;
@@ -4949,6 +5378,30 @@ export interface components {
              */
             type: "workflow";
         };
+        CreateVibeDraftBody: {
+            /** @description Name of the app (the package name and key follow it) */
+            appName?: string;
+            /**
+             * Format: uuid
+             * @description The environment installs record (default: the project default)
+             */
+            environmentId?: string;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The author's description of the app or the change */
+            prompt: string;
+        };
+        CreateVibeDraftFromVariantBody: {
+            /** @description Name of the app (the package name and key follow it) */
+            appName?: string;
+            /** Format: uuid */
+            environmentId?: string;
+            package: components["schemas"]["GraphPackage"];
+            /** Format: uuid */
+            projectId: string;
+            /** @description The author's description of the app or the change */
+            prompt: string;
+        };
         CreateWorkflowDefinitionBody: {
             description?: string;
             name: string;
@@ -5018,6 +5471,16 @@ export interface components {
         DashboardSummary: {
             environments: number;
             projects: number;
+        };
+        DiffVibeDraftVersionsBody: {
+            fromVersion: number;
+            toVersion: number;
+        };
+        DiffVibeVariantsBody: {
+            packageA: components["schemas"]["GraphPackage"];
+            packageB: components["schemas"]["GraphPackage"];
+            /** Format: uuid */
+            projectId: string;
         };
         DispatchResult: {
             /** @description Intents claimed by this call */
@@ -5131,7 +5594,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_UNKNOWN" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_LIMIT_REACHED" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
+            code: "VALIDATION_ERROR" | "UNAUTHENTICATED" | "FORBIDDEN" | "AGENT_FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "UNPROCESSABLE" | "DATABASE_UNAVAILABLE" | "DUPLICATE_FIELD" | "FIELD_EXISTS" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_ACTIVE" | "RECORD_VERSION_CONFLICT" | "RECORD_LOCKED" | "RECORD_TYPE_NOT_IN_PROJECT" | "NO_OPS" | "EXECUTION_FAILED" | "WORKFLOW_STATE_CONFLICT" | "WORKFLOW_DEFINITION_INVALID" | "WORKFLOW_STEP_CONFIG_INVALID" | "WORKFLOW_STEP_REFERENCED" | "APPROVAL_CLOSED" | "APPROVAL_ALREADY_DECIDED" | "NOT_AN_APPROVER" | "EXECUTION_NOT_PAUSED" | "STEP_FAILED" | "EXECUTION_EXISTS_FOR_INTENT" | "PACKAGE_INVALID" | "PACKAGE_DOWNGRADE" | "PACKAGE_OWNERSHIP_CONFLICT" | "PACKAGE_DATA_LOSS" | "PACKAGE_GRAPH_INVALID" | "PACKAGE_INSTALL_NOT_FOUND" | "PACKAGE_ALREADY_REVERTED" | "PACKAGE_REVERT_BLOCKED" | "WORKFLOW_DEFINITION_NOT_ACTIVE" | "TRIGGER_DISABLED" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_STATE_CONFLICT" | "PROMOTION_DRIFT" | "PROMOTION_APPROVAL_REQUIRED" | "PROMOTION_ENVIRONMENTS_INVALID" | "PROMOTION_HUMAN_REQUIRED" | "WEBHOOK_URL_REFUSED" | "FORM_NAME_TAKEN" | "FORM_STATE_CONFLICT" | "FORM_FIELD_UNKNOWN" | "FORM_FIELD_PLACED" | "FORM_SECTION_TITLE_TAKEN" | "FORM_REQUIRED_FIELD" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_LIMIT_REACHED" | "FORM_RULE_VIOLATION" | "VIBE_GENERATION_FAILED" | "VIBE_NAMESPACE_VIOLATION" | "VIBE_PACKAGE_INVALID" | "VIBE_GENERATION_LIMIT" | "VIBE_PROVIDER_ERROR" | "VIBE_DRAFT_STATE_CONFLICT" | "VIBE_PATCH_INVALID" | "VIBE_VERSION_NOT_FOUND" | "INVALID_JSON" | "BAD_REQUEST" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "INTERNAL_ERROR" | "STARTING" | "AUTH_UNAVAILABLE";
             /** @description Structured context; its shape depends on the status */
             details?: unknown;
             /** @description HTTP reason phrase */
@@ -6478,6 +6941,9 @@ export interface components {
             /** Format: uuid */
             targetId: string;
         };
+        PatchVibeDraftBody: {
+            ops: components["schemas"]["VibeDraftPatchOp"][];
+        };
         Permission: {
             description: string;
             /** Format: uuid */
@@ -6725,8 +7191,15 @@ export interface components {
             recordTypeKey: string;
             schema: components["schemas"]["RecordTypeOwnSchema"];
         };
+        RefineVibeDraftBody: {
+            /** @description The author's description of the app or the change */
+            prompt: string;
+        };
         RejectIntentBody: {
             reason?: string;
+        };
+        RestoreVibeDraftBody: {
+            versionNumber: number;
         };
         Role: {
             /** Format: date-time */
@@ -6825,7 +7298,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID";
+            code: "UNPROCESSABLE" | "NO_OPS" | "EXECUTION_FAILED" | "STEP_FAILED" | "PACKAGE_GRAPH_INVALID" | "VIBE_GENERATION_FAILED";
             details?: components["schemas"]["UnprocessableDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -6913,7 +7386,7 @@ export interface components {
              * @description Stable machine-readable error code (docs/api-errors.md)
              * @enum {string}
              */
-            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "FORM_FIELD_UNKNOWN" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_RULE_VIOLATION" | "INVALID_JSON" | "BAD_REQUEST";
+            code: "VALIDATION_ERROR" | "DUPLICATE_FIELD" | "BINDING_TARGET_MISSING" | "BASE_TYPE_CROSS_PROJECT" | "ORPHAN_BASE_TYPE" | "CONFIG_FIELD_MISSING" | "CONFIG_INVALID" | "RECORD_INVALID" | "RECORD_TYPE_NOT_IN_PROJECT" | "WORKFLOW_STEP_CONFIG_INVALID" | "PACKAGE_INVALID" | "INVALID_TRIGGER_CONFIG" | "PROMOTION_ENVIRONMENTS_INVALID" | "WEBHOOK_URL_REFUSED" | "FORM_FIELD_UNKNOWN" | "FORM_PATCH_INVALID" | "FORM_CONDITION_INVALID" | "FORM_RULE_VIOLATION" | "VIBE_NAMESPACE_VIOLATION" | "VIBE_PACKAGE_INVALID" | "VIBE_PATCH_INVALID" | "INVALID_JSON" | "BAD_REQUEST";
             details?: components["schemas"]["ValidationDetails"];
             /** @description HTTP reason phrase */
             error: string;
@@ -6930,6 +7403,255 @@ export interface components {
             };
             /** @description JSON pointer into that part of the request */
             path: string;
+        };
+        VibeDraft: {
+            appName: string | null;
+            changeId: string | null;
+            checksum: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** @description Number of the version the package is */
+            currentVersion: number;
+            environmentId: string | null;
+            /** Format: uuid */
+            id: string;
+            installId: string | null;
+            lastGeneration?: components["schemas"]["VibeGenerationSummary"];
+            lastPreviewDiff: components["schemas"]["PackageDiff"] | null;
+            lastPreviewErrors: components["schemas"]["VibeProblem"][] | null;
+            package: components["schemas"]["GraphPackage"];
+            /** Format: uuid */
+            projectId: string;
+            prompt: string;
+            /** @enum {string} */
+            status: "draft" | "previewed" | "installed" | "discarded";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        VibeDraftInstallResult: {
+            draft: components["schemas"]["VibeDraft"];
+            install: components["schemas"]["VibeInstallOutcome"];
+        };
+        /** @description One edit of the draft package, told apart by op */
+        VibeDraftPatchOp: components["schemas"]["VibeDraftPatchOp_add_field"] | components["schemas"]["VibeDraftPatchOp_rename_field"] | components["schemas"]["VibeDraftPatchOp_remove_field"] | components["schemas"]["VibeDraftPatchOp_set_sla"] | components["schemas"]["VibeDraftPatchOp_set_assignment_group"];
+        /** @description Adds a field (refused when the name is taken) */
+        VibeDraftPatchOp_add_field: {
+            field: {
+                choiceListKey?: string;
+                label?: string;
+                name: string;
+                referenceRecordTypeKey?: string;
+                required?: boolean;
+                /** @enum {string} */
+                type: "string" | "number" | "boolean" | "reference" | "choice" | "text" | "date" | "datetime";
+            };
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "add_field";
+            recordTypeKey: string;
+        };
+        /** @description Removes a field (never the last one of a type) */
+        VibeDraftPatchOp_remove_field: {
+            fieldName: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "remove_field";
+            recordTypeKey: string;
+        };
+        /** @description Renames a field (refused when the new name is taken) */
+        VibeDraftPatchOp_rename_field: {
+            from: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "rename_field";
+            recordTypeKey: string;
+            to: string;
+        };
+        /** @description Assigns new records of the type to a group */
+        VibeDraftPatchOp_set_assignment_group: {
+            groupKey: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "set_assignment_group";
+            recordTypeKey: string;
+        };
+        /** @description Creates or updates the type's SLA */
+        VibeDraftPatchOp_set_sla: {
+            durationMinutes: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            op: "set_sla";
+            recordTypeKey: string;
+        };
+        VibeDraftVersion: {
+            checksum: string;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: uuid */
+            draftId: string;
+            /** Format: uuid */
+            id: string;
+            package: components["schemas"]["GraphPackage"];
+            previewDiff: components["schemas"]["PackageDiff"] | null;
+            previewErrors: components["schemas"]["VibeProblem"][] | null;
+            /** @enum {string} */
+            reason: "create" | "refine" | "patch" | "restore" | "adopt_variant";
+            versionNumber: number;
+        };
+        VibeGenerateMultiBody: {
+            /** @description Name of the app (the package name and key follow it) */
+            appName?: string;
+            /** @description How many variants (1–5) */
+            count: number;
+            /** Format: uuid */
+            projectId: string;
+            /** @description The author's description of the app or the change */
+            prompt: string;
+        };
+        VibeGenerateMultiResult: {
+            variants: components["schemas"]["VibeVariant"][];
+        };
+        VibeGeneration: {
+            adapter: string;
+            attempts: unknown[];
+            checksum: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            draftId: string | null;
+            durationMs: number;
+            errorCode: string | null;
+            /** Format: uuid */
+            id: string;
+            inputTokens: number;
+            /** @enum {string} */
+            kind: "generate" | "refine" | "variant" | "preview" | "stream" | "form_patch";
+            model: string;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed" | "fallback" | "aborted";
+            outputTokens: number;
+            prompt: string;
+            /** @description The model's answers, in order (untrusted text) */
+            rawOutputs: string[];
+            variantIndex: number | null;
+        };
+        VibeGenerationSummary: {
+            adapter: string;
+            attempts: {
+                attempt: number;
+                /** @enum {string} */
+                outcome: "valid" | "invalid";
+                outputBytes: number;
+                problems: components["schemas"]["VibeProblem"][];
+            }[];
+            durationMs: number;
+            /** Format: uuid */
+            generationId: string;
+            inputTokens: number;
+            model: string;
+            /** @enum {string} */
+            outcome: "succeeded" | "failed" | "fallback" | "aborted";
+            outputTokens: number;
+        };
+        VibeInstallBody: {
+            /** Format: uuid */
+            environmentId?: string;
+            package: components["schemas"]["GraphPackage"];
+            /** Format: uuid */
+            projectId: string;
+        };
+        VibeInstallOutcome: {
+            changeId: string | null;
+            checksum: string;
+            diff: components["schemas"]["PackageDiff"];
+            /** Format: uuid */
+            environmentId: string;
+            installId: string | null;
+            packageKey: string;
+            /** @enum {string} */
+            status: "installed" | "noop";
+            version: string;
+        };
+        VibePreviewBody: {
+            /** @description Name of the app (the package name and key follow it) */
+            appName?: string;
+            /** Format: uuid */
+            environmentId?: string;
+            package?: components["schemas"]["GraphPackage"];
+            /** Format: uuid */
+            projectId: string;
+            /** @description The author's description of the app or the change */
+            prompt: string;
+        };
+        VibePreviewResult: {
+            checksum: string;
+            diff: components["schemas"]["PackageDiff"];
+            generation: components["schemas"]["VibeGenerationSummary"];
+            package: components["schemas"]["GraphPackage"];
+        };
+        VibeProblem: {
+            code: string;
+            message: string;
+            path: string;
+            /** @enum {string} */
+            stage: "extract_json" | "validate_schema" | "namespace" | "graph" | "projection";
+        };
+        VibeVariant: components["schemas"]["VibeVariantOk"] | components["schemas"]["VibeVariantFailed"];
+        VibeVariantDiff: {
+            diff: components["schemas"]["PackageDiff"];
+            packageA: {
+                checksum: string;
+                key: string;
+                version: string;
+            };
+            packageB: {
+                checksum: string;
+                key: string;
+                version: string;
+            };
+        };
+        VibeVariantFailed: {
+            error: {
+                code: string;
+                message: string;
+                problems: components["schemas"]["VibeProblem"][];
+            };
+            index: number;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "failed";
+        };
+        VibeVariantOk: {
+            checksum: string;
+            diff: components["schemas"]["PackageDiff"];
+            index: number;
+            package: components["schemas"]["GraphPackage"];
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            status: "ok";
+        };
+        VibeVersionDiff: {
+            diff: components["schemas"]["PackageDiff"];
+            /** Format: uuid */
+            draftId: string;
+            fromVersion: number;
+            toVersion: number;
         };
         WebhookDelivery: {
             attempts: number;
@@ -10715,6 +11437,65 @@ export interface operations {
             503: components["responses"]["Unavailable"];
         };
     };
+    proposeFormVibePatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The form’s name (unique per record type) */
+                formName: string;
+                /** @description The record type’s name (unique in the tenant) */
+                recordTypeName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The change, in words ("make due date required") */
+                    prompt: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK: Propose form patch ops from a prompt (never applied) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        generationId: string;
+                        ops: components["schemas"]["FormPatchOp"][];
+                        problems: components["schemas"]["FormPatchProblem"][];
+                        /** @description No problems: the ops apply to the form as it is */
+                        valid: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
     installHrLite: {
         parameters: {
             query?: never;
@@ -12289,6 +13070,791 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listVibeDrafts: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+                projectId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Vibe drafts, newest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVibeDraftBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft from a prompt */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    getVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A vibe draft */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    adoptVibeVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AdoptVibeVariantBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Adopt a variant as the draft package */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    discardVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Discard a draft (terminal) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listVibeDraftGenerations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: The generations behind a draft, oldest first */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeGeneration"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Install a previewed draft */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraftInstallResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    patchVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchVibeDraftBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Apply patch ops to a draft */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: Preview a draft: the install diff against its project */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    refineVibeDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefineVibeDraftBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Refine a draft with a prompt */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    restoreVibeDraftVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreVibeDraftBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Restore an earlier version of a draft */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    listVibeDraftVersions: {
+        parameters: {
+            query?: {
+                /** @description The x-next-cursor header of the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK: A draft's versions, oldest first */
+            200: {
+                headers: {
+                    /** @description Cursor of the next page; absent on the last page */
+                    "x-next-cursor"?: string;
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraftVersion"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    diffVibeDraftVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                draftId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiffVibeDraftVersionsBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Diff two versions of a draft */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeVersionDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    createVibeDraftFromVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVibeDraftFromVariantBody"];
+            };
+        };
+        responses: {
+            /** @description Created: Create a draft from a variant */
+            201: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeDraft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    generateVibeVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VibeGenerateMultiBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Generate 1–5 package variants at once */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeGenerateMultiResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamVibeVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VibeGenerateMultiBody"];
+            };
+        };
+        responses: {
+            /** @description Server-sent events: `stage` ({ stage, attempt, problems? }), `token` ({ attempt, text }, token streams only), then `complete` (the result) or `error` (an error body) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    installVibePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VibeInstallBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Install a vibe package through the install engine */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeInstallOutcome"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    previewVibePackage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VibePreviewBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Generate (or refine) a package and preview it against the project */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibePreviewResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamVibePreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VibePreviewBody"];
+            };
+        };
+        responses: {
+            /** @description Server-sent events: `stage` ({ stage, attempt, problems? }), `token` ({ attempt, text }, token streams only), then `complete` (the result) or `error` (an error body) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    streamVibePreviewTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VibePreviewBody"];
+            };
+        };
+        responses: {
+            /** @description Server-sent events: `stage` ({ stage, attempt, problems? }), `token` ({ attempt, text }, token streams only), then `complete` (the result) or `error` (an error body) */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            /** @description Too Many Requests */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            503: components["responses"]["Unavailable"];
+        };
+    };
+    diffVibeVariants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DiffVibeVariantsBody"];
+            };
+        };
+        responses: {
+            /** @description OK: Compare two variant packages */
+            200: {
+                headers: {
+                    /** @description The request's id (the caller's x-request-id when it was sane), for tracing */
+                    "x-request-id"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VibeVariantDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
             503: components["responses"]["Unavailable"];
         };
     };

@@ -247,3 +247,20 @@ export const useOpenPreviewStream = (tenant: string) => {
     return stream;
   };
 };
+
+/**
+ * POST /api/forms/{recordTypeName}/{formName}/vibePatch: form patch ops proposed from a prompt and
+ * checked against the form. Nothing is stored, so nothing is invalidated.
+ */
+export const useSuggestFormPatch = (tenant: string) => {
+  const { api } = useIdentity();
+  return useMutation({
+    mutationFn: async (input: { recordTypeName: string; formName: string; prompt: string }) =>
+      unwrap(
+        await api(tenant).POST('/api/forms/{recordTypeName}/{formName}/vibePatch', {
+          params: { path: { recordTypeName: input.recordTypeName, formName: input.formName } },
+          body: { prompt: input.prompt },
+        }),
+      ),
+  });
+};
