@@ -318,6 +318,60 @@ describe.skipIf(!hasChromium && !inCi)('Vibe Studio in a browser', () => {
     expect(await draft().getByRole('button', { name: 'Preview', exact: true }).isDisabled()).toBe(true);
   });
 
+  it("Form Studio's Suggest with AI proposes ops for review, saves them as a draft override, or discards them", async () => {
+    const recordType = await api<{ id: string }>('POST', '/api/record-types', {
+      projectId,
+      key: 'site_visit',
+      name: 'Site visit',
+      fields: [
+        { name: 'site', type: 'string' },
+        { name: 'notes', type: 'string' },
+      ],
+    });
+    await api('POST', `/api/record-types/${recordType.id}/activate`);
+    const form = await api<{ id: string }>('POST', '/api/form-definitions', {
+      recordTypeId: recordType.id,
+      name: 'default',
+    });
+    const section = await api<{ id: string }>('POST', `/api/form-definitions/${form.id}/sections`, {
+      title: 'Visit',
+    });
+    await api('POST', `/api/form-sections/${section.id}/placements`, { field: 'site' });
+    await api('POST', `/api/form-sections/${section.id}/placements`, { field: 'notes' });
+    const overrides = () =>
+      api<{ version: number; status: string; ops: unknown[] }[]>(
+        'GET',
+        `/api/forms/${encodeURIComponent('Site visit')}/default/overrides`,
+      );
+
+    await page.goto(`/studio/forms?recordTypeId=${recordType.id}&formDefinitionId=${form.id}`);
+    await page.getByRole('table', { name: 'Where each flag comes from' }).waitFor();
+    const card = page.getByTestId('suggest-form-patch');
+    await card.getByLabel('Change', { exact: true }).fill('Make notes required and hide site');
+    await card.getByRole('button', { name: 'Suggest' }).and(page.locator(':enabled')).waitFor();
+    await card.getByRole('button', { name: 'Suggest' }).click();
+    const suggestion = card.getByTestId('suggestion');
+    await suggestion.waitFor();
+    expect(await suggestion.getAttribute('data-valid')).toBe('true');
+    expect(await suggestion.getByTestId('suggested-op').allInnerTexts()).toEqual([
+      'notes required',
+      'site hidden',
+    ]);
+    // Proposed only: nothing is saved yet.
+    expect(await overrides()).toEqual([]);
+    await suggestion.getByRole('button', { name: 'Save as override' }).click();
+    expect(await textOf(card.getByTestId('suggestion-saved'))).toContain('Saved as override v1 (a draft)');
+    const saved = await overrides();
+    expect(saved.map((o) => [o.version, o.status, o.ops.length])).toEqual([[1, 'draft', 2]]);
+
+    await card.getByLabel('Change', { exact: true }).fill('Make the notes read-only');
+    await card.getByRole('button', { name: 'Suggest' }).click();
+    await suggestion.getByTestId('suggested-op').filter({ hasText: 'notes read-only' }).waitFor();
+    await suggestion.getByRole('button', { name: 'Discard' }).click();
+    await card.getByTestId('suggestion').waitFor({ state: 'detached' });
+    expect((await overrides()).length).toBe(1);
+  });
+
   it('raised no uncaught errors in the page', () => {
     expect(stack?.pageErrors).toEqual([]);
   });
