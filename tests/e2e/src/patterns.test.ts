@@ -247,6 +247,11 @@ describe.skipIf(!hasChromium && !inCi)('console patterns in a browser', () => {
       path: `/studio/forms?recordTypeId=${activeTypeId}&formDefinitionId=${formId}`,
       ready: () => page.getByRole('list', { name: 'Sections' }),
     },
+    {
+      name: 'vibe studio',
+      path: `/vibe-studio?projectId=${projectId}`,
+      ready: () => page.getByTestId('drafts-empty'),
+    },
   ];
 
   it('offers a skip link to the main content as the first stop of the keyboard', async () => {

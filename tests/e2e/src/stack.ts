@@ -22,9 +22,10 @@ export type Stack = {
 
 /**
  * Starts the gateway (tenants `default` and `acme`, each with the bootstrapped admin user `admin`), the
- * console pointed at it, and Chromium. `close()` stops all three, also after a partial start.
+ * console pointed at it, and Chromium. `gatewayEnv` adds settings of the gateway (e.g. a slower stub
+ * model). `close()` stops all three, also after a partial start.
  */
-export const startStack = async (): Promise<Stack> => {
+export const startStack = async (options: { gatewayEnv?: Record<string, string> } = {}): Promise<Stack> => {
   assertBuilt();
   let gateway: Service | undefined;
   let consoleApp: Service | undefined;
@@ -44,6 +45,7 @@ export const startStack = async (): Promise<Stack> => {
         EC3L_DATA_DIR: 'memory',
         EC3L_BOOTSTRAP_TENANTS: 'default,acme',
         LOG_LEVEL: 'warn',
+        ...options.gatewayEnv,
       },
       `http://127.0.0.1:${gatewayPort}`,
     );

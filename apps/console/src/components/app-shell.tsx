@@ -130,6 +130,16 @@ const TOOLS: (NavItem & { permission: string })[] = [
     ),
     match: (path) => path === '/admin' || path.startsWith('/admin/'),
   },
+  {
+    href: '/vibe-studio',
+    label: 'Vibe Studio',
+    permission: PERMISSION.vibeAuthor,
+    // Sparkles: one large four-pointed star and a small one.
+    icon: icon(
+      'M9 4l1.6 4.4L15 10l-4.4 1.6L9 16l-1.6-4.4L3 10l4.4-1.6L9 4Zm9 10 .8 2.2L21 17l-2.2.8L18 20l-.8-2.2L15 17l2.2-.8L18 14Z',
+    ),
+    match: (path) => path === '/vibe-studio',
+  },
 ];
 
 /**

@@ -13,6 +13,7 @@ import { Card } from '@/components/ui/card';
 import { SelectField, TextField } from '@/components/ui/field';
 import { useConfirm } from '@/components/ui/modal';
 import { EmptyState, ErrorState, LoadingState } from '@/components/ui/states';
+import { SuggestFormPatchCard } from '@/features/vibe/suggest-form-patch';
 import { errorMessage, formErrorsFrom } from '@/lib/errors';
 import type { FormDefinition } from '@/lib/forms';
 import { allOf, PERMISSION } from '@/lib/permissions';
@@ -198,6 +199,7 @@ function FormWorkspace({
         <div className="min-w-0 space-y-6">
           <PreviewCard tenant={tenant} recordType={recordType} formRef={ref} />
           <OverridesCard tenant={tenant} formRef={ref} />
+          <SuggestFormPatchCard tenant={tenant} formRef={ref} />
         </div>
       </div>
     </div>
