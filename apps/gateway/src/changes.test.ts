@@ -268,6 +268,13 @@ describe('workspaces and agent runs', () => {
       'WorkspaceRunning',
     );
     expect(await call('GET', `/api/changes/${change.id}/workspace`)).toMatchObject({ status: 'Running' });
+    // A run names the registered skills it uses.
+    await call(
+      'POST',
+      '/api/agent-skills',
+      { name: 'schema', description: 'Edit record type schemas', inputSchema: { type: 'object' } },
+      201,
+    );
     const run = await call<{ agentId: string; status: string }>(
       'POST',
       `/api/changes/${change.id}/agent-run`,

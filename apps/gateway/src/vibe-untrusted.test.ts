@@ -231,7 +231,15 @@ describe('drafts under concurrency', () => {
 });
 
 type SseEvent = { event: string; data: unknown };
-const readEvents = async (res: Response, stopAfter?: (e: SseEvent) => boolean): Promise<SseEvent[]> => {
+/**
+ * Reads a stream's events until it ends or `stopAfter` says stop; then the body is cancelled (which
+ * closes the connection) unless `keepOpen`, which leaves the connection to its request's signal.
+ */
+const readEvents = async (
+  res: Response,
+  stopAfter?: (e: SseEvent) => boolean,
+  keepOpen = false,
+): Promise<SseEvent[]> => {
   const events: SseEvent[] = [];
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
@@ -250,7 +258,8 @@ const readEvents = async (res: Response, stopAfter?: (e: SseEvent) => boolean): 
         const parsed = { event, data: JSON.parse(data) as unknown };
         events.push(parsed);
         if (stopAfter?.(parsed)) {
-          await reader.cancel();
+          if (keepOpen) reader.releaseLock();
+          else await reader.cancel();
           return events;
         }
       }
@@ -334,7 +343,8 @@ describe('streaming', () => {
       { projectId, prompt: 'expense claims' },
       controller.signal,
     );
-    await readEvents(res, (e) => e.event === 'token');
+    // The connection stays open (a cancelled body would close it and free the slot at once).
+    await readEvents(res, (e) => e.event === 'token', true);
     // The tenant's only slot is taken while the stream runs.
     const busy = await slow.call('POST', '/api/vibe/preview', { ...admin, body: { projectId, prompt: 'x' } });
     expect(busy.statusCode).toBe(429);

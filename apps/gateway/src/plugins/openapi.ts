@@ -332,6 +332,11 @@ export const registerOpenApi = async (app: FastifyInstance): Promise<void> => {
         },
         { name: 'agent-skills', description: 'The registry of skills agent runs may use' },
         { name: 'agent-runs', description: 'Agent runs: status, log lines and the live log stream' },
+        {
+          name: 'vibe',
+          description:
+            'AI authoring of packages: generation, previews and their streams, variants, drafts and their versions, form patch suggestions',
+        },
       ],
       components: {
         securitySchemes: {
