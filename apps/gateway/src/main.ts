@@ -68,11 +68,19 @@ const main = async () => {
 
   // Nothing heavy is imported before the port is open. Then the database stack loads and the database
   // opens (reading its files and compiling its WebAssembly are asynchronous) while the HTTP stack loads.
+  // The database opens first: PGlite compiles its WebAssembly and reads its files off the main thread
+  // while the rest of the database stack and the HTTP stack load.
+  const opened = import('@ec3l/db').then(({ openDatabase }) =>
+    openDatabase(config.database, {
+      onPoolError: (error) => log.warn({ err: error }, 'idle database connection failed'),
+    }),
+  );
+  opened.catch(() => undefined); // reported when awaited below
   const runtimeModule = import('./runtime.js');
   const appModule = import('./app.js');
   appModule.catch(() => undefined); // reported when awaited below
   const { bootstrapTenants, openRuntime } = await runtimeModule;
-  const runtime = await openRuntime(config, log);
+  const runtime = await openRuntime(config, log, opened);
   const { buildApp } = await appModule;
   await bootstrapTenants(runtime, config);
   let serve: Handler | undefined;

@@ -33,11 +33,22 @@ export const createPersistentEventBus = (
   return createEventBus({ persist: (record) => telemetry.add(record), onError });
 };
 
-/** Opens and migrates the database and wires the event bus to the telemetry table. */
-export const openRuntime = async (config: Pick<Config, 'database'>, log: Logger): Promise<Runtime> => {
-  const database = await openDatabase(config.database, {
+/** Opens the configured database, logging failures of idle pooled connections. */
+const openConfiguredDatabase = (config: Pick<Config, 'database'>, log: Logger): Promise<Database> =>
+  openDatabase(config.database, {
     onPoolError: (error) => log.warn({ err: error }, 'idle database connection failed'),
   });
+
+/**
+ * Migrates the database and wires the event bus to the telemetry table. The database is opened here,
+ * or by the caller beforehand (`opened`), so that opening it overlaps loading the rest of the process.
+ */
+export const openRuntime = async (
+  config: Pick<Config, 'database'>,
+  log: Logger,
+  opened?: Promise<Database>,
+): Promise<Runtime> => {
+  const database = await (opened ?? openConfiguredDatabase(config, log));
   try {
     await migrateToLatest(database.ownerDb, allMigrations);
   } catch (error) {
