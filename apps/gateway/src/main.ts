@@ -66,14 +66,11 @@ const main = async () => {
     });
   });
 
-  // Nothing heavy is imported before the port is open. Then the database stack loads and the database
-  // opens (reading its files and compiling its WebAssembly are asynchronous) while the HTTP stack loads.
-  // The database opens first: PGlite compiles its WebAssembly and reads its files off the main thread
-  // while the rest of the database stack and the HTTP stack load.
-  const opened = import('@ec3l/db').then(({ openDatabase }) =>
-    openDatabase(config.database, {
-      onPoolError: (error) => log.warn({ err: error }, 'idle database connection failed'),
-    }),
+  // Nothing heavy is imported before the port is open. Then the database opens first (PGlite reads its
+  // files and compiles its WebAssembly asynchronously) while the rest of the database stack and the
+  // HTTP stack load.
+  const opened = import('./open-database.js').then(({ openConfiguredDatabase }) =>
+    openConfiguredDatabase(config, log),
   );
   opened.catch(() => undefined); // reported when awaited below
   const runtimeModule = import('./runtime.js');

@@ -1,4 +1,4 @@
-import { type Database, migrateToLatest, openDatabase, withTenant } from '@ec3l/db';
+import { type Database, migrateToLatest, withTenant } from '@ec3l/db';
 import {
   createBatcher,
   createEventBus,
@@ -13,6 +13,7 @@ import { createTenancyService, insertTelemetryRecords } from '@ec3l/tenancy';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { allMigrations } from './migrations.js';
+import { openConfiguredDatabase } from './open-database.js';
 
 export type Runtime = { database: Database; events: EventBus; close(): Promise<void> };
 
@@ -32,12 +33,6 @@ export const createPersistentEventBus = (
   );
   return createEventBus({ persist: (record) => telemetry.add(record), onError });
 };
-
-/** Opens the configured database, logging failures of idle pooled connections. */
-const openConfiguredDatabase = (config: Pick<Config, 'database'>, log: Logger): Promise<Database> =>
-  openDatabase(config.database, {
-    onPoolError: (error) => log.warn({ err: error }, 'idle database connection failed'),
-  });
 
 /**
  * Migrates the database and wires the event bus to the telemetry table. The database is opened here,
