@@ -5,7 +5,9 @@ import { ChangeEngineErrorCodes } from '@ec3l/change-engine';
 import { ErrorCodes } from '@ec3l/kernel';
 import { RecordsErrorCodes } from '@ec3l/records';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.js';
 import { API_ERROR_CODES, STATUS_BY_CODE } from './plugins/errors.js';
+import { createLazyCompilers } from './plugins/lazy-compilers.js';
 import { createHarness, type Harness } from './testing-only/harness.js';
 
 type Operation = {
@@ -71,6 +73,25 @@ describe('error codes', () => {
     for (const code of API_ERROR_CODES) {
       expect(text, code).toMatch(new RegExp(`\\| \`${code}\`\\s+\\| ${STATUS_BY_CODE[code]} `));
     }
+  });
+});
+
+describe('the route schemas', () => {
+  it('every request and response schema compiles: without lazy compilers the app compiles them all when ready', async () => {
+    const app = await buildApp({ database: h.database, events: h.events });
+    await expect(app.ready()).resolves.toBeDefined();
+    await app.close();
+  });
+
+  it('lazy compilers leave every schema pending until used, and compile each of them without error', async () => {
+    const compilers = createLazyCompilers();
+    const app = await buildApp({ database: h.database, events: h.events, compilers });
+    await app.ready();
+    const routes = compilers.pending;
+    expect(routes).toBeGreaterThan(500);
+    compilers.compilePending();
+    expect(compilers.pending).toBe(0);
+    await app.close();
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { type AuthConfig, ConfigError, loadConfig } from './config.js';
+import { createLazyCompilers } from './plugins/lazy-compilers.js';
 import { createHarness, fetchThrough, type Harness, operationsOf } from './testing-only/harness.js';
 import { freePort, runNode } from './testing-only/processes.js';
 
@@ -41,7 +42,12 @@ const jwtEnv = (extra: Record<string, string>) => ({
 const authOf = (extra: Record<string, string>): AuthConfig => loadConfig(jwtEnv(extra)).auth;
 
 const appOn = async (auth?: AuthConfig) => {
-  const app = await buildApp({ database: h.database, events: h.events, ...(auth ? { auth } : {}) });
+  const app = await buildApp({
+    database: h.database,
+    events: h.events,
+    compilers: createLazyCompilers(),
+    ...(auth ? { auth } : {}),
+  });
   await app.ready();
   extraApps.push(app);
   return app;

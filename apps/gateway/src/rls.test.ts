@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.js';
 import { allMigrations } from './migrations.js';
+import { createLazyCompilers } from './plugins/lazy-compilers.js';
 import { createPersistentEventBus, provisionTenant } from './runtime.js';
 import { createHarness, type Harness } from './testing-only/harness.js';
 
@@ -169,7 +170,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('row-level security on one pooled 
     });
     for (const slug of ['acme', 'globex'])
       await provisionTenant({ database, events }, { slug, admins: ['admin'] });
-    app = await buildApp({ database, events });
+    app = await buildApp({ database, events, compilers: createLazyCompilers() });
     await app.ready();
     owner = test.ownerDb;
     drainEvents = () => events.drain();

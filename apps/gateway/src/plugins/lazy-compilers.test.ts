@@ -31,6 +31,30 @@ describe('lazily compiled route schemas', () => {
     await compilers.compileInBackground();
     expect(compilers.pending).toBe(0);
     expect((await app.inject({ method: 'GET', url: '/other' })).json()).toEqual({ name: 'other' });
+    // The eight share two schemas: each compiled once.
+    expect(compilers.compiled).toBe(2);
+    await app.close();
+  });
+
+  it('compile a schema once however many routes carry it, but apart per request part (wire parts coerce)', async () => {
+    const compilers = createLazyCompilers();
+    const app = appWith(compilers);
+    const shape = () => ({ type: 'object', properties: { n: { type: 'integer' } } });
+    app.post('/a', { schema: { body: shape(), querystring: shape() } }, async (r) => ({
+      b: r.body,
+      q: r.query,
+    }));
+    app.post('/b', { schema: { body: shape(), querystring: shape() } }, async (r) => ({
+      b: r.body,
+      q: r.query,
+    }));
+    await app.ready();
+    compilers.compilePending();
+    expect(compilers.compiled).toBe(2);
+    const res = await app.inject({ method: 'POST', url: '/b?n=2', payload: { n: '3' } });
+    expect(res.statusCode).toBe(400);
+    const ok = await app.inject({ method: 'POST', url: '/b?n=2', payload: { n: 3 } });
+    expect(ok.json()).toEqual({ b: { n: 3 }, q: { n: 2 } });
     await app.close();
   });
 

@@ -26,6 +26,8 @@ export type LazyCompilers = {
   readonly compilersFactory: { buildValidator: ValidatorFactory; buildSerializer: SerializerFactory };
   /** How many request validators and response serializers are still to compile. */
   readonly pending: number;
+  /** How many validators and serializers were compiled: one per distinct schema, however many routes use it. */
+  readonly compiled: number;
   /** Compiles everything not compiled yet, and throws for the first schema that fails. */
   compilePending(): void;
   /**
@@ -62,6 +64,25 @@ export const createLazyCompilers = (): LazyCompilers => {
   let ajv: ReturnType<typeof AjvCompiler> | undefined;
   let serializers: ReturnType<typeof SerializerSelector> | undefined;
   const pending = new Set<() => unknown>();
+  // Routes share most schemas (every route's error responses, a GET and its HEAD, the same query on many
+  // lists), and what a validator or serializer does depends only on its schema, the shared schemas and
+  // the options: one compilation per distinct triple, across routes and plugin contexts.
+  const contexts = new Map<string, number>();
+  const contextOf = (...parts: unknown[]): number => {
+    const key = JSON.stringify(parts);
+    let id = contexts.get(key);
+    if (id === undefined) {
+      id = contexts.size;
+      contexts.set(key, id);
+    }
+    return id;
+  };
+  const compiled = new Map<string, unknown>();
+  const once = <T>(context: number, schema: unknown, build: () => T): T => {
+    const key = `${context} ${JSON.stringify(schema)}`;
+    if (!compiled.has(key)) compiled.set(key, build());
+    return compiled.get(key) as T;
+  };
 
   /** Defers `build` until first needed; a failure names the route, as Fastify's eager one does. */
   const defer = <T>(what: string, build: () => T): (() => T) => {
@@ -97,12 +118,16 @@ export const createLazyCompilers = (): LazyCompilers => {
       }
       return compiler;
     };
+    const shared = contextOf('validator', externalSchemas, plugins.length);
     return (route) => {
       const input =
         route.httpPart === 'headers' ? { ...route, schema: lowerCaseHeaders(route.schema) } : route;
-      const compile = defer(
-        `The ${route.httpPart} schema of ${route.method} ${route.url}`,
-        () => compilerOf(route.httpPart)(input as typeof route) as unknown as Validator,
+      const compile = defer(`The ${route.httpPart} schema of ${route.method} ${route.url}`, () =>
+        once(
+          contextOf(shared, validationOptions(route.httpPart)),
+          input.schema,
+          () => compilerOf(route.httpPart)(input as typeof route) as unknown as Validator,
+        ),
       );
       const validate = ((data: unknown, dataCxt?: unknown) => compile()(data, dataCxt)) as Validator;
       // Fastify reads these off the validator: errors after a failed call, schemaEnv before one.
@@ -121,10 +146,14 @@ export const createLazyCompilers = (): LazyCompilers => {
       compiler ??= serializers(externalSchemas, options as Parameters<typeof serializers>[1]);
       return compiler;
     };
+    const context = contextOf('serializer', externalSchemas, options);
     return (route) => {
-      const compile = defer(
-        `The response schema of ${route.method} ${route.url} (${route.httpStatus})`,
-        () => compilerOf()(route as Parameters<ReturnType<typeof compilerOf>>[0]) as Serializer,
+      const compile = defer(`The response schema of ${route.method} ${route.url} (${route.httpStatus})`, () =>
+        once(
+          context,
+          route.schema,
+          () => compilerOf()(route as Parameters<ReturnType<typeof compilerOf>>[0]) as Serializer,
+        ),
       );
       return (doc: unknown) => compile()(doc);
     };
@@ -134,6 +163,9 @@ export const createLazyCompilers = (): LazyCompilers => {
     compilersFactory: { buildValidator, buildSerializer },
     get pending() {
       return pending.size;
+    },
+    get compiled() {
+      return compiled.size;
     },
     compilePending: () => {
       for (const compile of pending) compile();

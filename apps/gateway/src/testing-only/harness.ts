@@ -5,6 +5,7 @@ import { type AppDeps, buildApp } from '../app.js';
 import type { AuthConfig } from '../config.js';
 import type { StartExecution } from '../flows/workflow-dispatch.js';
 import { allMigrations } from '../migrations.js';
+import { createLazyCompilers } from '../plugins/lazy-compilers.js';
 import { createPersistentEventBus, provisionTenant } from '../runtime.js';
 
 export type Who = { tenant?: string; user?: string; agent?: string };
@@ -44,6 +45,8 @@ export const createHarness = async (
   const app = await buildApp({
     database,
     events,
+    // Each test compiles only the schemas of the routes it calls (contract.test.ts compiles them all).
+    compilers: createLazyCompilers(),
     ...(options.auth ? { auth: options.auth } : {}),
     ...(options.startExecution ? { startExecution: options.startExecution } : {}),
     ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
