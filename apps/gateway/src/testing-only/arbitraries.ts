@@ -79,6 +79,8 @@ export type Pools = {
    * projects); any real id when the name says nothing.
    */
   uuidsFor: (name?: string) => readonly string[];
+  /** Real values of a string property by its name (packageKey → the built-in packages' keys), if any. */
+  stringsFor?: (name?: string) => readonly string[];
 };
 
 const typesOf = (schema: JsonSchema): string[] =>
@@ -121,7 +123,13 @@ export const createSchemaArbitraries = (components: Record<string, JsonSchema>, 
     const base = schema.pattern
       ? fc.stringMatching(new RegExp(schema.pattern, 'u'))
       : fc.string({ minLength: min, maxLength: max, unit: 'grapheme' });
-    return base.filter((s) => s.length >= min && s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY));
+    const drawn = base.filter(
+      (s) => s.length >= min && s.length <= (schema.maxLength ?? Number.POSITIVE_INFINITY),
+    );
+    const known = pools.stringsFor?.(name) ?? [];
+    return known.length > 0
+      ? fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...known) }, { weight: 2, arbitrary: drawn })
+      : drawn;
   };
 
   const build = (input: JsonSchema, mixed: boolean, depth: number, name?: string): fc.Arbitrary<unknown> => {

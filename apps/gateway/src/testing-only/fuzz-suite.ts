@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { isUuid, systemContext } from '@ec3l/kernel';
 import { lockRecord } from '@ec3l/records';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import formatsPlugin from 'ajv-formats';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateOpenApiDocument } from './app.js';
-import { provisionTenant } from './runtime.js';
-import { createSchemaArbitraries, type JsonSchema, nasty } from './testing-only/arbitraries.js';
-import { createHarness, type Harness, operationsOf, type Who } from './testing-only/harness.js';
+import { generateOpenApiDocument } from '../app.js';
+import { provisionTenant } from '../runtime.js';
+import { createSchemaArbitraries, type JsonSchema, nasty } from './arbitraries.js';
+import { createHarness, type Harness, operationsOf, type Who } from './harness.js';
 
 /**
  * Every operation of the published API, fuzzed from its own OpenAPI description: a new route is
@@ -16,6 +17,9 @@ import { createHarness, type Harness, operationsOf, type Who } from './testing-o
  * invalid bodies, parameters and identities) through the real gateway on a real database; every
  * answer must be below 500, one of the statuses the operation declares, and match the declared
  * schema. Replay a failure with the FUZZ_SEED it prints.
+ *
+ * The operations are dealt round-robin to FUZZ_SHARDS test files (`src/fuzz-<n>.test.ts`), which the
+ * test runner runs in parallel and first (vitest.config.ts).
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
@@ -81,6 +85,24 @@ const segmentBefore = (path: string, param: string) => {
 /** projectId → projects, choiceListId → choice-lists: the collection a property's id points into. */
 const segmentOfProperty = (name: string) =>
   name.endsWith('Id') ? `${name.slice(0, -2).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}s` : '';
+
+/** A camel-case name, then the same without its leading words: fromEnvironmentId, environmentId. */
+const namesEndingLike = (name: string): string[] => {
+  const words = name.split(/(?=[A-Z])/);
+  return words.map((_, i) => {
+    const rest = words.slice(i).join('');
+    return rest.charAt(0).toLowerCase() + rest.slice(1);
+  });
+};
+
+/** The first non-empty pool of `name` or of a shorter name it ends with (fromEnvironmentId → environments). */
+const poolOf = (pools: Map<string, string[]>, name: string, keyOf: (name: string) => string) => {
+  for (const candidate of namesEndingLike(name)) {
+    const found = pools.get(keyOf(candidate));
+    if (found && found.length > 0) return found;
+  }
+  return undefined;
+};
 
 let otherTenantIds: string[] = [];
 
@@ -249,6 +271,7 @@ const createWorld = async (slug: string): Promise<World> => {
     }),
   );
   world.valuesByName.set('recordTypeName', ['Incident']);
+  world.valuesByName.set('packageKey', ['hr.lite', 'itsm.lite']);
   world.valuesByName.set('formName', ['Fuzz form']);
   // Agents: a skill, a draft and a submitted proposal, and an ended run (its log stream ends at once).
   await create('/api/agent-skills', { name: 'fuzz skill', inputSchema: { type: 'object' } });
@@ -310,17 +333,6 @@ const createWorld = async (slug: string): Promise<World> => {
   return world;
 };
 
-beforeAll(async () => {
-  h = await createHarness(['globex']);
-  const elsewhere = await h.call('POST', '/api/projects', {
-    tenant: 'globex',
-    user: 'admin',
-    body: { name: 'Elsewhere' },
-  });
-  otherTenantIds = [(elsewhere.json() as { id: string }).id];
-});
-afterAll(() => h.close());
-
 /** Mostly the tenant's admin; also a viewer, a stranger, an agent, another tenant and broken identities. */
 const identities = (tenant: string): fc.Arbitrary<Who> =>
   fc.oneof(
@@ -369,9 +381,10 @@ const wire = (value: unknown) => (typeof value === 'string' ? value : JSON.strin
 const requestFor = (op: Operation, world: World) => {
   const schemas = createSchemaArbitraries(components, {
     uuidsFor: (name) => {
-      const real = name ? world.idsBySegment.get(segmentOfProperty(name)) : undefined;
-      return real && real.length > 0 ? [...real, ...otherTenantIds] : [...world.allIds];
+      const real = name ? poolOf(world.idsBySegment, name, segmentOfProperty) : undefined;
+      return real ? [...real, ...otherTenantIds] : [...world.allIds];
     },
+    stringsFor: (name) => (name ? (poolOf(world.valuesByName, name, (n) => n) ?? []) : []),
   });
   const params = op.parameters ?? [];
   const path = fc.record(
@@ -414,60 +427,85 @@ const answered = new Map<string, Set<number>>();
 const describeRequest = (method: string, url: string, who: Who, text?: string) =>
   `${method} ${url} as ${JSON.stringify(who)}${text === undefined ? '' : ` body ${text.slice(0, 300)}`}`;
 
-describe('OpenAPI-driven fuzzing: no 5xx, only declared statuses, only declared shapes', () => {
-  it('covers every operation of /openapi.json', () => {
-    expect(operations.length).toBeGreaterThanOrEqual(60);
-  });
+/** How many test files share the operations; each runs `fuzzShard(n)` for its n in 1..FUZZ_SHARDS. */
+const FUZZ_SHARDS = 3;
 
-  for (const [index, op] of operations.entries()) {
-    const name = op.operationId ?? `${op.method} ${op.path}`;
-    it(`${name}: ${op.method} ${op.path}`, { timeout: 120_000 }, async () => {
-      const declared = Object.keys(op.responses);
-      const seed = seedOf(name);
-      const world = await createWorld(`fuzz-${index}`);
-      try {
-        await fc.assert(
-          fc.asyncProperty(requestFor(op, world), async ({ path, query, body, who }) => {
-            let url = op.path;
-            for (const [key, value] of Object.entries(path))
-              url = url.replace(`{${key}}`, encodeURIComponent(value));
-            const search = new URLSearchParams(query as Record<string, string>).toString();
-            if (search) url += `?${search}`;
-            const res = await h.call(op.method as 'GET', url, {
-              ...who,
-              ...(body.text === undefined
-                ? {}
-                : { body: body.text, headers: { 'content-type': 'application/json' } }),
-            });
-            const context = `${describeRequest(op.method, url, who, body.text)} → ${res.statusCode} ${res.body.slice(0, 500)}`;
-            answered.set(name, (answered.get(name) ?? new Set()).add(res.statusCode));
-            expect(res.statusCode, context).toBeLessThan(500);
-            expect(declared, context).toContain(String(res.statusCode));
-            const schema = op.responses[String(res.statusCode)]?.content?.['application/json']?.schema;
-            if (schema && res.body !== '') {
-              const validate = responseValidator(`${name} ${res.statusCode}`, schema);
-              const ok = validate(res.json());
-              expect(ok, `${context}\n${ajv.errorsText(validate.errors)}`).toBe(true);
-            }
-          }),
-          { seed, numRuns: RUNS },
-        );
-      } catch (error) {
-        const cause = (error as { cause?: unknown }).cause;
-        throw new Error(
-          `replay with FUZZ_SEED=${SEED} (operation ${name}, fast-check seed ${seed})\n${String(error)}\n${cause instanceof Error ? cause.message : ''}`,
-        );
-      }
+/** The fuzz tests of shard `shard` (1..FUZZ_SHARDS): the operations whose index leaves that remainder. */
+export const fuzzShard = (shard: number) => {
+  const mine = operations.flatMap((op, index) =>
+    (index % FUZZ_SHARDS) + 1 === shard ? [{ op, index }] : [],
+  );
+
+  beforeAll(async () => {
+    h = await createHarness(['globex']);
+    const elsewhere = await h.call('POST', '/api/projects', {
+      tenant: 'globex',
+      user: 'admin',
+      body: { name: 'Elsewhere' },
     });
-  }
-
-  it('reaches the handlers: most operations answered a 2xx to some generated input', () => {
-    const reached = operations.filter((op) =>
-      [...(answered.get(op.operationId ?? '') ?? [])].some((status) => status < 300),
-    );
-    const missed = operations.filter((op) => !reached.includes(op)).map((op) => op.operationId);
-    expect(reached.length / operations.length, `never a 2xx: ${missed.join(', ')}`).toBeGreaterThanOrEqual(
-      0.8,
-    );
+    otherTenantIds = [(elsewhere.json() as { id: string }).id];
   });
-});
+  afterAll(() => h.close());
+
+  describe('OpenAPI-driven fuzzing: no 5xx, only declared statuses, only declared shapes', () => {
+    it(`covers its share of the operations of /openapi.json (shard ${shard} of ${FUZZ_SHARDS})`, () => {
+      expect(operations.length).toBeGreaterThanOrEqual(60);
+      expect(mine.length).toBeGreaterThanOrEqual(Math.floor(operations.length / FUZZ_SHARDS));
+      // Every shard has its file, so no operation goes unfuzzed.
+      const files = readdirSync(new URL('..', import.meta.url)).filter((f) => /^fuzz-\d+\.test\.ts$/.test(f));
+      expect(files.sort()).toEqual(Array.from({ length: FUZZ_SHARDS }, (_, i) => `fuzz-${i + 1}.test.ts`));
+    });
+
+    for (const { op, index } of mine) {
+      const name = op.operationId ?? `${op.method} ${op.path}`;
+      it(`${name}: ${op.method} ${op.path}`, { timeout: 120_000 }, async () => {
+        const declared = Object.keys(op.responses);
+        const seed = seedOf(name);
+        const world = await createWorld(`fuzz-${index}`);
+        try {
+          await fc.assert(
+            fc.asyncProperty(requestFor(op, world), async ({ path, query, body, who }) => {
+              let url = op.path;
+              for (const [key, value] of Object.entries(path))
+                url = url.replace(`{${key}}`, encodeURIComponent(value));
+              const search = new URLSearchParams(query as Record<string, string>).toString();
+              if (search) url += `?${search}`;
+              const res = await h.call(op.method as 'GET', url, {
+                ...who,
+                ...(body.text === undefined
+                  ? {}
+                  : { body: body.text, headers: { 'content-type': 'application/json' } }),
+              });
+              const context = `${describeRequest(op.method, url, who, body.text)} → ${res.statusCode} ${res.body.slice(0, 500)}`;
+              answered.set(name, (answered.get(name) ?? new Set()).add(res.statusCode));
+              expect(res.statusCode, context).toBeLessThan(500);
+              expect(declared, context).toContain(String(res.statusCode));
+              const schema = op.responses[String(res.statusCode)]?.content?.['application/json']?.schema;
+              if (schema && res.body !== '') {
+                const validate = responseValidator(`${name} ${res.statusCode}`, schema);
+                const ok = validate(res.json());
+                expect(ok, `${context}\n${ajv.errorsText(validate.errors)}`).toBe(true);
+              }
+            }),
+            { seed, numRuns: RUNS },
+          );
+        } catch (error) {
+          const cause = (error as { cause?: unknown }).cause;
+          throw new Error(
+            `replay with FUZZ_SEED=${SEED} (operation ${name}, fast-check seed ${seed})\n${String(error)}\n${cause instanceof Error ? cause.message : ''}`,
+          );
+        }
+      });
+    }
+
+    it('reaches the handlers: most operations answered a 2xx to some generated input', () => {
+      const reached = mine.filter(({ op }) =>
+        [...(answered.get(op.operationId ?? '') ?? [])].some((status) => status < 300),
+      );
+      const missed = mine
+        .filter((m) => !reached.includes(m))
+        .map(({ op }) => `${op.operationId} ${[...(answered.get(op.operationId ?? '') ?? [])].join('/')}`);
+      expect(reached.length / mine.length, `never a 2xx: ${missed.join(', ')}`).toBeGreaterThanOrEqual(0.8);
+    });
+  });
+};
