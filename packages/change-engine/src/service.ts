@@ -7,7 +7,6 @@ import {
   DomainError,
   type EventBus,
   invalid,
-  isIdentifier,
   newId,
   normalizeName,
   notFound,
@@ -16,11 +15,7 @@ import {
 } from '@ec3l/kernel';
 import {
   type AssignmentConfig,
-  configProblems,
-  configSchemaProblems,
   type FieldDefinition,
-  type FieldInput,
-  normalizeField,
   ownFieldsOf,
   type RecordTypeConfigs,
   recordsLockPort,
@@ -38,6 +33,7 @@ import {
   refuseManualTransition,
 } from './core/lifecycle.js';
 import type { OpPayload } from './core/ops.js';
+import { parsePayload } from './core/payload.js';
 import { type ExecutionError, type PlannedOp, planExecution } from './core/plan.js';
 import { traceFields } from './core/renames.js';
 import { restoreConfigOps, restoreOps } from './core/revert.js';
@@ -141,80 +137,6 @@ const unprocessable = (message: string, errors: ExecutionError[]) =>
     message,
     { errors },
   );
-
-/** Checks an op's payload and returns it normalised (fields get all their properties). */
-const parsePayload = (opType: OpPayload['opType'], payload: Record<string, unknown>): OpPayload => {
-  const name = (value: unknown, what: string): string => {
-    if (typeof value !== 'string' || !isIdentifier(value)) {
-      throw invalid(`${what} must be a field name (lower snake case)`, { field: `payload.${what}` });
-    }
-    return value;
-  };
-  const only = (keys: string[]) => {
-    const extra = Object.keys(payload).filter((k) => !keys.includes(k));
-    if (extra.length > 0) throw invalid(`${opType} does not take ${extra.join(', ')}`, { field: 'payload' });
-  };
-  const field = (): FieldDefinition => {
-    const input = payload.field;
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-      throw invalid(`${opType} needs payload.field`, { field: 'payload.field' });
-    }
-    return normalizeField(input as FieldInput);
-  };
-  switch (opType) {
-    case 'add_field': {
-      only(['field', 'after']);
-      const after = payload.after;
-      return {
-        opType,
-        payload: {
-          field: field(),
-          ...(after === undefined ? {} : { after: after === null ? null : name(after, 'after') }),
-        },
-      };
-    }
-    case 'set_field':
-      only(['field']);
-      return { opType, payload: { field: field() } };
-    case 'remove_field':
-      only(['fieldName']);
-      return { opType, payload: { fieldName: name(payload.fieldName, 'fieldName') } };
-    case 'rename_field': {
-      only(['from', 'to']);
-      const from = name(payload.from, 'from');
-      const to = name(payload.to, 'to');
-      if (from === to) throw invalid('rename_field needs two different names', { field: 'payload.to' });
-      return { opType, payload: { from, to } };
-    }
-    case 'set_assignment':
-    case 'set_sla': {
-      only(['config']);
-      const kind = opType === 'set_sla' ? 'sla' : 'assignment';
-      const config = payload.config;
-      const shape = config === undefined ? ['/ is required'] : configSchemaProblems(kind, config);
-      if (shape.length > 0) {
-        throw invalid(
-          `${opType} needs payload.config, a ${kind} configuration or null: ${shape.join('; ')}`,
-          {
-            field: 'payload.config',
-          },
-        );
-      }
-      // Which fields exist is the executor's question (another op of the change may add one); the
-      // values themselves are checked now.
-      const configs =
-        opType === 'set_sla'
-          ? { assignmentConfig: null, slaConfig: config as SlaConfig | null }
-          : { assignmentConfig: config as AssignmentConfig | null, slaConfig: null };
-      const [bad] = configProblems(configs, null);
-      if (bad)
-        throw invalid(bad.message, { field: `payload.config${bad.path.slice(bad.path.indexOf('.'))}` });
-      return opType === 'set_sla'
-        ? { opType, payload: { config: configs.slaConfig } }
-        : { opType, payload: { config: configs.assignmentConfig } };
-    }
-  }
-};
 
 const toRecordTypeNode = (
   row: Parameters<typeof ownFieldsOf>[0] & {
