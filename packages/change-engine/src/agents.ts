@@ -1,4 +1,4 @@
-import { type Cursor, inTransaction, isUniqueViolation, keysetCursor, type Page, pageOf } from '@ec3l/db';
+import { type Cursor, inTransaction, isUniqueViolation, keysetCursor, type Page } from '@ec3l/db';
 import {
   actorOf,
   type Clock,
@@ -31,7 +31,9 @@ import type {
   ReviewProposalBody,
   UpdateSkillBody,
 } from './schemas.js';
-import { type ChangeService, toAgentRun } from './service.js';
+import { timePageOf, timeRows } from './service/pages.js';
+import { toAgentRun } from './service/rows.js';
+import type { ChangeService } from './service.js';
 import type { ChangeEngineDatabase, ProposalRow, SkillRow } from './tables.js';
 
 type Db = Kysely<ChangeEngineDatabase>;
@@ -230,14 +232,8 @@ export const createAgentService = ({ db, clock = systemClock, changes, appliers 
       filter: { status?: ProposalStatus; proposalType?: ProposalType; changeId?: string },
       page: { limit: number; after?: Cursor } = { limit: 50 },
     ): Promise<Page<Proposal>> => {
-      const rows = await agentsForTenant(db, ctx.tenantId).listProposals(filter, {
-        limit: page.limit + 1,
-        ...(page.after ? { after: page.after } : {}),
-      });
-      const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
-        createdAt: r.created_at.toISOString(),
-        id: r.id,
-      }));
+      const rows = await agentsForTenant(db, ctx.tenantId).listProposals(filter, timeRows(page));
+      const { items, nextCursor } = timePageOf(rows, page.limit);
       return { items: items.map(toProposal), nextCursor };
     },
 

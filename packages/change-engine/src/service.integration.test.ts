@@ -2,9 +2,10 @@ import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testi
 import { createEventBus, type DomainEvent, type RequestContext } from '@ec3l/kernel';
 import { createRecordsService, recordsMigrations } from '@ec3l/records';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
-import { sql } from 'kysely';
+import { CompiledQuery, type KyselyPlugin, sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { changeEngineMigrations } from './migrations/index.js';
+import { forTenant } from './repo/scoped.js';
 import { createChangeService } from './service.js';
 
 let database: TestDatabase;
@@ -601,6 +602,38 @@ describe('exact revert', () => {
       message: expect.stringContaining('gadget'),
     });
     await expect(changes.revert(acme, second.change.id)).resolves.toMatchObject({ status: 'Draft' });
+  });
+
+  it("finds a change's open revert with one indexed lookup, not a read of every change of the tenant", async () => {
+    await recordType('lookup');
+    const { change } = await changeWith('lookup', [
+      { opType: 'add_field', payload: { field: { name: 'l1', type: 'text' } } },
+    ]);
+    await approve(change.id);
+    const revert = await changes.revert(acme, change.id);
+    // The repository's own query, captured as it runs, then planned again with sequential scans off (the
+    // test tenant is too small for the planner to choose an index otherwise).
+    let query: CompiledQuery | undefined;
+    const capture: KyselyPlugin = {
+      transformQuery: ({ node, queryId }) => {
+        query = database.ownerDb.getExecutor().compileQuery(node, queryId);
+        return node;
+      },
+      transformResult: async ({ result }) => result,
+    };
+    const found = await forTenant(database.ownerDb.withPlugin(capture), acme.tenantId).findOpenRevert(
+      change.id,
+    );
+    expect(found).toEqual({ id: revert.id, title: revert.title });
+    const plan = await database.ownerDb.transaction().execute(async (trx) => {
+      await sql`set local enable_seqscan = off`.execute(trx);
+      const explained = await trx.executeQuery<{ 'QUERY PLAN': unknown }>(
+        CompiledQuery.raw(`explain (format json) ${query!.sql}`, [...query!.parameters]),
+      );
+      return JSON.stringify(explained.rows[0]!['QUERY PLAN']);
+    });
+    expect(plan).toContain('"Index Name":"change_records_reverts_idx"');
+    expect(plan).toMatch(/"Index Cond":"[^"]*reverts_change_id = /);
   });
 });
 

@@ -8,6 +8,7 @@ import * as m0006 from './0006_config_ops.js';
 import * as m0007 from './0007_agent_proposals.js';
 import * as m0008 from './0008_agent_skills.js';
 import * as m0009 from './0009_agent_run_progress.js';
+import * as m0010 from './0010_revert_index.js';
 
 export const changeEngineMigrations: MigrationModule = {
   name: 'change-engine',
@@ -22,5 +23,6 @@ export const changeEngineMigrations: MigrationModule = {
     '0007_agent_proposals': m0007,
     '0008_agent_skills': m0008,
     '0009_agent_run_progress': m0009,
+    '0010_revert_index': m0010,
   },
 };
