@@ -90,24 +90,46 @@ export type EffectiveField = FieldDefinition & { inherited: boolean; inheritedFr
 type TypeShape = { key: string; baseType: string | null; fields: readonly FieldDefinition[] };
 
 /**
- * The fields a record type has: those of its base chain (root first), then its own. Stops at a missing
- * or repeated base type, so it terminates on broken graphs too.
+ * The fields a record type has (its effective schema): those of its base chain, root base type's first,
+ * then each derived type's, its own last, each type's in declaration order, inherited ones marked with
+ * the key of the type declaring them. `byKey` holds the types of one project (P6: a base type resolves in
+ * its own project only); an unknown key has no fields. Nothing is merged away: a name declared twice
+ * along the chain stays twice (`DUPLICATE_FIELD` refuses it on every write).
+ *
+ * The chain stops at a missing base type, and before a cycle of base types (circular inheritance, an
+ * error: the graph reports `BASE_TYPE_CYCLE`, and no write can store one): a type on a cycle inherits
+ * nothing but keeps its own fields, and a type whose chain runs into a cycle inherits only from the
+ * types before it. So a cycle is never a way to inherit, the answer does not depend on where the chain
+ * enters the cycle, and the walk always terminates, in O(fields on the chain).
  */
 export const resolveEffectiveFields = (
   key: string,
   byKey: ReadonlyMap<string, TypeShape>,
 ): EffectiveField[] => {
-  const chain: TypeShape[] = [];
-  const seen = new Set<string>();
-  let current = byKey.get(key);
-  while (current && !seen.has(current.key)) {
-    seen.add(current.key);
-    chain.unshift(current);
-    current = current.baseType ? byKey.get(current.baseType) : undefined;
+  const type = byKey.get(key);
+  if (!type) return [];
+  // The chain from the type itself up, nearest base first; a type met again closes a cycle.
+  const chain: TypeShape[] = [type];
+  const position = new Map<string, number>([[key, 0]]);
+  let end = -1; // where the cycle begins on the chain, or -1 when the chain ends without one
+  for (let next = type.baseType; next !== null; ) {
+    const seen = position.get(next);
+    if (seen !== undefined) {
+      end = seen;
+      break;
+    }
+    const base = byKey.get(next);
+    if (!base) break;
+    position.set(next, chain.length);
+    chain.push(base);
+    next = base.baseType;
   }
-  return chain.flatMap((t) =>
-    t.fields.map((f) => ({ ...f, inherited: t.key !== key, inheritedFrom: t.key !== key ? t.key : null })),
-  );
+  // A cycle through the type itself (end 0) leaves it no base types; one further up cuts the chain there.
+  const bases = end === 0 ? [] : chain.slice(1, end === -1 ? chain.length : end).reverse();
+  return [
+    ...bases.flatMap((t) => t.fields.map((f) => ({ ...f, inherited: true, inheritedFrom: t.key }))),
+    ...type.fields.map((f) => ({ ...f, inherited: false, inheritedFrom: null })),
+  ];
 };
 
 /** The record-type lifecycle: draft → active → retired (a draft may be retired unused). */
