@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  baseChainOf,
   type FieldDefinition,
   nextRecordTypeStatus,
   normalizeField,
@@ -165,6 +166,24 @@ describe('resolveEffectiveFields', () => {
         },
       ),
     );
+  });
+});
+
+describe('baseChainOf', () => {
+  it('lists the base types nearest first, fields or not, and none before a cycle', () => {
+    const byKey = types(
+      ['root', null, []],
+      ['task', 'root', []],
+      ['incident', 'task', ['severity']],
+      ['a', 'b', []],
+      ['b', 'a', []],
+      ['below', 'a', []],
+    );
+    expect(baseChainOf('incident', byKey).map((t) => t.key)).toEqual(['task', 'root']);
+    expect(baseChainOf('root', byKey)).toEqual([]);
+    expect(baseChainOf('nope', byKey)).toEqual([]);
+    expect(baseChainOf('a', byKey)).toEqual([]);
+    expect(baseChainOf('below', byKey)).toEqual([]);
   });
 });
 
