@@ -1,4 +1,5 @@
 import { invalid, isUuid } from '@ec3l/kernel';
+import { type RawBuilder, sql } from 'kysely';
 
 /** Position after the last row of a page ordered by (createdAt, id). */
 export type Cursor = { createdAt: string; id: string };
@@ -50,6 +51,24 @@ const malformedCursor = () =>
  */
 export const pageOf = <T>(rows: readonly T[], limit: number, cursorOf: (row: T) => Cursor): Page<T> =>
   pageWith(rows, limit, (last) => encodeCursor(cursorOf(last)));
+
+/**
+ * Which rows of a list ordered by (time, id) come after `after`, a cursor `pageOf` wrote: newest first
+ * (`order: 'desc'`, the default) the rows strictly before its (createdAt, id), oldest first (`'asc'`)
+ * those strictly after it; every row when there is no cursor. `column` and `id` name the two columns
+ * (`created_at` and `id` unless told); order the query by them, in that direction.
+ */
+export const afterCursor = (
+  after: Cursor | undefined,
+  {
+    order = 'desc',
+    column = 'created_at',
+    id = 'id',
+  }: { order?: 'asc' | 'desc'; column?: string; id?: string } = {},
+): RawBuilder<boolean> =>
+  after
+    ? sql<boolean>`(${sql.ref(column)}, ${sql.ref(id)}) ${order === 'desc' ? sql`<` : sql`>`} (${after.createdAt}::timestamptz, ${after.id}::uuid)`
+    : sql<boolean>`true`;
 
 const pageWith = <T>(rows: readonly T[], limit: number, cursorAfter: (last: T) => string): Page<T> => {
   const items = rows.slice(0, limit);

@@ -1,4 +1,5 @@
 export {
+  afterCursor,
   type Cursor,
   decodeCursor,
   keysetCursor,
@@ -28,4 +29,4 @@ export {
   setScopeTenant,
   withTenant,
 } from './tenant-scope.js';
-export { inTransaction } from './transaction.js';
+export { inTransaction, lockRowById } from './transaction.js';

@@ -15,6 +15,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AssignmentConfig, SlaConfig } from './config.js';
 import { configProblems, type RecordTypeConfigs } from './core/configs.js';
 import {
+  baseChainOf,
   type FieldDefinition,
   type FieldInput,
   nextRecordTypeStatus,
@@ -61,24 +62,6 @@ export const ownFieldsOf = (row: Pick<RecordTypeRow, 'schema'>): FieldDefinition
   );
 
 const shapeOf = (row: RecordTypeRow) => ({ key: row.key, baseType: row.base_type, fields: ownFieldsOf(row) });
-
-/** Whether `key`'s base chain (not `key` itself) passes through `ancestor`. */
-const inheritsFrom = (
-  types: ReadonlyMap<string, { baseType: string | null }>,
-  key: string,
-  ancestor: string,
-): boolean => {
-  const seen = new Set([key]);
-  for (
-    let next = types.get(key)?.baseType ?? null;
-    next && !seen.has(next);
-    next = types.get(next)?.baseType ?? null
-  ) {
-    if (next === ancestor) return true;
-    seen.add(next);
-  }
-  return false;
-};
 
 // Storage keys are internal: the API speaks field names.
 const publicField = ({ storageKey: _, ...field }: Field & { storageKey?: string }): Field => field;
@@ -435,7 +418,9 @@ export const createRecordsService = <DB extends RecordsTables = RecordsTables>({
           if (own.some((f) => f.name === field.name)) throw duplicate(row.key);
           const types = shapesOf(scope);
           const clash = scope.find(
-            (r) => inheritsFrom(types, r.key, row.key) && ownFieldsOf(r).some((f) => f.name === field.name),
+            (r) =>
+              baseChainOf(r.key, types).some((t) => t.key === row.key) &&
+              ownFieldsOf(r).some((f) => f.name === field.name),
           );
           if (clash) {
             throw new DomainError(

@@ -1,4 +1,4 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { afterCursor, assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { OverrideStatus, OverrideType } from '../core/overrides.js';
 import type {
@@ -14,11 +14,6 @@ import type {
 type Db = Kysely<AppsTables> | Transaction<AppsTables>;
 type T = AppsTables;
 type Page = { limit: number; after?: Cursor };
-
-const newestFirst = (column: string, page: Page) =>
-  page.after
-    ? sql<boolean>`(${sql.ref(column)}, ${sql.ref('id')}) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
-    : sql<boolean>`true`;
 
 /** The global template catalog (no tenant). */
 export const templatesRepo = (db: Db) => ({
@@ -155,7 +150,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         .selectFrom('installed_app_events')
         .selectAll()
         .where('tenant_id', '=', tenantId)
-        .where(newestFirst('created_at', page));
+        .where(afterCursor(page.after));
       if (filter.eventType) q = q.where('event_type', '=', filter.eventType);
       if (filter.templateId) q = q.where('template_id', '=', filter.templateId);
       return q.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
@@ -198,7 +193,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         .selectFrom('module_overrides')
         .selectAll()
         .where('tenant_id', '=', tenantId)
-        .where(newestFirst('created_at', page));
+        .where(afterCursor(page.after));
       if (filter.status) q = q.where('status', '=', filter.status);
       if (filter.installedModuleId) q = q.where('installed_module_id', '=', filter.installedModuleId);
       if (filter.overrideType) q = q.where('override_type', '=', filter.overrideType);

@@ -1,4 +1,4 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { afterCursor, assertTenantScope, type Cursor } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { AgentRunStatus } from '../core/agent-runs.js';
 import type { ProposalStatus, ProposalType } from '../core/proposals.js';
@@ -38,13 +38,8 @@ const agentQueries = (db: Db, tenantId: string) => ({
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.proposalType) query = query.where('proposal_type', '=', filter.proposalType);
     if (filter.changeId) query = query.where('change_id', '=', filter.changeId);
-    const after = page.after;
-    if (after) {
-      // Newest first, (created_at, id) descending: rows strictly after the cursor.
-      query = query.where(
-        sql<boolean>`(created_at, id) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`,
-      );
-    }
+    // Newest first, (created_at, id) descending: rows strictly after the cursor.
+    if (page.after) query = query.where(afterCursor(page.after));
     return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   },
 

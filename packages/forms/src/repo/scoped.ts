@@ -1,4 +1,4 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { afterCursor, assertTenantScope, type Cursor, lockRowById } from '@ec3l/db';
 import { type FieldDefinition, recordsRepo, resolveEffectiveFields } from '@ec3l/records';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type {
@@ -92,10 +92,7 @@ export const forTenant = (db: Db, tenantId: string) => {
     listDefinitions: (filter: { recordTypeId?: string }, page: { limit: number; after?: Cursor }) => {
       let q = db.selectFrom('form_definitions').selectAll().where('tenant_id', '=', tenantId);
       if (filter.recordTypeId) q = q.where('record_type_id', '=', filter.recordTypeId);
-      if (page.after)
-        q = q.where(
-          sql<boolean>`(created_at, id) > (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`,
-        );
+      if (page.after) q = q.where(afterCursor(page.after, { order: 'asc' }));
       return q.orderBy('created_at').orderBy('id').limit(page.limit).execute();
     },
 
@@ -325,12 +322,6 @@ export const formLocks = (trx: Transaction<FormsTables>, tenantId: string) => {
   return {
     /** The definition row, locked FOR UPDATE: every edit of a form or its parts takes it first. */
     lockDefinition: (id: string): Promise<DefinitionRow | undefined> =>
-      trx
-        .selectFrom('form_definitions')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'form_definitions', tenantId, id),
   };
 };

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterCursor, type Cursor } from '@ec3l/db';
 import type { FieldDefinition, RecordsTables } from '@ec3l/records';
 import { type Kysely, type Selectable, sql, type Transaction } from 'kysely';
 import type { CreatedObject, GraphPackagesTables, PackageObjectType } from '../tables.js';
@@ -91,7 +92,7 @@ export const packageLedger = (db: Db, tenantId: string) => ({
   /** A page of the project's installs, newest first, optionally of one package. */
   listInstalls: (
     filter: { projectId: string; packageKey?: string },
-    page: { limit: number; after?: { createdAt: string; id: string } },
+    page: { limit: number; after?: Cursor },
   ): Promise<InstallRow[]> => {
     let q = db
       .selectFrom('graph_package_installs')
@@ -99,10 +100,7 @@ export const packageLedger = (db: Db, tenantId: string) => ({
       .where('tenant_id', '=', tenantId)
       .where('project_id', '=', filter.projectId);
     if (filter.packageKey) q = q.where('package_key', '=', filter.packageKey);
-    if (page.after)
-      q = q.where(
-        sql<boolean>`(installed_at, id) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`,
-      );
+    if (page.after) q = q.where(afterCursor(page.after, { column: 'installed_at' }));
     return q.orderBy('installed_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
   },
 

@@ -135,19 +135,3 @@ export const toIndex = (source: GraphIndex | GraphSnapshot): GraphIndex =>
 /** The number of the record type (projectId, key) names, or -1. */
 export const numberOf = (index: GraphIndex, projectId: string, key: string): number =>
   index.byProject.get(projectId)?.get(key) ?? -1;
-
-/**
- * The numbers of the base types record type `n` inherits from, nearest first. The chain stops at a
- * missing or other-project base type and before a cycle: a type on a cycle inherits nothing, and a type
- * whose chain runs into a cycle inherits only from the types before it. O(length of the chain).
- */
-export const ancestorsOf = (index: GraphIndex, n: number): number[] => {
-  const ancestors: number[] = [];
-  if (n < 0 || index.cycleOf[n] !== -1) return ancestors;
-  let current = index.base[n]!;
-  while (current !== -1 && index.cycleOf[current] === -1) {
-    ancestors.push(current);
-    current = index.base[current]!;
-  }
-  return ancestors;
-};

@@ -4,6 +4,8 @@ import {
   arbKeyedSnapshot,
   arbSnapshot,
   arbValidChain,
+  effectiveFieldsOf,
+  field,
   permuteSnapshot,
   recordType as rt,
   snapshot,
@@ -11,7 +13,6 @@ import {
 import type { GraphSnapshot } from './contracts.js';
 import { diffSnapshots } from './diff.js';
 import { indexGraph } from './graph-index.js';
-import { effectiveFields, protectedFieldsOf } from './inheritance.js';
 import {
   compareErrors,
   validateBaseTypeSameProject,
@@ -157,13 +158,13 @@ describe('validators (properties)', () => {
     );
   });
 
-  it('DUPLICATE_FIELD names exactly the own fields that repeat, or repeat a name effectiveFields inherits', () => {
+  it('DUPLICATE_FIELD names exactly the own fields that repeat, or repeat a name resolveEffectiveFields inherits', () => {
     fc.assert(
       fc.property(arbKeyedSnapshot, (s) => {
         const index = indexGraph(s);
         const reported = validateFieldUniquenessPerRecordType(s);
         for (const t of s.recordTypes) {
-          const fields = effectiveFields(index, t.projectId, t.key);
+          const fields = effectiveFieldsOf(index, t.projectId, t.key);
           const inherited = new Set(fields.filter((f) => f.inherited).map((f) => f.name));
           const own = t.fields.map((f) => f.name);
           const expected = [...new Set(own)]
@@ -184,7 +185,7 @@ describe('validators (properties)', () => {
         fc.pre(validateGraph(s).length === 0);
         const index = indexGraph(s);
         for (const t of s.recordTypes) {
-          const names = effectiveFields(index, t.projectId, t.key).map((f) => f.name);
+          const names = effectiveFieldsOf(index, t.projectId, t.key).map((f) => f.name);
           expect(new Set(names).size).toBe(names.length);
         }
       }),
@@ -193,30 +194,41 @@ describe('validators (properties)', () => {
   });
 });
 
-describe('effectiveFields (properties)', () => {
+describe('resolveEffectiveFields of @ec3l/records on snapshots (properties)', () => {
   it('terminates on any snapshot, cycles included, and never lists more fields than the snapshot holds', () => {
     fc.assert(
       fc.property(arbSnapshot, (s) => {
         const index = indexGraph(s);
         for (const t of s.recordTypes) {
-          const fields = effectiveFields(index, t.projectId, t.key);
+          const fields = effectiveFieldsOf(index, t.projectId, t.key);
           expect(fields.length).toBeLessThanOrEqual(totalFields(s));
-          expect(protectedFieldsOf(index, t.projectId, t.key).size).toBeLessThanOrEqual(fields.length);
         }
       }),
     );
   });
 
-  it('terminates on a cycle of any length with a tail hanging off it', () => {
+  it('terminates on a cycle of any length with a tail hanging off it: the cycle is inherited from by none', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: 10 }), (cycle, tail) => {
         const types = [
-          ...Array.from({ length: cycle }, (_, i) => rt(`c${i}`, { baseType: `c${(i + 1) % cycle}` })),
-          ...Array.from({ length: tail }, (_, i) => rt(`t${i}`, { baseType: i === 0 ? 'c0' : `t${i - 1}` })),
+          ...Array.from({ length: cycle }, (_, i) =>
+            rt(`c${i}`, { baseType: `c${(i + 1) % cycle}`, fields: [field(`c${i}_f`)] }),
+          ),
+          ...Array.from({ length: tail }, (_, i) =>
+            rt(`t${i}`, { baseType: i === 0 ? 'c0' : `t${i - 1}`, fields: [field(`t${i}_f`)] }),
+          ),
         ];
         const s = snapshot(types);
-        for (const t of types) expect(effectiveFields(s, 'p1', t.key)).toEqual([]);
+        for (let i = 0; i < cycle; i++) {
+          expect(effectiveFieldsOf(s, 'p1', `c${i}`).map((f) => f.name)).toEqual([`c${i}_f`]);
+        }
+        for (let i = 0; i < tail; i++) {
+          expect(effectiveFieldsOf(s, 'p1', `t${i}`).map((f) => f.name)).toEqual(
+            Array.from({ length: i + 1 }, (_, j) => `t${j}_f`),
+          );
+        }
         expect(validateNoCyclesInBaseType(s)).toHaveLength(cycle);
+        expect(validateFieldUniquenessPerRecordType(s)).toEqual([]);
       }),
     );
   });
@@ -228,10 +240,12 @@ describe('effectiveFields (properties)', () => {
         const index = indexGraph(s);
         chain.forEach((t, level) => {
           const along = chain.slice(0, level + 1);
-          const fields = effectiveFields(index, 'p1', t.key);
+          const fields = effectiveFieldsOf(index, 'p1', t.key);
           expect(fields).toHaveLength(along.reduce((n, c) => n + c.fields.length, 0));
           expect(fields.map((f) => f.name)).toEqual(along.flatMap((c) => c.fields.map((f) => f.name)));
-          expect(protectedFieldsOf(index, 'p1', t.key).size).toBe(fields.length - t.fields.length);
+          expect(fields.filter((f) => f.inherited).map((f) => f.inheritedFrom)).toEqual(
+            chain.slice(0, level).flatMap((c) => c.fields.map(() => c.key)),
+          );
         });
       }),
     );

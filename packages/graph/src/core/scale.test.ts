@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { field, recordType as rt, snapshot } from '../testing-only/fixtures.js';
+import { effectiveFieldsOf, field, recordType as rt, snapshot } from '../testing-only/fixtures.js';
 import type { FieldDef, GraphSnapshot, RecordTypeNode } from './contracts.js';
 import { diffSnapshots } from './diff.js';
 import { indexGraph } from './graph-index.js';
-import { effectiveFields } from './inheritance.js';
 import { validateGraph } from './validate.js';
 
 // 10 projects × 1,000 record types × 10 own fields: chains five deep, one reference and one choice field
@@ -100,7 +99,7 @@ describe('10,000 record types with 10 fields each', () => {
     );
     const s = snapshot(types.reverse());
     expect(validateGraph(s)).toEqual([]);
-    const fields = effectiveFields(indexGraph(s), 'p1', 't9999');
+    const fields = effectiveFieldsOf(indexGraph(s), 'p1', 't9999');
     expect(fields).toHaveLength(10_000);
     expect(fields[0]).toMatchObject({ name: 'f0', inheritedFrom: 't0' });
   });

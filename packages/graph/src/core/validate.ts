@@ -145,10 +145,10 @@ const fieldErrors = (index: GraphIndex): GraphValidationError[] => {
     }
   };
 
-  // Types on a cycle inherit nothing (see ancestorsOf): only their own fields are compared. Every other
-  // type hangs in a tree whose root has no resolvable base or a base on a cycle; one depth-first walk
-  // per tree (iterative: chains can be 10,000 deep) sees each type once. Children are kept as one array
-  // sliced by offsets.
+  // Types on a cycle inherit nothing (resolveEffectiveFields of @ec3l/records stops before a cycle):
+  // only their own fields are compared. Every other type hangs in a tree whose root has no resolvable
+  // base or a base on a cycle; one depth-first walk per tree (iterative: chains can be 10,000 deep) sees
+  // each type once. Children are kept as one array sliced by offsets.
   const { nodes, base, cycleOf } = index;
   const count = nodes.length;
   const parent = (n: number): number => (base[n] === -1 || cycleOf[base[n]!] !== -1 ? -1 : base[n]!);

@@ -1,4 +1,5 @@
 // Builders and fast-check arbitraries shared by this package's tests (never built into dist/).
+import { resolveEffectiveFields } from '@ec3l/records';
 import fc from 'fast-check';
 import {
   FIELD_TYPES,
@@ -8,6 +9,7 @@ import {
   RECORD_TYPE_STATUSES,
   type RecordTypeNode,
 } from '../core/contracts.js';
+import { type GraphIndex, toIndex } from '../core/graph-index.js';
 
 export const field = (name: string, type: FieldType = 'string', over: Partial<FieldDef> = {}): FieldDef => ({
   name,
@@ -34,6 +36,21 @@ export const recordType = (
   ...over,
   key,
 });
+
+/**
+ * The effective fields of the record type (projectId, key) names, by the data dictionary's one rule:
+ * `resolveEffectiveFields` of `@ec3l/records` over the record types of that project (the one the index
+ * picks where a snapshot repeats a key).
+ */
+export const effectiveFieldsOf = (
+  s: GraphIndex | GraphSnapshot,
+  projectId: string,
+  key: string,
+): ReturnType<typeof resolveEffectiveFields> => {
+  const index = toIndex(s);
+  const keys = index.byProject.get(projectId) ?? new Map<string, number>();
+  return resolveEffectiveFields(key, new Map([...keys].map(([k, n]) => [k, index.nodes[n]!])));
+};
 
 export const snapshot = (recordTypes: RecordTypeNode[], choiceListIds: string[] = []): GraphSnapshot => ({
   recordTypes,

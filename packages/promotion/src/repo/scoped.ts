@@ -1,4 +1,4 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { afterCursor, assertTenantScope, type Cursor, lockRowById } from '@ec3l/db';
 import { environmentsPort } from '@ec3l/tenancy';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { EnvironmentPackageState } from '../core/env-diff.js';
@@ -14,16 +14,6 @@ import type {
 type Db = Kysely<PromotionTables> | Transaction<PromotionTables>;
 type T = PromotionTables;
 type Page = { limit: number; after?: Cursor };
-
-const newestFirst = (column: string, page: Page) =>
-  page.after
-    ? sql<boolean>`(${sql.ref(column)}, ${sql.ref('id')}) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
-    : sql<boolean>`true`;
-
-const oldestFirst = (column: string, page: Page) =>
-  page.after
-    ? sql<boolean>`(${sql.ref(column)}, ${sql.ref('id')}) > (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
-    : sql<boolean>`true`;
 
 export type ReleaseWithPackages = ReleaseRow & {
   state_hash: string | null;
@@ -82,7 +72,7 @@ export const forTenant = (db: Db, tenantId: string) => {
       if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
       if (filter.status) query = query.where('status', '=', filter.status as IntentRow['status']);
       return query
-        .where(newestFirst('created_at', page))
+        .where(afterCursor(page.after))
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(page.limit)
@@ -141,7 +131,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         .selectAll()
         .where('tenant_id', '=', tenantId)
         .where('subject_id', '=', subjectId)
-        .where(oldestFirst('created_at', page))
+        .where(afterCursor(page.after, { order: 'asc' }))
         .orderBy('created_at')
         .orderBy('id')
         .limit(page.limit)
@@ -198,11 +188,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         .select(['p.state_hash', 'p.packages'])
         .where('r.tenant_id', '=', tenantId)
         .where('r.environment_id', '=', environmentId)
-        .where(
-          page.after
-            ? sql<boolean>`(r.created_at, r.id) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
-            : sql<boolean>`true`,
-        )
+        .where(afterCursor(page.after, { column: 'r.created_at', id: 'r.id' }))
         .orderBy('r.created_at', 'desc')
         .orderBy('r.id', 'desc')
         .limit(page.limit)
@@ -233,7 +219,7 @@ export const forTenant = (db: Db, tenantId: string) => {
         .selectAll()
         .where('tenant_id', '=', tenantId)
         .where('project_id', '=', projectId)
-        .where(newestFirst('created_at', page))
+        .where(afterCursor(page.after))
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(page.limit)
@@ -246,13 +232,7 @@ export const promotionLocks = (trx: Transaction<PromotionTables>, tenantId: stri
   assertTenantScope(tenantId);
   return {
     lockIntent: (id: string): Promise<IntentRow | undefined> =>
-      trx
-        .selectFrom('promotion_intents')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'promotion_intents', tenantId, id),
 
     /** Locks environments in id order (promotions into overlapping sets queue instead of deadlocking). */
     lockEnvironments: (ids: string[]): Promise<EnvironmentRow[]> =>

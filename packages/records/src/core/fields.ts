@@ -90,24 +90,53 @@ export type EffectiveField = FieldDefinition & { inherited: boolean; inheritedFr
 type TypeShape = { key: string; baseType: string | null; fields: readonly FieldDefinition[] };
 
 /**
- * The fields a record type has: those of its base chain (root first), then its own. Stops at a missing
- * or repeated base type, so it terminates on broken graphs too.
+ * The base types a record type inherits from, nearest first: its base, that one's base, and so on, in
+ * `byKey` (the record types of one project; P6: a base type resolves in its own project only). The chain
+ * stops at a missing base type, and before a cycle of base types (circular inheritance, an error: the
+ * graph reports `BASE_TYPE_CYCLE`, and no write can store one): a type on a cycle inherits from none, and
+ * a type whose chain runs into a cycle only from the types before it. So a cycle is never a way to
+ * inherit, the answer does not depend on where the chain enters the cycle, and the walk always
+ * terminates, in O(length of the chain). An unknown key has no base types.
+ */
+export const baseChainOf = <T extends { key: string; baseType: string | null }>(
+  key: string,
+  byKey: ReadonlyMap<string, T>,
+): T[] => {
+  // The chain from the type itself up; a type met again closes a cycle.
+  const chain: T[] = [];
+  const position = new Map<string, number>([[key, 0]]);
+  for (let next = byKey.get(key)?.baseType ?? null; next !== null; ) {
+    const seen = position.get(next);
+    // A cycle through the type itself (at 0) leaves it no base types; one further up cuts the chain there.
+    if (seen !== undefined) return chain.slice(0, seen === 0 ? 0 : seen - 1);
+    const base = byKey.get(next);
+    if (!base) break;
+    chain.push(base);
+    position.set(next, chain.length);
+    next = base.baseType;
+  }
+  return chain;
+};
+
+/**
+ * The fields a record type has (its effective schema): those of its base chain (`baseChainOf`, which
+ * stops before a cycle), root base type's first, then each derived type's, its own last, each type's in
+ * declaration order, inherited ones marked with the key of the type declaring them. An unknown key has
+ * no fields. Nothing is merged away: a name declared twice along the chain stays twice
+ * (`DUPLICATE_FIELD` refuses it on every write). O(fields on the chain).
  */
 export const resolveEffectiveFields = (
   key: string,
   byKey: ReadonlyMap<string, TypeShape>,
 ): EffectiveField[] => {
-  const chain: TypeShape[] = [];
-  const seen = new Set<string>();
-  let current = byKey.get(key);
-  while (current && !seen.has(current.key)) {
-    seen.add(current.key);
-    chain.unshift(current);
-    current = current.baseType ? byKey.get(current.baseType) : undefined;
-  }
-  return chain.flatMap((t) =>
-    t.fields.map((f) => ({ ...f, inherited: t.key !== key, inheritedFrom: t.key !== key ? t.key : null })),
-  );
+  const type = byKey.get(key);
+  if (!type) return [];
+  return [
+    ...baseChainOf(key, byKey)
+      .reverse()
+      .flatMap((t) => t.fields.map((f) => ({ ...f, inherited: true, inheritedFrom: t.key }))),
+    ...type.fields.map((f) => ({ ...f, inherited: false, inheritedFrom: null })),
+  ];
 };
 
 /** The record-type lifecycle: draft → active → retired (a draft may be retired unused). */

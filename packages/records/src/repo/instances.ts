@@ -1,4 +1,4 @@
-import { assertTenantScope } from '@ec3l/db';
+import { assertTenantScope, lockRowById } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
@@ -230,25 +230,13 @@ export const instanceLocks = (trx: Transaction<RecordsTables>, tenantId: string)
   return {
     /** The record, locked FOR UPDATE: writes of one record queue, and each sees the last one's version. */
     lockInstance: (id: string): Promise<RecordInstanceRow | undefined> =>
-      trx
-        .selectFrom('record_instances')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'record_instances', tenantId, id),
 
     /**
      * The record type FOR SHARE: its status and schema cannot change (retire, merges lock it FOR
      * UPDATE) until the write commits, while other record writes of the type go on.
      */
     shareRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
-      trx
-        .selectFrom('record_types')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forShare()
-        .executeTakeFirst(),
+      lockRowById(trx, 'record_types', tenantId, id, 'share'),
   };
 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { assertTenantScope } from '@ec3l/db';
+import { assertTenantScope, lockRowById } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import { type FieldDefinition, withStorageKeys } from '../core/fields.js';
 import type { ChoiceItemRow, ChoiceListRow, RecordsTables, RecordTypeRow } from '../tables.js';
@@ -397,23 +397,11 @@ export const recordLocks = (trx: Transaction<RecordsTables>, tenantId: string) =
   return {
     /** The record type, locked FOR UPDATE (schema and status writes of this type wait for each other). */
     lockRecordType: (id: string): Promise<RecordTypeRow | undefined> =>
-      trx
-        .selectFrom('record_types')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'record_types', tenantId, id),
 
     /** The choice list, locked FOR UPDATE (item positions are read and written under it). */
     lockChoiceList: (id: string): Promise<ChoiceListRow | undefined> =>
-      trx
-        .selectFrom('choice_lists')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'choice_lists', tenantId, id),
 
     /**
      * A base chain (the first key's type first), each row FOR SHARE: the chain's schemas cannot change

@@ -1,4 +1,4 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { afterCursor, assertTenantScope, type Cursor, lockRowById } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { DraftRow, DraftVersionRow, GenerationRow, VibeTables } from '../tables.js';
 
@@ -31,10 +31,7 @@ export const forTenant = (db: Db, tenantId: string) => {
     ): Promise<DraftRow[]> => {
       let query = db.selectFrom('vibe_package_drafts').selectAll().where('tenant_id', '=', tenantId);
       if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
-      if (page.after)
-        query = query.where(
-          sql<boolean>`(created_at, id) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`,
-        );
+      if (page.after) query = query.where(afterCursor(page.after));
       return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(page.limit).execute();
     },
 
@@ -118,12 +115,6 @@ export const vibeLocks = (trx: Transaction<VibeTables>, tenantId: string) => {
   assertTenantScope(tenantId);
   return {
     lockDraft: (id: string): Promise<DraftRow | undefined> =>
-      trx
-        .selectFrom('vibe_package_drafts')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'vibe_package_drafts', tenantId, id),
   };
 };

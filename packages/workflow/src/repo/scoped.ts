@@ -1,4 +1,4 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
+import { afterCursor, assertTenantScope, type Cursor, lockRowById } from '@ec3l/db';
 import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
 import type { ApprovalStatus, DefinitionStatus, ExecutionStatus } from '../schemas.js';
 import type {
@@ -16,12 +16,6 @@ type Db = Kysely<WorkflowTables> | Transaction<WorkflowTables>;
 type T = WorkflowTables;
 
 type Page = { limit: number; after?: Cursor };
-
-/** Rows newest first, after the cursor's (time, id) when given: the order every list here pages on. */
-const newestFirst = (column: string, page: Page) =>
-  page.after
-    ? sql<boolean>`(${sql.ref(column)}, id) < (${page.after.createdAt}::timestamptz, ${page.after.id}::uuid)`
-    : sql<boolean>`true`;
 
 /** Queries on one tenant's workflows; every query carries the tenant filter (T2). */
 export const forTenant = (db: Db, tenantId: string) => {
@@ -52,7 +46,7 @@ export const forTenant = (db: Db, tenantId: string) => {
       if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
       if (filter.status) query = query.where('status', '=', filter.status);
       return query
-        .where(newestFirst('created_at', page))
+        .where(afterCursor(page.after))
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(page.limit)
@@ -175,7 +169,7 @@ export const forTenant = (db: Db, tenantId: string) => {
       if (filter.workflowDefinitionId)
         query = query.where('workflow_definition_id', '=', filter.workflowDefinitionId);
       return query
-        .where(newestFirst('started_at', page))
+        .where(afterCursor(page.after, { column: 'started_at' }))
         .orderBy('started_at', 'desc')
         .orderBy('id', 'desc')
         .limit(page.limit)
@@ -295,7 +289,7 @@ export const forTenant = (db: Db, tenantId: string) => {
           ),
         );
       return query
-        .where(newestFirst('created_at', page))
+        .where(afterCursor(page.after))
         .orderBy('created_at', 'desc')
         .orderBy('id', 'desc')
         .limit(page.limit)
@@ -417,41 +411,17 @@ export const workflowLocks = (trx: Transaction<WorkflowTables>, tenantId: string
   assertTenantScope(tenantId);
   return {
     lockDefinition: (id: string): Promise<DefinitionRow | undefined> =>
-      trx
-        .selectFrom('workflow_definitions')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'workflow_definitions', tenantId, id),
 
     /** Shares the definition: lifecycle moves wait, executions of it may start side by side. */
     shareDefinition: (id: string): Promise<DefinitionRow | undefined> =>
-      trx
-        .selectFrom('workflow_definitions')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forShare()
-        .executeTakeFirst(),
+      lockRowById(trx, 'workflow_definitions', tenantId, id, 'share'),
 
     lockExecution: (id: string): Promise<ExecutionRow | undefined> =>
-      trx
-        .selectFrom('workflow_executions')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'workflow_executions', tenantId, id),
 
     lockApproval: (id: string): Promise<ApprovalRow | undefined> =>
-      trx
-        .selectFrom('workflow_approvals')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', '=', id)
-        .forUpdate()
-        .executeTakeFirst(),
+      lockRowById(trx, 'workflow_approvals', tenantId, id),
 
     /** The pending approvals of an execution, locked. */
     lockPendingApprovalsOf: (executionId: string): Promise<ApprovalRow[]> =>
