@@ -266,6 +266,54 @@ describe('record events and intents', () => {
     ]);
   });
 
+  it('a record-created trigger added after a type took records fires on its next create, by id or by key in its project only', async () => {
+    const rt = (
+      await call<{ id: string }>(
+        'POST',
+        '/api/record-types',
+        {
+          projectId: ids.project,
+          key: 'change_request',
+          name: 'Change request',
+          fields: [{ name: 'state', type: 'string' }],
+        },
+        201,
+      )
+    ).body.id;
+    await call('POST', `/api/record-types/${rt}/activate`);
+    const create = async () =>
+      (
+        await call<{ id: string }>(
+          'POST',
+          '/api/record-instances',
+          { recordTypeId: rt, data: { state: 'new' } },
+          201,
+        )
+      ).body.id;
+    const intentsOf = async (recordId: string) =>
+      (
+        await h.database.ownerDb
+          .selectFrom('workflow_execution_intents')
+          .select('trigger_id')
+          .where('record_id', '=', recordId)
+          .execute()
+      ).map((i) => i.trigger_id);
+    // Known and quiet: no trigger watches the type.
+    for (let i = 0; i < 2; i++) expect(await intentsOf(await create())).toEqual([]);
+    // A definition of another project naming the same key does not match it.
+    const otherProject = (await call<{ id: string }>('POST', '/api/projects', { name: 'Other desk' }, 201))
+      .body.id;
+    const elsewhere = await insertDefinition(h, 'acme', otherProject);
+    await recordTrigger({ event: 'record.created', recordTypeKey: 'change_request' }, elsewhere);
+    expect(await intentsOf(await create())).toEqual([]);
+    const byKey = await recordTrigger({ event: 'record.created', recordTypeKey: 'change_request' });
+    expect(await intentsOf(await create())).toEqual([byKey.id]);
+    const byId = await recordTrigger({ event: 'record.created', recordTypeId: rt });
+    expect((await intentsOf(await create())).sort()).toEqual([byKey.id, byId.id].sort());
+    for (const t of [byKey, byId]) await call('POST', `/api/workflow-triggers/${t.id}/disable`);
+    expect(await intentsOf(await create())).toEqual([]);
+  });
+
   it('dispatch starts one execution per intent and records it on the intent', async () => {
     const trigger = await recordTrigger({ event: 'record.created', recordTypeId: ids.recordType });
     const recordId = '22222222-2222-4222-8222-222222222222';

@@ -27,7 +27,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { type CompiledForm, compileForm } from './core/compile.js';
 import { applyPatch, type FormPatchOp, layoutOf, type PatchProblem } from './core/layout.js';
 import { FormsErrorCodes } from './errors.js';
-import { type FormRecordType, formLocks, forTenant } from './repo/scoped.js';
+import { type FormRecordType, formLocks, forTenant, noActiveForm } from './repo/scoped.js';
 import type {
   CreateFormDefinitionBody,
   CreateFormOverrideBody,
@@ -321,6 +321,33 @@ export const createFormsService = ({ db, clock = systemClock }: FormsServiceDeps
       await r.touchDefinition(definition.id, now);
       return toOverride(row);
     });
+
+  const checkRecordWrite: RecordWriteHook = async (trx, write) => {
+    const views = await activeViews(trx as unknown as Trx, write.ctx, write.recordType.id);
+    if (views.length === 0) return;
+    const seen = new Set<string>();
+    const violations: FormViolation[] = [];
+    for (const view of views)
+      for (const v of checkRecord(view, {
+        data: write.record.data,
+        ...(write.previous ? { previous: write.previous.data } : {}),
+      })) {
+        const key = `${v.field}\u0000${v.rule}`;
+        if (!seen.has(key)) {
+          seen.add(key);
+          violations.push(v);
+        }
+      }
+    if (violations.length > 0)
+      throw new DomainError(
+        FormsErrorCodes.FORM_RULE_VIOLATION,
+        violations.map((v) => v.message).join('; '),
+        { violations },
+      );
+  };
+
+  // Without an active form of the type there is no rule to check.
+  checkRecordWrite.idleOnCreate = (tenantId, recordType) => noActiveForm(tenantId, recordType.id);
 
   return {
     /** The tenant's form definitions, oldest first, optionally of one record type; paged. */
@@ -743,31 +770,10 @@ export const createFormsService = ({ db, clock = systemClock }: FormsServiceDeps
     /**
      * The record-write hook: inside the write's transaction, the record's data after the write must
      * satisfy the rules of every active form of its record type (400 FORM_RULE_VIOLATION with
-     * details.violations otherwise, which rolls the write back). One query when no form changed.
+     * details.violations otherwise, which rolls the write back). One query when no form changed; a
+     * create of a type without an active form is idle (checked in the create's own statement).
      */
-    checkRecordWrite: (async (trx, write) => {
-      const views = await activeViews(trx as unknown as Trx, write.ctx, write.recordType.id);
-      if (views.length === 0) return;
-      const seen = new Set<string>();
-      const violations: FormViolation[] = [];
-      for (const view of views)
-        for (const v of checkRecord(view, {
-          data: write.record.data,
-          ...(write.previous ? { previous: write.previous.data } : {}),
-        })) {
-          const key = `${v.field}\u0000${v.rule}`;
-          if (!seen.has(key)) {
-            seen.add(key);
-            violations.push(v);
-          }
-        }
-      if (violations.length > 0)
-        throw new DomainError(
-          FormsErrorCodes.FORM_RULE_VIOLATION,
-          violations.map((v) => v.message).join('; '),
-          { violations },
-        );
-    }) satisfies RecordWriteHook,
+    checkRecordWrite,
   };
 };
 

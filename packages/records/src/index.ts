@@ -19,6 +19,7 @@ export {
 export { type RecordsErrorCode, RecordsErrorCodes } from './errors.js';
 /** @public What other packages receive of record writes: hooks in the write's transaction, and the workflow port. */
 export type {
+  CreateProbe,
   RecordInstancesPort,
   RecordInstancesPortOf,
   RecordWrite,

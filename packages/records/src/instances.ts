@@ -12,7 +12,7 @@ import {
   notFound,
   type RequestContext,
 } from '@ec3l/kernel';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, RawBuilder, Transaction } from 'kysely';
 import type { AssignmentConfig, SlaConfig } from './config.js';
 import { type Assignment, reassignsOn, resolveAssignment } from './core/assignment.js';
 import { type EffectiveField, resolveEffectiveFields, storageKeyOf } from './core/fields.js';
@@ -52,10 +52,22 @@ export type RecordWrite = {
  * Runs inside the record's transaction after its row is written; a throw rolls the write back. `trx`
  * is a handle on the caller's database (tables of other packages included), typed by the service.
  */
-export type RecordWriteHook<DB extends RecordsTables = RecordsTables> = (
-  trx: Transaction<DB>,
-  write: RecordWrite,
-) => Promise<void>;
+export type RecordWriteHook<DB extends RecordsTables = RecordsTables> = {
+  (trx: Transaction<DB>, write: RecordWrite): Promise<void>;
+  /**
+   * Says, before a create, that the hook has nothing to do for a record of this type: `true` (idle),
+   * `false` (it has work), or a SQL condition that the create's own statement evaluates, true when
+   * idle. When every hook of a create is idle, the create is that one statement, with no transaction
+   * and no hook call; a hook without a probe always runs.
+   */
+  idleOnCreate?: CreateProbe;
+};
+
+/** A hook's idle check for a create of the given record type (see RecordWriteHook.idleOnCreate). */
+export type CreateProbe = (
+  tenantId: string,
+  recordType: RecordWrite['recordType'],
+) => boolean | RawBuilder<boolean>;
 
 /** What the workflow engine reads and writes of record instances, inside its own transaction. */
 export type RecordInstancesPort = {
@@ -110,6 +122,11 @@ type InstancesDeps = {
 type Trx = Transaction<RecordsTables>;
 /** A record type as record writes see it: its row, its effective fields, and the versions they come from. */
 type TypeContext = {
+  /**
+   * Until when (epoch ms) creates skip the one-statement attempt: set when a hook's SQL probe last
+   * found work for this type, so busy types do not pay for an attempt that cannot succeed.
+   */
+  hooksBusyUntil?: number;
   row: RecordTypeRow;
   fields: EffectiveField[];
   /** The type and its base chain, each with the version its fields were read at. */
@@ -120,6 +137,8 @@ type TypeContext = {
 // that relies on one checks the versions it was read at in its own statement, and a read checks the
 // type's version, so a schema changed by another process is never applied.
 const MAX_CACHED_TYPES = 1_000;
+/** How long creates of a type go straight to the transaction after a hook's probe found work. */
+const BUSY_HINT_MS = 5_000;
 
 const ownFields = (row: RecordTypeRow) => (row.schema as unknown as StoredSchema).fields;
 
@@ -466,6 +485,21 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
   };
 
   /**
+   * The SQL conditions under which no hook has anything to do for a create of this type, or null when
+   * some hook has work (or no probe) and the create needs its transaction.
+   */
+  const idleProbes = (ctx: RequestContext, type: TypeContext): RawBuilder<boolean>[] | null => {
+    const conditions: RawBuilder<boolean>[] = [];
+    const recordType = recordTypeOf(type.row);
+    for (const hook of hooks) {
+      const idle = hook.idleOnCreate?.(ctx.tenantId, recordType) ?? false;
+      if (idle === false) return null;
+      if (idle !== true) conditions.push(idle);
+    }
+    return conditions;
+  };
+
+  /**
    * Creates the record in one statement against a (possibly cached) schema, when the data passes every
    * check that needs no database; the statement itself confirms the rest (see insertIfCurrent). Null
    * when that does not hold: the caller then takes the locked path, which names what is wrong.
@@ -475,6 +509,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     ctx: RequestContext,
     type: TypeContext,
     data: RecordData,
+    idle: readonly RawBuilder<boolean>[] = [],
   ): Promise<RecordInstance | null> => {
     if (type.row.status !== 'active') return null;
     const checked = checkRecordData(type.fields, data, 'create');
@@ -503,6 +538,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
         slaConfig: type.row.sla_config,
         choices: unique(checked.choices, (c) => `${c.choiceListId}\u0000${c.value}`),
         references: unique(checked.references, (r) => `${r.recordId}\u0000${r.recordTypeKey}`),
+        idle,
       },
     );
     return row ? toRecord(row, type.fields) : null;
@@ -569,14 +605,14 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
       const workflowExecutionId = options.workflowExecutionId ?? null;
       const cached = cache.get(cacheKey(ctx.tenantId, input.recordTypeId));
       if (cached) {
-        // Without hooks the one statement is the whole write; with them, they join its transaction.
-        const fast =
-          hooks.length === 0
-            ? await tryCreate(db, ctx, cached, input.data).then((record) =>
-                record
-                  ? { record, events: writeEvents(createdWrite(cached, record, ctx, workflowExecutionId)) }
-                  : null,
-              )
+        // Every hook idle: the one statement is the whole write (its probes are part of it).
+        const idle = (cached.hooksBusyUntil ?? 0) > Date.now() ? null : idleProbes(ctx, cached);
+        const alone = idle ? await tryCreate(db, ctx, cached, input.data, idle) : null;
+        // Otherwise the hooks join the statement's transaction.
+        const fast = alone
+          ? { record: alone, events: writeEvents(createdWrite(cached, alone, ctx, workflowExecutionId)) }
+          : idle?.length === 0
+            ? null // nothing but the statement would have run: the locked path names what is wrong
             : await inTransaction(db, async (trx) => {
                 const record = await tryCreate(trx, ctx, cached, input.data);
                 if (!record) return null;
@@ -585,6 +621,8 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
                 return { record, events: writeEvents(write) };
               });
         if (fast) {
+          // A probe found work where the statement alone could not write: skip the attempt for a while.
+          if (idle && idle.length > 0 && !alone) cached.hooksBusyUntil = Date.now() + BUSY_HINT_MS;
           emitAll(ctx, fast.events);
           return fast.record;
         }

@@ -12,6 +12,7 @@ import {
 import type { Kysely, Transaction } from 'kysely';
 import type { SlaConfig } from './config.js';
 import { advance, type SlaState, startTimer } from './core/sla/timer.js';
+import type { CreateProbe } from './instances.js';
 import {
   type ClaimedTimer,
   claimDueTimers,
@@ -200,6 +201,9 @@ export const createSlaTimers = ({ db, events, clock = systemClock, onTimerError 
       failed,
     };
   };
+
+  // A create of a type without an SLA starts no timer.
+  onRecordWrite.idleOnCreate = ((_tenantId, recordType) => !recordType.slaConfig) satisfies CreateProbe;
 
   return {
     onRecordWrite,

@@ -22,7 +22,7 @@ import type {
 } from './dispatch-schemas.js';
 import type { IntentRow, TriggerRow, WorkflowDispatchTables } from './dispatch-tables.js';
 import { WorkflowDispatchErrorCodes } from './errors.js';
-import { type ActiveTrigger, forTenant, lockSchedules } from './repo/dispatch.js';
+import { type ActiveTrigger, forTenant, lockSchedules, noRecordCreatedTrigger } from './repo/dispatch.js';
 
 type Db = Kysely<WorkflowDispatchTables> | Transaction<WorkflowDispatchTables>;
 
@@ -169,6 +169,9 @@ export const createTriggersService = ({ db, clock = systemClock }: TriggersDeps)
 
   return {
     enqueueRecordEventIntents,
+
+    /** A SQL condition, true when no active trigger can fire on a create of the record type. */
+    noRecordCreatedTrigger,
 
     /** Creates an active trigger on a definition of the tenant; a schedule must parse and fire. */
     createTrigger: async (ctx: RequestContext, body: CreateTriggerBody): Promise<WorkflowTrigger> => {

@@ -65,9 +65,10 @@ export const createWorkflowDispatch = (
  * transaction, keyed by record version and trigger (a write seen twice queues once). A write made by a
  * workflow execution does not fire its own definition's triggers, so a workflow cannot loop on itself.
  */
-export const recordEventIntents =
-  (triggers: TriggersService): RecordWriteHook<RecordsTables & WorkflowDispatchTables> =>
-  async (trx, write) => {
+export const recordEventIntents = (
+  triggers: TriggersService,
+): RecordWriteHook<RecordsTables & WorkflowDispatchTables> => {
+  const hook: RecordWriteHook<RecordsTables & WorkflowDispatchTables> = async (trx, write) => {
     await triggers.enqueueRecordEventIntents(
       trx,
       write.ctx.tenantId,
@@ -87,3 +88,7 @@ export const recordEventIntents =
       write.workflowExecutionId,
     );
   };
+  // A create that no trigger watches queues nothing.
+  hook.idleOnCreate = (tenantId, recordType) => triggers.noRecordCreatedTrigger(tenantId, recordType);
+  return hook;
+};

@@ -1,6 +1,13 @@
 import { afterCursor, assertTenantScope, type Cursor, lockRowById } from '@ec3l/db';
 import { type FieldDefinition, recordsRepo, resolveEffectiveFields } from '@ec3l/records';
-import { type Insertable, type Kysely, sql, type Transaction, type Updateable } from 'kysely';
+import {
+  type Insertable,
+  type Kysely,
+  type RawBuilder,
+  sql,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type {
   DefinitionRow,
   FormsTables,
@@ -314,6 +321,13 @@ export const forTenant = (db: Db, tenantId: string) => {
         .orderBy('d.id')
         .execute(),
   };
+};
+
+/** A SQL condition, true when the record type has no active form (a record write's idle probe). */
+export const noActiveForm = (tenantId: string, recordTypeId: string): RawBuilder<boolean> => {
+  assertTenantScope(tenantId);
+  return sql<boolean>`not exists (select 1 from form_definitions where tenant_id = ${tenantId}
+                       and record_type_id = ${recordTypeId} and status = 'active')`;
 };
 
 /** Locks on one tenant's forms; they hold until the caller's transaction ends. */

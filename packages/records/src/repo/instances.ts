@@ -83,6 +83,8 @@ const instanceQueries = (db: Db, tenantId: string) => ({
       slaConfig: unknown;
       choices: readonly { choiceListId: string; value: string }[];
       references: readonly { recordId: string; recordTypeKey: string }[];
+      /** Further conditions the write needs (the record-write hooks' idle probes). */
+      idle?: readonly RawBuilder<boolean>[];
     },
   ): Promise<RecordInstanceRow | undefined> => {
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
@@ -110,6 +112,10 @@ const instanceQueries = (db: Db, tenantId: string) => ({
         and (select count(*) from unnest(${expected.references.map((r) => r.recordId)}::uuid[],
                                          ${expected.references.map((r) => r.recordTypeKey)}::text[]) as w(id, key)
              where w.key in (${typeLineOf(tenantId, expected.projectId, sql`w.id`)})) = ${expected.references.length}
+        ${sql.join(
+          (expected.idle ?? []).map((condition) => sql`and (${condition})`),
+          sql` `,
+        )}
       returning *`.execute(db);
     return result.rows[0];
   },

@@ -1,5 +1,5 @@
 import { assertTenantScope, type Cursor } from '@ec3l/db';
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { IntentRow, TriggerRow, WorkflowDispatchTables } from '../dispatch-tables.js';
 
 type Db = Kysely<WorkflowDispatchTables> | Transaction<WorkflowDispatchTables>;
@@ -184,6 +184,25 @@ const tenantQueries = (db: Db, tenantId: string) => ({
     return query.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
   },
 });
+
+/**
+ * A SQL condition, true when no active record-event trigger (of an active definition) can match a
+ * create of the record type: none watches record.created on it by id, or by key in its project. It
+ * errs towards false (the write then runs its hooks, which match exactly); it never says idle wrongly.
+ */
+export const noRecordCreatedTrigger = (
+  tenantId: string,
+  recordType: { id: string; key: string; projectId: string },
+): RawBuilder<boolean> => {
+  assertTenantScope(tenantId);
+  return sql<boolean>`not exists (
+    select 1 from workflow_triggers t
+    join workflow_definitions d on d.tenant_id = t.tenant_id and d.id = t.workflow_definition_id
+    where t.tenant_id = ${tenantId} and t.trigger_type = 'record_event' and t.status = 'active'
+      and d.status = 'active' and t.trigger_config->>'event' = 'record.created'
+      and (t.trigger_config->>'recordTypeId' = ${recordType.id}
+           or (t.trigger_config->>'recordTypeKey' = ${recordType.key} and d.project_id = ${recordType.projectId})))`;
+};
 
 /** Queries on one tenant's triggers and intents; every query carries the tenant filter (T2). */
 export const forTenant = (db: Db, tenantId: string): ReturnType<typeof tenantQueries> => {
