@@ -17,6 +17,52 @@ const hrLite11: GraphPackage = {
   ),
 };
 
+type PackageWorkflow = NonNullable<GraphPackage['workflows']>[number];
+type PackageField = GraphPackage['recordTypes'][number]['fields'][number];
+
+/** The status field of a template's main record type: a choice from its status list. */
+const statusField = (choiceListKey: string, defaultValue: string): PackageField => ({
+  name: 'status',
+  type: 'choice',
+  label: 'Status',
+  choiceListKey,
+  defaultValue,
+});
+
+/**
+ * A workflow every new record of the type starts: one approval by any holder of a role, then the record's
+ * status moves on.
+ */
+const approvalOnCreate = (w: {
+  key: string;
+  name: string;
+  description: string;
+  recordTypeKey: string;
+  approverRole: string;
+  approvalStep: string;
+  statusStep: string;
+  approvedStatus: string;
+}): PackageWorkflow => ({
+  key: w.key,
+  name: w.name,
+  description: w.description,
+  recordTypeKey: w.recordTypeKey,
+  triggers: [
+    {
+      triggerType: 'record_event',
+      triggerConfig: { event: 'record.created', recordTypeKey: w.recordTypeKey },
+    },
+  ],
+  steps: [
+    {
+      stepType: 'approval',
+      name: w.approvalStep,
+      config: { approvers: { role: w.approverRole }, rule: { type: 'any' } },
+    },
+    { stepType: 'record_mutation', name: w.statusStep, config: { updates: { status: w.approvedStatus } } },
+  ],
+});
+
 /** Finance Lite: budgets and expense reports, with an expense approval by a finance manager. */
 const financeLite: GraphPackage = {
   key: 'finance.lite',
@@ -52,13 +98,7 @@ const financeLite: GraphPackage = {
         { name: 'amount', type: 'number', label: 'Amount', required: true },
         { name: 'currency', type: 'string', label: 'Currency' },
         { name: 'budget', type: 'reference', label: 'Budget', referenceRecordTypeKey: 'budget' },
-        {
-          name: 'status',
-          type: 'choice',
-          label: 'Status',
-          choiceListKey: 'fin_expense_status',
-          defaultValue: 'submitted',
-        },
+        statusField('fin_expense_status', 'submitted'),
       ],
     },
   ],
@@ -66,30 +106,16 @@ const financeLite: GraphPackage = {
     { recordTypeKey: 'expense_report', config: { type: 'static_group', value: 'finance-ops' } },
   ],
   workflows: [
-    {
+    approvalOnCreate({
       key: 'expense_approval',
       name: 'Expense approval',
       description: 'A submitted expense report is approved by a finance manager and marked approved',
       recordTypeKey: 'expense_report',
-      triggers: [
-        {
-          triggerType: 'record_event',
-          triggerConfig: { event: 'record.created', recordTypeKey: 'expense_report' },
-        },
-      ],
-      steps: [
-        {
-          stepType: 'approval',
-          name: 'Finance manager approves the expense',
-          config: { approvers: { role: 'finance-managers' }, rule: { type: 'any' } },
-        },
-        {
-          stepType: 'record_mutation',
-          name: 'Mark the expense approved',
-          config: { updates: { status: 'approved' } },
-        },
-      ],
-    },
+      approverRole: 'finance-managers',
+      approvalStep: 'Finance manager approves the expense',
+      statusStep: 'Mark the expense approved',
+      approvedStatus: 'approved',
+    }),
   ],
 };
 
@@ -129,41 +155,21 @@ const legalLite: GraphPackage = {
         { name: 'value', type: 'number', label: 'Value' },
         { name: 'renewal_date', type: 'date', label: 'Renewal date' },
         { name: 'matter', type: 'reference', label: 'Matter', referenceRecordTypeKey: 'legal_matter' },
-        {
-          name: 'status',
-          type: 'choice',
-          label: 'Status',
-          choiceListKey: 'legal_contract_status',
-          defaultValue: 'draft',
-        },
+        statusField('legal_contract_status', 'draft'),
       ],
     },
   ],
   workflows: [
-    {
+    approvalOnCreate({
       key: 'contract_review',
       name: 'Contract review',
       description: 'Counsel reviews a new contract; approved, it moves to in review for signature',
       recordTypeKey: 'contract',
-      triggers: [
-        {
-          triggerType: 'record_event',
-          triggerConfig: { event: 'record.created', recordTypeKey: 'contract' },
-        },
-      ],
-      steps: [
-        {
-          stepType: 'approval',
-          name: 'Counsel reviews the contract',
-          config: { approvers: { role: 'counsel' }, rule: { type: 'any' } },
-        },
-        {
-          stepType: 'record_mutation',
-          name: 'Move the contract to review',
-          config: { updates: { status: 'in_review' } },
-        },
-      ],
-    },
+      approverRole: 'counsel',
+      approvalStep: 'Counsel reviews the contract',
+      statusStep: 'Move the contract to review',
+      approvedStatus: 'in_review',
+    }),
   ],
 };
 
@@ -200,13 +206,7 @@ const facilitiesLite: GraphPackage = {
         { name: 'summary', type: 'string', label: 'Summary', required: true },
         { name: 'site', type: 'reference', label: 'Site', referenceRecordTypeKey: 'site' },
         { name: 'urgent', type: 'boolean', label: 'Urgent' },
-        {
-          name: 'status',
-          type: 'choice',
-          label: 'Status',
-          choiceListKey: 'fac_request_status',
-          defaultValue: 'open',
-        },
+        statusField('fac_request_status', 'open'),
       ],
     },
   ],
