@@ -250,6 +250,93 @@ describe('the change lifecycle over HTTP', () => {
   });
 });
 
+describe('listing the reverts of a change', () => {
+  it('?revertsChangeId= lists only the changes that revert that change, to its own tenant alone', async () => {
+    // A project of its own: two active record types, each changed by a merged change.
+    const projectId = (await call<{ id: string }>('POST', '/api/projects', { name: 'Reverted' }, 201)).id;
+    const recordType = async (key: string) => {
+      const rt = await call<{ id: string }>(
+        'POST',
+        '/api/record-types',
+        { projectId, key, name: key, fields: [{ name: 'title', type: 'text' }] },
+        201,
+      );
+      await call('POST', `/api/record-types/${rt.id}/activate`);
+    };
+    await recordType('alpha');
+    await recordType('beta');
+    const merged = async (recordTypeKey: string, field: string) => {
+      const change = await call<{ id: string }>('POST', '/api/changes', { projectId, title: field }, 201);
+      const target = await call<{ id: string }>(
+        'POST',
+        `/api/changes/${change.id}/targets`,
+        { type: 'record_type', selector: { recordTypeKey } },
+        201,
+      );
+      await call(
+        'POST',
+        `/api/changes/${change.id}/patch-ops`,
+        { targetId: target.id, opType: 'add_field', payload: { field: { name: field, type: 'number' } } },
+        201,
+      );
+      await call('POST', `/api/changes/${change.id}/checkin`);
+      await call('POST', `/api/changes/${change.id}/merge`);
+      return change.id;
+    };
+    const revert = (changeId: string) =>
+      call<{ id: string }>('POST', `/api/changes/${changeId}/revert`, undefined, 201).then((c) => c.id);
+    const mergeIt = async (changeId: string) => {
+      await call('POST', `/api/changes/${changeId}/checkin`);
+      await call('POST', `/api/changes/${changeId}/merge`);
+    };
+
+    const a = await merged('alpha', 'cost');
+    const revertOfA = await revert(a);
+    await mergeIt(revertOfA);
+    const revertOfRevert = await revert(revertOfA); // open (Draft)
+    const b = await merged('beta', 'weight');
+    const revertOfB = await revert(b); // open (Draft)
+    const plain = (await call<{ id: string }>('POST', '/api/changes', { projectId, title: 'Plain' }, 201)).id;
+
+    const list = async (query: string, who = admin) =>
+      await call<{ id: string; revertsChangeId: string | null }[]>(
+        'GET',
+        `/api/changes?${query}`,
+        undefined,
+        200,
+        who,
+      );
+    const idsOf = async (query: string, who = admin) => (await list(query, who)).map((c) => c.id);
+
+    // Unfiltered, the project has all six; each filter keeps the reverts of its change alone.
+    expect((await idsOf(`projectId=${projectId}`)).sort()).toEqual(
+      [a, revertOfA, revertOfRevert, b, revertOfB, plain].sort(),
+    );
+    expect(await list(`revertsChangeId=${a}`)).toEqual([
+      expect.objectContaining({ id: revertOfA, revertsChangeId: a, status: 'Merged' }),
+    ]);
+    expect(await list(`revertsChangeId=${revertOfA}`)).toEqual([
+      expect.objectContaining({ id: revertOfRevert, revertsChangeId: revertOfA, status: 'Draft' }),
+    ]);
+    expect(await idsOf(`revertsChangeId=${b}`)).toEqual([revertOfB]);
+    expect(await idsOf(`revertsChangeId=${plain}`)).toEqual([]);
+    // It combines with the other filters.
+    expect(await idsOf(`revertsChangeId=${a}&projectId=${projectId}&status=Merged`)).toEqual([revertOfA]);
+    expect(await idsOf(`revertsChangeId=${a}&status=Draft`)).toEqual([]);
+    expect(await idsOf(`revertsChangeId=${a}&projectId=${ids.project}`)).toEqual([]);
+
+    // Another tenant asking for the reverts of acme's change sees none, where acme sees them.
+    for (const changeId of [a, b]) {
+      expect(await idsOf(`revertsChangeId=${changeId}`)).toHaveLength(1);
+      expect(await idsOf(`revertsChangeId=${changeId}`, globexAdmin)).toEqual([]);
+    }
+
+    const bad = await h.call('GET', '/api/changes?revertsChangeId=not-a-uuid', admin);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION_ERROR' });
+  });
+});
+
 describe('workspaces and agent runs', () => {
   it('starting a workspace records it and moves the change to WorkspaceRunning; agent runs are recorded', async () => {
     const change = await call<{ id: string }>(

@@ -1,6 +1,7 @@
 import { createTestDatabase, type TestDatabase, walkPages } from '@ec3l/db/testing';
 import { createEventBus, newId, type RequestContext, systemContext } from '@ec3l/kernel';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordLocks, lockRecord, releaseLocksOf } from './locks.js';
 import { recordsMigrations } from './migrations/index.js';
@@ -189,5 +190,67 @@ describe('record locks', () => {
     await expect(locks.listLocks(acme, {}, { limit: 1, cursor: 'bogus' })).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
     });
+  });
+
+  it('pages locks created within one millisecond by their stored microseconds, each once', async () => {
+    // One record type of its own, five records, locks written with explicit created_at: all in the same
+    // millisecond, apart by microseconds (two share one), with ids in the opposite order of their times.
+    const rt = await records.createRecordType(acme, {
+      projectId: project,
+      key: `same_ms_${++keys}`,
+      name: 'Same millisecond',
+      fields: [{ name: 'title', type: 'string' }],
+    });
+    await records.setLifecycle(acme, rt.id, 'activate');
+    const micros = ['123100', '123200', '123200', '123300', '123999'];
+    const ids = micros
+      .map(() => newId())
+      .sort()
+      .reverse();
+    const expected: string[] = [];
+    for (const [i, us] of micros.entries()) {
+      const record = await records.createRecord(acme, { recordTypeId: rt.id, data: { title: `r${i}` } });
+      await database.ownerDb
+        .insertInto('record_locks')
+        .values({
+          tenant_id: acme.tenantId,
+          id: ids[i]!,
+          record_type_id: rt.id,
+          record_id: record.id,
+          locked_by: 'workflow',
+          workflow_execution_id: newId(),
+          reason: null,
+          created_at: sql`${`2026-03-01T10:00:00.${us}Z`}::timestamptz`,
+        })
+        .execute();
+    }
+    // The list's order: by time, then id (the two locks at .123200 in id order).
+    const [tieLow, tieHigh] = [ids[1]!, ids[2]!].sort();
+    expected.push(ids[0]!, tieLow!, tieHigh!, ids[3]!, ids[4]!);
+
+    for (const limit of [1, 2]) {
+      // Walk at most twice as many pages as there are locks, counting how often each lock comes back.
+      const seen = new Map<string, number>();
+      const order: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 2 * micros.length; pages++) {
+        const page = await locks.listLocks(
+          acme,
+          { recordTypeId: rt.id },
+          { limit, ...(cursor ? { cursor } : {}) },
+        );
+        expect(page.items.length).toBeLessThanOrEqual(limit);
+        for (const item of page.items) {
+          seen.set(item.id, (seen.get(item.id) ?? 0) + 1);
+          order.push(item.id);
+        }
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(Object.fromEntries(seen), `limit ${limit}`).toEqual(
+        Object.fromEntries(expected.map((id) => [id, 1])),
+      );
+      expect(order).toEqual(expected);
+    }
   });
 });

@@ -109,10 +109,7 @@ export const createRecordLocks = ({ db }: { db: Kysely<RecordsTables> }) => ({
       throw notFound('record type', filter.recordTypeId);
     }
     const rows = await repo.listLocks(filter, page.limit + 1, after);
-    const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
-      createdAt: r.created_at.toISOString(),
-      id: r.id,
-    }));
+    const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({ createdAt: r.cursor_at, id: r.id }));
     return { items: items.map(toLock), nextCursor };
   },
 

@@ -870,7 +870,7 @@ export interface paths {
         };
         /**
          * Change records, newest first
-         * @description Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
+         * @description Filter by project, status, or revertsChangeId: the changes that revert that change (an id the tenant does not have lists none). Paginated: pass limit (default 50) and the x-next-cursor response header as cursor for the next page.
          */
         get: operations["listChanges"];
         put?: never;
@@ -10880,6 +10880,8 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 projectId?: string;
+                /** @description Only the changes that revert this change (its open revert, if any, is the newest) */
+                revertsChangeId?: string;
                 status?: "Draft" | "Implementing" | "WorkspaceRunning" | "Validating" | "ValidationFailed" | "Ready" | "Merged";
             };
             header?: never;

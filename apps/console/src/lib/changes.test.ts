@@ -250,6 +250,15 @@ describe('revert', () => {
     expect(hasOpenRevert('a', [{ revertsChangeId: 'b', status: 'Draft' }])).toBe(false);
     expect(hasOpenRevert('a', [{ revertsChangeId: null, status: 'Draft' }])).toBe(false);
   });
+
+  it('reads the reverts of a change, newest first, as the API lists them', () => {
+    const merged = { revertsChangeId: 'a', status: 'Merged' } as const;
+    expect(hasOpenRevert('a', [])).toBe(false);
+    expect(hasOpenRevert('a', [merged, merged])).toBe(false);
+    for (const status of CHANGE_STATUSES.filter((s) => s !== 'Merged')) {
+      expect(hasOpenRevert('a', [{ revertsChangeId: 'a', status }, merged, merged])).toBe(true);
+    }
+  });
 });
 
 describe('lifecycleSteps', () => {

@@ -156,7 +156,10 @@ export const changeActions = (
   return { dryRun, checkin, merge, revert, toImplementing, toDraft, addTarget, editOps };
 };
 
-/** True when one of `changes` reverts `changeId` and has not merged yet. */
+/**
+ * True when one of `changes` reverts `changeId` and has not merged yet. Feed it the reverts of the change
+ * (GET /api/changes?revertsChangeId=); a change naming another change is not counted.
+ */
 export const hasOpenRevert = (
   changeId: string,
   changes: readonly Pick<Change, 'revertsChangeId' | 'status'>[],

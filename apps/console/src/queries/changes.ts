@@ -54,6 +54,29 @@ export const useChanges = (tenant: string, filter: ChangeFilter, enabled = true)
 export const useAllChanges = (tenant: string, filter: ChangeFilter, enabled = true) =>
   useEveryPage(useChanges(tenant, filter, enabled));
 
+/** A change has few reverts: one request of the largest page the API serves lists them. */
+const REVERTS_PAGE_SIZE = 200;
+
+/**
+ * GET /api/changes?revertsChangeId=: the changes that revert this one, newest first, in one request. At
+ * most one of them is open (the gateway refuses a revert while another is), and that one is the newest,
+ * so the first page tells whether a revert is open even when there are more.
+ */
+export const useReverts = (tenant: string, id: string, enabled = true) => {
+  const { api } = useIdentity();
+  return useQuery({
+    queryKey: ['/api/changes', tenant, 'reverts', id] as const,
+    enabled,
+    queryFn: async ({ signal }): Promise<Change[]> =>
+      unwrap(
+        await api(tenant).GET('/api/changes', {
+          params: { query: { revertsChangeId: id, limit: REVERTS_PAGE_SIZE } },
+          signal,
+        }),
+      ),
+  });
+};
+
 /** GET /api/changes/{changeId}. */
 export const useChange = (tenant: string, id: string) => {
   const { api } = useIdentity();

@@ -74,11 +74,17 @@ export const changeRoutes: FastifyPluginAsyncTypebox<{
         operationId: 'listChanges',
         tags,
         summary: 'Change records, newest first',
-        description: PAGE_DESCRIPTION,
+        description: `Filter by project, status, or revertsChangeId: the changes that revert that change (an id the tenant does not have lists none). ${PAGE_DESCRIPTION}`,
         querystring: Type.Composite([
           Type.Object({
             projectId: Type.Optional(Uuid()),
             status: StatusQuery,
+            revertsChangeId: Type.Optional(
+              Uuid({
+                description:
+                  'Only the changes that revert this change (its open revert, if any, is the newest)',
+              }),
+            ),
           }),
           PageQuerySchema,
         ]),

@@ -18,6 +18,15 @@ export type OpWithTarget = OpRow & {
   target_selector: Record<string, unknown>;
 };
 
+/** What a change list may be narrowed to; `from` (inclusive) and `to` (exclusive) bound the creation time. */
+export type ChangeListFilter = {
+  projectId?: string;
+  status?: ChangeStatus;
+  revertsChangeId?: string;
+  from?: Date;
+  to?: Date;
+};
+
 /** A page of a list ordered by seq: at most `limit` rows after the row with seq `afterSeq`. */
 type SeqPage = { limit: number; afterSeq?: string };
 
@@ -68,13 +77,17 @@ const tenantQueries = (db: Db, tenantId: string) => {
       return (lock ? query.forUpdate() : query).executeTakeFirst();
     },
 
-    /** Newest first; with a page, at most `limit` rows after the cursor. */
+    /**
+     * Newest first; with a page, at most `limit` rows after the cursor. `revertsChangeId` keeps the
+     * reverts of that change (read through the partial index on reverts_change_id).
+     */
     listChanges: (
-      filter: { projectId?: string; status?: ChangeStatus; from?: Date; to?: Date },
+      filter: ChangeListFilter,
       page?: { limit: number; after?: Cursor },
     ): Promise<ChangeRow[]> => {
       let query = db.selectFrom('change_records').selectAll().where('tenant_id', '=', tenantId);
       if (filter.projectId) query = query.where('project_id', '=', filter.projectId);
+      if (filter.revertsChangeId) query = query.where('reverts_change_id', '=', filter.revertsChangeId);
       if (filter.status) query = query.where('status', '=', filter.status);
       if (filter.from) query = query.where('created_at', '>=', filter.from);
       if (filter.to) query = query.where('created_at', '<', filter.to);

@@ -2,7 +2,7 @@ import { type Cursor, inTransaction, type Page } from '@ec3l/db';
 import { conflict, invalid, type RequestContext } from '@ec3l/kernel';
 import type { Transaction } from 'kysely';
 import { type ChangeStatus, refuseManualTransition } from '../core/lifecycle.js';
-import { forTenant } from '../repo/scoped.js';
+import { type ChangeListFilter, forTenant } from '../repo/scoped.js';
 import type { Change, ChangeEvent, CreateChangeBody } from '../schemas.js';
 import type { ChangeEngineDatabase } from '../tables.js';
 import type { ChangeServiceContext } from './context.js';
@@ -72,11 +72,12 @@ export const changeRecords = ({
 
   /**
    * One page of change records, newest first, and the cursor of the next page (null on the last);
-   * `from` (inclusive) and `to` (exclusive) bound their creation time.
+   * `from` (inclusive) and `to` (exclusive) bound their creation time, `revertsChangeId` keeps the
+   * changes that revert that change (none for an id the tenant does not have).
    */
   listChanges: async (
     ctx: RequestContext,
-    filter: { projectId?: string; status?: ChangeStatus; from?: Date; to?: Date },
+    filter: ChangeListFilter,
     page: { limit: number; after?: Cursor } = { limit: 50 },
   ): Promise<{ items: Change[]; nextCursor: string | null }> => {
     if (filter.projectId) await requireProject(ctx, filter.projectId);

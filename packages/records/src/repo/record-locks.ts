@@ -1,5 +1,5 @@
-import { assertTenantScope, type Cursor } from '@ec3l/db';
-import type { Kysely, Transaction } from 'kysely';
+import { afterCursor, assertTenantScope, type Cursor } from '@ec3l/db';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { RecordLockRow, RecordsTables } from '../tables.js';
 
 type Db = Kysely<RecordsTables> | Transaction<RecordsTables>;
@@ -18,17 +18,32 @@ export const recordLocksFor = (db: Db, tenantId: string) => {
         .where('record_id', '=', recordId)
         .executeTakeFirst(),
 
-    /** Locks in (createdAt, id) order after `after`, at most `limit`. */
-    listLocks: (filter: LockFilter, limit: number, after: Cursor | null): Promise<RecordLockRow[]> => {
-      let query = db.selectFrom('record_locks').selectAll().where('tenant_id', '=', tenantId);
+    /**
+     * Locks in (createdAt, id) order after `after`, at most `limit`. Each row carries `cursor_at`, its
+     * created_at with the stored microseconds (a JS Date keeps milliseconds only), for the next cursor.
+     */
+    listLocks: (
+      filter: LockFilter,
+      limit: number,
+      after: Cursor | null,
+    ): Promise<(RecordLockRow & { cursor_at: string })[]> => {
+      let query = db
+        .selectFrom('record_locks')
+        .selectAll()
+        .select(
+          sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as(
+            'cursor_at',
+          ),
+        )
+        .where('tenant_id', '=', tenantId);
       if (filter.recordTypeId) query = query.where('record_type_id', '=', filter.recordTypeId);
       if (filter.recordId) query = query.where('record_id', '=', filter.recordId);
-      if (after) {
-        query = query.where((eb) =>
-          eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(new Date(after.createdAt), after.id)),
-        );
-      }
-      return query.orderBy('created_at').orderBy('id').limit(limit).execute();
+      return query
+        .where(afterCursor(after ?? undefined, { order: 'asc' }))
+        .orderBy('created_at')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
     },
 
     hasRecordType: async (recordTypeId: string): Promise<boolean> =>

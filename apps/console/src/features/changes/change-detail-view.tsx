@@ -26,7 +26,6 @@ import { errorCode, errorMessage, isNotFound } from '@/lib/errors';
 import { describeOp, removedFieldKeys } from '@/lib/patch-ops';
 import { forbiddenReason, isForbidden, PERMISSION } from '@/lib/permissions';
 import {
-  useAllChanges,
   useChange,
   useChangeDiff,
   useChangeEvents,
@@ -36,6 +35,7 @@ import {
   useMergeChange,
   usePatchOps,
   useRevertChange,
+  useReverts,
   useSetChangeStatus,
 } from '@/queries/changes';
 import { useChoiceLists } from '@/queries/choice-lists';
@@ -125,11 +125,10 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
   const approve = useCan(tenant, PERMISSION.changeApprove);
   const edit = useCan(tenant, PERMISSION.changeEdit);
   const events = useChangeEvents(tenant, change.id);
-  // Reverts name the change they undo: the project's changes tell whether one is still open.
-  const projectChanges = useAllChanges(tenant, { projectId: change.projectId }, change.status === 'Merged');
-  // Unknown (null) until the last page is in: a revert may sit on a later page.
-  const openRevert =
-    projectChanges.data && !projectChanges.hasNextPage ? hasOpenRevert(change.id, projectChanges.data) : null;
+  // The changes that revert this one (a merged change can be reverted): is one still open?
+  const reverts = useReverts(tenant, change.id, change.status === 'Merged');
+  // Unknown (null) until the answer is in.
+  const openRevert = reverts.data ? hasOpenRevert(change.id, reverts.data) : null;
   const actions = changeActions(change.status, {
     approve,
     edit,
@@ -430,11 +429,7 @@ function ChangePage({ tenant, change }: { tenant: string; change: Change }) {
         <div className="space-y-6">
           <Card aria-labelledby="details-title">
             <CardHeader titleId="details-title" title="Details" />
-            <ChangeDetails
-              change={change}
-              projectName={project.data?.name}
-              projectChanges={projectChanges.data}
-            />
+            <ChangeDetails change={change} projectName={project.data?.name} reverts={reverts.data} />
           </Card>
           <Card aria-labelledby="timeline-title">
             <TimelineCard tenant={tenant} change={change} describeOpById={describeOpById} />
@@ -567,14 +562,14 @@ function RevertsLink({ tenant, id }: { tenant: string; id: string }) {
 function ChangeDetails({
   change,
   projectName,
-  projectChanges,
+  reverts,
 }: {
   change: Change;
   projectName: string | undefined;
-  projectChanges: Change[] | undefined;
+  reverts: Change[] | undefined;
 }) {
-  // Changes that revert this one: the project's changes naming it (a merged change can be reverted).
-  const revertedBy = (projectChanges ?? []).filter((c) => c.revertsChangeId === change.id);
+  // The changes that revert this one (GET /api/changes?revertsChangeId=), newest first.
+  const revertedBy = (reverts ?? []).filter((c) => c.revertsChangeId === change.id);
   const row = (label: string, value: ReactNode) => (
     <div className="flex justify-between gap-4 py-2">
       <dt className="text-slate-500">{label}</dt>
