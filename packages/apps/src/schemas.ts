@@ -1,4 +1,4 @@
-import { Text, Uuid } from '@ec3l/kernel';
+import { Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
 
 /** A union of string literals that keeps its static type. */
@@ -8,7 +8,6 @@ const literals = <const T extends readonly string[]>(values: T, options: { descr
     options,
   ) as unknown as TUnion<{ -readonly [K in keyof T]: TLiteral<T[K]> }>;
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 const Id = Type.String({ format: 'uuid' });
 

@@ -1,5 +1,5 @@
 import { GRAPH_ERROR_CODES } from '@ec3l/graph';
-import { Identifier, Name, Text, Uuid } from '@ec3l/kernel';
+import { Identifier, Name, Nullable, Text, Uuid } from '@ec3l/kernel';
 import { FieldInputSchema } from '@ec3l/records';
 import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { AGENT_RUN_STATUSES } from './core/agent-runs.js';
@@ -584,8 +584,6 @@ export const CreateProposalBodySchema = discriminated<CreateProposalBody>(
   },
   { $id: 'CreateAgentProposalBody', additionalProperties: false },
 );
-
-const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export type Proposal = ProposalPayload & {
   id: string;

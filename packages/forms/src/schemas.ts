@@ -5,11 +5,10 @@ import {
   FormViolationSchema,
   RuleProblemSchema,
 } from '@ec3l/form-rules';
-import { Int32, Name, Text, Uuid } from '@ec3l/kernel';
+import { Int32, Name, Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, type TObject, type TSchema, Type } from '@sinclair/typebox';
 import type { FormPatchOp } from './core/layout.js';
 
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const Timestamp = Type.String({ format: 'date-time' });
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('active'), Type.Literal('retired')]);
 const FieldName = () =>

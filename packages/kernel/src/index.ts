@@ -32,6 +32,7 @@ export {
   isIdentifier,
   NAME_PATTERN,
   Name,
+  Nullable,
   normalizeName,
   TEXT_PATTERN,
   Text,

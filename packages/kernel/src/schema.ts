@@ -1,4 +1,11 @@
-import { type StringOptions, type TString, Type } from '@sinclair/typebox';
+import {
+  type StringOptions,
+  type TNull,
+  type TSchema,
+  type TString,
+  type TUnion,
+  Type,
+} from '@sinclair/typebox';
 import { invalid } from './errors.js';
 
 /**
@@ -74,3 +81,7 @@ export const Identifier = (options: Omit<StringOptions, 'pattern'> = {}): TStrin
 /** An API input or output id: a UUID (format `uuid`, checked by the gateway's validator). */
 export const Uuid = (options: Omit<StringOptions, 'format'> = {}): TString =>
   Type.String({ format: 'uuid', ...options });
+
+/** A value or null (published as `anyOf: [schema, {type: null}]`). */
+export const Nullable = <T extends TSchema>(schema: T): TUnion<[T, TNull]> =>
+  Type.Union([schema, Type.Null()]);

@@ -1,10 +1,9 @@
 import { PackageDiffSchema } from '@ec3l/graph-packages';
-import { Text, Uuid } from '@ec3l/kernel';
+import { Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, type TSchema, Type } from '@sinclair/typebox';
 import { INTENT_STATUSES } from './core/lifecycle.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 /** A reference to a schema registered by its $id, keeping its static type. */
 const refTo = <T extends TSchema>(schema: T) => Type.Unsafe<Static<T>>(Type.Ref(schema.$id!));
 const enumOf = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));

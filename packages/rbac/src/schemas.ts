@@ -1,9 +1,8 @@
-import { Name, Text, Uuid } from '@ec3l/kernel';
+import { Name, Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import { PERMISSION_NAMES, RESOURCE_TYPES } from './core/catalog.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const USER_ID_PATTERN = '^[A-Za-z0-9._:@-]{1,200}$';
 

@@ -1,10 +1,9 @@
-import { Identifier, Int32, Name, Text, Uuid } from '@ec3l/kernel';
+import { Identifier, Int32, Name, Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, Type } from '@sinclair/typebox';
 import type { AssignmentConfig, SlaConfig } from './config.js';
 import { FIELD_TYPES } from './core/fields.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 const FieldTypeSchema = Type.Union(FIELD_TYPES.map((t) => Type.Literal(t)));
 

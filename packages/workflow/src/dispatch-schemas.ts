@@ -1,9 +1,8 @@
-import { Identifier, Int32, Text, Uuid } from '@ec3l/kernel';
+import { Identifier, Int32, Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, type TObject, type TProperties, type TSchema, Type } from '@sinclair/typebox';
 import { RECORD_EVENTS, TRIGGER_STATUSES, TRIGGER_TYPES } from './core/triggers.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const literals = <const T extends readonly string[]>(values: T) =>
   Type.Unsafe<T[number]>(Type.Union(values.map((v) => Type.Literal(v))));
 

@@ -1,9 +1,8 @@
-import { Identifier, Int32, Name, Text, Uuid } from '@ec3l/kernel';
+import { Identifier, Int32, Name, Nullable, Text, Uuid } from '@ec3l/kernel';
 import { type Static, type TObject, type TProperties, type TSchema, Type } from '@sinclair/typebox';
 import { ConditionSchema } from './core/condition.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
-const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const JsonObject = (description: string) =>
   Type.Record(Type.String({ maxLength: 200 }), Type.Unknown(), { description });
 const ActorId = Text({ minLength: 1, maxLength: 200 });
