@@ -1,5 +1,5 @@
 import { Identifier, Int32, Nullable, Text, Uuid } from '@ec3l/kernel';
-import { type Static, type TObject, type TProperties, type TSchema, Type } from '@sinclair/typebox';
+import { type Static, type TObject, type TProperties, Type } from '@sinclair/typebox';
 import { RECORD_EVENTS, TRIGGER_STATUSES, TRIGGER_TYPES } from './core/triggers.js';
 
 const Timestamp = Type.String({ format: 'date-time' });
