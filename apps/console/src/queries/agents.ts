@@ -11,6 +11,7 @@ import {
 import { useEffect, useState } from 'react';
 import { type AgentRun, type AgentRunLogLine, parseEventStream } from '@/lib/agents';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
@@ -40,26 +41,21 @@ export const useAgentSkills = (tenant: string) => {
 };
 
 /** POST /api/agent-skills. */
-export const useCreateSkill = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateAgentSkillBody']) =>
-      unwrap(await api(tenant).POST('/api/agent-skills', { body })),
-    onSuccess: () => invalidate(queryClient, tenant, SKILL_PATHS),
-  });
-};
+export const useCreateSkill = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreateAgentSkillBody']) => client.POST('/api/agent-skills', { body }),
+    (queryClient) => invalidate(queryClient, tenant, SKILL_PATHS),
+  );
 
 /** PATCH /api/agent-skills/{skillId}: edit, disable or enable. */
-export const useUpdateSkill = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ skillId, ...body }: { skillId: string } & Schemas['UpdateAgentSkillBody']) =>
-      unwrap(await api(tenant).PATCH('/api/agent-skills/{skillId}', { params: { path: { skillId } }, body })),
-    onSuccess: () => invalidate(queryClient, tenant, SKILL_PATHS),
-  });
-};
+export const useUpdateSkill = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { skillId, ...body }: { skillId: string } & Schemas['UpdateAgentSkillBody']) =>
+      client.PATCH('/api/agent-skills/{skillId}', { params: { path: { skillId } }, body }),
+    (queryClient) => invalidate(queryClient, tenant, SKILL_PATHS),
+  );
 
 /** DELETE /api/agent-skills/{skillId}. */
 export const useDeleteSkill = (tenant: string) => {

@@ -9,6 +9,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
@@ -183,31 +184,22 @@ export const useUpgradeApp = (tenant: string) => {
 };
 
 /** POST /api/overrides: a draft override. */
-export const useCreateOverride = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: CreateOverrideBody): Promise<ModuleOverride> =>
-      unwrap(await api(tenant).POST('/api/overrides', { body })),
-    onSuccess: () => invalidateApps(queryClient, tenant),
-  });
-};
+export const useCreateOverride = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: CreateOverrideBody) => client.POST('/api/overrides', { body }),
+    (queryClient) => invalidateApps(queryClient, tenant),
+  );
 
 /** POST /api/overrides/{overrideId}/activate or /retire. */
-export const useMoveOverride = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: { overrideId: string; to: 'activate' | 'retire' }): Promise<ModuleOverride> =>
-      unwrap(
-        input.to === 'activate'
-          ? await api(tenant).POST('/api/overrides/{overrideId}/activate', {
-              params: { path: { overrideId: input.overrideId } },
-            })
-          : await api(tenant).POST('/api/overrides/{overrideId}/retire', {
-              params: { path: { overrideId: input.overrideId } },
-            }),
-      ),
-    onSuccess: () => invalidateApps(queryClient, tenant),
-  });
-};
+export const useMoveOverride = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, input: { overrideId: string; to: 'activate' | 'retire' }) => {
+      const params = { params: { path: { overrideId: input.overrideId } } };
+      return input.to === 'activate'
+        ? client.POST('/api/overrides/{overrideId}/activate', params)
+        : client.POST('/api/overrides/{overrideId}/retire', params);
+    },
+    (queryClient) => invalidateApps(queryClient, tenant),
+  );

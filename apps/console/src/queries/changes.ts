@@ -13,6 +13,7 @@ import { executionErrorsOf } from '@/lib/changes';
 import { type GraphDiff, isGraphDiff } from '@/lib/diff';
 import type { CreatePatchOpBody, PatchOp } from '@/lib/patch-ops';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { allPages, cursorPaged, useEveryPage } from './pages';
 import { invalidateRecordTypes } from './record-types';
 
@@ -167,85 +168,65 @@ export const useChangeDiff = (tenant: string, id: string, enabled: boolean) => {
 };
 
 /** POST /api/changes (201, Draft). */
-export const useCreateChange = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateChangeBody']): Promise<Change> =>
-      unwrap(await api(tenant).POST('/api/changes', { body })),
-    onSuccess: async (change) => {
+export const useCreateChange = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreateChangeBody']) => client.POST('/api/changes', { body }),
+    async (queryClient, change) => {
       queryClient.setQueryData(changeKey(tenant, change.id), change);
       await queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] });
     },
-  });
-};
+  );
 
 /** POST /api/changes/{changeId}/status: the manual moves (never to Ready or Merged; 409 otherwise). */
-export const useSetChangeStatus = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (status: ChangeStatus): Promise<Change> =>
-      unwrap(
-        await api(tenant).POST('/api/changes/{changeId}/status', {
-          params: { path: { changeId: id } },
-          body: { status },
-        }),
-      ),
-    onSuccess: (change) => {
+export const useSetChangeStatus = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, status: ChangeStatus) =>
+      client.POST('/api/changes/{changeId}/status', {
+        params: { path: { changeId: id } },
+        body: { status },
+      }),
+    (queryClient, change) => {
       queryClient.setQueryData(changeKey(tenant, id), change);
       return invalidateChange(queryClient, tenant, id, ['events']);
     },
-  });
-};
+  );
 
 /** POST /api/changes/{changeId}/targets: a record_type target (Draft only, 409 otherwise). */
-export const useAddChangeTarget = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (recordTypeKey: string): Promise<ChangeTarget> =>
-      unwrap(
-        await api(tenant).POST('/api/changes/{changeId}/targets', {
-          params: { path: { changeId: id } },
-          body: { type: 'record_type', selector: { recordTypeKey } },
-        }),
-      ),
-    onSuccess: () => invalidateChange(queryClient, tenant, id, ['targets', 'events']),
-  });
-};
+export const useAddChangeTarget = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, recordTypeKey: string) =>
+      client.POST('/api/changes/{changeId}/targets', {
+        params: { path: { changeId: id } },
+        body: { type: 'record_type', selector: { recordTypeKey } },
+      }),
+    (queryClient) => invalidateChange(queryClient, tenant, id, ['targets', 'events']),
+  );
 
 /** POST /api/changes/{changeId}/patch-ops (409 for a duplicate op or a change past editing). */
-export const useAddPatchOp = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: CreatePatchOpBody): Promise<PatchOp> =>
-      unwrap(
-        await api(tenant).POST('/api/changes/{changeId}/patch-ops', {
-          params: { path: { changeId: id } },
-          body,
-        }),
-      ),
-    onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
-  });
-};
+export const useAddPatchOp = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: CreatePatchOpBody) =>
+      client.POST('/api/changes/{changeId}/patch-ops', {
+        params: { path: { changeId: id } },
+        body,
+      }),
+    (queryClient) => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
+  );
 
 /** DELETE /api/changes/{changeId}/patch-ops/{opId}: pending ops only (409 for an executed one, E3). */
-export const useDeletePatchOp = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (opId: string) => {
-      unwrap(
-        await api(tenant).DELETE('/api/changes/{changeId}/patch-ops/{opId}', {
-          params: { path: { changeId: id, opId } },
-        }),
-      );
-    },
-    onSuccess: () => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
-  });
-};
+export const useDeletePatchOp = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, opId: string) =>
+      client.DELETE('/api/changes/{changeId}/patch-ops/{opId}', {
+        params: { path: { changeId: id, opId } },
+      }),
+    (queryClient) => invalidateChange(queryClient, tenant, id, ['patch-ops', 'events', 'diff']),
+  );
 
 export type DryRunResult = { valid: true; diff: GraphDiff } | { valid: false; errors: ExecutionError[] };
 
@@ -277,20 +258,15 @@ export const useDryRun = (tenant: string, id: string) => {
 };
 
 /** POST /api/changes/{changeId}/checkin: Ready, or ValidationFailed with validationErrors (200 either way). */
-export const useCheckinChange = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (): Promise<Change> =>
-      unwrap(
-        await api(tenant).POST('/api/changes/{changeId}/checkin', { params: { path: { changeId: id } } }),
-      ),
-    onSuccess: (change) => {
+export const useCheckinChange = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client) => client.POST('/api/changes/{changeId}/checkin', { params: { path: { changeId: id } } }),
+    (queryClient, change) => {
       queryClient.setQueryData(changeKey(tenant, id), change);
       return invalidateChange(queryClient, tenant, id, ['events']);
     },
-  });
-};
+  );
 
 /**
  * POST /api/changes/{changeId}/merge: writes the schemas, so besides the change every record type of the tenant
@@ -317,17 +293,12 @@ export const useMergeChange = (tenant: string, id: string) => {
 };
 
 /** POST /api/changes/{changeId}/revert: a new Draft change "Revert: …" (409 naming later changes). */
-export const useRevertChange = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (): Promise<Change> =>
-      unwrap(
-        await api(tenant).POST('/api/changes/{changeId}/revert', { params: { path: { changeId: id } } }),
-      ),
-    onSuccess: async (revert) => {
+export const useRevertChange = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client) => client.POST('/api/changes/{changeId}/revert', { params: { path: { changeId: id } } }),
+    async (queryClient, revert) => {
       queryClient.setQueryData(changeKey(tenant, revert.id), revert);
       await queryClient.invalidateQueries({ queryKey: ['/api/changes', tenant] });
     },
-  });
-};
+  );

@@ -1,9 +1,10 @@
 'use client';
 
 import { unwrap } from '@ec3l/sdk';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import type { ChoiceItem, ChoiceItemInput, ChoiceList } from '@/lib/choice-lists';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { allPages } from './pages';
 
 /** Choice lists belong to the tenant and any of its users may read them: keyed by tenant only. */
@@ -37,29 +38,22 @@ export const useChoiceItems = (tenant: string, id: string) => {
 };
 
 /** POST /api/choice-lists with its first items (201; 409 for a taken name). */
-export const useCreateChoiceList = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: { name: string; items: ChoiceItemInput[] }): Promise<ChoiceList> =>
-      unwrap(await api(tenant).POST('/api/choice-lists', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: choiceListsKey(tenant) }),
-  });
-};
+export const useCreateChoiceList = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: { name: string; items: ChoiceItemInput[] }) => client.POST('/api/choice-lists', { body }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: choiceListsKey(tenant) }),
+  );
 
 /** POST /api/choice-lists/{choiceListId}/items (201; 409 for a value the list has). */
-export const useAddChoiceItem = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ listId, item }: { listId: string; item: ChoiceItemInput }): Promise<ChoiceItem> =>
-      unwrap(
-        await api(tenant).POST('/api/choice-lists/{choiceListId}/items', {
-          params: { path: { choiceListId: listId } },
-          body: item,
-        }),
-      ),
-    onSuccess: (_item, { listId }) =>
+export const useAddChoiceItem = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { listId, item }: { listId: string; item: ChoiceItemInput }) =>
+      client.POST('/api/choice-lists/{choiceListId}/items', {
+        params: { path: { choiceListId: listId } },
+        body: item,
+      }),
+    (queryClient, _item, { listId }) =>
       queryClient.invalidateQueries({ queryKey: choiceItemsKey(tenant, listId) }),
-  });
-};
+  );

@@ -1,15 +1,10 @@
 'use client';
 
 import { type Schemas, unwrap } from '@ec3l/sdk';
-import {
-  type QueryClient,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import type { BuiltInPackage, InstallResult, PackageDiff, PackageInstall } from '@/lib/packages';
+import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { BuiltInPackage, InstallResult, PackageDiff } from '@/lib/packages';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
@@ -82,30 +77,24 @@ export type InstallInput =
  * POST /api/admin/graph/install-built-in or /api/admin/graph/install: a preview (nothing written) or an
  * apply. Only an apply invalidates.
  */
-export const useInstallPackage = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: InstallInput): Promise<InstallResult> =>
+export const useInstallPackage = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, input: InstallInput) =>
       input.kind === 'built-in'
-        ? unwrap(await api(tenant).POST('/api/admin/graph/install-built-in', { body: input.body }))
-        : unwrap(await api(tenant).POST('/api/admin/graph/install', { body: input.body })),
-    onSuccess: (result) =>
+        ? client.POST('/api/admin/graph/install-built-in', { body: input.body })
+        : client.POST('/api/admin/graph/install', { body: input.body }),
+    (queryClient, result: InstallResult) =>
       result.status === 'previewed' ? undefined : invalidatePackages(queryClient, tenant),
-  });
-};
+  );
 
 /** POST /api/admin/graph/packages/{installId}/revert: uninstalls what the install did. */
-export const useRevertInstall = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (installId: string): Promise<PackageInstall> =>
-      unwrap(
-        await api(tenant).POST('/api/admin/graph/packages/{installId}/revert', {
-          params: { path: { installId } },
-        }),
-      ),
-    onSuccess: () => invalidatePackages(queryClient, tenant),
-  });
-};
+export const useRevertInstall = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, installId: string) =>
+      client.POST('/api/admin/graph/packages/{installId}/revert', {
+        params: { path: { installId } },
+      }),
+    (queryClient) => invalidatePackages(queryClient, tenant),
+  );

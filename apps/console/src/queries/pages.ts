@@ -51,7 +51,7 @@ export const cursorPaged = <T>(
 
 /**
  * Makes an infinite query fetch page after page until the last, for lists that must be whole (names
- * for selects, "is there an open revert"); answers the query.
+ * for selects); answers the query.
  */
 export const useEveryPage = <
   Q extends {

@@ -1,9 +1,10 @@
 'use client';
 
 import { type CreateProjectBody, type Project, unwrap } from '@ec3l/sdk';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useIdentity } from '@/providers/identity';
 import { dashboardSummaryKey } from './dashboard';
+import { useApiMutation } from './mutation';
 import { cursorPaged, useEveryPage } from './pages';
 
 /** Keys mirror the API path; the tenant is part of every key so switching tenant refetches. */
@@ -39,18 +40,15 @@ export const useProject = (tenant: string, id: string) => {
 };
 
 /** POST /api/projects; refreshes the project list and the dashboard counts of the tenant. */
-export const useCreateProject = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: CreateProjectBody): Promise<Project> =>
-      unwrap(await api(tenant).POST('/api/projects', { body })),
-    onSuccess: async (project) => {
+export const useCreateProject = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: CreateProjectBody) => client.POST('/api/projects', { body }),
+    async (queryClient, project) => {
       queryClient.setQueryData(projectKey(tenant, project.id), project);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: projectsKey(tenant) }),
         queryClient.invalidateQueries({ queryKey: dashboardSummaryKey(tenant) }),
       ]);
     },
-  });
-};
+  );

@@ -1,6 +1,6 @@
 'use client';
 
-import { type Environment, type Schemas, unwrap } from '@ec3l/sdk';
+import { type Schemas, unwrap } from '@ec3l/sdk';
 import {
   type QueryClient,
   useInfiniteQuery,
@@ -10,6 +10,7 @@ import {
 } from '@tanstack/react-query';
 import type { EnvironmentDiff, IntentAction, PromotionIntent } from '@/lib/packages';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
@@ -110,15 +111,12 @@ export const usePromotionDeliveries = (tenant: string, id: string) => {
 };
 
 /** POST /api/admin/environments/promotions: a draft intent to promote one environment into another. */
-export const useCreatePromotionIntent = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['PromoteBody']): Promise<PromotionIntent> =>
-      unwrap(await api(tenant).POST('/api/admin/environments/promotions', { body })),
-    onSuccess: () => invalidatePromotion(queryClient, tenant),
-  });
-};
+export const useCreatePromotionIntent = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['PromoteBody']) => client.POST('/api/admin/environments/promotions', { body }),
+    (queryClient) => invalidatePromotion(queryClient, tenant),
+  );
 
 /** POST …/promotions/{id}/preview|approve|execute|reject: one step of an intent's lifecycle. */
 export const useIntentAction = (tenant: string) => {
@@ -163,40 +161,30 @@ export const useIntentAction = (tenant: string) => {
 };
 
 /** POST /api/admin/environments/promote: a direct promotion, where the target does not require approval. */
-export const useDirectPromote = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['PromoteBody']): Promise<Schemas['PromotionResult']> =>
-      unwrap(await api(tenant).POST('/api/admin/environments/promote', { body })),
-    onSuccess: () => invalidatePromotion(queryClient, tenant),
-  });
-};
+export const useDirectPromote = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['PromoteBody']) => client.POST('/api/admin/environments/promote', { body }),
+    (queryClient) => invalidatePromotion(queryClient, tenant),
+  );
 
 /** PATCH /api/environments/{environmentId}: approval requirement and promotion webhook. */
-export const useUpdateEnvironment = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
-      id,
-      ...body
-    }: { id: string } & Schemas['UpdateEnvironmentBody']): Promise<Environment> =>
-      unwrap(
-        await api(tenant).PATCH('/api/environments/{environmentId}', {
-          params: { path: { environmentId: id } },
-          body,
-        }),
-      ),
-    onSuccess: (environment) =>
+export const useUpdateEnvironment = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { id, ...body }: { id: string } & Schemas['UpdateEnvironmentBody']) =>
+      client.PATCH('/api/environments/{environmentId}', {
+        params: { path: { environmentId: id } },
+        body,
+      }),
+    (queryClient, environment) =>
       Promise.all([
         queryClient.invalidateQueries({
           queryKey: ['/api/projects/{projectId}/environments', tenant, environment.projectId],
         }),
         queryClient.invalidateQueries({ queryKey: ['/api/environments/{environmentId}', tenant] }),
       ]),
-  });
-};
+  );
 
 /** GET /api/environments/{environmentId}/releases, newest first. */
 export const useEnvironmentReleases = (tenant: string, environmentId: string) => {
@@ -213,16 +201,12 @@ export const useEnvironmentReleases = (tenant: string, environmentId: string) =>
 };
 
 /** POST /api/environments/{environmentId}/release: a release of the environment's package state. */
-export const useCreateRelease = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (environmentId: string): Promise<Schemas['EnvironmentRelease']> =>
-      unwrap(
-        await api(tenant).POST('/api/environments/{environmentId}/release', {
-          params: { path: { environmentId } },
-        }),
-      ),
-    onSuccess: () => invalidatePromotion(queryClient, tenant),
-  });
-};
+export const useCreateRelease = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, environmentId: string) =>
+      client.POST('/api/environments/{environmentId}/release', {
+        params: { path: { environmentId } },
+      }),
+    (queryClient) => invalidatePromotion(queryClient, tenant),
+  );

@@ -1,10 +1,11 @@
 'use client';
 
 import { type Schemas, unwrap } from '@ec3l/sdk';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { ExplainQuery } from '@/lib/access-forms';
 import type { Explanation } from '@/lib/permissions';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 
 export type Permission = Schemas['Permission'];
 export type Role = Schemas['Role'];
@@ -115,128 +116,95 @@ const invalidateAccess = (queryClient: QueryClient, tenant: string, lists: ListP
   );
 
 /** POST /api/rbac/roles (201; 409 for a taken name). */
-export const useCreateRole = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateRoleBody']): Promise<Role> =>
-      unwrap(await api(tenant).POST('/api/rbac/roles', { body })),
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/roles']),
-  });
-};
+export const useCreateRole = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreateRoleBody']) => client.POST('/api/rbac/roles', { body }),
+    (queryClient) => invalidateAccess(queryClient, tenant, ['/api/rbac/roles']),
+  );
 
 /** POST /api/rbac/roles/{roleId}/enable | disable: a disabled role keeps its assignments but grants nothing. */
-export const useSetRoleStatus = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ roleId, enable }: { roleId: string; enable: boolean }): Promise<Role> => {
+export const useSetRoleStatus = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { roleId, enable }: { roleId: string; enable: boolean }) => {
       const params = { params: { path: { roleId } } };
-      return unwrap(
-        enable
-          ? await api(tenant).POST('/api/rbac/roles/{roleId}/enable', params)
-          : await api(tenant).POST('/api/rbac/roles/{roleId}/disable', params),
-      );
+      return enable
+        ? client.POST('/api/rbac/roles/{roleId}/enable', params)
+        : client.POST('/api/rbac/roles/{roleId}/disable', params);
     },
     // Assignments show the role's status, so the user-role lists change too.
-    onSuccess: () =>
+    (queryClient) =>
       invalidateAccess(queryClient, tenant, [
         '/api/rbac/roles',
         '/api/rbac/users/{userId}/roles',
         '/api/rbac/user-roles',
       ]),
-  });
-};
+  );
 
 /** POST /api/rbac/roles/{roleId}/permissions: grants one permission (by name) to a role. */
-export const useAddRolePermission = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ roleId, permission }: { roleId: string; permission: string }) =>
-      unwrap(
-        await api(tenant).POST('/api/rbac/roles/{roleId}/permissions', {
-          params: { path: { roleId: roleId } },
-          body: { permissionId: permission },
-        }),
-      ),
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/roles']),
-  });
-};
+export const useAddRolePermission = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { roleId, permission }: { roleId: string; permission: string }) =>
+      client.POST('/api/rbac/roles/{roleId}/permissions', {
+        params: { path: { roleId: roleId } },
+        body: { permissionId: permission },
+      }),
+    (queryClient) => invalidateAccess(queryClient, tenant, ['/api/rbac/roles']),
+  );
 
 /** DELETE /api/rbac/roles/{roleId}/permissions/{permissionId}: takes one permission (by name) from a role. */
-export const useRemoveRolePermission = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ roleId, permission }: { roleId: string; permission: string }) => {
-      unwrap(
-        await api(tenant).DELETE('/api/rbac/roles/{roleId}/permissions/{permissionId}', {
-          params: { path: { roleId: roleId, permissionId: permission } },
-        }),
-      );
-    },
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/roles']),
-  });
-};
+export const useRemoveRolePermission = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { roleId, permission }: { roleId: string; permission: string }) =>
+      client.DELETE('/api/rbac/roles/{roleId}/permissions/{permissionId}', {
+        params: { path: { roleId: roleId, permissionId: permission } },
+      }),
+    (queryClient) => invalidateAccess(queryClient, tenant, ['/api/rbac/roles']),
+  );
 
 /** POST /api/rbac/users/{userId}/roles: answers the user's roles, which become the cached list. */
-export const useAssignUserRole = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ userId, roleId }: { userId: string; roleId: string }): Promise<UserRole[]> =>
-      unwrap(
-        await api(tenant).POST('/api/rbac/users/{userId}/roles', {
-          params: { path: { userId } },
-          body: { roleId },
-        }),
-      ),
-    onSuccess: () =>
+export const useAssignUserRole = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { userId, roleId }: { userId: string; roleId: string }) =>
+      client.POST('/api/rbac/users/{userId}/roles', {
+        params: { path: { userId } },
+        body: { roleId },
+      }),
+    (queryClient) =>
       invalidateAccess(queryClient, tenant, ['/api/rbac/users/{userId}/roles', '/api/rbac/user-roles']),
-  });
-};
+  );
 
 /** DELETE /api/rbac/users/{userId}/roles/{roleId}. */
-export const useRemoveUserRole = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ userId, roleId }: { userId: string; roleId: string }) => {
-      unwrap(
-        await api(tenant).DELETE('/api/rbac/users/{userId}/roles/{roleId}', {
-          params: { path: { userId, roleId } },
-        }),
-      );
-    },
-    onSuccess: () =>
+export const useRemoveUserRole = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { userId, roleId }: { userId: string; roleId: string }) =>
+      client.DELETE('/api/rbac/users/{userId}/roles/{roleId}', {
+        params: { path: { userId, roleId } },
+      }),
+    (queryClient) =>
       invalidateAccess(queryClient, tenant, ['/api/rbac/users/{userId}/roles', '/api/rbac/user-roles']),
-  });
-};
+  );
 
 /** POST /api/rbac/policies (201; 409 when the role already has that policy). */
-export const useCreatePolicy = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreatePolicyBody']): Promise<Policy> =>
-      unwrap(await api(tenant).POST('/api/rbac/policies', { body })),
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/policies']),
-  });
-};
+export const useCreatePolicy = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreatePolicyBody']) => client.POST('/api/rbac/policies', { body }),
+    (queryClient) => invalidateAccess(queryClient, tenant, ['/api/rbac/policies']),
+  );
 
 /** DELETE /api/rbac/policies/{policyId}. */
-export const useDeletePolicy = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (policyId: string) => {
-      unwrap(
-        await api(tenant).DELETE('/api/rbac/policies/{policyId}', {
-          params: { path: { policyId: policyId } },
-        }),
-      );
-    },
-    onSuccess: () => invalidateAccess(queryClient, tenant, ['/api/rbac/policies']),
-  });
-};
+export const useDeletePolicy = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, policyId: string) =>
+      client.DELETE('/api/rbac/policies/{policyId}', {
+        params: { path: { policyId: policyId } },
+      }),
+    (queryClient) => invalidateAccess(queryClient, tenant, ['/api/rbac/policies']),
+  );

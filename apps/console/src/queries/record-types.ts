@@ -1,10 +1,11 @@
 'use client';
 
 import { unwrap } from '@ec3l/sdk';
-import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery } from '@tanstack/react-query';
 import type { FieldInput } from '@/lib/fields';
 import type { CreateRecordTypeBody, RecordType, UpdateRecordTypeConfigBody } from '@/lib/record-types';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { allPages } from './pages';
 
 const recordTypesKey = (tenant: string, projectId: string) =>
@@ -54,79 +55,58 @@ export const useRecordType = (tenant: string, id: string) => {
 };
 
 /** POST /api/record-types (201, draft; 409 for a taken key or name). */
-export const useCreateRecordType = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: CreateRecordTypeBody): Promise<RecordType> =>
-      unwrap(await api(tenant).POST('/api/record-types', { body })),
-    onSuccess: async (recordType) => {
+export const useCreateRecordType = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: CreateRecordTypeBody) => client.POST('/api/record-types', { body }),
+    async (queryClient, recordType) => {
       queryClient.setQueryData(recordTypeKey(tenant, recordType.id), recordType);
       await queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] });
     },
-  });
-};
+  );
 
 /** POST /api/record-types/{recordTypeId}/activate | retire (409 when the lifecycle refuses). */
-export const useSetRecordTypeStatus = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
-      id,
-      action,
-    }: {
-      id: string;
-      action: 'activate' | 'retire';
-    }): Promise<RecordType> => {
+export const useSetRecordTypeStatus = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { id, action }: { id: string; action: 'activate' | 'retire' }) => {
       const params = { params: { path: { recordTypeId: id } } };
-      return unwrap(
-        action === 'activate'
-          ? await api(tenant).POST('/api/record-types/{recordTypeId}/activate', params)
-          : await api(tenant).POST('/api/record-types/{recordTypeId}/retire', params),
-      );
+      return action === 'activate'
+        ? client.POST('/api/record-types/{recordTypeId}/activate', params)
+        : client.POST('/api/record-types/{recordTypeId}/retire', params);
     },
-    onSuccess: async (recordType) => {
+    async (queryClient, recordType) => {
       queryClient.setQueryData(recordTypeKey(tenant, recordType.id), recordType);
       await queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] });
     },
-  });
-};
+  );
 
 /** POST /api/record-types/{recordTypeId}/fields: only while draft (409 once active). Derived types inherit it. */
-export const useAddRecordTypeField = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, field }: { id: string; field: FieldInput }) =>
-      unwrap(
-        await api(tenant).POST('/api/record-types/{recordTypeId}/fields', {
-          params: { path: { recordTypeId: id } },
-          body: field,
-        }),
-      ),
-    onSuccess: () => invalidateRecordTypes(queryClient, tenant),
-  });
-};
+export const useAddRecordTypeField = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { id, field }: { id: string; field: FieldInput }) =>
+      client.POST('/api/record-types/{recordTypeId}/fields', {
+        params: { path: { recordTypeId: id } },
+        body: field,
+      }),
+    (queryClient) => invalidateRecordTypes(queryClient, tenant),
+  );
 
 /**
  * PATCH /api/record-types/{recordTypeId}: a draft's assignment and SLA configuration (null clears one;
  * 409 once active, 400 naming the configuration path when it names a missing field).
  */
-export const useUpdateRecordTypeConfig = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, body }: { id: string; body: UpdateRecordTypeConfigBody }): Promise<RecordType> =>
-      unwrap(
-        await api(tenant).PATCH('/api/record-types/{recordTypeId}', {
-          params: { path: { recordTypeId: id } },
-          body,
-        }),
-      ),
-    onSuccess: async (recordType) => {
+export const useUpdateRecordTypeConfig = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, { id, body }: { id: string; body: UpdateRecordTypeConfigBody }) =>
+      client.PATCH('/api/record-types/{recordTypeId}', {
+        params: { path: { recordTypeId: id } },
+        body,
+      }),
+    async (queryClient, recordType) => {
       queryClient.setQueryData(recordTypeKey(tenant, recordType.id), recordType);
       await queryClient.invalidateQueries({ queryKey: ['/api/record-types', tenant] });
     },
-  });
-};
+  );

@@ -1,16 +1,11 @@
 'use client';
 
 import { unwrap } from '@ec3l/sdk';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { RecordType } from '@/lib/record-types';
-import {
-  type FieldFilter,
-  filterParams,
-  type ProcessTimersResult,
-  type RecordInstance,
-  type RecordTimer,
-} from '@/lib/records';
+import { type FieldFilter, filterParams, type RecordInstance, type RecordTimer } from '@/lib/records';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { allPages, cursorPaged } from './pages';
 
 /** Keys mirror the API path, then the tenant, then the record type and filters (or the record id). */
@@ -85,43 +80,41 @@ export const useRecord = (tenant: string, id: string | null) => {
 };
 
 /** POST /api/record-instances (201; 400 RECORD_INVALID naming each refused field). */
-export const useCreateRecord = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: { recordTypeId: string; data: Record<string, unknown> }) =>
-      unwrap(await api(tenant).POST('/api/record-instances', { body })),
-    onSuccess: async (record) => {
+export const useCreateRecord = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: { recordTypeId: string; data: Record<string, unknown> }) =>
+      client.POST('/api/record-instances', { body }),
+    async (queryClient, record) => {
       queryClient.setQueryData(recordKey(tenant, record.id), record);
       await queryClient.invalidateQueries({ queryKey: ['/api/record-instances', tenant] });
     },
-  });
-};
+  );
 
 /**
  * PATCH /api/record-instances/{recordId} based on `version`: a stale one answers 409
  * RECORD_VERSION_CONFLICT and writes nothing.
  */
-export const useUpdateRecord = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
-      id,
-      data,
-      version,
-    }: {
-      id: string;
-      data: Record<string, unknown>;
-      version: number;
-    }) =>
-      unwrap(
-        await api(tenant).PATCH('/api/record-instances/{recordId}', {
-          params: { path: { recordId: id } },
-          body: { data, version },
-        }),
-      ),
-    onSuccess: async (record) => {
+export const useUpdateRecord = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (
+      client,
+      {
+        id,
+        data,
+        version,
+      }: {
+        id: string;
+        data: Record<string, unknown>;
+        version: number;
+      },
+    ) =>
+      client.PATCH('/api/record-instances/{recordId}', {
+        params: { path: { recordId: id } },
+        body: { data, version },
+      }),
+    async (queryClient, record) => {
       queryClient.setQueryData(recordKey(tenant, record.id), record);
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['/api/record-instances', tenant] }),
@@ -130,8 +123,7 @@ export const useUpdateRecord = (tenant: string) => {
         queryClient.invalidateQueries({ queryKey: ['/api/record-timers', tenant] }),
       ]);
     },
-  });
-};
+  );
 
 /** Reads the record again (after a stale write), so the form can start from its current version. */
 export const useRefreshRecord = (tenant: string) => {
@@ -188,16 +180,13 @@ export const useTimersOfRecords = (tenant: string, recordIds: readonly string[] 
 };
 
 /** POST /api/timers/process (automation.run): breaches and warns the tenant's due timers; every timer is read again. */
-export const useProcessTimers = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (): Promise<ProcessTimersResult> =>
-      unwrap(await api(tenant).POST('/api/timers/process', { body: {} })),
-    onSuccess: () =>
+export const useProcessTimers = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client) => client.POST('/api/timers/process', { body: {} }),
+    (queryClient) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ['/api/record-instances/{recordId}/timers', tenant] }),
         queryClient.invalidateQueries({ queryKey: ['/api/record-timers', tenant] }),
       ]),
-  });
-};
+  );

@@ -1,16 +1,11 @@
 'use client';
 
 import { type Schemas, unwrap } from '@ec3l/sdk';
-import {
-  type QueryClient,
-  useInfiniteQuery,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import type { GraphPackage, PackageDiff } from '@/lib/packages';
 import type { DraftPatchOp } from '@/lib/vibe';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { allPages, cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
@@ -124,26 +119,21 @@ export const useVariantDiff = (
 };
 
 /** POST /api/vibe/drafts: a draft generated from a prompt. */
-export const useCreateDraft = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateVibeDraftBody']): Promise<VibeDraft> =>
-      unwrap(await api(tenant).POST('/api/vibe/drafts', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [DRAFTS, tenant] }),
-  });
-};
+export const useCreateDraft = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreateVibeDraftBody']) => client.POST('/api/vibe/drafts', { body }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: [DRAFTS, tenant] }),
+  );
 
 /** POST /api/vibe/drafts/from-variant: a new draft holding a variant's (or a streamed preview's) package. */
-export const useDraftFromVariant = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateVibeDraftFromVariantBody']): Promise<VibeDraft> =>
-      unwrap(await api(tenant).POST('/api/vibe/drafts/from-variant', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: [DRAFTS, tenant] }),
-  });
-};
+export const useDraftFromVariant = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreateVibeDraftFromVariantBody']) =>
+      client.POST('/api/vibe/drafts/from-variant', { body }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: [DRAFTS, tenant] }),
+  );
 
 /** POST /api/vibe/generate-multi: 1–5 variants, generated side by side; nothing is stored. */
 export const useGenerateVariants = (tenant: string) => {
@@ -167,60 +157,47 @@ type DraftAction =
  * The draft's mutations (refine, preview, discard, patch, restore, adopt a variant): each answers the
  * draft as it is now and invalidates its queries and the lists.
  */
-export const useDraftAction = (tenant: string, draftId: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (input: DraftAction): Promise<VibeDraft> => {
+export const useDraftAction = (tenant: string, draftId: string) =>
+  useApiMutation(
+    tenant,
+    (client, input: DraftAction) => {
       const path = { params: { path: { draftId } } };
-      const client = api(tenant);
       switch (input.action) {
         case 'refine':
-          return unwrap(
-            await client.POST('/api/vibe/drafts/{draftId}/refine', {
-              ...path,
-              body: { prompt: input.prompt },
-            }),
-          );
+          return client.POST('/api/vibe/drafts/{draftId}/refine', {
+            ...path,
+            body: { prompt: input.prompt },
+          });
         case 'preview':
-          return unwrap(await client.POST('/api/vibe/drafts/{draftId}/preview', path));
+          return client.POST('/api/vibe/drafts/{draftId}/preview', path);
         case 'discard':
-          return unwrap(await client.POST('/api/vibe/drafts/{draftId}/discard', path));
+          return client.POST('/api/vibe/drafts/{draftId}/discard', path);
         case 'patch':
-          return unwrap(
-            await client.POST('/api/vibe/drafts/{draftId}/patch', { ...path, body: { ops: input.ops } }),
-          );
+          return client.POST('/api/vibe/drafts/{draftId}/patch', { ...path, body: { ops: input.ops } });
         case 'restore':
-          return unwrap(
-            await client.POST('/api/vibe/drafts/{draftId}/restore', {
-              ...path,
-              body: { versionNumber: input.versionNumber },
-            }),
-          );
+          return client.POST('/api/vibe/drafts/{draftId}/restore', {
+            ...path,
+            body: { versionNumber: input.versionNumber },
+          });
         case 'adopt-variant':
-          return unwrap(
-            await client.POST('/api/vibe/drafts/{draftId}/adopt-variant', {
-              ...path,
-              body: { package: input.package, ...(input.prompt ? { prompt: input.prompt } : {}) },
-            }),
-          );
+          return client.POST('/api/vibe/drafts/{draftId}/adopt-variant', {
+            ...path,
+            body: { package: input.package, ...(input.prompt ? { prompt: input.prompt } : {}) },
+          });
       }
     },
-    onSuccess: () => invalidateDraft(queryClient, tenant, draftId),
-  });
-};
+    (queryClient) => invalidateDraft(queryClient, tenant, draftId),
+  );
 
 /**
  * POST /api/vibe/drafts/{draftId}/install: installs a previewed draft through the install engine (a
  * merged change an uninstall reverts). Invalidates what an install changes.
  */
-export const useInstallDraft = (tenant: string, draftId: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (): Promise<VibeDraftInstall> =>
-      unwrap(await api(tenant).POST('/api/vibe/drafts/{draftId}/install', { params: { path: { draftId } } })),
-    onSuccess: () =>
+export const useInstallDraft = (tenant: string, draftId: string) =>
+  useApiMutation(
+    tenant,
+    (client) => client.POST('/api/vibe/drafts/{draftId}/install', { params: { path: { draftId } } }),
+    (queryClient) =>
       Promise.all([
         invalidateDraft(queryClient, tenant, draftId),
         ...[
@@ -230,8 +207,7 @@ export const useInstallDraft = (tenant: string, draftId: string) => {
           '/api/changes',
         ].map((path) => queryClient.invalidateQueries({ queryKey: [path, tenant] })),
       ]),
-  });
-};
+  );
 
 /** Opens POST /api/vibe/preview/stream-tokens or /preview/stream and answers the event stream's body. */
 export const useOpenPreviewStream = (tenant: string) => {

@@ -22,6 +22,7 @@ import type {
   WorkflowTrigger,
 } from '@/lib/workflows';
 import { useIdentity } from '@/providers/identity';
+import { useApiMutation } from './mutation';
 import { allPages, cursorPaged } from './pages';
 
 const PAGE_SIZE = 50;
@@ -136,153 +137,112 @@ export const useDefinitionTriggers = (tenant: string, id: string) => {
 };
 
 /** POST /api/workflow-definitions (201, draft). */
-export const useCreateWorkflowDefinition = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['CreateWorkflowDefinitionBody']): Promise<WorkflowDefinition> =>
-      unwrap(await api(tenant).POST('/api/workflow-definitions', { body })),
-    onSuccess: async (definition) => {
+export const useCreateWorkflowDefinition = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['CreateWorkflowDefinitionBody']) =>
+      client.POST('/api/workflow-definitions', { body }),
+    async (queryClient, definition: WorkflowDefinition) => {
       queryClient.setQueryData(definitionKey(tenant, definition.id), definition);
       await invalidateDefinition(queryClient, tenant, definition.id);
     },
-  });
-};
+  );
 
 /** POST /api/workflow-definitions/{workflowDefinitionId}/steps (draft only, 409 otherwise). */
-export const useAddWorkflowStep = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: AddStepBody): Promise<WorkflowStep> =>
-      unwrap(
-        await api(tenant).POST('/api/workflow-definitions/{workflowDefinitionId}/steps', {
-          params: { path: { workflowDefinitionId: id } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
-  });
-};
+export const useAddWorkflowStep = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: AddStepBody) =>
+      client.POST('/api/workflow-definitions/{workflowDefinitionId}/steps', {
+        params: { path: { workflowDefinitionId: id } },
+        body,
+      }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
+  );
 
 /** PATCH …/steps/{stepId}: rename, reconfigure or move a step of a draft (decisions follow their targets). */
-export const useUpdateWorkflowStep = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({
-      stepId,
-      ...body
-    }: {
-      stepId: string;
-      name?: string | null;
-      orderIndex?: number;
-    }): Promise<WorkflowStep> =>
-      unwrap(
-        await api(tenant).PATCH('/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}', {
-          params: { path: { workflowDefinitionId: id, stepId } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
-  });
-};
+export const useUpdateWorkflowStep = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, { stepId, ...body }: { stepId: string; name?: string | null; orderIndex?: number }) =>
+      client.PATCH('/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}', {
+        params: { path: { workflowDefinitionId: id, stepId } },
+        body,
+      }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
+  );
 
 /** DELETE …/steps/{stepId}: a draft's step (409 WORKFLOW_STEP_REFERENCED while a decision jumps to it). */
-export const useRemoveWorkflowStep = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (stepId: string) => {
-      unwrap(
-        await api(tenant).DELETE('/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}', {
-          params: { path: { workflowDefinitionId: id, stepId } },
-        }),
-      );
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
-  });
-};
+export const useRemoveWorkflowStep = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, stepId: string) =>
+      client.DELETE('/api/workflow-definitions/{workflowDefinitionId}/steps/{stepId}', {
+        params: { path: { workflowDefinitionId: id, stepId } },
+      }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: stepsKey(tenant, id) }),
+  );
 
 /** POST …/activate or …/retire: the lifecycle moves (409 with the problems when activation refuses). */
-export const useMoveWorkflowDefinition = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (move: 'activate' | 'retire'): Promise<WorkflowDefinition> => {
+export const useMoveWorkflowDefinition = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, move: 'activate' | 'retire') => {
       const params = { params: { path: { workflowDefinitionId: id } } };
-      return unwrap(
-        move === 'activate'
-          ? await api(tenant).POST('/api/workflow-definitions/{workflowDefinitionId}/activate', params)
-          : await api(tenant).POST('/api/workflow-definitions/{workflowDefinitionId}/retire', params),
-      );
+      return move === 'activate'
+        ? client.POST('/api/workflow-definitions/{workflowDefinitionId}/activate', params)
+        : client.POST('/api/workflow-definitions/{workflowDefinitionId}/retire', params);
     },
-    onSuccess: (definition) => {
+    (queryClient, definition: WorkflowDefinition) => {
       queryClient.setQueryData(definitionKey(tenant, id), definition);
       return invalidateDefinition(queryClient, tenant, id);
     },
-  });
-};
+  );
 
 /** POST /api/workflow-definitions/{workflowDefinitionId}/execute (201, an execution). */
-export const useExecuteWorkflow = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: Schemas['WorkflowExecuteBody']): Promise<WorkflowExecution> =>
-      unwrap(
-        await api(tenant).POST('/api/workflow-definitions/{workflowDefinitionId}/execute', {
-          params: { path: { workflowDefinitionId: id } },
-          body,
-        }),
-      ),
-    onSuccess: () => invalidateRuns(queryClient, tenant),
-  });
-};
+export const useExecuteWorkflow = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: Schemas['WorkflowExecuteBody']) =>
+      client.POST('/api/workflow-definitions/{workflowDefinitionId}/execute', {
+        params: { path: { workflowDefinitionId: id } },
+        body,
+      }),
+    (queryClient) => invalidateRuns(queryClient, tenant),
+  );
 
 /** POST /api/workflow-triggers (201, active). */
-export const useCreateTrigger = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (body: CreateTriggerBody): Promise<WorkflowTrigger> =>
-      unwrap(await api(tenant).POST('/api/workflow-triggers', { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: triggersKey(tenant, id) }),
-  });
-};
+export const useCreateTrigger = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, body: CreateTriggerBody) => client.POST('/api/workflow-triggers', { body }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: triggersKey(tenant, id) }),
+  );
 
 /** POST /api/workflow-triggers/{workflowTriggerId}/enable | disable. */
-export const useSwitchTrigger = (tenant: string, id: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ triggerId, on }: { triggerId: string; on: boolean }): Promise<WorkflowTrigger> => {
+export const useSwitchTrigger = (tenant: string, id: string) =>
+  useApiMutation(
+    tenant,
+    (client, { triggerId, on }: { triggerId: string; on: boolean }) => {
       const params = { params: { path: { workflowTriggerId: triggerId } } };
-      return unwrap(
-        on
-          ? await api(tenant).POST('/api/workflow-triggers/{workflowTriggerId}/enable', params)
-          : await api(tenant).POST('/api/workflow-triggers/{workflowTriggerId}/disable', params),
-      );
+      return on
+        ? client.POST('/api/workflow-triggers/{workflowTriggerId}/enable', params)
+        : client.POST('/api/workflow-triggers/{workflowTriggerId}/disable', params);
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: triggersKey(tenant, id) }),
-  });
-};
+    (queryClient) => queryClient.invalidateQueries({ queryKey: triggersKey(tenant, id) }),
+  );
 
 /** POST /api/workflow-triggers/{workflowTriggerId}/fire: queues an intent. */
-export const useFireTrigger = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (triggerId: string) =>
-      unwrap(
-        await api(tenant).POST('/api/workflow-triggers/{workflowTriggerId}/fire', {
-          params: { path: { workflowTriggerId: triggerId } },
-          body: {},
-        }),
-      ),
-    onSuccess: () => invalidateRuns(queryClient, tenant),
-  });
-};
+export const useFireTrigger = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client, triggerId: string) =>
+      client.POST('/api/workflow-triggers/{workflowTriggerId}/fire', {
+        params: { path: { workflowTriggerId: triggerId } },
+        body: {},
+      }),
+    (queryClient) => invalidateRuns(queryClient, tenant),
+  );
 
 /** GET /api/workflow-executions?status=&workflowDefinitionId=, newest first, page by page. */
 export const useWorkflowExecutions = (tenant: string, filter: ExecutionFilter) => {
@@ -373,12 +333,9 @@ export const useWorkflowIntents = (tenant: string, status: IntentStatus | undefi
 };
 
 /** POST /api/workflow-intents/dispatch: runs the pending intents now. */
-export const useDispatchIntents = (tenant: string) => {
-  const { api } = useIdentity();
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (): Promise<Schemas['DispatchResult']> =>
-      unwrap(await api(tenant).POST('/api/workflow-intents/dispatch', { body: {} })),
-    onSuccess: () => invalidateRuns(queryClient, tenant),
-  });
-};
+export const useDispatchIntents = (tenant: string) =>
+  useApiMutation(
+    tenant,
+    (client) => client.POST('/api/workflow-intents/dispatch', { body: {} }),
+    (queryClient) => invalidateRuns(queryClient, tenant),
+  );
