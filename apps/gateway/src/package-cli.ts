@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PackageProblem, validatePackage } from '@ec3l/graph-packages';
+import { isUuid } from '@ec3l/kernel';
 import { createEc3lClient, Ec3lApiError, type Ec3lClient, type Schemas, unwrap } from '@ec3l/sdk';
 
 /** What `ec3l package …` answers, for CI pipelines. */
@@ -92,8 +93,6 @@ const validate = async (file: string, io: PackageCliIo): Promise<number> => {
 
 type Target = { client: Ec3lClient; projectId: string; environmentId: string; environmentName: string };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Every item of a paginated list: follows the x-next-cursor header to the last page. */
 const allPages = async <T>(
   page: (cursor: string | undefined) => Promise<{ data?: T[]; error?: unknown; response: Response }>,
@@ -126,7 +125,7 @@ const connect = async (values: Flags, io: PackageCliIo): Promise<Target> => {
   const projects = await allPages((cursor) =>
     client.GET('/api/projects', { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }),
   );
-  const project = projects.find((p) => (UUID.test(wanted) ? p.id === wanted : p.name === wanted));
+  const project = projects.find((p) => (isUuid(wanted) ? p.id === wanted : p.name === wanted));
   if (!project) throw new UsageError(`no project ${JSON.stringify(wanted)} in this tenant`);
   const environments = unwrap(
     await client.GET('/api/projects/{projectId}/environments', {

@@ -27,6 +27,7 @@ export {
 export { isTenantSlug, isUuid, newId, parseList } from './ids.js';
 export {
   hasNul,
+  IDENTIFIER_PATTERN,
   Identifier,
   Int32,
   isIdentifier,

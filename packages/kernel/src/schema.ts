@@ -67,7 +67,7 @@ export const Int32 = (
   });
 
 /** Record type keys, field names and other machine names: lower snake case, starting with a letter, at most 63 characters (a PostgreSQL identifier). */
-const IDENTIFIER_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
+export const IDENTIFIER_PATTERN = '^[a-z][a-z0-9_]{0,62}$';
 
 const IDENTIFIER_RE = new RegExp(IDENTIFIER_PATTERN);
 

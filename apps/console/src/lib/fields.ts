@@ -1,4 +1,5 @@
 import type { Schemas } from '@ec3l/sdk';
+import { IDENTIFIER_RE } from './identifiers';
 
 /** Field definitions as forms edit them and as the API takes them (pure, no DOM). */
 
@@ -19,9 +20,6 @@ export const FIELD_TYPES: readonly FieldType[] = [
 
 export const isFieldType = (value: string): value is FieldType =>
   (FIELD_TYPES as readonly string[]).includes(value);
-
-/** Record type keys and field names: lower snake case, as `Identifier()` of @ec3l/kernel (the console imports only the SDK). */
-const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 /** Why `value` is not a valid key or field name (`what` names it in the message), or null. */
 export const identifierProblem = (value: string, what: string): string | null => {

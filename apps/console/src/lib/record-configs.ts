@@ -1,5 +1,6 @@
 import { Ec3lApiError, type Schemas } from '@ec3l/sdk';
 import { formErrorsFrom } from './errors';
+import { IDENTIFIER_RE } from './identifiers';
 
 /**
  * A record type's routing (assignment) and SLA configuration: form drafts, the configurations they
@@ -104,7 +105,6 @@ export const slaDraftOf = (config: SlaConfig | null | undefined): SlaDraft => ({
 
 export type ConfigErrors = Partial<Record<string, string>>;
 
-const IDENTIFIER = /^[a-z][a-z0-9_]{0,62}$/;
 const TIME = /^([01][0-9]|2[0-3]):[0-5][0-9]$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -150,7 +150,7 @@ export const buildAssignment = (
       break;
     case 'field_match': {
       const field = draft.field.trim();
-      if (!IDENTIFIER.test(field)) errors['assignmentConfig.field'] = 'Pick the field whose value decides';
+      if (!IDENTIFIER_RE.test(field)) errors['assignmentConfig.field'] = 'Pick the field whose value decides';
       else if (fieldsKnown && !fieldTypes.has(field))
         errors['assignmentConfig.field'] = `The record type has no field "${field}"`;
       draft.rules.forEach((rule, i) => {
@@ -200,7 +200,7 @@ export const buildSla = (
     const field = fieldText.trim();
     const values = list(valuesText);
     if (field === '' && values.length === 0) return undefined;
-    if (!IDENTIFIER.test(field)) errors[`slaConfig.${key}.field`] = 'Pick a field';
+    if (!IDENTIFIER_RE.test(field)) errors[`slaConfig.${key}.field`] = 'Pick a field';
     else if (fieldNames && !fieldNames.has(field))
       errors[`slaConfig.${key}.field`] = `The record type has no field "${field}"`;
     if (values.length === 0) errors[`slaConfig.${key}.values`] = 'At least one value, comma separated';

@@ -1,5 +1,6 @@
 import { Ec3lApiError } from '@ec3l/sdk';
 import type { Tone } from '@/components/ui/badge';
+import { IDENTIFIER_RE } from './identifiers';
 import type { GraphPackage, PackageDiff } from './packages';
 import type { SseEvent } from './sse';
 
@@ -302,7 +303,6 @@ export type DraftPatchOp =
   | { op: 'set_sla'; recordTypeKey: string; durationMinutes: number }
   | { op: 'set_assignment_group'; recordTypeKey: string; groupKey: string };
 
-const FIELD_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const MAX_MINUTES = 525_600;
 const GROUP_KEY = /^[A-Za-z0-9][A-Za-z0-9._@-]*$/;
 
@@ -320,7 +320,7 @@ export const buildPatchOp = (kind: PatchKind, input: PatchInput, pkg: GraphPacka
   if (!rt) errors.recordTypeKey = 'Choose a record type of the package.';
   const names = new Set(rt?.fields.map((f) => f.name) ?? []);
   const newFieldName = (key: 'fieldName' | 'newName', value: string) => {
-    if (!FIELD_NAME.test(value))
+    if (!IDENTIFIER_RE.test(value))
       errors[key] = 'Lower snake case: a letter, then letters, digits or _ (at most 63).';
     else if (names.has(value)) errors[key] = `The record type has a field ${value} already.`;
   };

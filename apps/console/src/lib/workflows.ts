@@ -1,4 +1,5 @@
 import type { Schemas } from '@ec3l/sdk';
+import { IDENTIFIER_RE } from './identifiers';
 
 /** Workflow definitions, steps, triggers and executions: form drafts → API bodies, labels, branch layout (pure, no DOM). */
 
@@ -269,8 +270,6 @@ export const emptyStepDraft = (stepType: StepType = 'notification'): StepDraft =
   recordIdField: '',
   lockReason: '',
 });
-
-const IDENTIFIER_RE = /^[a-z][a-z0-9_]{0,62}$/;
 
 const positiveInt = (text: string, max: number): number | null => {
   if (!/^\d+$/.test(text.trim())) return null;

@@ -1,4 +1,5 @@
-import type { GraphPackage } from '@ec3l/graph-packages';
+import { type GraphPackage, PACKAGE_KEY_PATTERN } from '@ec3l/graph-packages';
+import { IDENTIFIER_PATTERN } from '@ec3l/kernel';
 import { z } from 'zod';
 import type { VibeProblem } from './problems.js';
 
@@ -19,7 +20,9 @@ const VIBE_LIMITS = {
   bindings: 50,
 } as const;
 
-const identifier = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'lower snake case, at most 63 characters');
+const identifier = z
+  .string()
+  .regex(new RegExp(IDENTIFIER_PATTERN), 'lower snake case, at most 63 characters');
 // Visible text without NUL or other control characters beyond tab and newlines.
 const text = (max: number) =>
   z
@@ -78,10 +81,7 @@ const WorkflowSchema = z.strictObject({
 });
 
 const VibePackageSchema = z.strictObject({
-  key: z
-    .string()
-    .max(100)
-    .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$/, 'dotted lower-case segments'),
+  key: z.string().max(100).regex(new RegExp(PACKAGE_KEY_PATTERN), 'dotted lower-case segments'),
   version: z
     .string()
     .max(64)
