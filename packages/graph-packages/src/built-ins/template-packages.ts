@@ -1,4 +1,4 @@
-import type { GraphPackage } from '../package/schema.js';
+import type { GraphPackage, PackageField, PackageWorkflow } from '../package/schema.js';
 import { hrLite } from './hr-lite.js';
 
 /**
@@ -16,9 +16,6 @@ const hrLite11: GraphPackage = {
         : t,
   ),
 };
-
-type PackageWorkflow = NonNullable<GraphPackage['workflows']>[number];
-type PackageField = GraphPackage['recordTypes'][number]['fields'][number];
 
 /** The status field of a template's main record type: a choice from its status list. */
 const statusField = (choiceListKey: string, defaultValue: string): PackageField => ({

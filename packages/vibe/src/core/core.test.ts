@@ -41,6 +41,16 @@ describe('stub templates', () => {
     );
   });
 
+  it('an app named like a built-in package (HR, itsm.x) gets a key outside the reserved prefixes', () => {
+    for (const app of ['hr', 'HR', 'itsm', 'hr_tools', 'Itsm x'])
+      for (let i = 0; i < 2; i++) {
+        const pkg = stubPackage('', app, i);
+        expect(pkg.key, app).toMatch(/^vibe\.app_/);
+        expect(checkCandidate(pkg), app).toMatchObject({ ok: true });
+      }
+    expect(stubPackage('', 'Assets', 0).key).toBe('vibe.assets');
+  });
+
   it('matches templates by keyword, the generic one otherwise', () => {
     expect(PROMPTS.map((p) => matchTemplate(p).domain)).toEqual([
       'people',

@@ -10,6 +10,9 @@ const RESERVED = ['hr', 'itsm'] as const;
 const reservedIn = (key: string) =>
   RESERVED.find((r) => key === r || key.startsWith(`${r}.`) || key.startsWith(`${r}_`));
 
+/** True when a name after the `vibe.` prefix would take a built-in package's prefix (`hr`, `itsm`). */
+export const isReservedName = (name: string): boolean => reservedIn(name) !== undefined;
+
 const nsProblem = (path: string, code: string, message: string): VibeProblem => ({
   stage: 'namespace',
   path,

@@ -1,4 +1,5 @@
 import type { GraphPackage, PackageField, PackageRecordType } from '@ec3l/graph-packages';
+import { isReservedName } from './guard.js';
 
 /**
  * The stub model's templates: keyword-matched domains, each a small app of record types with a status
@@ -227,7 +228,9 @@ export const stubPackage = (
   variantIndex: number,
 ): GraphPackage => {
   const template = matchTemplate(prompt);
-  const slug = slugOf(appName ?? '') || template.domain;
+  const named = slugOf(appName ?? '') || template.domain;
+  // An app called "HR" must not take a built-in's prefix: its key becomes vibe.app_hr.
+  const slug = isReservedName(named) ? `app_${named}` : named;
   const statusList = `vibe_${template.domain}_status`;
   const extra = VARIANT_FIELDS.slice(0, Math.max(0, Math.min(variantIndex, VARIANT_FIELDS.length)));
   const recordTypes: PackageRecordType[] = template.types.map((t) => ({
