@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './lock.js';
+import { preparesMarkedStatements } from './prepared.js';
 import { scopedDialects } from './scoped-driver.js';
 
 type DatabaseKind = 'postgres' | 'pglite';
@@ -53,6 +54,7 @@ const openPostgres = (
   // the query itself still fails and is answered as 503.
   pool.on('connect', (client) => {
     client.on('error', (error) => options.onPoolError?.(error));
+    preparesMarkedStatements(client);
   });
   const dialects = scopedDialects(new PostgresDialect({ pool }), { exclusive: false });
   const db = new Kysely<any>({ dialect: dialects.app });

@@ -10,6 +10,7 @@ import { openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation, transactionConflictOf } from './errors.js';
 import { DataDirLockedError, lockDataDir, processStartTime } from './lock.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
+import { prepared } from './prepared.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 const sample: MigrationModule = {
@@ -281,6 +282,36 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
                 where datname = current_database() and pid <> pg_backend_pid()`.execute(test.ownerDb);
       await expect.poll(() => poolErrors.length, { timeout: 5_000 }).toBeGreaterThan(0);
       await expect(database.ping()).resolves.toBeUndefined();
+    } finally {
+      await database.close();
+      await test.destroy();
+    }
+  });
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
+  it('a statement opened with `prepared` is parsed once per connection and planned generically; others are not prepared', async () => {
+    const test = await createTestDatabase([]);
+    const database = await openDatabase({ kind: 'postgres', url: test.url!, poolSize: 1 });
+    try {
+      const run = (n: number) =>
+        sql<{ n: number }>`${prepared} select ${n}::int + 1 as n`.execute(database.ownerDb);
+      for (const n of [1, 2, 3]) expect((await run(n)).rows).toEqual([{ n: n + 1 }]);
+      await sql`select 'not prepared'`.execute(database.ownerDb);
+      // One connection: the pool's session holds what it prepared.
+      const held = await sql<{ statement: string; generic_plans: string }>`
+        select statement, generic_plans from pg_prepared_statements`.execute(database.db);
+      expect(held.rows).toHaveLength(1);
+      expect(held.rows[0]!.statement).toMatch(/^\/\* ec3l:prepared \*\/ +select \$1::int \+ 1/);
+      // The app role's session forces a generic plan: executed as ec3l_app, planned once.
+      for (const n of [4, 5])
+        expect(
+          (await sql<{ n: number }>`${prepared} select ${n}::int + 1 as n`.execute(database.db)).rows,
+        ).toEqual([{ n: n + 1 }]);
+      const after = await sql<{
+        generic_plans: string;
+      }>`select generic_plans from pg_prepared_statements`.execute(database.db);
+      expect(Number(after.rows[0]!.generic_plans)).toBeGreaterThanOrEqual(2);
     } finally {
       await database.close();
       await test.destroy();

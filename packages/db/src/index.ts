@@ -21,6 +21,7 @@ export {
   type MigrationModule,
   migrateToLatest,
 } from './migrate.js';
+export { prepared } from './prepared.js';
 export { APP_ROLE } from './scoped-driver.js';
 export {
   assertTenantScope,

@@ -1,4 +1,4 @@
-import { assertTenantScope, lockRowById } from '@ec3l/db';
+import { assertTenantScope, lockRowById, prepared } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
@@ -88,7 +88,7 @@ const instanceQueries = (db: Db, tenantId: string) => ({
     },
   ): Promise<RecordInstanceRow | undefined> => {
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-    const result = await sql<ListedRow>`
+    const result = await sql<ListedRow>`${prepared}
       with chain as (
         select id, version, status, assignment_config, sla_config from record_types
         where tenant_id = ${tenantId} and id = any(${expected.chain.map((c) => c.id)}::uuid[])
