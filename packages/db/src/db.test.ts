@@ -290,7 +290,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
-  it('a statement opened with `prepared` is parsed once per connection and planned generically; others are not prepared', async () => {
+  it('a statement opened with `prepared` is parsed once per connection; others are not prepared', async () => {
     const test = await createTestDatabase([]);
     const database = await openDatabase({ kind: 'postgres', url: test.url!, poolSize: 1 });
     try {
@@ -299,19 +299,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
       for (const n of [1, 2, 3]) expect((await run(n)).rows).toEqual([{ n: n + 1 }]);
       await sql`select 'not prepared'`.execute(database.ownerDb);
       // One connection: the pool's session holds what it prepared.
-      const held = await sql<{ statement: string; generic_plans: string }>`
-        select statement, generic_plans from pg_prepared_statements`.execute(database.db);
+      const held = await sql<{ statement: string }>`
+        select statement from pg_prepared_statements`.execute(database.db);
       expect(held.rows).toHaveLength(1);
       expect(held.rows[0]!.statement).toMatch(/^\/\* ec3l:prepared \*\/ +select \$1::int \+ 1/);
-      // The app role's session forces a generic plan: executed as ec3l_app, planned once.
+      // As the app role too: its session prepares the statement once and runs it again.
       for (const n of [4, 5])
         expect(
           (await sql<{ n: number }>`${prepared} select ${n}::int + 1 as n`.execute(database.db)).rows,
         ).toEqual([{ n: n + 1 }]);
-      const after = await sql<{
-        generic_plans: string;
-      }>`select generic_plans from pg_prepared_statements`.execute(database.db);
-      expect(Number(after.rows[0]!.generic_plans)).toBeGreaterThanOrEqual(2);
     } finally {
       await database.close();
       await test.destroy();

@@ -25,12 +25,10 @@ const syncSession = async (connection: DatabaseConnection, role: string): Promis
   sessions.delete(connection);
   // JIT compilation goes off with them, at no extra round trip: the application's statements are short
   // index lookups, but the planner's estimates for a recursive statement (the inheritance scope) run into
-  // the millions and would spend seconds compiling a statement that runs in a millisecond. Prepared
-  // statements (only the few marked ones, see prepared.ts) keep one generic plan: planning them anew
-  // for each execution would cost more than running them.
+  // the millions and would spend seconds compiling a statement that runs in a millisecond.
   await connection.executeQuery(
     CompiledQuery.raw(
-      "select set_config('role', $1, false), set_config('ec3l.tenant_id', $2, false), set_config('jit', 'off', false), set_config('plan_cache_mode', 'force_generic_plan', false)",
+      "select set_config('role', $1, false), set_config('ec3l.tenant_id', $2, false), set_config('jit', 'off', false)",
       [role, tenant],
     ),
   );
