@@ -64,7 +64,8 @@ describe.skipIf(!hasChromium && !inCi)('the admin pages in a browser', () => {
   it('opens /admin as admin on the tenants section, with the current tenant highlighted', async () => {
     await page.goto('/admin');
     await page.waitForURL('**/admin/tenants');
-    expect(await page.title()).toContain('EC3L');
+    // The title comes with the streamed metadata, which may land after the page's content.
+    await expect.poll(() => page.title()).toContain('EC3L');
     await sidebar().getByRole('link', { name: 'Admin' }).waitFor();
 
     const current = page.getByRole('table', { name: 'Tenants' }).locator('tr[aria-current="true"]');

@@ -73,7 +73,8 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
 
   it('loads with a title containing EC3L and the tenant switcher showing default', async () => {
     await page.goto('/');
-    expect(await page.title()).toContain('EC3L');
+    // The title comes with the streamed metadata, which may land after the page's content.
+    await expect.poll(() => page.title()).toContain('EC3L');
     await page.locator('[data-testid="tenant-switcher"]:enabled').waitFor();
     expect(await tenantSwitcher().inputValue()).toBe('default');
     expect(
@@ -84,7 +85,8 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
 
   it('creates a project through the form, lists it and opens it with dev, test and prod environments', async () => {
     await openProjects();
-    expect(await page.title()).toContain('EC3L');
+    // The title comes with the streamed metadata, which may land after the page's content.
+    await expect.poll(() => page.title()).toContain('EC3L');
     await page.getByTestId('projects-empty').waitFor();
 
     await openForm();
@@ -114,7 +116,8 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
     await link.click();
     await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
     expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe(PROJECT);
-    expect(await page.title()).toContain('EC3L');
+    // The title comes with the streamed metadata, which may land after the page's content.
+    await expect.poll(() => page.title()).toContain('EC3L');
 
     const environments = page.getByRole('table', { name: 'Environments' });
     await environments.waitFor();
@@ -184,7 +187,8 @@ describe.skipIf(!hasChromium && !inCi)('the admin console in a browser', () => {
       .getByRole('link', { name: 'Dashboard' })
       .click();
     await page.waitForURL((url) => url.pathname === '/');
-    expect(await page.title()).toContain('EC3L');
+    // The title comes with the streamed metadata, which may land after the page's content.
+    await expect.poll(() => page.title()).toContain('EC3L');
     expect(await textOf(page.getByTestId('stat-projects'))).toBe('0');
     expect(await textOf(page.getByTestId('stat-environments'))).toBe('0');
 
