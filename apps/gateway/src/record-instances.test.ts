@@ -13,7 +13,7 @@ let counter = 0;
 type Record_ = { id: string; version: number; data: Record<string, unknown>; assignedGroup: string | null };
 
 const call = async <T>(
-  method: 'GET' | 'POST' | 'PATCH',
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
   status = 200,
@@ -46,6 +46,10 @@ const ticketFields = () => [
 const createRecord = (recordTypeId: string, data: Record<string, unknown>, who: Who = admin) =>
   call<Record_>('POST', '/api/record-instances', { recordTypeId, data }, 201, who);
 
+/** A create whose answer the test looks at itself. */
+const attempt = (who: Who, recordTypeId: string, title: string) =>
+  h.call('POST', '/api/record-instances', { ...who, body: { recordTypeId, data: { title } } });
+
 beforeAll(async () => {
   h = await createHarness(['acme', 'globex']);
   project = (await call<{ id: string }>('POST', '/api/projects', { name: 'Desk' }, 201)).id;
@@ -74,10 +78,7 @@ describe('record instances over HTTP', () => {
         default: { type: 'group', value: 'desk' },
       },
     });
-    const res = await h.call('POST', '/api/record-instances', {
-      ...admin,
-      body: { recordTypeId: rt.id, data: { title: 'Printer' } },
-    });
+    const res = await attempt(admin, rt.id, 'Printer');
     expect(res.statusCode).toBe(201);
     expect(res.headers.etag).toBe('"1"');
     const record = res.json() as Record_;
@@ -189,14 +190,7 @@ describe('record instances over HTTP', () => {
     expect(
       (await h.call('PATCH', `/api/record-instances/${record.id}`, { ...globexAdmin, ...patch })).statusCode,
     ).toBe(404);
-    expect(
-      (
-        await h.call('POST', '/api/record-instances', {
-          ...globexAdmin,
-          body: { recordTypeId: rt.id, data: { title: 'x' } },
-        })
-      ).statusCode,
-    ).toBe(404);
+    expect((await attempt(globexAdmin, rt.id, 'x')).statusCode).toBe(404);
     expect(await call<Record_>('GET', `/api/record-instances/${record.id}`)).toMatchObject({
       version: 1,
       data: { title: 'mine' },
@@ -207,10 +201,7 @@ describe('record instances over HTTP', () => {
     const rt = await activeType(ticketFields());
     const record = await createRecord(rt.id, { title: 'a' });
     expect((await h.call('GET', `/api/record-instances/${record.id}`, viewer)).statusCode).toBe(200);
-    const refused = await h.call('POST', '/api/record-instances', {
-      ...viewer,
-      body: { recordTypeId: rt.id, data: { title: 'v' } },
-    });
+    const refused = await attempt(viewer, rt.id, 'v');
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'FORBIDDEN' });
     expect(
@@ -224,6 +215,76 @@ describe('record instances over HTTP', () => {
     const byAgent = await createRecord(rt.id, { title: 'filed by an agent' }, editorAgent);
     expect(byAgent).toMatchObject({ createdBy: 'filer' });
     expect(await call<Record_>('GET', `/api/record-instances/${record.id}`)).toMatchObject({ version: 1 });
+  });
+});
+
+describe("a create confirms the caller's grants in its own statement", () => {
+  const roleId = async (name: string) =>
+    (await call<{ id: string; name: string }[]>('GET', '/api/rbac/roles')).find((r) => r.name === name)!.id;
+  /** A new active type, and the user made an Editor. */
+  const editorOnNewType = async (user: string) => {
+    const rt = await activeType(ticketFields());
+    const editor = await roleId('Editor');
+    await call('POST', `/api/rbac/users/${user}/roles`, { roleId: editor }, 201);
+    return { rt, who: { tenant: 'acme', user }, editor };
+  };
+  const storedBy = async (recordTypeId: string, user: string) =>
+    Number(
+      (
+        await h.database.ownerDb
+          .selectFrom('record_instances')
+          .where('record_type_id', '=', recordTypeId)
+          .where('created_by', '=', user)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const decisions = async (user: string) =>
+    (
+      await call<{ outcome: string; permission: string }[]>(
+        'GET',
+        `/api/rbac/audit-logs?actorId=${user}&permission=record.edit`,
+      )
+    )
+      .map((entry) => entry.outcome)
+      .reverse();
+
+  it('a create after the role is removed is refused (403) and writes nothing; each decision is audited once', async () => {
+    const { rt, who: eddie, editor } = await editorOnNewType('eddie');
+    // The first create reads the grants; the second decides on them and its insert confirms them.
+    await createRecord(rt.id, { title: 'first' }, eddie);
+    await createRecord(rt.id, { title: 'second' }, eddie);
+    await call('DELETE', `/api/rbac/users/eddie/roles/${editor}`, undefined, 204);
+    const refused = await attempt(eddie, rt.id, 'after the removal');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await storedBy(rt.id, 'eddie')).toBe(2);
+    expect(await decisions('eddie')).toEqual(['allow', 'allow', 'deny']);
+  });
+
+  it('a refusal on cached grants is decided again: a role granted since lets the next create through', async () => {
+    const rt = await activeType(ticketFields());
+    const nora = { tenant: 'acme', user: 'nora' };
+    const refused = await attempt(nora, rt.id, 'no role yet');
+    expect(refused.statusCode).toBe(403);
+    await call('POST', '/api/rbac/users/nora/roles', { roleId: await roleId('Editor') }, 201);
+    await createRecord(rt.id, { title: 'with the role' }, nora);
+    expect(await storedBy(rt.id, 'nora')).toBe(1);
+  });
+
+  it('creates in flight while the role is removed: every 201 is stored, no 403 is, and later creates are refused', async () => {
+    const { rt, who: rita, editor } = await editorOnNewType('rita');
+    await createRecord(rt.id, { title: 'warm' }, rita);
+    const creates = Array.from({ length: 20 }, (_, i) => attempt(rita, rt.id, `in flight ${i}`));
+    const removal = h.call('DELETE', `/api/rbac/users/rita/roles/${editor}`, admin);
+    const answers = await Promise.all(creates);
+    expect((await removal).statusCode).toBe(204);
+    const statuses = answers.map((a) => a.statusCode);
+    expect(statuses.every((code) => code === 201 || code === 403)).toBe(true);
+    expect(await storedBy(rt.id, 'rita')).toBe(1 + statuses.filter((code) => code === 201).length);
+    const after = await attempt(rita, rt.id, 'after');
+    expect(after.statusCode).toBe(403);
+    expect(await storedBy(rt.id, 'rita')).toBe(1 + statuses.filter((code) => code === 201).length);
   });
 });
 

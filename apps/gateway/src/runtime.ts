@@ -7,6 +7,7 @@ import {
   newId,
   systemContext,
   type TelemetryRecord,
+  WRITE_BEHIND_WINDOW_MS,
 } from '@ec3l/kernel';
 import { createRbacService } from '@ec3l/rbac';
 import { createTenancyService, insertTelemetryRecords } from '@ec3l/tenancy';
@@ -18,20 +19,26 @@ import { openConfiguredDatabase } from './open-database.js';
 export type Runtime = { database: Database; events: EventBus; close(): Promise<void> };
 
 /**
- * The domain event bus, storing every event in execution_telemetry_events: the events emitted in one
- * turn of the event loop go to the database in one statement.
+ * The domain event bus, storing every event in execution_telemetry_events: the events emitted within
+ * a few milliseconds of each other go to the database in one statement.
  */
 export const createPersistentEventBus = (
   db: Database['db'],
   onError: NonNullable<EventBusDeps['onError']>,
 ): EventBus => {
-  const telemetry = createBatcher<TelemetryRecord>((records) =>
-    insertTelemetryRecords(
-      db,
-      records.map((record) => ({ id: newId(), record })),
-    ),
+  const telemetry = createBatcher<TelemetryRecord>(
+    (records) =>
+      insertTelemetryRecords(
+        db,
+        records.map((record) => ({ id: newId(), record })),
+      ),
+    { windowMs: WRITE_BEHIND_WINDOW_MS },
   );
-  return createEventBus({ persist: (record) => telemetry.add(record), onError });
+  return createEventBus({
+    persist: (record) => telemetry.add(record),
+    flush: () => telemetry.drain(),
+    onError,
+  });
 };
 
 /**

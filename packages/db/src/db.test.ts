@@ -10,7 +10,7 @@ import { openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation, transactionConflictOf } from './errors.js';
 import { DataDirLockedError, lockDataDir, processStartTime } from './lock.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
-import { prepared } from './prepared.js';
+import { prepared, preparedStatement } from './prepared.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 const sample: MigrationModule = {
@@ -303,6 +303,15 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
         select statement from pg_prepared_statements`.execute(database.db);
       expect(held.rows).toHaveLength(1);
       expect(held.rows[0]!.statement).toMatch(/^\/\* ec3l:prepared \*\/ +select \$1::int \+ 1/);
+      // A statement compiled once: no builder per call, one prepared statement more on the session.
+      const plusTwo = preparedStatement<{ n: number }>('select $1::int + 2 as n');
+      for (const n of [1, 2]) expect(await plusTwo(database.ownerDb, [n])).toEqual([{ n: n + 2 }]);
+      const both = await sql<{ statement: string }>`
+        select statement from pg_prepared_statements order by statement`.execute(database.db);
+      expect(both.rows.map((r) => r.statement)).toEqual([
+        expect.stringMatching(/^\/\* ec3l:prepared \*\/ +select \$1::int \+ 1/),
+        '/* ec3l:prepared */ select $1::int + 2 as n',
+      ]);
       // As the app role too: its session prepares the statement once and runs it again.
       for (const n of [4, 5])
         expect(

@@ -10,18 +10,18 @@ export {
   type Database,
   openDatabase,
 } from './database.js';
+export type { DeferredCheck } from './deferred-check.js';
 export {
   dataExceptionOf,
   isDatabaseUnavailableError,
   isUniqueViolation,
   transactionConflictOf,
 } from './errors.js';
-
 export {
   type MigrationModule,
   migrateToLatest,
 } from './migrate.js';
-export { prepared } from './prepared.js';
+export { prepared, preparedStatement } from './prepared.js';
 export { APP_ROLE } from './scoped-driver.js';
 export {
   assertTenantScope,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { createBatcher } from './batch.js';
 import type { RequestContext } from './context.js';
 import { createEventBus, type DomainEvent, DomainEventTypes, toTelemetryRecord } from './events.js';
 
@@ -116,6 +117,26 @@ describe('domain event bus', () => {
         errorMessage: 'm',
       }),
     ]);
+  });
+});
+
+describe('persisted', () => {
+  it('flushes a batching store and waits for the persists, not for the subscribers', async () => {
+    const batcher = createBatcher<unknown>(async () => {}, { windowMs: 60_000 });
+    const bus = createEventBus({ persist: (r) => batcher.add(r), flush: () => batcher.drain() });
+    let subscriberDone = false;
+    bus.subscribe('project.created', async () => {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      subscriberDone = true;
+    });
+    bus.emit(ctx, event);
+    await new Promise((resolve) => setImmediate(resolve));
+    const started = performance.now();
+    await bus.persisted();
+    expect(performance.now() - started).toBeLessThan(150);
+    expect(subscriberDone).toBe(false);
+    await bus.drain();
+    expect(subscriberDone).toBe(true);
   });
 });
 

@@ -125,11 +125,18 @@ export type EventBus = {
   clearSubscribers(): void;
   /** Resolves when every persist and handler started so far has settled. */
   drain(): Promise<void>;
+  /**
+   * Resolves once every event published so far is persisted (or reported as failed), without waiting
+   * for subscribers; readers of the stored events in this process call it first to see their own.
+   */
+  persisted(): Promise<void>;
 };
 
 export type EventBusDeps = {
   /** Writes the event somewhere durable; its failures are reported to onError, never to the emitter. */
   persist?: (record: TelemetryRecord) => Promise<void>;
+  /** Writes whatever `persist` holds back for a later batch now (see `persisted`). */
+  flush?: () => Promise<void>;
   now?: () => Date;
   onError?: (error: unknown, where: 'persist' | 'subscriber', event: DomainEvent) => void;
 };
@@ -141,6 +148,7 @@ export type EventBusDeps = {
 export const createEventBus = (deps: EventBusDeps = {}): EventBus => {
   const handlers = new Map<string, Set<EventHandler>>();
   const pending = new Set<Promise<unknown>>();
+  const persisting = new Set<Promise<unknown>>();
   const now = deps.now ?? (() => new Date());
   const report = (error: unknown, where: 'persist' | 'subscriber', event: DomainEvent) => {
     try {
@@ -158,7 +166,11 @@ export const createEventBus = (deps: EventBusDeps = {}): EventBus => {
       return;
     }
     pending.add(promise);
-    void promise.finally(() => pending.delete(promise));
+    if (where === 'persist') persisting.add(promise);
+    void promise.finally(() => {
+      pending.delete(promise);
+      persisting.delete(promise);
+    });
   };
 
   const publish = (ctx: RequestContext, event: DomainEvent) => {
@@ -199,7 +211,12 @@ export const createEventBus = (deps: EventBusDeps = {}): EventBus => {
       handlers.clear();
     },
     async drain() {
+      await deps.flush?.();
       while (pending.size > 0) await Promise.allSettled([...pending]);
+    },
+    async persisted() {
+      await deps.flush?.();
+      while (persisting.size > 0) await Promise.allSettled([...persisting]);
     },
   };
 };

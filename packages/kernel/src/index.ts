@@ -1,4 +1,4 @@
-export { createBatcher } from './batch.js';
+export { createBatcher, WRITE_BEHIND_WINDOW_MS } from './batch.js';
 export { type Clock, systemClock } from './clock.js';
 export { runInCommitScope } from './commit-scope.js';
 export {

@@ -1,4 +1,4 @@
-import { type Cursor, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
+import { type Cursor, type DeferredCheck, inTransaction, isUniqueViolation, pageOf } from '@ec3l/db';
 import {
   type Clock,
   conflict,
@@ -98,11 +98,13 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
   // read. A cheap version read replaces the full grants query; any change anywhere (this process,
   // another replica, the CLI) moves the version in the same transaction, so nothing stale is ever used.
   const grantCache = new Map<string, { version: string; grants: Grants }>();
+  const grantKey = (ctx: RequestContext, holder: RoleHolder) =>
+    `${ctx.tenantId}\u0000${holder.type}\u0000${holder.id}`;
   const GRANT_CACHE_LIMIT = 10_000;
   const grantsOf = async (ctx: RequestContext, holder: RoleHolder | null): Promise<Grants> => {
     if (!holder) return NO_GRANTS;
     const repo = forTenant(db, ctx.tenantId);
-    const key = `${ctx.tenantId}\u0000${holder.type}\u0000${holder.id}`;
+    const key = grantKey(ctx, holder);
     const version = await repo.grantVersion();
     const hit = grantCache.get(key);
     if (hit && hit.version === version) return hit.grants;
@@ -227,6 +229,24 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
       recordChange(ctx, 'role.create', { type: 'role', id: role.id }, `default role ${role.name} created`);
     }
     return (await forTenant(db, ctx.tenantId).listRoles()).map((r) => toRole(r, r.permissions));
+  };
+
+  /**
+   * Decides whether the caller may use the permission on the resource, writes the decision to the
+   * audit log (a failed write never fails the request) and throws FORBIDDEN or AGENT_FORBIDDEN on deny.
+   */
+  const requirePermission = async (
+    ctx: RequestContext,
+    permission: PermissionName,
+    resource: Resource | null = null,
+    options: { readOnly?: boolean } = {},
+  ) => {
+    const principal = principalOf(ctx);
+    const grants = await grantsOf(ctx, holderOf(principal));
+    const decision = decide({ principal, permission, resource, grants });
+    audit(ctx, permission, resource, decision, options.readOnly ? 'read' : 'decision');
+    if (decision.outcome === 'deny') throw toError(decision, permission, resource);
+    return decision;
   };
 
   return {
@@ -431,22 +451,44 @@ export const createRbacService = ({ db, clock = systemClock, onAuditError }: Rba
         await forTenant(db, ctx.tenantId).assignRole({ type: 'user', id: userId }, admin.id, clock.now());
     },
 
+    requirePermission,
+
     /**
-     * Decides whether the caller may use the permission on the resource, writes the decision to the
-     * audit log (a failed write never fails the request) and throws FORBIDDEN or AGENT_FORBIDDEN on deny.
+     * `requirePermission` for a write whose single statement can confirm the grants itself. When this
+     * process holds the caller's grants and they allow the action, the decision is made on them
+     * without reading the grant version; the returned check's condition is "the grants are still at
+     * that version", for the caller's statement. `confirm()` audits the decision as made; `verify()`
+     * makes it again on the current grants (audited; FORBIDDEN when they no longer allow it). Null when the
+     * decision was made at once, as `requirePermission` makes it: nothing cached, or a cached deny,
+     * which may be stale the other way.
      */
-    requirePermission: async (
+    requirePermissionDeferred: async (
       ctx: RequestContext,
       permission: PermissionName,
       resource: Resource | null = null,
-      options: { readOnly?: boolean } = {},
-    ) => {
+    ): Promise<DeferredCheck | null> => {
       const principal = principalOf(ctx);
-      const grants = await grantsOf(ctx, holderOf(principal));
-      const decision = decide({ principal, permission, resource, grants });
-      audit(ctx, permission, resource, decision, options.readOnly ? 'read' : 'decision');
-      if (decision.outcome === 'deny') throw toError(decision, permission, resource);
-      return decision;
+      const holder = holderOf(principal);
+      const hit = holder ? grantCache.get(grantKey(ctx, holder)) : undefined;
+      const decision = hit ? decide({ principal, permission, resource, grants: hit.grants }) : undefined;
+      if (!hit || decision?.outcome !== 'allow') {
+        await requirePermission(ctx, permission, resource);
+        return null;
+      }
+      let settled = false;
+      return {
+        condition: forTenant(db, ctx.tenantId).grantVersionIs(hit.version),
+        confirm: () => {
+          if (settled) return;
+          settled = true;
+          audit(ctx, permission, resource, decision, 'decision');
+        },
+        verify: async () => {
+          if (settled) return;
+          settled = true;
+          await requirePermission(ctx, permission, resource);
+        },
+      };
     },
 
     /** What the caller is: roles, effective permissions and what agents may never do. */

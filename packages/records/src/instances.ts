@@ -1,4 +1,4 @@
-import { inTransaction, type Page } from '@ec3l/db';
+import { type DeferredCheck, inTransaction, type Page } from '@ec3l/db';
 import {
   actorOf,
   type Clock,
@@ -600,14 +600,28 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     createRecord: async (
       ctx: RequestContext,
       input: { recordTypeId: string; data: RecordData },
-      options: { workflowExecutionId?: string | null } = {},
+      options: { workflowExecutionId?: string | null; permission?: DeferredCheck | null } = {},
     ): Promise<RecordInstance> => {
       const workflowExecutionId = options.workflowExecutionId ?? null;
+      // A permission decided on cached grants: the one statement confirms them, or it is decided
+      // again before anything else happens (and before any other error is told).
+      let permission = options.permission ?? null;
+      const settlePermission = async () => {
+        const pending = permission;
+        permission = null;
+        await pending?.verify();
+      };
       const cached = cache.get(cacheKey(ctx.tenantId, input.recordTypeId));
       if (cached) {
         // Every hook idle: the one statement is the whole write (its probes are part of it).
         const idle = (cached.hooksBusyUntil ?? 0) > Date.now() ? null : idleProbes(ctx, cached);
-        const alone = idle ? await tryCreate(db, ctx, cached, input.data, idle) : null;
+        const alone = idle
+          ? await tryCreate(db, ctx, cached, input.data, permission ? [...idle, permission.condition] : idle)
+          : null;
+        if (alone) {
+          permission?.confirm();
+          permission = null;
+        } else await settlePermission();
         // Otherwise the hooks join the statement's transaction.
         const fast = alone
           ? { record: alone, events: writeEvents(createdWrite(cached, alone, ctx, workflowExecutionId)) }
@@ -628,6 +642,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
         }
         cache.delete(cacheKey(ctx.tenantId, input.recordTypeId));
       }
+      await settlePermission();
       return inScope((trx) => create(trx, ctx, input, workflowExecutionId), ctx);
     },
 

@@ -177,6 +177,8 @@ export const createTenancyService = ({ db, events, clock = systemClock }: Tenanc
       filter: TelemetryFilter,
       page: { limit: number; before?: Cursor },
     ): Promise<Page<TelemetryEvent>> => {
+      // This process's own events are in the list, however recently they were emitted.
+      await events.persisted();
       const rows = await listTelemetryRows(db, ctx.tenantId, filter, { ...page, limit: page.limit + 1 });
       const { items, nextCursor } = pageOf(rows, page.limit, (r) => ({
         createdAt: r.timestamp.toISOString(),

@@ -1,3 +1,4 @@
+import type { DeferredCheck } from '@ec3l/db';
 import { isAgentGuarded, type PermissionName, type RbacService, type Resource } from '@ec3l/rbac';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 
@@ -5,6 +6,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The permission the route's guard checks (read by tests and docs). */
     permission?: PermissionName;
+  }
+  interface FastifyRequest {
+    /** The permission decision a `deferred` guard left for the handler's statement to confirm. */
+    deferredPermission?: DeferredCheck | null;
   }
   interface FastifyInstance {
     /** The declared permission of every guarded route, by `METHOD /path/:param`. */
@@ -31,7 +36,15 @@ export type ResourceOf = (request: FastifyRequest) => Resource | null;
  */
 type PermissionOf = (request: FastifyRequest) => PermissionName;
 
-export type GuardOptions = { permissionOf?: PermissionOf };
+export type GuardOptions = {
+  permissionOf?: PermissionOf;
+  /**
+   * The handler's own statement confirms the caller's grants (`request.deferredPermission`, see the
+   * RBAC service's `requirePermissionDeferred`): the decision reads no grant version first. The
+   * handler must settle the check on every path.
+   */
+  deferred?: boolean;
+};
 
 const isReadOnly = (request: FastifyRequest) => request.method === 'GET' || request.method === 'HEAD';
 
@@ -47,6 +60,14 @@ const guard = (
   options: GuardOptions = {},
 ) => {
   const preHandler: preHandlerAsyncHookHandler = async (request) => {
+    if (options.deferred && !options.permissionOf && !isReadOnly(request)) {
+      request.deferredPermission = await rbac.requirePermissionDeferred(
+        request.ctx,
+        permission,
+        resourceOf ? resourceOf(request) : null,
+      );
+      return;
+    }
     await rbac.requirePermission(
       request.ctx,
       options.permissionOf ? options.permissionOf(request) : permission,

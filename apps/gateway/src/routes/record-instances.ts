@@ -59,6 +59,8 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
 }> = async (app, { records, guard }) => {
   const tags = ['record-instances'];
   const edit = guard('record.edit');
+  // A create's one statement confirms the caller's grants itself (no grant read before it).
+  const create = guard('record.edit', undefined, { deferred: true });
   const needsEdit = requires('record.edit');
 
   app.get(
@@ -110,7 +112,7 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
   app.post(
     '/record-instances',
     {
-      ...edit,
+      ...create,
       schema: {
         operationId: 'createRecordInstance',
         summary: 'Create a record of an active record type (assigned by its assignment config)',
@@ -121,7 +123,9 @@ export const recordInstanceRoutes: FastifyPluginAsyncTypebox<{
       },
     },
     async (request, reply) => {
-      const record = await records.createRecord(request.ctx, request.body as CreateRecordInstanceBody);
+      const record = await records.createRecord(request.ctx, request.body as CreateRecordInstanceBody, {
+        permission: request.deferredPermission ?? null,
+      });
       return reply.code(201).header('etag', etagOf(record)).send(record);
     },
   );

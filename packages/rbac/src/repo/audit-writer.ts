@@ -1,18 +1,18 @@
 import { perTenant } from '@ec3l/db';
-import { createBatcher } from '@ec3l/kernel';
+import { createBatcher, WRITE_BEHIND_WINDOW_MS } from '@ec3l/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { AuditLogRow, RbacTables } from '../tables.js';
 
 export type AuditWriter = {
-  /** Queues an entry; it is written with the others queued in the same turn of the event loop. */
+  /** Queues an entry; it is written with the others queued within the same few milliseconds. */
   write(row: AuditLogRow): void;
   /** Resolves once every entry queued so far is written (or reported as failed). */
   drain(): Promise<void>;
 };
 
 /**
- * Writes audit entries off the request path: entries queued during one turn of the event loop go to
- * the database in one statement right after it, so a decision never waits for a commit. A failed
+ * Writes audit entries off the request path: entries queued within `WRITE_BEHIND_WINDOW_MS` of each
+ * other go to the database in one statement, so a decision never waits for a commit. A failed
  * write is reported, never thrown. Readers in the same process call drain() first, so they always see
  * their own decisions.
  */
@@ -28,7 +28,9 @@ export const createAuditWriter = (db: Kysely<RbacTables>, onError: (error: unkno
         resource_id text, outcome text, reason text, timestamp timestamptz, kind text)`.execute(db);
   };
   // Entries of several tenants' requests share a batch: one statement per tenant, each in its scope.
-  const batcher = createBatcher<AuditLogRow>((batch) => perTenant(batch, (row) => row.tenant_id, insert));
+  const batcher = createBatcher<AuditLogRow>((batch) => perTenant(batch, (row) => row.tenant_id, insert), {
+    windowMs: WRITE_BEHIND_WINDOW_MS,
+  });
   const reported = new WeakSet<Promise<void>>();
   return {
     write(row) {

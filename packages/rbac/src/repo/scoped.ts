@@ -252,6 +252,13 @@ const tenantQueries = (db: Db, tenantId: string) => ({
         .executeTakeFirst()
     )?.version ?? '0',
 
+  /**
+   * True, in SQL, while the tenant's grant version is `version`: a statement carrying it confirms a
+   * decision made on grants of that version at its own snapshot (see `requirePermissionDeferred`).
+   */
+  grantVersionIs: (version: string) =>
+    sql<boolean>`coalesce((select version from rbac_grant_versions where tenant_id = ${tenantId}), 0) = ${version}::bigint`,
+
   /** Everything a decision about this user needs, in one round trip. */
   loadGrants: async (holder: RoleHolder): Promise<Grants> => {
     const { rows } = await sql<{

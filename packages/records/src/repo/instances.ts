@@ -1,4 +1,4 @@
-import { assertTenantScope, lockRowById, prepared } from '@ec3l/db';
+import { assertTenantScope, lockRowById, prepared, preparedStatement } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
@@ -18,6 +18,14 @@ const typeLineOf = (tenantId: string, projectId: string, recordId: RawBuilder<un
     join record_types b on b.tenant_id = ${tenantId} and b.project_id = ${projectId} and b.key = line.base
   )
   select key from line`;
+
+// The read of a record by id, the hottest statement of the records runtime: compiled once.
+const instanceWithTypeVersion = preparedStatement<
+  RecordInstanceRow & { type_version: number; type_base: string | null }
+>(`select ri.*, rt.version as type_version, rt.base_type as type_base
+   from record_instances ri
+   join record_types rt on rt.tenant_id = ri.tenant_id and rt.id = ri.record_type_id
+   where ri.tenant_id = $1 and ri.id = $2`);
 
 /** A listed row; time-sorted lists carry the exact sort value for the cursor. */
 type ListedRow = RecordInstanceRow & { sort_key?: string };
@@ -121,17 +129,7 @@ const instanceQueries = (db: Db, tenantId: string) => ({
   },
 
   /** A record with its record type's version and base type (enough to tell whether a cached schema holds). */
-  findInstanceWithTypeVersion: (id: string) =>
-    db
-      .selectFrom('record_instances as ri')
-      .innerJoin('record_types as rt', (j) =>
-        j.onRef('rt.tenant_id', '=', 'ri.tenant_id').onRef('rt.id', '=', 'ri.record_type_id'),
-      )
-      .selectAll('ri')
-      .select(['rt.version as type_version', 'rt.base_type as type_base'])
-      .where('ri.tenant_id', '=', tenantId)
-      .where('ri.id', '=', id)
-      .executeTakeFirst(),
+  findInstanceWithTypeVersion: async (id: string) => (await instanceWithTypeVersion(db, [tenantId, id]))[0],
 
   /** Writes the next version of a record the caller holds locked. */
   updateInstance: (id: string, update: InstanceUpdate): Promise<RecordInstanceRow> =>
