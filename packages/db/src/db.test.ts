@@ -6,11 +6,11 @@ import { DomainError } from '@ec3l/kernel';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor, pageOf } from './cursor.js';
-import { openDatabase } from './database.js';
+import { type Database, openDatabase } from './database.js';
 import { isDatabaseUnavailableError, isUniqueViolation, transactionConflictOf } from './errors.js';
 import { DataDirLockedError, lockDataDir, processStartTime } from './lock.js';
 import { type MigrationModule, migrateToLatest, migrationsFingerprint } from './migrate.js';
-import { prepared, preparedStatement } from './prepared.js';
+import { prepared, preparedGeneric, preparedStatement } from './prepared.js';
 import { createTestDatabase, type TestDatabase } from './testing.js';
 
 const sample: MigrationModule = {
@@ -290,6 +290,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('PostgreSQL pool', () => {
 });
 
 describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
+  // pg_prepared_statements of the one pooled session, read without a statement of its own.
+  const heldBy = async (database: Database) =>
+    (
+      await sql<{ statement: string; generic_plans: string; custom_plans: string }>`
+        select statement, generic_plans, custom_plans from pg_prepared_statements
+        order by statement`.execute(database.ownerDb)
+    ).rows;
+
   it('a statement opened with `prepared` is parsed once per connection; others are not prepared', async () => {
     const test = await createTestDatabase([]);
     const database = await openDatabase({ kind: 'postgres', url: test.url!, poolSize: 1 });
@@ -298,17 +306,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
         sql<{ n: number }>`${prepared} select ${n}::int + 1 as n`.execute(database.ownerDb);
       for (const n of [1, 2, 3]) expect((await run(n)).rows).toEqual([{ n: n + 1 }]);
       await sql`select 'not prepared'`.execute(database.ownerDb);
-      // One connection: the pool's session holds what it prepared.
-      const held = await sql<{ statement: string }>`
-        select statement from pg_prepared_statements`.execute(database.db);
-      expect(held.rows).toHaveLength(1);
-      expect(held.rows[0]!.statement).toMatch(/^\/\* ec3l:prepared \*\/ +select \$1::int \+ 1/);
       // A statement compiled once: no builder per call, one prepared statement more on the session.
       const plusTwo = preparedStatement<{ n: number }>('select $1::int + 2 as n');
       for (const n of [1, 2]) expect(await plusTwo(database.ownerDb, [n])).toEqual([{ n: n + 2 }]);
-      const both = await sql<{ statement: string }>`
-        select statement from pg_prepared_statements order by statement`.execute(database.db);
-      expect(both.rows.map((r) => r.statement)).toEqual([
+      // Besides the session sync of each handle (role, tenant), itself prepared.
+      const ours = async () =>
+        (await heldBy(database)).map((r) => r.statement).filter((t) => !t.includes('set_config'));
+      expect(await ours()).toEqual([
         expect.stringMatching(/^\/\* ec3l:prepared \*\/ +select \$1::int \+ 1/),
         '/* ec3l:prepared */ select $1::int + 2 as n',
       ]);
@@ -317,6 +321,45 @@ describe.runIf(process.env.TEST_DATABASE_URL)('prepared statements', () => {
         expect(
           (await sql<{ n: number }>`${prepared} select ${n}::int + 1 as n`.execute(database.db)).rows,
         ).toEqual([{ n: n + 1 }]);
+      expect(await ours()).toHaveLength(2);
+      expect((await heldBy(database)).filter((r) => r.statement.includes('set_config'))).toHaveLength(1);
+    } finally {
+      await database.close();
+      await test.destroy();
+    }
+  });
+
+  it('`preparedGeneric` statements are planned generically, others by the default mode; a rollback is followed', async () => {
+    const test = await createTestDatabase([]);
+    const database = await openDatabase({ kind: 'postgres', url: test.url!, poolSize: 1 });
+    const mode = async () =>
+      (await sql<{ plan_cache_mode: string }>`show plan_cache_mode`.execute(database.ownerDb)).rows[0]!
+        .plan_cache_mode;
+    const generic = (n: number) => sql`${preparedGeneric} select ${n}::int as n`.execute(database.ownerDb);
+    try {
+      expect(await mode()).toBe('auto');
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) await generic(n);
+      // Statements without parameters, and those marked `prepared`, leave the mode where it is.
+      expect(await mode()).toBe('force_generic_plan');
+      await sql`${prepared} select ${1}::int as n`.execute(database.ownerDb);
+      expect(await mode()).toBe('force_generic_plan');
+      expect((await heldBy(database)).find((r) => r.statement.includes('generic'))).toMatchObject({
+        generic_plans: '7',
+        custom_plans: '0',
+      });
+      // An unmarked statement with parameters is planned by the default mode again.
+      await sql`select ${1}::int as n`.execute(database.ownerDb);
+      expect(await mode()).toBe('auto');
+      // Switched inside a transaction that rolls back: PostgreSQL undoes it, and so does the tracking.
+      await expect(
+        database.ownerDb.transaction().execute(async (trx) => {
+          await sql`${preparedGeneric} select ${8}::int as n`.execute(trx);
+          throw new Error('roll back');
+        }),
+      ).rejects.toThrow('roll back');
+      expect(await mode()).toBe('auto');
+      await generic(9);
+      expect(await mode()).toBe('force_generic_plan');
     } finally {
       await database.close();
       await test.destroy();

@@ -21,7 +21,7 @@ export {
   type MigrationModule,
   migrateToLatest,
 } from './migrate.js';
-export { prepared, preparedStatement } from './prepared.js';
+export { prepared, preparedGeneric, preparedStatement } from './prepared.js';
 export { APP_ROLE } from './scoped-driver.js';
 export {
   assertTenantScope,

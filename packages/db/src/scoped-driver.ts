@@ -6,6 +6,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { markedPrepared } from './prepared.js';
 import { currentTenantId } from './tenant-scope.js';
 
 /** The role the application's queries run as: it owns no table and cannot bypass row-level security. */
@@ -28,7 +29,9 @@ const syncSession = async (connection: DatabaseConnection, role: string): Promis
   // the millions and would spend seconds compiling a statement that runs in a millisecond.
   await connection.executeQuery(
     CompiledQuery.raw(
-      "select set_config('role', $1, false), set_config('ec3l.tenant_id', $2, false), set_config('jit', 'off', false)",
+      markedPrepared(
+        "select set_config('role', $1, false), set_config('ec3l.tenant_id', $2, false), set_config('jit', 'off', false)",
+      ),
       [role, tenant],
     ),
   );

@@ -1,4 +1,4 @@
-import { perTenant } from '@ec3l/db';
+import { perTenant, prepared } from '@ec3l/db';
 import { createBatcher, WRITE_BEHIND_WINDOW_MS } from '@ec3l/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { AuditLogRow, RbacTables } from '../tables.js';
@@ -18,7 +18,7 @@ export type AuditWriter = {
  */
 export const createAuditWriter = (db: Kysely<RbacTables>, onError: (error: unknown) => void): AuditWriter => {
   const insert = async (batch: AuditLogRow[]) => {
-    await sql`
+    await sql`${prepared}
       insert into rbac_audit_logs (tenant_id, id, actor_type, actor_id, permission, resource_type, resource_id,
                                    outcome, reason, timestamp, kind)
       select r.tenant_id, r.id, r.actor_type, r.actor_id, r.permission, r.resource_type, r.resource_id,

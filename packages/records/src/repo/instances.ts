@@ -1,4 +1,4 @@
-import { assertTenantScope, lockRowById, prepared, preparedStatement } from '@ec3l/db';
+import { assertTenantScope, lockRowById, preparedGeneric, preparedStatement } from '@ec3l/db';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { RecordInstanceRow, RecordsTables, RecordTypeRow } from '../tables.js';
 
@@ -96,7 +96,7 @@ const instanceQueries = (db: Db, tenantId: string) => ({
     },
   ): Promise<RecordInstanceRow | undefined> => {
     const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
-    const result = await sql<ListedRow>`${prepared}
+    const result = await sql<ListedRow>`${preparedGeneric}
       with chain as (
         select id, version, status, assignment_config, sla_config from record_types
         where tenant_id = ${tenantId} and id = any(${expected.chain.map((c) => c.id)}::uuid[])

@@ -1,4 +1,4 @@
-import { type Cursor, perTenant } from '@ec3l/db';
+import { type Cursor, perTenant, prepared } from '@ec3l/db';
 import type { TelemetryRecord } from '@ec3l/kernel';
 import { type Kysely, sql } from 'kysely';
 import type { TenancyTables } from '../tables.js';
@@ -23,7 +23,7 @@ const insertTenantTelemetry = async (
   db: Kysely<TenancyTables>,
   rows: readonly ({ id: string } & TelemetryRecord)[],
 ): Promise<void> => {
-  await sql`
+  await sql`${prepared}
     insert into execution_telemetry_events (tenant_id, id, event_type, timestamp, module_id, execution_type, workflow_id,
                                             workflow_step_id, execution_id, actor_type, actor_id, status, error_code,
                                             error_message, affected_record_ids)
