@@ -110,13 +110,15 @@ const drain = async (which, dbUrl, tenant) => {
   const children = Array.from({ length: PROCESSES }, () =>
     fork(here, ['worker', which, dbUrl, tenant], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
   );
+  // Watched from the start: a worker can exit while the others are still draining.
+  const exited = children.map((c) => once(c, 'exit'));
   await Promise.all(children.map((c) => once(c, 'message')));
   const started = performance.now();
   const done = children.map((c) => once(c, 'message'));
   for (const c of children) c.send('go');
   const claimed = (await Promise.all(done)).reduce((n, [m]) => n + m.claimed, 0);
   const seconds = (performance.now() - started) / 1000;
-  await Promise.all(children.map((c) => once(c, 'exit')));
+  await Promise.all(exited);
   return { seconds, claimed };
 };
 
