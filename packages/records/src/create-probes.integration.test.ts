@@ -1,7 +1,8 @@
+import type { DeferredCheck } from '@ec3l/db';
 import { createTestDatabase, type TestDatabase } from '@ec3l/db/testing';
 import { createEventBus, type RequestContext, systemContext } from '@ec3l/kernel';
 import { createTenancyService, tenancyMigrations } from '@ec3l/tenancy';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordWriteHook } from './instances.js';
 import { recordsMigrations } from './migrations/index.js';
@@ -148,5 +149,67 @@ describe('record-write hooks with idle probes', () => {
     for (const title of ['a', 'b', 'c'])
       await service.createRecord(acme, { recordTypeId: rt.id, data: { title } });
     expect(plain).toBe(3);
+  });
+});
+
+describe('a create carrying a deferred permission check', () => {
+  const check = (condition: RawBuilder<boolean>) => {
+    const settled: string[] = [];
+    const permission: DeferredCheck = {
+      condition,
+      confirm: () => {
+        settled.push('confirm');
+      },
+      verify: async () => {
+        settled.push('verify');
+      },
+    };
+    return { settled, permission };
+  };
+  const createWith = (recordTypeId: string, title: string, permission: DeferredCheck) =>
+    records.createRecord(acme, { recordTypeId, data: { title } }, { permission });
+
+  it.each([
+    ['confirms it when the one statement held under its condition', sql<boolean>`true`, ['confirm']],
+    [
+      'verifies it before the locked path when the condition does not hold, which then writes',
+      sql<boolean>`false`,
+      ['verify'],
+    ],
+  ])('%s', async (_name, condition, settled) => {
+    const rt = await activeType();
+    await create(rt.id, 'cache the type');
+    const deferred = check(condition);
+    await createWith(rt.id, 'with a deferred check', deferred.permission);
+    expect(deferred.settled).toEqual(settled);
+    expect(await countOf(rt.id)).toBe(2);
+  });
+
+  it('verifies it before telling a validation error, and a refusal stops the create', async () => {
+    const rt = await activeType();
+    await create(rt.id, 'cache the type');
+    const invalid = check(sql<boolean>`true`);
+    await expect(
+      records.createRecord(acme, { recordTypeId: rt.id, data: {} }, { permission: invalid.permission }),
+    ).rejects.toMatchObject({ code: 'RECORD_INVALID' });
+    expect(invalid.settled).toEqual(['verify']);
+    const refusing: DeferredCheck = {
+      condition: sql<boolean>`false`,
+      confirm: () => {},
+      verify: async () => {
+        throw new Error('forbidden now');
+      },
+    };
+    await expect(createWith(rt.id, 'refused', refusing)).rejects.toThrow('forbidden now');
+    expect(await countOf(rt.id)).toBe(1);
+  });
+
+  it('confirms it when the statement fails outright, and the error reaches the caller', async () => {
+    const rt = await activeType();
+    await create(rt.id, 'cache the type');
+    const failing = check(sql<boolean>`(select 1 / 0) = 1`);
+    await expect(createWith(rt.id, 'failing', failing.permission)).rejects.toMatchObject({ code: '22012' });
+    expect(failing.settled).toEqual(['confirm']);
+    expect(await countOf(rt.id)).toBe(1);
   });
 });

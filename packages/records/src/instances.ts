@@ -615,9 +615,22 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
       if (cached) {
         // Every hook idle: the one statement is the whole write (its probes are part of it).
         const idle = (cached.hooksBusyUntil ?? 0) > Date.now() ? null : idleProbes(ctx, cached);
-        const alone = idle
-          ? await tryCreate(db, ctx, cached, input.data, permission ? [...idle, permission.condition] : idle)
-          : null;
+        let alone: RecordInstance | null = null;
+        try {
+          alone = idle
+            ? await tryCreate(
+                db,
+                ctx,
+                cached,
+                input.data,
+                permission ? [...idle, permission.condition] : idle,
+              )
+            : null;
+        } catch (error) {
+          // The statement failed outright (the database, not the condition): the decision stands as made.
+          permission?.confirm();
+          throw error;
+        }
         if (alone) {
           permission?.confirm();
           permission = null;
