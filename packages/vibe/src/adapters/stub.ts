@@ -3,17 +3,19 @@ import { type GenerateOptions, type LlmAdapter, LlmError, type LlmRequest, outpu
 
 const CHUNK = 48;
 
+// Waits between chunks; an abort ends the wait at once. The abort listener goes with the wait, so a long
+// generation does not pile listeners onto its signal.
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        reject(new LlmError('aborted', 'the generation was aborted'));
-      },
-      { once: true },
-    );
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new LlmError('aborted', 'the generation was aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** The stub's answer to a request: deterministic JSON text. */

@@ -77,6 +77,33 @@ describe('stub templates', () => {
     expect(new Set(texts).size).toBe(5);
   });
 
+  it('a slowed stub leaves no abort listener on the signal once each wait is over, and an abort ends it', async () => {
+    const stub = createStubAdapter({ chunkDelayMs: 1 });
+    const controller = new AbortController();
+    const added: number[] = [];
+    const add = controller.signal.addEventListener.bind(controller.signal);
+    const removed: number[] = [];
+    const remove = controller.signal.removeEventListener.bind(controller.signal);
+    controller.signal.addEventListener = (...args: Parameters<typeof add>) => {
+      added.push(1);
+      add(...args);
+    };
+    controller.signal.removeEventListener = (...args: Parameters<typeof remove>) => {
+      removed.push(1);
+      remove(...args);
+    };
+    await stub.generate(generateRequest({ prompt: 'asset register', appName: 'Assets' }), {
+      signal: controller.signal,
+    });
+    expect(added.length).toBeGreaterThan(10);
+    expect(removed.length).toBe(added.length);
+    const aborted = stub.generate(generateRequest({ prompt: 'asset register' }), {
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 5);
+    await expect(aborted).rejects.toMatchObject({ failure: 'aborted' });
+  });
+
   it('the stub refines by the prompt: fields, SLA and group; with nothing it understands it adds notes', () => {
     const refined = stubRefine(
       valid,
