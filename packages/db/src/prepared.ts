@@ -24,6 +24,9 @@ export const prepared: RawBuilder<unknown> = sql.raw(`${PREPARED_MARKER} `);
 /** Put first in a `sql` template: `sql\`${preparedGeneric} with …\``. */
 export const preparedGeneric: RawBuilder<unknown> = sql.raw(`${GENERIC_MARKER} `);
 
+/** The text of a statement opened with `prepared`, for callers that compile SQL themselves. */
+export const markedPrepared = (text: string): string => `${PREPARED_MARKER} ${text}`;
+
 /** Any Kysely handle or transaction, of any package's tables. */
 type QueryExecutor = { executeQuery<R>(query: CompiledQuery<R>): Promise<QueryResult<R>> };
 
@@ -34,7 +37,7 @@ type QueryExecutor = { executeQuery<R>(query: CompiledQuery<R>): Promise<QueryRe
  * through the handle it is given, so the handle's role and tenant scope apply as to any query.
  */
 export const preparedStatement = <Row>(text: string) => {
-  const marked = `${PREPARED_MARKER} ${text}`;
+  const marked = markedPrepared(text);
   return async (db: QueryExecutor, parameters: readonly unknown[]): Promise<Row[]> =>
     (await db.executeQuery(CompiledQuery.raw(marked, [...parameters]) as CompiledQuery<Row>)).rows;
 };
@@ -94,6 +97,3 @@ export const preparesMarkedStatements = (client: pg.PoolClient): void => {
     return query(...args);
   };
 };
-
-/** The text of a statement opened with `prepared`, for callers that compile SQL themselves. */
-export const markedPrepared = (text: string): string => `${PREPARED_MARKER} ${text}`;

@@ -604,12 +604,14 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
     ): Promise<RecordInstance> => {
       const workflowExecutionId = options.workflowExecutionId ?? null;
       // A permission decided on cached grants: the one statement confirms them, or it is decided
-      // again before anything else happens (and before any other error is told).
+      // again before anything else happens (and before any other error is told). Settled once: `held`
+      // when the statement ran under its condition (or failed outright), else decided again.
       let permission = options.permission ?? null;
-      const settlePermission = async () => {
+      const settlePermission = async (held: boolean) => {
         const pending = permission;
         permission = null;
-        await pending?.verify();
+        if (held) pending?.confirm();
+        else await pending?.verify();
       };
       const cached = cache.get(cacheKey(ctx.tenantId, input.recordTypeId));
       if (cached) {
@@ -628,13 +630,10 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
             : null;
         } catch (error) {
           // The statement failed outright (the database, not the condition): the decision stands as made.
-          permission?.confirm();
+          await settlePermission(true);
           throw error;
         }
-        if (alone) {
-          permission?.confirm();
-          permission = null;
-        } else await settlePermission();
+        await settlePermission(alone !== null);
         // Otherwise the hooks join the statement's transaction.
         const fast = alone
           ? { record: alone, events: writeEvents(createdWrite(cached, alone, ctx, workflowExecutionId)) }
@@ -655,7 +654,7 @@ export const createRecordInstances = ({ db, clock, events, hooks }: InstancesDep
         }
         cache.delete(cacheKey(ctx.tenantId, input.recordTypeId));
       }
-      await settlePermission();
+      await settlePermission(false);
       return inScope((trx) => create(trx, ctx, input, workflowExecutionId), ctx);
     },
 
